@@ -1,0 +1,9 @@
+import { handleTrpcRequest } from "~/server/trpc-handler";
+
+export const dynamic = "force-dynamic";
+
+function handler(request: Request): Promise<Response> {
+  return handleTrpcRequest(request);
+}
+
+export { handler as GET, handler as OPTIONS, handler as POST };

@@ -1,0 +1,3 @@
+import { createTrpcHandler } from "@fastnext/api/http";
+
+export const handleTrpcRequest = createTrpcHandler({ endpoint: "/api/trpc" });

@@ -1,0 +1,87 @@
+import { type AnyTRPCRouter } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+
+import { logger as rootLogger, type Logger } from "@fastnext/logger";
+
+import { apiEnv } from "../env";
+import { appRouter } from "../root";
+import { createContext } from "../trpc/context";
+import { BodyTooLargeError, readBodyWithLimit } from "./body-limit";
+import { corsHeaders } from "./cors";
+import { clientIp, resolveRequestId } from "./request-id";
+
+export interface TrpcHandlerOptions {
+  /** Path prefix the router is mounted at, e.g. "/api/trpc". */
+  endpoint: string;
+  router?: AnyTRPCRouter;
+  logger?: Logger;
+  allowedOrigins?: readonly string[];
+  maxBodyBytes?: number;
+}
+
+export interface RequestInfo {
+  /** The peer address when the server knows it (no proxy header). */
+  remoteAddress?: string | null;
+}
+
+function jsonError(status: number, code: string, message: string, requestId: string, cors: Headers): Response {
+  const headers = new Headers(cors);
+  headers.set("content-type", "application/json");
+  headers.set("x-request-id", requestId);
+  const body = { error: { message, code: -32600, data: { code, httpStatus: status, requestId } } };
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * The one HTTP entry of the API. The Next.js route and the standalone Node
+ * server both call it, so request ids, CORS, body limits and logging are the
+ * same whichever way a request arrives.
+ */
+export function createTrpcHandler(options: TrpcHandlerOptions) {
+  const router = options.router ?? appRouter;
+  const baseLogger = options.logger ?? rootLogger;
+  const allowedOrigins = options.allowedOrigins ?? apiEnv.CORS_ORIGINS;
+  const maxBodyBytes = options.maxBodyBytes ?? apiEnv.API_MAX_BODY_BYTES;
+
+  return async function handleTrpcRequest(request: Request, info: RequestInfo = {}): Promise<Response> {
+    const requestId = resolveRequestId(request.headers);
+    const cors = corsHeaders(request.headers.get("origin"), allowedOrigins);
+    if (request.method === "OPTIONS") {
+      cors.set("x-request-id", requestId);
+      return new Response(null, { status: 204, headers: cors });
+    }
+    const logger = baseLogger.child({ requestId });
+
+    let req = request;
+    if (request.method === "POST") {
+      try {
+        const body = await readBodyWithLimit(request, maxBodyBytes);
+        req = new Request(request.url, { method: "POST", headers: request.headers, body });
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        logger.info({ limit: maxBodyBytes }, "request body too large");
+        return jsonError(413, "PAYLOAD_TOO_LARGE", error.message, requestId, cors);
+      }
+    }
+
+    return fetchRequestHandler({
+      endpoint: options.endpoint,
+      req,
+      router,
+      allowMethodOverride: false,
+      createContext: () =>
+        createContext({
+          requestId,
+          logger,
+          headers: req.headers,
+          ip: clientIp(req.headers, info.remoteAddress ?? null),
+          userAgent: req.headers.get("user-agent"),
+        }),
+      responseMeta() {
+        const headers = new Headers(cors);
+        headers.set("x-request-id", requestId);
+        return { headers };
+      },
+    });
+  };
+}

@@ -1,0 +1,2 @@
+export { createTrpcHandler, type RequestInfo, type TrpcHandlerOptions } from "./handler";
+export { createNodeServer } from "./node-adapter";

@@ -1,0 +1,61 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+
+type FetchHandler = (request: Request, info: { remoteAddress?: string | null }) => Promise<Response>;
+
+function toRequest(req: IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(new URL(req.url ?? "/", origin), {
+    method: req.method ?? "GET",
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
+    duplex: "half",
+  } as RequestInit);
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => {
+    res.setHeader(name, value);
+  });
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // Streamed responses (batch streaming, subscriptions) are written as they come.
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    if (res.destroyed) break;
+    res.write(chunk);
+  }
+  res.end();
+}
+
+/** Serves a fetch-style handler from node:http, for the standalone API server. */
+export function createNodeServer(
+  handler: FetchHandler,
+  options: { prefix: string; extraRoutes?: Record<string, () => Promise<Response> | Response> },
+): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const route = options.extraRoutes?.[url.pathname];
+    const respond = route
+      ? Promise.resolve(route())
+      : url.pathname.startsWith(options.prefix)
+        ? handler(toRequest(req, `http://${req.headers.host ?? "localhost"}`), {
+            remoteAddress: req.socket.remoteAddress ?? null,
+          })
+        : Promise.resolve(new Response("Not found", { status: 404 }));
+    respond
+      .then((response) => writeResponse(response, res))
+      .catch((error: unknown) => {
+        res.statusCode = 500;
+        res.end();
+        res.emit("error", error);
+      });
+  });
+}

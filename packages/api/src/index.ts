@@ -1,0 +1,10 @@
+import { type inferRouterInputs, type inferRouterOutputs } from "@trpc/server";
+
+import { type AppRouter } from "./root";
+
+export { appRouter, createCaller, PUBLIC_PROCEDURES, type AppRouter } from "./root";
+export { createContext, type Context } from "./trpc/context";
+export { AppError, AppErrorCode, type FieldErrors } from "./errors";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

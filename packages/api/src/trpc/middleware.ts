@@ -1,0 +1,27 @@
+import { AppError, toTRPCError } from "../errors";
+import { t } from "./init";
+
+/**
+ * Outermost middleware: times every call, logs its outcome once, and maps
+ * application errors to tRPC errors (the single error mapper).
+ */
+export const observe = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const durationMs = Math.round((performance.now() - started) * 100) / 100;
+  if (result.ok) {
+    ctx.logger.info({ path, type, durationMs }, "procedure ok");
+    return result;
+  }
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    ctx.logger.info({ path, type, durationMs, code: cause.code, reason: cause.reason }, "procedure refused");
+    throw toTRPCError(cause);
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.logger.error({ path, type, durationMs, err: result.error.cause ?? result.error }, "procedure failed");
+  } else {
+    ctx.logger.info({ path, type, durationMs, code: result.error.code }, "procedure refused");
+  }
+  return result;
+});

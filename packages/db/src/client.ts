@@ -1,0 +1,51 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+
+import { dbEnv } from "./env";
+import { PrismaClient } from "./generated/prisma/client";
+
+export interface PrismaClientOptions {
+  connectionString: string;
+  /** Pool size of this client's own pg pool. */
+  max?: number;
+  applicationName?: string;
+}
+
+/**
+ * Every Prisma client goes through here: the Rust-free client over the pg
+ * driver adapter, with bounds that keep a stuck request from pinning a
+ * connection forever.
+ */
+export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: options.applicationName ?? "fastnext",
+    // A transaction left open by a crashed request is ended by the server.
+    options: "-c idle_in_transaction_session_timeout=15000",
+  });
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { fastnextAppDb?: PrismaClient };
+
+/**
+ * The process's client for the application role. Cached on globalThis so
+ * Next.js's module reloading in development does not open a pool per edit.
+ */
+export function appDb(): PrismaClient {
+  const env = dbEnv();
+  globalForDb.fastnextAppDb ??= createPrismaClient({
+    connectionString: env.appUrl,
+    max: env.poolMax,
+    applicationName: "fastnext-app",
+  });
+  return globalForDb.fastnextAppDb;
+}
+
+export async function disconnectAppDb(): Promise<void> {
+  const client = globalForDb.fastnextAppDb;
+  globalForDb.fastnextAppDb = undefined;
+  await client?.$disconnect();
+}

@@ -1,0 +1,8 @@
+/**
+ * The role the application logs in as. Migrations grant it exactly what it
+ * needs; it is never owner, superuser or BYPASSRLS, so RLS policies bind it.
+ */
+export const APP_ROLE = "fastnext_app";
+
+/** Default owner role created by provisioning (embedded server, tests). */
+export const OWNER_ROLE = "fastnext_owner";
