@@ -68,6 +68,7 @@ const childEnv = {
   ...process.env,
   DATABASE_URL: server.ownerUrl,
   ...(server.appUrl ? { DATABASE_APP_URL: server.appUrl } : {}),
+  ...(server.systemUrl ? { DATABASE_SYSTEM_URL: server.systemUrl } : {}),
 };
 const mode = process.argv.includes("--prod") ? "start" : "dev";
 children = [

@@ -21,6 +21,7 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "@typescript-eslint/no-confusing-void-expression": "off",
       "@typescript-eslint/no-misused-promises": [
         "error",
         { checksVoidReturn: { attributes: false } },
@@ -37,7 +38,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/env.ts", "**/*.test.ts", "**/test/**", "**/scripts/**", "**/e2e/**"],
+    // The unscoped (BYPASSRLS) client is for system jobs only: no procedure
+    // and no web code may reach it.
+    files: ["packages/api/**", "apps/web/**", "**/src/**"],
+    ignores: ["apps/worker/**", "packages/db/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@fastnext/db/system",
+              message: "The system client bypasses RLS: only the worker's system jobs may use it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/env.ts", "**/*.test.ts", "**/test/**", "**/testing/**", "**/scripts/**", "**/e2e/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -3,20 +3,18 @@ import { z } from "zod";
 import { envFields, parseEnv } from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db";
 
+export const webEnvShape = {
+  NODE_ENV: envFields.nodeEnv(),
+  PORT: envFields.port(3000),
+  APP_URL: z.url().default("http://localhost:3000"),
+};
+
 /**
  * Validated once at start-up (instrumentation.ts): a bad value stops the
  * server with the variable's name instead of failing on the first request.
  */
 export function readWebEnv(source: Readonly<Record<string, string | undefined>>) {
-  const web = parseEnv(
-    "web",
-    {
-      NODE_ENV: envFields.nodeEnv(),
-      PORT: envFields.port(3000),
-      APP_URL: z.url().default("http://localhost:3000"),
-    },
-    source,
-  );
+  const web = parseEnv("web", webEnvShape, source);
   return { ...web, db: readDbEnv(source) };
 }
 

@@ -3,6 +3,7 @@
  * first request, so a bad variable stops start-up with its name.
  */
 export async function register(): Promise<void> {
+  // eslint-disable-next-line no-restricted-properties -- set by Next.js itself, not configuration
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkConfiguration } = await import("./server/startup");
     await checkConfiguration();

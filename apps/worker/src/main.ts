@@ -1,13 +1,13 @@
 import { createLogger } from "@fastnext/logger";
 
-import { readWorkerEnv, type WorkerEnv } from "./env";
+import { workerEnv, type WorkerEnv } from "./env";
 import { Lifecycle } from "./lifecycle";
 
 const log = createLogger("worker");
 
 function loadEnv(): WorkerEnv {
   try {
-    return readWorkerEnv(process.env);
+    return workerEnv();
   } catch (error) {
     // The message names every bad variable; nothing else is worth printing.
     console.error(error instanceof Error ? error.message : error);

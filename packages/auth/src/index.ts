@@ -1,1 +1,4 @@
+export * from "./access-token";
+export * from "./env";
+export * from "./opaque-token";
 export * from "./password";

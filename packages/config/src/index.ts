@@ -53,7 +53,6 @@ export const envFields = {
       .transform((v) => v === "true" || v === "1"),
   postgresUrl: () =>
     z
-      .string()
       .url()
       .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// or postgresql:// URL"),
   nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),

@@ -2,9 +2,10 @@ import { z } from "zod";
 
 import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
 
-import { APP_ROLE } from "./roles";
+import { APP_ROLE, SYSTEM_ROLE } from "./roles";
 
-const shape = {
+/** The variables readDbEnv reads, inspectable without reading them. */
+export const dbEnvShape = {
   /** Connection of the role that owns the schema; migrations run as it. */
   DATABASE_URL: envFields.postgresUrl(),
   /**
@@ -14,20 +15,29 @@ const shape = {
    */
   DATABASE_APP_URL: envFields.postgresUrl().optional(),
   APP_DB_PASSWORD: z.string().min(8).default("fastnext_app_dev_password"),
+  /**
+   * Connection of the system role (BYPASSRLS, never superuser), used only by
+   * system jobs through `@fastnext/db/system`. Defaults like DATABASE_APP_URL,
+   * with user `fastnext_system` and SYSTEM_DB_PASSWORD.
+   */
+  DATABASE_SYSTEM_URL: envFields.postgresUrl().optional(),
+  SYSTEM_DB_PASSWORD: z.string().min(8).default("fastnext_system_dev_password"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 };
 
 export interface DbEnv {
   ownerUrl: string;
   appUrl: string;
+  systemUrl: string;
   poolMax: number;
 }
 
 export function readDbEnv(source: EnvSource): DbEnv {
-  const env = parseEnv("database", shape, source);
+  const env = parseEnv("database", dbEnvShape, source);
   return {
     ownerUrl: env.DATABASE_URL,
     appUrl: env.DATABASE_APP_URL ?? withCredentials(env.DATABASE_URL, APP_ROLE, env.APP_DB_PASSWORD),
+    systemUrl: env.DATABASE_SYSTEM_URL ?? withCredentials(env.DATABASE_URL, SYSTEM_ROLE, env.SYSTEM_DB_PASSWORD),
     poolMax: env.DATABASE_POOL_MAX,
   };
 }

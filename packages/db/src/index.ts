@@ -1,6 +1,16 @@
 export { appDb, createPrismaClient, disconnectAppDb, type PrismaClientOptions } from "./client";
 export { dbEnv, readDbEnv, type DbEnv } from "./env";
 export { checkReadiness, type Readiness } from "./readiness";
-export { APP_ROLE } from "./roles";
+export { APP_ROLE, SYSTEM_ROLE } from "./roles";
+export { ANONYMOUS_SCOPE, applyScope, withScope, type Scope, type ScopedDb, type ScopeOptions } from "./scope";
+export { isUniqueViolation } from "./errors";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
-export type * from "./generated/prisma/models";
+export type {
+  Permission as PermissionRecord,
+  RefreshToken,
+  Role,
+  RolePermission,
+  Session,
+  User,
+  UserRole,
+} from "./generated/prisma/client";

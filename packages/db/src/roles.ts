@@ -6,3 +6,9 @@ export const APP_ROLE = "fastnext_app";
 
 /** Default owner role created by provisioning (embedded server, tests). */
 export const OWNER_ROLE = "fastnext_owner";
+
+/**
+ * BYPASSRLS (never superuser) role of system jobs, and owner of the few
+ * SECURITY DEFINER sign-in helpers. Reached only through `@fastnext/db/system`.
+ */
+export const SYSTEM_ROLE = "fastnext_system";

@@ -13,7 +13,7 @@ export async function readBodyWithLimit(request: Request, limit: number): Promis
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
   if (!request.body) return null;
-  const reader = request.body.getReader();
+  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -3,6 +3,8 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { logger as rootLogger, type Logger } from "@fastnext/logger";
 
+import { type ResolveSession } from "../auth/credentials";
+import { defaultApiDeps, type ApiDeps } from "../deps";
 import { apiEnv } from "../env";
 import { appRouter } from "../root";
 import { createContext } from "../trpc/context";
@@ -17,6 +19,10 @@ export interface TrpcHandlerOptions {
   logger?: Logger;
   allowedOrigins?: readonly string[];
   maxBodyBytes?: number;
+  /** Defaults to the process's dependencies, built from the environment on first use. */
+  deps?: ApiDeps;
+  /** How the app reads its own session cookie (the web app passes next-auth's). */
+  resolveSession?: ResolveSession;
 }
 
 export interface RequestInfo {
@@ -76,6 +82,11 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
           headers: req.headers,
           ip: clientIp(req.headers, info.remoteAddress ?? null),
           userAgent: req.headers.get("user-agent"),
+          // Built on first use: procedures that need no database never touch it.
+          get deps() {
+            return options.deps ?? defaultApiDeps();
+          },
+          resolveSession: options.resolveSession ?? null,
         }),
       responseMeta() {
         const headers = new Headers(cors);

@@ -10,12 +10,14 @@ function toRequest(req: IncomingMessage, origin: string): Request {
     else if (value !== undefined) headers.set(name, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(new URL(req.url ?? "/", origin), {
+  // `duplex` is required by Node for streamed bodies but missing from the DOM types.
+  const init: RequestInit & { duplex: "half" } = {
     method: req.method ?? "GET",
     headers,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
     duplex: "half",
-  } as RequestInit);
+  };
+  return new Request(new URL(req.url ?? "/", origin), init);
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {

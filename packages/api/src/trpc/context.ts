@@ -1,5 +1,8 @@
 import { type Logger } from "@fastnext/logger";
 
+import { type ResolveSession } from "../auth/credentials";
+import { type ApiDeps } from "../deps";
+
 /** What every procedure knows about the request it serves. */
 export interface RequestMeta {
   requestId: string;
@@ -10,13 +13,13 @@ export interface RequestMeta {
 export interface Context extends RequestMeta {
   logger: Logger;
   headers: Headers;
+  deps: ApiDeps;
+  resolveSession: ResolveSession | null;
 }
 
-export interface CreateContextOptions extends RequestMeta {
-  logger: Logger;
-  headers: Headers;
-}
+export type CreateContextOptions = Context;
 
+/** Returned as given (not copied), so a lazy `deps` getter stays lazy. */
 export function createContext(options: CreateContextOptions): Context {
-  return { ...options };
+  return options;
 }

@@ -11,5 +11,10 @@ export {
   type ProvisionedDatabase,
   type ProvisionOptions,
 } from "./provision";
-export { readSeedEnv, seedDemoData, type SeedResult } from "./seed";
-export { openLocalServer, readLocalServerEnv, type LocalServer } from "./local-server";
+export { readSeedEnv, seedDemoData, seedEnvShape, type SeedResult } from "./seed";
+export {
+  localServerEnvShape,
+  openLocalServer,
+  readLocalServerEnv,
+  type LocalServer,
+} from "./local-server";

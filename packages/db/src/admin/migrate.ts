@@ -17,6 +17,7 @@ export function runPrismaCli(args: string[], databaseUrl: string): Promise<Prism
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], {
       cwd: paths.packageRoot,
+      // eslint-disable-next-line no-restricted-properties -- the CLI inherits our environment
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });

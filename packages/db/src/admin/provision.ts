@@ -1,7 +1,7 @@
 import pg from "pg";
 
 import { withCredentials, withDatabase } from "../env";
-import { APP_ROLE, OWNER_ROLE } from "../roles";
+import { APP_ROLE, OWNER_ROLE, SYSTEM_ROLE } from "../roles";
 
 export interface ProvisionOptions {
   /** A superuser (or CREATEROLE + CREATEDB) connection to any database. */
@@ -9,11 +9,13 @@ export interface ProvisionOptions {
   database: string;
   ownerPassword: string;
   appPassword: string;
+  systemPassword: string;
 }
 
 export interface ProvisionedDatabase {
   ownerUrl: string;
   appUrl: string;
+  systemUrl: string;
 }
 
 function quoteIdent(name: string): string {
@@ -35,11 +37,19 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
 }
 
 /**
- * Creates (or updates) the two login roles and the database. Idempotent:
- * safe on every start. The app role gets no rights here; migrations grant
- * them table by table.
+ * Creates (or updates) the roles. Idempotent: safe on every start.
+ * - owner: owns the schema and runs migrations
+ * - app: what the product logs in as; no owner, superuser or BYPASSRLS rights
+ * - system: BYPASSRLS without superuser, for system jobs and the sign-in
+ *   helpers it owns; a login only when given a password
+ * The app and system roles get no table rights here: migrations grant them.
  */
-export async function ensureRoles(adminUrl: string, ownerPassword: string, appPassword: string): Promise<void> {
+export async function ensureRoles(
+  adminUrl: string,
+  ownerPassword: string,
+  appPassword: string,
+  systemPassword?: string,
+): Promise<void> {
   await withClient(adminUrl, async (client) => {
     const roles = [
       { name: OWNER_ROLE, password: ownerPassword, attrs: "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS" },
@@ -48,16 +58,22 @@ export async function ensureRoles(adminUrl: string, ownerPassword: string, appPa
         password: appPassword,
         attrs: "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT NOREPLICATION",
       },
+      {
+        name: SYSTEM_ROLE,
+        password: systemPassword,
+        attrs: `${systemPassword ? "LOGIN" : "NOLOGIN"} NOSUPERUSER NOCREATEDB NOCREATEROLE BYPASSRLS NOINHERIT NOREPLICATION`,
+      },
     ];
     for (const role of roles) {
       const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role.name]);
       const verb = exists.rowCount === 0 ? "CREATE" : "ALTER";
-      await client.query(
-        `${verb} ROLE ${quoteIdent(role.name)} WITH ${role.attrs} PASSWORD ${quoteLiteral(role.password)}`,
-      );
+      const password = role.password ? ` PASSWORD ${quoteLiteral(role.password)}` : "";
+      await client.query(`${verb} ROLE ${quoteIdent(role.name)} WITH ${role.attrs}${password}`);
     }
     // Bound how long a forgotten transaction may hold locks and a connection.
     await client.query(`ALTER ROLE ${quoteIdent(APP_ROLE)} SET idle_in_transaction_session_timeout = '15s'`);
+    // Migrations hand the sign-in helper functions over to the system role.
+    await client.query(`GRANT ${quoteIdent(SYSTEM_ROLE)} TO ${quoteIdent(OWNER_ROLE)}`);
   });
 }
 
@@ -97,7 +113,7 @@ export async function listDatabases(adminUrl: string, prefix: string): Promise<s
 
 /** Roles plus the database, owned by the owner role. */
 export async function provisionDatabase(options: ProvisionOptions): Promise<ProvisionedDatabase> {
-  await ensureRoles(options.adminUrl, options.ownerPassword, options.appPassword);
+  await ensureRoles(options.adminUrl, options.ownerPassword, options.appPassword, options.systemPassword);
   if (!(await databaseExists(options.adminUrl, options.database))) {
     await createDatabase(options.adminUrl, options.database);
   }
@@ -105,5 +121,6 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Prov
   return {
     ownerUrl: withCredentials(dbUrl, OWNER_ROLE, options.ownerPassword),
     appUrl: withCredentials(dbUrl, APP_ROLE, options.appPassword),
+    systemUrl: withCredentials(dbUrl, SYSTEM_ROLE, options.systemPassword),
   };
 }

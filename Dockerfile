@@ -1,0 +1,81 @@
+# syntax=docker/dockerfile:1
+
+# One recipe for every process of the monorepo. Final targets:
+#
+#   web      the Next.js app (`next start`), port 3000, health at /api/health
+#   worker   the background worker (`tsx src/main.ts`)
+#   migrate  applies pending migrations as the owner role, then exits
+#
+#   docker build --target web     -t fastnext-web .
+#   docker build --target worker  -t fastnext-worker .
+#   docker build --target migrate -t fastnext-migrate .
+#
+# Run migrate before web and worker, with the owner connection:
+#
+#   docker run --rm -e DATABASE_URL=postgresql://fastnext_owner:...@db:5432/fastnext fastnext-migrate
+#
+# It runs `pnpm --filter @fastnext/db db:migrate`. The app role fastnext_app
+# must already exist with a password (see docker/postgres/init.sql); web and
+# worker log in as it through DATABASE_APP_URL. docker-compose.yml wires it all.
+
+FROM node:20-bookworm-slim AS base
+ENV NEXT_TELEMETRY_DISABLED=1 \
+    npm_config_update_notifier=false
+# Corepack cannot fetch pnpm here: install the version package.json's
+# packageManager field pins.
+RUN npm install -g pnpm@10.34.8
+WORKDIR /app
+
+# Every package.json (root and workspaces) plus the lockfile, in their
+# folders. This stage reruns on any source change, but its output changes
+# only with the manifests, so the install below stays cached until a
+# dependency changes. No list to keep in step with new workspaces.
+FROM base AS manifests
+COPY . /src
+RUN mkdir /manifests \
+ && cd /src \
+ && cp pnpm-lock.yaml pnpm-workspace.yaml /manifests/ \
+ && find . -name package.json -not -path "*/node_modules/*" -exec cp --parents {} /manifests/ \;
+
+# Dependencies: installed from the manifests and the lockfile alone.
+FROM base AS deps
+COPY --from=manifests /manifests/ ./
+RUN --mount=type=cache,id=fastnext-pnpm-store,target=/pnpm-store \
+    pnpm install --frozen-lockfile --store-dir=/pnpm-store
+
+# Build: the Prisma client (generated, not committed) and the Next.js build.
+FROM deps AS build
+COPY . .
+RUN pnpm --filter @fastnext/db db:generate \
+ && pnpm --filter @fastnext/web build \
+ && rm -rf apps/web/.next/cache
+
+# Shared runtime. The worker and migrations run TypeScript through tsx and the
+# Prisma CLI, so the workspace keeps its full install. Files stay owned by
+# root; the processes run as the image's unprivileged `node` user (uid 1000)
+# and can write only Next.js's cache folder.
+FROM base AS runtime
+ENV NODE_ENV=production \
+    LOG_FORMAT=json
+COPY --from=build /app /app
+RUN mkdir -p apps/web/.next/cache \
+ && chown node:node apps/web/.next/cache
+USER node
+
+FROM runtime AS web
+WORKDIR /app/apps/web
+ENV PORT=3000
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# next start reads PORT and listens on every interface.
+CMD ["node_modules/.bin/next", "start"]
+
+FROM runtime AS worker
+WORKDIR /app/apps/worker
+CMD ["node_modules/.bin/tsx", "src/main.ts"]
+
+FROM runtime AS migrate
+WORKDIR /app
+ENV CHECKPOINT_DISABLE=1
+CMD ["pnpm", "--filter", "@fastnext/db", "db:migrate"]

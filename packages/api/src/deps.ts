@@ -1,0 +1,60 @@
+import { accessTokenConfig, authEnv, type AccessTokenConfig } from "@fastnext/auth";
+import { appDb, type PrismaClient } from "@fastnext/db";
+import { createRateLimiter, createRedisClient, rateLimitEnv, type RateLimiter } from "@fastnext/rate-limit";
+
+import { apiEnv } from "./env";
+
+/** Sign-in protection: numbers an operator may tune. */
+export interface LoginPolicy {
+  /** Wrong passwords in a row that lock the account. */
+  lockThreshold: number;
+  lockSeconds: number;
+}
+
+/**
+ * Everything a procedure needs from outside itself, built once per process.
+ * Tests build their own with smaller limits; nothing else reaches for
+ * globals.
+ */
+export interface ApiDeps {
+  /** The application role's pool. RLS-bound: unscoped queries see nothing. */
+  pool: PrismaClient;
+  tokens: AccessTokenConfig;
+  refreshTokenTtlDays: number;
+  loginPolicy: LoginPolicy;
+  limiters: {
+    loginPerIp: RateLimiter;
+    loginPerAccount: RateLimiter;
+    registerPerIp: RateLimiter;
+    refreshPerIp: RateLimiter;
+  };
+}
+
+let cached: ApiDeps | undefined;
+
+export function defaultApiDeps(): ApiDeps {
+  if (cached) return cached;
+  const auth = authEnv();
+  const redisUrl = rateLimitEnv().REDIS_URL;
+  const redis = redisUrl ? createRedisClient(redisUrl) : null;
+  // Until connected, limiters count in memory (see @fastnext/rate-limit).
+  void redis?.connect().catch(() => undefined);
+    cached = {
+    pool: appDb(),
+    tokens: accessTokenConfig(auth),
+    refreshTokenTtlDays: auth.AUTH_REFRESH_TOKEN_TTL_DAYS,
+    loginPolicy: { lockThreshold: apiEnv.AUTH_LOCK_THRESHOLD, lockSeconds: apiEnv.AUTH_LOCK_SECONDS },
+    limiters: {
+      loginPerIp: createRateLimiter({ keyPrefix: "login-ip", points: apiEnv.AUTH_LOGIN_PER_IP, durationSeconds: 300, redis }),
+      loginPerAccount: createRateLimiter({
+        keyPrefix: "login-account",
+        points: apiEnv.AUTH_LOGIN_PER_ACCOUNT,
+        durationSeconds: 900,
+        redis,
+      }),
+      registerPerIp: createRateLimiter({ keyPrefix: "register-ip", points: 20, durationSeconds: 3600, redis }),
+      refreshPerIp: createRateLimiter({ keyPrefix: "refresh-ip", points: 300, durationSeconds: 300, redis }),
+    },
+  };
+  return cached;
+}

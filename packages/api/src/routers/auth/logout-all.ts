@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+import { revokeAllSessions } from "../../services/auth/sessions";
+import { authedProcedure } from "../../trpc/procedures";
+
+export const logoutAll = authedProcedure
+  .output(z.object({ revokedSessions: z.number().int() }))
+  .mutation(async ({ ctx }) => ({ revokedSessions: await revokeAllSessions(ctx.db, ctx.principal) }));

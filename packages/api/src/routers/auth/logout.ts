@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+import { ZLogoutInputSchema } from "@fastnext/validators";
+
+import { logout as endSession } from "../../services/auth/refresh";
+import { publicProcedure } from "../../trpc/procedures";
+import { clientMeta } from "./meta";
+
+/** Public on purpose: holding the refresh token is the proof needed to end its session. */
+export const logout = publicProcedure
+  .input(ZLogoutInputSchema)
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await endSession(ctx.deps, input.refreshToken, clientMeta(ctx));
+    return { ok: true as const };
+  });

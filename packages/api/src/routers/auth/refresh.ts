@@ -1,0 +1,11 @@
+import { ZRefreshInputSchema } from "@fastnext/validators";
+
+import { refresh as rotate } from "../../services/auth/refresh";
+import { publicProcedure } from "../../trpc/procedures";
+import { clientMeta } from "./meta";
+import { ZTokenPairSchema } from "./schemas";
+
+export const refresh = publicProcedure
+  .input(ZRefreshInputSchema)
+  .output(ZTokenPairSchema)
+  .mutation(({ ctx, input }) => rotate(ctx.deps, input.refreshToken, clientMeta(ctx)));

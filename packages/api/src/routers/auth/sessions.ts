@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+import { ZSessionRevokeInputSchema } from "@fastnext/validators";
+
+import { listSessions, revokeOwnSession } from "../../services/auth/sessions";
+import { authedProcedure, router } from "../../trpc/procedures";
+import { ZSessionViewSchema } from "./schemas";
+
+export const sessionsRouter = router({
+  list: authedProcedure
+    .output(z.array(ZSessionViewSchema))
+    .query(({ ctx }) => listSessions(ctx.db, ctx.principal)),
+  revoke: authedProcedure
+    .input(ZSessionRevokeInputSchema)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeOwnSession(ctx.db, ctx.principal, input.sessionId);
+      return { ok: true as const };
+    }),
+});

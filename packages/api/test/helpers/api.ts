@@ -1,0 +1,101 @@
+import { TRPCClientError } from "@trpc/client";
+import { type AnyTRPCRouter } from "@trpc/server";
+import pg from "pg";
+
+import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
+import { createPrismaClient } from "@fastnext/db";
+import { seedDemoData } from "@fastnext/db/admin";
+import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
+import { createRateLimiter } from "@fastnext/rate-limit";
+
+import { type ApiDeps } from "../../src/deps";
+import { appRouter, type AppRouter } from "../../src/root";
+import { clientFor, serve } from "./http";
+
+export const ADMIN = { email: "admin@example.com", password: "admin-password-for-tests" };
+
+export interface ApiOptions {
+  router?: AnyTRPCRouter;
+  poolMax?: number;
+  loginPerIp?: number;
+  loginPerAccount?: number;
+}
+
+function limiter(keyPrefix: string, points: number) {
+  return createRateLimiter({ keyPrefix: `${keyPrefix}-${Math.random().toString(36).slice(2)}`, points, durationSeconds: 300 });
+}
+
+/**
+ * A real API over HTTP on a fresh database with the seeded admin: the
+ * production router, the app role's pool, real tokens and limiters.
+ */
+export async function startApi(options: ApiOptions = {}) {
+  const db: TestDatabase = await createTestDatabase();
+  const owner = createPrismaClient({ connectionString: db.ownerUrl, max: 1 });
+  await seedDemoData(owner, { SEED_ADMIN_EMAIL: ADMIN.email, SEED_ADMIN_PASSWORD: ADMIN.password });
+  await owner.$disconnect();
+
+  const pool = createPrismaClient({ connectionString: db.appUrl, max: options.poolMax ?? 5 });
+  const deps: ApiDeps = {
+    pool,
+    tokens: accessTokenConfig(readAuthEnv({})),
+    refreshTokenTtlDays: 30,
+    loginPolicy: { lockThreshold: 6, lockSeconds: 900 },
+    limiters: {
+      loginPerIp: limiter("login-ip", options.loginPerIp ?? 1000),
+      loginPerAccount: limiter("login-account", options.loginPerAccount ?? 1000),
+      registerPerIp: limiter("register-ip", 1000),
+      refreshPerIp: limiter("refresh-ip", 1000),
+    },
+  };
+  const server = await serve(options.router ?? appRouter, { deps });
+  const admin = new pg.Client({ connectionString: db.adminUrl });
+  await admin.connect();
+
+  return {
+    url: server.url,
+    logs: server.logs,
+    deps,
+    db,
+    /** Superuser SQL for arranging and inspecting, never for code under test. */
+    sql: admin,
+    client: (accessToken?: string) => clientFor<AppRouter>(server.url, false, accessToken),
+    close: async () => {
+      await server.close();
+      await pool.$disconnect();
+      await admin.end();
+      await db.drop();
+    },
+  };
+}
+
+export type TestApi = Awaited<ReturnType<typeof startApi>>;
+
+let counter = 0;
+
+/** Registers and signs in a fresh user; returns their tokens and id. */
+export async function signUp(api: TestApi, name = "User") {
+  counter += 1;
+  const email = `user${counter}-${Date.now()}@example.com`;
+  const password = "correct horse battery";
+  const anonymous = api.client();
+  const { user } = await anonymous.auth.register.mutate({ email, name, password });
+  const session = await anonymous.auth.login.mutate({ email, password });
+  return { id: user.id, email, password, ...session, client: api.client(session.accessToken) };
+}
+
+export async function signInAdmin(api: TestApi) {
+  const session = await api.client().auth.login.mutate(ADMIN);
+  return { ...session, client: api.client(session.accessToken) };
+}
+
+/** The tRPC error a call failed with (fails the test if it succeeded). */
+export async function failure(call: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error as TRPCClientError<AppRouter>;
+    throw error;
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}

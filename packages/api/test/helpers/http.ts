@@ -1,0 +1,52 @@
+import { type AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+
+import { createTRPCClient, httpBatchLink, httpLink } from "@trpc/client";
+import { type AnyTRPCRouter } from "@trpc/server";
+import { pino } from "pino";
+import superjson from "superjson";
+
+import { createNodeServer, createTrpcHandler, type TrpcHandlerOptions } from "../../src/http";
+
+export interface LogCapture {
+  lines: Record<string, unknown>[];
+}
+
+export function captureLogger() {
+  const capture: LogCapture = { lines: [] };
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split("\n").filter(Boolean)) {
+        capture.lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      done();
+    },
+  });
+  return { logger: pino({ level: "debug" }, stream), capture };
+}
+
+/** Serves a router over real HTTP on an ephemeral loopback port. */
+export async function serve(
+  router: AnyTRPCRouter,
+  options: Omit<TrpcHandlerOptions, "endpoint" | "router" | "logger"> = {},
+) {
+  const { logger, capture } = captureLogger();
+  const handler = createTrpcHandler({ endpoint: "/trpc", router, logger, ...options });
+  const server = createNodeServer(handler, { prefix: "/trpc" });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/trpc`;
+  return {
+    url,
+    logs: capture,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function clientFor<TRouter extends AnyTRPCRouter>(url: string, batch = true, accessToken?: string) {
+  const headers = () => (accessToken ? { authorization: `Bearer ${accessToken}` } : {});
+  const link = batch
+    ? httpBatchLink({ url, transformer: superjson, headers })
+    : httpLink({ url, transformer: superjson, headers });
+  return createTRPCClient<TRouter>({ links: [link] });
+}

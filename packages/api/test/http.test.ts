@@ -1,0 +1,111 @@
+import { TRPCClientError } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+
+import { AppError } from "../src/errors";
+import { appRouter } from "../src/root";
+import { publicProcedure, router } from "../src/trpc/procedures";
+import { clientFor, serve } from "./helpers/http";
+
+// The real router plus procedures that fail in known ways.
+const testRouter = router({
+  ...appRouter._def.record,
+  probe: router({
+    boom: publicProcedure.query(() => {
+      throw new Error('relation "secret_table" does not exist: SELECT password_hash FROM users');
+    }),
+    echo: publicProcedure
+      .input(z.object({ email: z.email(), profile: z.object({ age: z.number().int().min(0) }) }))
+      .mutation(({ input }) => input),
+    conflict: publicProcedure.mutation(() => {
+      throw new AppError("CONFLICT", "Someone else changed it first", { reason: "stale_version" });
+    }),
+  }),
+});
+type TestRouter = typeof testRouter;
+
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  server = await serve(testRouter, { allowedOrigins: ["https://app.example"], maxBodyBytes: 4096 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("the tRPC HTTP edge", () => {
+  it("answers system.health over HTTP, batched", async () => {
+    const client = clientFor<TestRouter>(server.url);
+    const [a, b] = await Promise.all([client.system.health.query(), client.system.health.query()]);
+    expect(a.status).toBe("ok");
+    expect(a.time).toBeInstanceOf(Date);
+    expect(b.status).toBe("ok");
+  });
+
+  it("returns the caller's request id, or makes one", async () => {
+    const given = await fetch(`${server.url}/system.health`, { headers: { "x-request-id": "req-abc.123" } });
+    expect(given.headers.get("x-request-id")).toBe("req-abc.123");
+    const made = await fetch(`${server.url}/system.health`, { headers: { "x-request-id": "bad id with spaces" } });
+    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("hides internals of unknown errors and logs them with the same request id", async () => {
+    const response = await fetch(`${server.url}/probe.boom`, { headers: { "x-request-id": "boom-1" } });
+    expect(response.status).toBe(500);
+    expect(response.headers.get("x-request-id")).toBe("boom-1");
+    const text = await response.text();
+    expect(text).not.toMatch(/secret_table|password_hash|SELECT|stack|\.ts:/);
+    const body = JSON.parse(text) as { error: { json: { message: string; data: Record<string, unknown> } } };
+    expect(body.error.json.message).toBe("Internal server error");
+    expect(body.error.json.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", requestId: "boom-1" });
+
+    const logged = server.logs.lines.find((line) => line.msg === "procedure failed" && line.requestId === "boom-1");
+    expect(logged).toBeDefined();
+    expect(JSON.stringify(logged)).toContain("secret_table");
+  });
+
+  it("answers bad input with BAD_REQUEST and field errors by path", async () => {
+    const client = clientFor<TestRouter>(server.url, false);
+    const error = await client.probe.echo
+      .mutate({ email: "not-an-email", profile: { age: -1 } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    const data = (error as TRPCClientError<TestRouter>).data as Record<string, unknown>;
+    expect(data).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400, appCode: "VALIDATION" });
+    expect(Object.keys(data.fieldErrors as object).sort()).toEqual(["email", "profile.age"]);
+  });
+
+  it("maps application errors to their tRPC code once, with the app code and reason", async () => {
+    const client = clientFor<TestRouter>(server.url, false);
+    const error = (await client.probe.conflict.mutate().catch((e: unknown) => e)) as TRPCClientError<TestRouter>;
+    expect(error.data).toMatchObject({ code: "CONFLICT", httpStatus: 409, appCode: "CONFLICT", reason: "stale_version" });
+    expect(error.message).toBe("Someone else changed it first");
+  });
+
+  it("answers CORS preflight for allowed origins only", async () => {
+    const allowed = await fetch(`${server.url}/system.health`, {
+      method: "OPTIONS",
+      headers: { origin: "https://app.example", "access-control-request-method": "POST" },
+    });
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example");
+    expect(allowed.headers.get("access-control-allow-headers")).toContain("authorization");
+
+    const other = await fetch(`${server.url}/system.health`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("refuses an oversized body with 413 before parsing it", async () => {
+    const response = await fetch(`${server.url}/probe.echo`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: { email: "a@b.co", profile: { age: 1 }, pad: "x".repeat(10_000) } }),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { error: { data: { code: string } } };
+    expect(body.error.data.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+});

@@ -1,0 +1,145 @@
+import { randomUUID } from "node:crypto";
+
+import { errors, jwtVerify, SignJWT } from "jose";
+import { z } from "zod";
+
+import { MAX_CLOCK_SKEW_SECONDS, type AuthEnv } from "./env";
+
+/** What signing and verifying access tokens needs; build it with accessTokenConfig. */
+export interface AccessTokenConfig {
+  secret: string;
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+  clockSkewSeconds: number;
+}
+
+export interface AccessTokenSubject {
+  userId: string;
+  sessionId: string;
+}
+
+export interface SignedAccessToken {
+  token: string;
+  /** Lifetime in seconds, as OAuth's `expires_in`. */
+  expiresIn: number;
+  expiresAt: Date;
+}
+
+export interface VerifiedAccessToken {
+  userId: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+export type InvalidAccessTokenReason = "expired" | "invalid";
+
+/**
+ * The only error verifyAccessToken throws. It says whether the token expired
+ * (the client should refresh) or is unusable, and nothing more: the underlying
+ * library error is deliberately not attached.
+ */
+export class InvalidAccessTokenError extends Error {
+  readonly reason: InvalidAccessTokenReason;
+
+  constructor(reason: InvalidAccessTokenReason) {
+    super(reason === "expired" ? "access token expired" : "access token invalid");
+    this.name = "InvalidAccessTokenError";
+    this.reason = reason;
+  }
+}
+
+const ALGORITHM = "HS256";
+/** RFC 9068 media type: keeps other JWTs signed with the same key from passing as access tokens. */
+const TOKEN_TYPE = "at+jwt";
+const MIN_SECRET_BYTES = 32;
+
+const subjectSchema = z.object({ userId: z.uuid(), sessionId: z.uuid() });
+
+const payloadSchema = z.object({
+  sub: z.uuid(),
+  sid: z.uuid(),
+  exp: z.number().int(),
+  iat: z.number().int(),
+  jti: z.string().min(1),
+});
+
+export function accessTokenConfig(
+  env: Pick<
+    AuthEnv,
+    | "AUTH_JWT_SECRET"
+    | "AUTH_JWT_ISSUER"
+    | "AUTH_JWT_AUDIENCE"
+    | "AUTH_ACCESS_TOKEN_TTL_SECONDS"
+    | "AUTH_CLOCK_SKEW_SECONDS"
+  >,
+): AccessTokenConfig {
+  return {
+    secret: env.AUTH_JWT_SECRET,
+    issuer: env.AUTH_JWT_ISSUER,
+    audience: env.AUTH_JWT_AUDIENCE,
+    ttlSeconds: env.AUTH_ACCESS_TOKEN_TTL_SECONDS,
+    clockSkewSeconds: env.AUTH_CLOCK_SKEW_SECONDS,
+  };
+}
+
+function signingKey(secret: string): Uint8Array {
+  const key = new TextEncoder().encode(secret);
+  if (key.length < MIN_SECRET_BYTES)
+    throw new RangeError(`access token secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  return key;
+}
+
+/** Issues a short-lived HS256 access token for one session of one user. */
+export async function signAccessToken(
+  subject: AccessTokenSubject,
+  config: AccessTokenConfig,
+  now: Date = new Date(),
+): Promise<SignedAccessToken> {
+  const { userId, sessionId } = subjectSchema.parse(subject);
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAtSeconds = issuedAt + config.ttlSeconds;
+  const token = await new SignJWT({ sid: sessionId })
+    .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
+    .setSubject(userId)
+    .setIssuer(config.issuer)
+    .setAudience(config.audience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAtSeconds)
+    .setJti(randomUUID())
+    .sign(signingKey(config.secret));
+  return { token, expiresIn: config.ttlSeconds, expiresAt: new Date(expiresAtSeconds * 1000) };
+}
+
+/**
+ * Checks signature (HS256 only), type, issuer, audience and expiry (with at
+ * most MAX_CLOCK_SKEW_SECONDS of tolerance). Throws InvalidAccessTokenError on
+ * any failure.
+ */
+export async function verifyAccessToken(
+  token: string,
+  config: AccessTokenConfig,
+  now: Date = new Date(),
+): Promise<VerifiedAccessToken> {
+  let payload: unknown;
+  try {
+    ({ payload } = await jwtVerify(token, signingKey(config.secret), {
+      algorithms: [ALGORITHM],
+      typ: TOKEN_TYPE,
+      issuer: config.issuer,
+      audience: config.audience,
+      clockTolerance: Math.min(Math.max(config.clockSkewSeconds, 0), MAX_CLOCK_SKEW_SECONDS),
+      currentDate: now,
+      requiredClaims: ["exp", "iat", "sub", "jti"],
+    }));
+  } catch (error) {
+    throw new InvalidAccessTokenError(error instanceof errors.JWTExpired ? "expired" : "invalid");
+  }
+  const claims = payloadSchema.safeParse(payload);
+  if (!claims.success) throw new InvalidAccessTokenError("invalid");
+  return {
+    userId: claims.data.sub,
+    sessionId: claims.data.sid,
+    expiresAt: new Date(claims.data.exp * 1000),
+  };
+}

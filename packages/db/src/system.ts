@@ -1,0 +1,26 @@
+import { createPrismaClient } from "./client";
+import { dbEnv } from "./env";
+import { type PrismaClient } from "./generated/prisma/client";
+
+const globalForSystem = globalThis as unknown as { fastnextSystemDb?: PrismaClient };
+
+/**
+ * The unscoped client: the `fastnext_system` login (BYPASSRLS, never
+ * superuser) with its own small pool. Only named system paths may import
+ * this module — the worker's jobs, seeds, migrations — and lint forbids it
+ * in the API and the web app, so no procedure can reach it.
+ */
+export function systemDb(): PrismaClient {
+  globalForSystem.fastnextSystemDb ??= createPrismaClient({
+    connectionString: dbEnv().systemUrl,
+    max: 3,
+    applicationName: "fastnext-system",
+  });
+  return globalForSystem.fastnextSystemDb;
+}
+
+export async function disconnectSystemDb(): Promise<void> {
+  const client = globalForSystem.fastnextSystemDb;
+  globalForSystem.fastnextSystemDb = undefined;
+  await client?.$disconnect();
+}

@@ -1,0 +1,20 @@
+/**
+ * Vitest global setup shared by every project: starts (or finds) the test
+ * PostgreSQL server once per run and hands its address to the test workers
+ * through the environment they inherit.
+ */
+import { startTestServer, type TestServer } from "./server";
+
+const state = globalThis as unknown as { fastnextTestServer?: Promise<TestServer>; fastnextTestUsers?: number };
+
+export default async function setup(): Promise<() => Promise<void>> {
+  state.fastnextTestServer ??= startTestServer(process.env);
+  state.fastnextTestUsers = (state.fastnextTestUsers ?? 0) + 1;
+  const server = await state.fastnextTestServer;
+  process.env.FASTNEXT_TEST_ADMIN_URL = server.adminUrl;
+  process.env.FASTNEXT_TEST_TEMPLATE = server.template;
+  return async () => {
+    state.fastnextTestUsers = (state.fastnextTestUsers ?? 1) - 1;
+    if (state.fastnextTestUsers === 0) await server.stop();
+  };
+}

@@ -1,0 +1,3 @@
+export { createTestDatabase, type TestDatabase } from "./database";
+export { startTcpProxy, type TcpProxy } from "./tcp-proxy";
+export { TEST_APP_PASSWORD, TEST_OWNER_PASSWORD } from "./server";

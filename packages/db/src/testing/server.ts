@@ -1,0 +1,63 @@
+import path from "node:path";
+
+import { startEmbeddedPostgres } from "../admin/embedded";
+import { migrateDeploy } from "../admin/migrate";
+import { paths } from "../admin/paths";
+import { createDatabase, dropDatabase, ensureRoles, listDatabases } from "../admin/provision";
+import { withCredentials, withDatabase } from "../env";
+import { APP_ROLE, OWNER_ROLE, SYSTEM_ROLE } from "../roles";
+
+export const TEST_DB_PREFIX = "fastnext_test_";
+export const TEST_OWNER_PASSWORD = "fastnext_owner_test_password";
+export const TEST_APP_PASSWORD = "fastnext_app_test_password";
+export const TEST_SYSTEM_PASSWORD = "fastnext_system_test_password";
+
+export interface TestServer {
+  adminUrl: string;
+  template: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * One PostgreSQL server for a test run and a template database built from
+ * the migrations. TEST_DATABASE_ADMIN_URL names a server (superuser); without
+ * it the embedded server runs from .data/test-postgres.
+ */
+export async function startTestServer(source: Readonly<Record<string, string | undefined>>): Promise<TestServer> {
+  let adminUrl = source.TEST_DATABASE_ADMIN_URL;
+  let stopServer = async () => {};
+  if (!adminUrl) {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(paths.dataRoot, "test-postgres"),
+      port: Number(source.TEST_EMBEDDED_PG_PORT ?? 54330),
+      password: "fastnext_test_superuser",
+    });
+    adminUrl = embedded.adminUrl;
+    stopServer = embedded.stop;
+  }
+  await ensureRoles(adminUrl, TEST_OWNER_PASSWORD, TEST_APP_PASSWORD, TEST_SYSTEM_PASSWORD);
+  // Databases left by an interrupted run.
+  for (const stale of await listDatabases(adminUrl, TEST_DB_PREFIX)) await dropDatabase(adminUrl, stale);
+
+  const template = `${TEST_DB_PREFIX}template_${process.pid}`;
+  await createDatabase(adminUrl, template);
+  await migrateDeploy(withCredentials(withDatabase(adminUrl, template), OWNER_ROLE, TEST_OWNER_PASSWORD));
+  return {
+    adminUrl,
+    template,
+    stop: async () => {
+      await dropDatabase(adminUrl, template);
+      await stopServer();
+    },
+  };
+}
+
+export function testRoleUrls(adminUrl: string, database: string) {
+  const url = withDatabase(adminUrl, database);
+  return {
+    adminUrl: url,
+    ownerUrl: withCredentials(url, OWNER_ROLE, TEST_OWNER_PASSWORD),
+    appUrl: withCredentials(url, APP_ROLE, TEST_APP_PASSWORD),
+    systemUrl: withCredentials(url, SYSTEM_ROLE, TEST_SYSTEM_PASSWORD),
+  };
+}

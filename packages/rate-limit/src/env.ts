@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+import { parseEnv, type EnvSource } from "@fastnext/config";
+
+/** The variables readRateLimitEnv reads, inspectable without reading them. */
+export const rateLimitEnvShape = {
+  /**
+   * Shared store for rate-limit counters, so limits hold across app
+   * instances. Unset: each process counts on its own (fine for development).
+   */
+  REDIS_URL: z
+    .url()
+    .refine((v) => /^rediss?:\/\//.test(v), "must be a redis:// or rediss:// URL")
+    .optional(),
+};
+
+export type RateLimitEnv = z.infer<z.ZodObject<typeof rateLimitEnvShape>>;
+
+export function readRateLimitEnv(source: EnvSource): RateLimitEnv {
+  return parseEnv("rate-limit", rateLimitEnvShape, source);
+}
+
+let cached: RateLimitEnv | undefined;
+
+/** Read lazily, on first use, so importing the package never reads process.env. */
+export function rateLimitEnv(): RateLimitEnv {
+  cached ??= readRateLimitEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,72 @@
+/**
+ * `pnpm check` (what `npm test` runs): every check the project has, in one
+ * command, ending with one line that counts what passed and failed.
+ *
+ *   1. lint, typecheck and the production build (Turborepo, all workspaces)
+ *   2. unit and integration tests (Vitest, against a real PostgreSQL:
+ *      TEST_DATABASE_ADMIN_URL, or the embedded server when unset)
+ *   3. browser tests (Playwright), when the web app has them
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+
+interface StepResult {
+  name: string;
+  ok: boolean;
+}
+
+function run(name: string, command: string, args: string[]): StepResult {
+  console.log(`\n=== ${name}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  return { name, ok: result.status === 0 };
+}
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  success: boolean;
+}
+
+mkdirSync(".artifacts", { recursive: true });
+const steps: StepResult[] = [];
+steps.push(run("static checks and build", "pnpm", ["turbo", "run", "lint", "typecheck", "build", "--continue"]));
+
+const vitestReport = ".artifacts/vitest.json";
+steps.push(
+  run("tests", "pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`]),
+);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(vitestReport)) {
+  const report = JSON.parse(readFileSync(vitestReport, "utf8")) as VitestReport;
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+}
+
+const e2eReport = ".artifacts/e2e.json";
+if (existsSync("apps/web/playwright.config.ts")) {
+  steps.push(run("browser tests", "pnpm", ["--filter", "@fastnext/web", "test:e2e"]));
+  if (existsSync(e2eReport)) {
+    const report = JSON.parse(readFileSync(e2eReport, "utf8")) as {
+      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    };
+    passed += report.stats.expected + report.stats.flaky;
+    failed += report.stats.unexpected;
+    skipped += report.stats.skipped;
+  }
+}
+
+// A failed step that produced no test count (lint, build, a crashed runner)
+// still counts as a failure in the closing line.
+const silentFailures = steps.filter((step) => !step.ok).length - (failed > 0 ? 1 : 0);
+failed += Math.max(0, silentFailures);
+
+console.log("\n=== summary");
+for (const step of steps) console.log(`${step.ok ? "ok  " : "FAIL"} ${step.name}`);
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(steps.every((step) => step.ok) ? 0 : 1);
