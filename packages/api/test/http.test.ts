@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AppError } from "../src/errors";
 import { appRouter } from "../src/root";
 import { publicProcedure, router } from "../src/trpc/procedures";
-import { clientFor, serve } from "./helpers/http";
+import { clientFor, serve } from "../src/testing";
 
 // The real router plus procedures that fail in known ways.
 const testRouter = router({

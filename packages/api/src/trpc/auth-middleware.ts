@@ -7,8 +7,10 @@ import { AppError } from "../errors";
 import { t } from "./init";
 
 /** Carries a failed result out of the transaction so that it rolls back. */
-class Rollback<T> {
-  constructor(readonly result: T) {}
+class Rollback<T> extends Error {
+  constructor(readonly result: T) {
+    super("rolled back: the procedure failed");
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { type AnyTRPCRouter } from "@trpc/server";
 import { pino } from "pino";
 import superjson from "superjson";
 
-import { createNodeServer, createTrpcHandler, type TrpcHandlerOptions } from "../../src/http";
+import { createNodeServer, createTrpcHandler, type TrpcHandlerOptions } from "../http";
 
 export interface LogCapture {
   lines: Record<string, unknown>[];

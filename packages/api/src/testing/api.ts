@@ -8,8 +8,8 @@ import { seedDemoData } from "@fastnext/db/admin";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
 import { createRateLimiter } from "@fastnext/rate-limit";
 
-import { type ApiDeps } from "../../src/deps";
-import { appRouter, type AppRouter } from "../../src/root";
+import { type ApiDeps } from "../deps";
+import { appRouter, type AppRouter } from "../root";
 import { clientFor, serve } from "./http";
 
 export const ADMIN = { email: "admin@example.com", password: "admin-password-for-tests" };

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+import { envFields, parseEnv } from "@fastnext/config";
+
+export const benchEnvShape = {
+  BENCH_SECONDS: z.coerce.number().min(1).max(120).default(8),
+  BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(512).default(32),
+  BENCH_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Superuser connection for the benchmark database; embedded server when unset. */
+  BENCH_DATABASE_ADMIN_URL: envFields.postgresUrl().optional(),
+  TEST_DATABASE_ADMIN_URL: envFields.postgresUrl().optional(),
+  /** Set by the runner for the server process it starts. */
+  BENCH_APP_URL: envFields.postgresUrl().optional(),
+  BENCH_SYSTEM_URL: envFields.postgresUrl().optional(),
+};
+
+export const benchEnv = parseEnv("bench", benchEnvShape, process.env);
+
+/** The environment a child process inherits, plus `extra`. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

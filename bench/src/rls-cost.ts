@@ -1,0 +1,79 @@
+/**
+ * What the per-request RLS transaction costs: `users.me` (BEGIN,
+ * set_config, principal, read, COMMIT) against the same reads on the
+ * BYPASSRLS system login without a transaction, over real HTTP, same server,
+ * same run. Prints figures; asserts nothing.
+ *
+ *   pnpm --filter @fastnext/bench bench:rls
+ *   BENCH_SECONDS=10 BENCH_CONNECTIONS=32 pnpm --filter @fastnext/bench bench:rls
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { createPrismaClient } from "@fastnext/db";
+import { seedDemoData } from "@fastnext/db/admin";
+
+import { openBenchDatabase } from "./database";
+import { benchEnv, childEnv } from "./env";
+import { drive, printTable, type LoadResult } from "./load";
+
+const seconds = benchEnv.BENCH_SECONDS;
+const connections = benchEnv.BENCH_CONNECTIONS;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const db = await openBenchDatabase();
+const owner = createPrismaClient({ connectionString: db.ownerUrl, max: 1 });
+await seedDemoData(owner, { SEED_ADMIN_EMAIL: "bench@example.com", SEED_ADMIN_PASSWORD: "bench-password" });
+await owner.$disconnect();
+
+const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "server.ts")], {
+  env: childEnv({ BENCH_APP_URL: db.appUrl, BENCH_SYSTEM_URL: db.systemUrl, LOG_LEVEL: "warn" }),
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const port = await new Promise<number>((resolve, reject) => {
+  child.stdout.on("data", (chunk: Buffer) => {
+    const match = /"listening":(\d+)/.exec(chunk.toString());
+    if (match?.[1]) resolve(Number(match[1]));
+  });
+  child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+});
+const base = `http://127.0.0.1:${port}/trpc`;
+
+try {
+  const login = await fetch(`${base}/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: { email: "bench@example.com", password: "bench-password" } }),
+  });
+  const body = (await login.json()) as { result: { data: { json: { accessToken: string } } } };
+  const headers = { authorization: `Bearer ${body.result.data.json.accessToken}` };
+
+  const targets = [
+    { name: "users.me (scoped RLS transaction)", url: `${base}/users.me`, headers },
+    { name: "same reads, no transaction, BYPASSRLS", url: `${base}/bench.meUnscoped`, headers },
+  ];
+  for (const target of targets) await drive(target, connections, 2); // warm-up
+  const results: LoadResult[] = [];
+  for (const target of targets) results.push(await drive(target, connections, seconds));
+
+  console.log(`\nRLS transaction cost: ${connections} connections, ${seconds} s each, one server, loopback\n`);
+  printTable(
+    results.map((r) => ({
+      target: r.name,
+      "req/s": r.requestsPerSecond,
+      "p50 ms": r.p50Ms,
+      "p99 ms": r.p99Ms,
+      errors: r.errors + r.non2xx,
+    })),
+  );
+  const [scoped, unscoped] = results;
+  if (scoped && unscoped) {
+    const ratio = unscoped.requestsPerSecond / Math.max(1, scoped.requestsPerSecond);
+    console.log(`\nunscoped / scoped throughput: ${ratio.toFixed(2)}x (the RLS transaction's cost)`);
+  }
+} finally {
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+  await db.close();
+}

@@ -1,0 +1,67 @@
+/**
+ * The API as a standalone HTTP server for benchmarks: the production router
+ * and handler, plus one bench-only procedure that does the same work as
+ * `users.me` WITHOUT the scoped RLS transaction (system login, no BEGIN,
+ * no set_config), so the two can be compared in one run.
+ */
+import { type AddressInfo } from "node:net";
+
+import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
+import { appRouter } from "@fastnext/api";
+import { loadPrincipal, resolveCredentials } from "@fastnext/api/auth";
+import { type ApiDeps } from "@fastnext/api/deps";
+import { createNodeServer, createTrpcHandler } from "@fastnext/api/http";
+import { createPrismaClient } from "@fastnext/db";
+import { publicProcedure, router } from "@fastnext/api/trpc";
+import { createRateLimiter } from "@fastnext/rate-limit";
+import { TRPCError } from "@trpc/server";
+
+import { benchEnv } from "./env";
+
+const appUrl = benchEnv.BENCH_APP_URL ?? "";
+const systemUrl = benchEnv.BENCH_SYSTEM_URL ?? "";
+const poolMax = benchEnv.BENCH_POOL_MAX;
+
+const unlimited = (keyPrefix: string) => createRateLimiter({ keyPrefix, points: 1e9, durationSeconds: 1 });
+const deps: ApiDeps = {
+  pool: createPrismaClient({ connectionString: appUrl, max: poolMax }),
+  tokens: accessTokenConfig(readAuthEnv({})),
+  refreshTokenTtlDays: 30,
+  loginPolicy: { lockThreshold: 1000, lockSeconds: 1 },
+  limiters: {
+    loginPerIp: unlimited("l1"),
+    loginPerAccount: unlimited("l2"),
+    registerPerIp: unlimited("r"),
+    refreshPerIp: unlimited("f"),
+  },
+};
+const system = createPrismaClient({ connectionString: systemUrl, max: poolMax });
+
+const benchRouter = router({
+  meUnscoped: publicProcedure.query(async ({ ctx }) => {
+    const credentials = await resolveCredentials(ctx);
+    if (!credentials) throw new TRPCError({ code: "UNAUTHORIZED" });
+    const principal = await loadPrincipal(system, credentials);
+    if (!principal) throw new TRPCError({ code: "UNAUTHORIZED" });
+    const user = await system.user.findUnique({
+      where: { id: principal.userId },
+      select: { id: true, name: true, email: true, isActive: true, createdAt: true },
+    });
+    return { user, roles: principal.roles, permissions: [...principal.permissions].sort() };
+  }),
+});
+
+const handler = createTrpcHandler({
+  endpoint: "/trpc",
+  router: router({ ...appRouter._def.record, bench: benchRouter }),
+  deps,
+});
+const server = createNodeServer(handler, { prefix: "/trpc" });
+server.listen(0, "127.0.0.1", () => {
+  const { port } = server.address() as AddressInfo;
+  console.log(JSON.stringify({ listening: port }));
+});
+process.on("SIGTERM", () => {
+  server.close();
+  void Promise.all([deps.pool.$disconnect(), system.$disconnect()]).then(() => process.exit(0));
+});

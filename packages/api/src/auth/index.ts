@@ -1,0 +1,3 @@
+/** How requests become principals, for servers built around the router (bench, tools). */
+export { resolveCredentials, type ResolveSession } from "./credentials";
+export { loadPrincipal, scopeOf, type Credentials, type Principal } from "./principal";
