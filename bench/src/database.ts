@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { createDatabase, dropDatabase } from "@fastnext/db/admin";
-import { startTestServer, testRoleUrls } from "@fastnext/db/testing";
+import { runDatabaseName, startTestServer, testRoleUrls } from "@fastnext/db/testing";
 
 import { benchEnv } from "./env";
 
@@ -14,7 +14,7 @@ export async function openBenchDatabase() {
   const server = await startTestServer({
     TEST_DATABASE_ADMIN_URL: benchEnv.BENCH_DATABASE_ADMIN_URL ?? benchEnv.TEST_DATABASE_ADMIN_URL,
   });
-  const name = `fastnext_bench_${randomBytes(4).toString("hex")}`;
+  const name = runDatabaseName("fastnext_bench_", randomBytes(4).toString("hex"));
   await createDatabase(server.adminUrl, name, { template: server.template });
   return {
     ...testRoleUrls(server.adminUrl, name),

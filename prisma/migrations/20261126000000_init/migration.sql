@@ -5,7 +5,7 @@
 -- exactly the grants written in each migration, so RLS policies bind it.
 -- Provisioning usually creates the role first, with a password. This
 -- fallback keeps a hand-provisioned server working.
--- (No semicolons in comments: the migration runner splits on them.)
+-- (Comments stay free of semicolons: stock Prisma adapters split scripts on them.)
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fastnext_app') THEN

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { createDatabase, dropDatabase } from "../admin/provision";
-import { TEST_DB_PREFIX, testRoleUrls } from "./server";
+import { runDatabaseName, TEST_DB_PREFIX, testRoleUrls } from "./server";
 
 export interface TestDatabase {
   name: string;
@@ -26,7 +26,7 @@ function required(name: string): string {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverAdminUrl = required("FASTNEXT_TEST_ADMIN_URL");
   const template = required("FASTNEXT_TEST_TEMPLATE");
-  const name = `${TEST_DB_PREFIX}${randomBytes(6).toString("hex")}`;
+  const name = runDatabaseName(TEST_DB_PREFIX, randomBytes(6).toString("hex"));
   await createDatabase(serverAdminUrl, name, { template });
   return {
     name,

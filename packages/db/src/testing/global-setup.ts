@@ -13,6 +13,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const server = await state.fastnextTestServer;
   process.env.FASTNEXT_TEST_ADMIN_URL = server.adminUrl;
   process.env.FASTNEXT_TEST_TEMPLATE = server.template;
+  process.env.FASTNEXT_TEST_RUNNER_PID = String(process.pid);
   return async () => {
     state.fastnextTestUsers = (state.fastnextTestUsers ?? 1) - 1;
     if (state.fastnextTestUsers === 0) await server.stop();

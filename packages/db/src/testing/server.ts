@@ -36,10 +36,15 @@ export async function startTestServer(source: Readonly<Record<string, string | u
     stopServer = embedded.stop;
   }
   await ensureRoles(adminUrl, TEST_OWNER_PASSWORD, TEST_APP_PASSWORD, TEST_SYSTEM_PASSWORD);
-  // Databases left by an interrupted run.
-  for (const stale of await listDatabases(adminUrl, TEST_DB_PREFIX)) await dropDatabase(adminUrl, stale);
+  // Databases left by interrupted runs. Names carry the runner's pid, so
+  // the databases of runs still going (in another terminal) are left alone.
+  for (const stale of await listDatabases(adminUrl, TEST_DB_PREFIX)) {
+    const pid = Number(/^fastnext_(?:test|bench)_(\d+)_/.exec(stale)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) continue;
+    await dropDatabase(adminUrl, stale);
+  }
 
-  const template = `${TEST_DB_PREFIX}template_${process.pid}`;
+  const template = `${TEST_DB_PREFIX}${process.pid}_template`;
   await createDatabase(adminUrl, template);
   await migrateDeploy(withCredentials(withDatabase(adminUrl, template), OWNER_ROLE, TEST_OWNER_PASSWORD));
   return {
@@ -50,6 +55,20 @@ export async function startTestServer(source: Readonly<Record<string, string | u
       await stopServer();
     },
   };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Name for a database of this run: the prefix, the runner's pid, a random part. */
+export function runDatabaseName(prefix: string, suffix: string): string {
+  return `${prefix}${process.env.FASTNEXT_TEST_RUNNER_PID ?? process.pid}_${suffix}`;
 }
 
 export function testRoleUrls(adminUrl: string, database: string) {
