@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const id = z.uuid();
+
+/**
+ * Every domain event: a name and the zod schema of its payload. Payloads
+ * carry ids, not copies of records: a handler reads the current state, so a
+ * retried handler never acts on stale data.
+ */
+export const EVENT_CATALOGUE = {
+  "user.registered": z.object({ userId: id }),
+  "user.invited": z.object({ userId: id, invitedById: id }),
+  "user.deactivated": z.object({ userId: id, deactivatedById: id }),
+  "user.password_reset_requested": z.object({ userId: id, resetTokenId: id }),
+  "project.member_added": z.object({ projectId: id, userId: id, role: z.enum(["owner", "editor", "viewer"]) }),
+  "workflow.transitioned": z.object({
+    instanceId: id,
+    projectId: id,
+    transitionKey: z.string(),
+    fromState: z.string(),
+    toState: z.string(),
+    historyId: id,
+  }),
+  "workflow.assigned": z.object({ instanceId: id, projectId: id, assigneeId: id.nullable() }),
+} as const;
+
+export type EventName = keyof typeof EVENT_CATALOGUE;
+export type EventPayload<N extends EventName> = z.infer<(typeof EVENT_CATALOGUE)[N]>;
+
+export const EVENT_NAMES = Object.keys(EVENT_CATALOGUE) as EventName[];
+
+/** An event as the worker receives it. */
+export interface DomainEvent<N extends EventName = EventName> {
+  id: string;
+  name: N;
+  payload: EventPayload<N>;
+  actorId: string | null;
+  requestId: string | null;
+  createdAt: Date;
+}
+
+export function parsePayload<N extends EventName>(name: N, payload: unknown): EventPayload<N> {
+  return EVENT_CATALOGUE[name].parse(payload) as EventPayload<N>;
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(EVENT_CATALOGUE, name);
+}
