@@ -1,7 +1,10 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { notificationsRouter } from "./routers/notifications";
+import { projectsRouter } from "./routers/projects";
 import { systemRouter } from "./routers/system";
 import { usersRouter } from "./routers/users";
+import { workflowsRouter } from "./routers/workflows";
 import { createCallerFactory, router } from "./trpc/procedures";
 
 export const appRouter = router({
@@ -9,6 +12,9 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   admin: adminRouter,
+  projects: projectsRouter,
+  workflows: workflowsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
