@@ -1,27 +1,68 @@
 import { z } from "zod";
 
-import { envFields, parseEnv } from "@fastnext/config";
+import { EnvError, envFields, parseEnv, type EnvProblem, type EnvSource } from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db";
+
+/**
+ * Key for the session cookie when NEXTAUTH_SECRET is unset outside
+ * production. It is public (it is in the source), so production refuses to
+ * start with it.
+ */
+export const DEVELOPMENT_NEXTAUTH_SECRET =
+  "fastnext-development-only-nextauth-secret-do-not-use-in-production";
 
 export const webEnvShape = {
   NODE_ENV: envFields.nodeEnv(),
   PORT: envFields.port(3000),
   APP_URL: z.url().default("http://localhost:3000"),
+  /** Key next-auth derives the session cookie's encryption key from. At least 32 characters. */
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .default(DEVELOPMENT_NEXTAUTH_SECRET),
+  /** The site's public URL as next-auth sees it (redirects, secure cookies). Defaults to APP_URL. */
+  NEXTAUTH_URL: z.url().optional(),
 };
 
 /**
  * Validated once at start-up (instrumentation.ts): a bad value stops the
  * server with the variable's name instead of failing on the first request.
  */
-export function readWebEnv(source: Readonly<Record<string, string | undefined>>) {
-  const web = parseEnv("web", webEnvShape, source);
-  return { ...web, db: readDbEnv(source) };
+export function readWebEnv(source: EnvSource) {
+  const problems: EnvProblem[] = [];
+  let web: z.infer<z.ZodObject<typeof webEnvShape>> | undefined;
+  try {
+    web = parseEnv("web", webEnvShape, source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    problems.push(...error.problems);
+  }
+
+  // Checked against the source, so it is reported even when other variables
+  // are also wrong.
+  const secret = source.NEXTAUTH_SECRET;
+  const secretUnset =
+    secret === undefined || secret === "" || secret === DEVELOPMENT_NEXTAUTH_SECRET;
+  if (source.NODE_ENV === "production" && secretUnset) {
+    problems.push({
+      variable: "NEXTAUTH_SECRET",
+      message:
+        "must be set to a private random value in production (the development default is public)",
+    });
+  }
+
+  if (problems.length > 0 || web === undefined) throw new EnvError("web", problems);
+  return { ...web, NEXTAUTH_URL: web.NEXTAUTH_URL ?? web.APP_URL, db: readDbEnv(source) };
 }
 
 let cached: ReturnType<typeof readWebEnv> | undefined;
 
 /** Read on first use, not at import: `next build` imports routes without runtime env. */
 export function webEnv(): ReturnType<typeof readWebEnv> {
-  cached ??= readWebEnv(process.env);
+  if (!cached) {
+    cached = readWebEnv(process.env);
+    // next-auth reads its URL from process.env itself, per request.
+    process.env.NEXTAUTH_URL ||= cached.NEXTAUTH_URL;
+  }
   return cached;
 }

@@ -5,6 +5,15 @@ import { type AppRouter } from "./root";
 export { appRouter, createCaller, PUBLIC_PROCEDURES, type AppRouter } from "./root";
 export { createContext, type Context } from "./trpc/context";
 export { AppError, AppErrorCode, type FieldErrors } from "./errors";
+export { type Credentials } from "./auth/principal";
+export { type ResolveSession } from "./auth/credentials";
+export {
+  webSignIn,
+  webSignOut,
+  type WebRequestInfo,
+  type WebSignInError,
+  type WebSignInResult,
+} from "./web-auth";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

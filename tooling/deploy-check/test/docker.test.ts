@@ -7,12 +7,13 @@ import { parse } from "yaml";
 import { type z } from "zod";
 
 import { apiEnvShape } from "@fastnext/api/env";
+import { authEnvShape, readAuthEnv } from "@fastnext/auth";
 import { parseEnv, type EnvSource } from "@fastnext/config";
 import { APP_ROLE } from "@fastnext/db";
 import { localServerEnvShape, seedEnvShape } from "@fastnext/db/admin";
 import { dbEnvShape } from "@fastnext/db/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
-import { webEnvShape } from "@fastnext/web/src/env";
+import { readWebEnv, webEnvShape } from "@fastnext/web/src/env";
 import { workerEnvShape } from "@fastnext/worker/src/env";
 
 // Static checks of the container setup (no Docker engine needed): the
@@ -29,7 +30,14 @@ type EnvShape = Readonly<Record<string, z.ZodType>>;
 
 /** The env schemas each container's process loads, by the scope parseEnv reports. */
 const processes: Record<"web" | "worker" | "migrate", Record<string, EnvShape>> = {
-  web: { web: webEnvShape, database: dbEnvShape, logger: loggerEnvShape, api: apiEnvShape },
+  web: {
+    web: webEnvShape,
+    database: dbEnvShape,
+    logger: loggerEnvShape,
+    api: apiEnvShape,
+    // Sign-in (tRPC auth.login and the next-auth cookie) signs access tokens.
+    auth: authEnvShape,
+  },
   worker: { worker: workerEnvShape, database: dbEnvShape, logger: loggerEnvShape },
   migrate: { database: dbEnvShape, "local database": localServerEnvShape, seed: seedEnvShape },
 };
@@ -307,6 +315,14 @@ describe("docker-compose.yml", () => {
       }
     },
   );
+
+  it("gives web the secrets production refuses to start without", () => {
+    const env: EnvSource = { ...imageEnv("web"), ...environmentOf("web") };
+    expect(env.NODE_ENV).toBe("production");
+    expect(() => readWebEnv(env)).not.toThrow();
+    expect(() => readAuthEnv(env)).not.toThrow();
+    expect(env.NEXTAUTH_SECRET).not.toBe(env.AUTH_JWT_SECRET);
+  });
 
   it.each(appServices)("connects %s to the postgres service as the owner role", (name) => {
     const owner = new URL(environmentOf(name).DATABASE_URL ?? "");

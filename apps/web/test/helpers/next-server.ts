@@ -24,6 +24,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Production refuses the public development key, so tests bring their own. */
+export const TEST_NEXTAUTH_SECRET = "next-auth-secret-for-tests-only-0123456789abcdef";
+
 function spawnNext(env: Record<string, string>, port: number): ChildProcess {
   if (!existsSync(path.join(appDir, ".next/BUILD_ID"))) {
     throw new Error("apps/web has no production build: run `pnpm build` (the test command does) first");
@@ -31,14 +34,25 @@ function spawnNext(env: Record<string, string>, port: number): ChildProcess {
   const nextBin = path.join(appDir, "node_modules/next/dist/bin/next");
   return spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: appDir,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_FORMAT: "json", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      LOG_FORMAT: "json",
+      NEXTAUTH_SECRET: TEST_NEXTAUTH_SECRET,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
 
+export interface StartNextOptions {
+  /** Listen on this port (e.g. one from freePort(), to put the URL in env first). */
+  port?: number;
+}
+
 /** Runs the production build (`next start`) and waits until it answers. */
-export async function startNext(env: Record<string, string>): Promise<RunningNext> {
-  const port = await freePort();
+export async function startNext(env: Record<string, string>, options: StartNextOptions = {}): Promise<RunningNext> {
+  const port = options.port ?? (await freePort());
   const child = spawnNext(env, port);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
