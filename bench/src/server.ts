@@ -8,7 +8,7 @@ import { type AddressInfo } from "node:net";
 
 import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
 import { appRouter } from "@fastnext/api";
-import { loadPrincipal, resolveCredentials } from "@fastnext/api/auth";
+import { AccessCache, loadPrincipal, resolveCredentials } from "@fastnext/api/auth";
 import { type ApiDeps } from "@fastnext/api/deps";
 import { createNodeServer, createTrpcHandler } from "@fastnext/api/http";
 import { createPrismaClient } from "@fastnext/db";
@@ -25,6 +25,7 @@ const poolMax = benchEnv.BENCH_POOL_MAX;
 const unlimited = (keyPrefix: string) => createRateLimiter({ keyPrefix, points: 1e9, durationSeconds: 1 });
 const deps: ApiDeps = {
   pool: createPrismaClient({ connectionString: appUrl, max: poolMax }),
+  access: new AccessCache(),
   tokens: accessTokenConfig(readAuthEnv({})),
   refreshTokenTtlDays: 30,
   loginPolicy: { lockThreshold: 1000, lockSeconds: 1 },

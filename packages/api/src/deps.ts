@@ -2,6 +2,7 @@ import { accessTokenConfig, authEnv, type AccessTokenConfig } from "@fastnext/au
 import { appDb, type PrismaClient } from "@fastnext/db";
 import { createRateLimiter, createRedisClient, rateLimitEnv, type RateLimiter } from "@fastnext/rate-limit";
 
+import { AccessCache } from "./auth/access-cache";
 import { apiEnv } from "./env";
 
 /** Sign-in protection: numbers an operator may tune. */
@@ -19,6 +20,8 @@ export interface LoginPolicy {
 export interface ApiDeps {
   /** The application role's pool. RLS-bound: unscoped queries see nothing. */
   pool: PrismaClient;
+  /** Permission sets between requests, re-validated on every request. */
+  access: AccessCache;
   tokens: AccessTokenConfig;
   refreshTokenTtlDays: number;
   loginPolicy: LoginPolicy;
@@ -41,6 +44,7 @@ export function defaultApiDeps(): ApiDeps {
   void redis?.connect().catch(() => undefined);
     cached = {
     pool: appDb(),
+    access: new AccessCache(),
     tokens: accessTokenConfig(auth),
     refreshTokenTtlDays: auth.AUTH_REFRESH_TOKEN_TTL_DAYS,
     loginPolicy: { lockThreshold: apiEnv.AUTH_LOCK_THRESHOLD, lockSeconds: apiEnv.AUTH_LOCK_SECONDS },

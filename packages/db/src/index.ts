@@ -2,7 +2,17 @@ export { appDb, createPrismaClient, disconnectAppDb, type PrismaClientOptions } 
 export { dbEnv, readDbEnv, type DbEnv } from "./env";
 export { checkReadiness, type Readiness } from "./readiness";
 export { APP_ROLE, SYSTEM_ROLE } from "./roles";
-export { ANONYMOUS_SCOPE, applyScope, withScope, type Scope, type ScopedDb, type ScopeOptions } from "./scope";
+export {
+  ANONYMOUS_SCOPE,
+  applyScope,
+  withScope,
+  withSessionScope,
+  type Scope,
+  type ScopedDb,
+  type ScopeOptions,
+  type SessionScope,
+  type SessionState,
+} from "./scope";
 export { isUniqueViolation } from "./errors";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type {

@@ -33,6 +33,14 @@ export async function applyScope(tx: ScopedDb, scope: Scope): Promise<void> {
     set_config('app.request_id', ${scope.requestId ?? ""}, true)`;
 }
 
+function transactionOptions(options: ScopeOptions) {
+  return {
+    maxWait: options.maxWaitMs ?? 5_000,
+    timeout: options.timeoutMs ?? 15_000,
+    ...(options.isolationLevel ? { isolationLevel: options.isolationLevel } : {}),
+  };
+}
+
 /**
  * The one way to run database work for a caller: one interactive
  * transaction that first sets the caller's scope. Everything in `work`
@@ -44,15 +52,60 @@ export function withScope<T>(
   work: (tx: ScopedDb) => Promise<T>,
   options: ScopeOptions = {},
 ): Promise<T> {
-  return db.$transaction(
-    async (tx) => {
-      await applyScope(tx, scope);
-      return work(tx);
-    },
-    {
-      maxWait: options.maxWaitMs ?? 5_000,
-      timeout: options.timeoutMs ?? 15_000,
-      ...(options.isolationLevel ? { isolationLevel: options.isolationLevel } : {}),
-    },
-  );
+  return db.$transaction(async (tx) => {
+    await applyScope(tx, scope);
+    return work(tx);
+  }, transactionOptions(options));
+}
+
+/** A signed-in request: the session it claims and the permissions believed current. */
+export interface SessionScope {
+  userId: string;
+  sessionId: string;
+  permissions: readonly string[];
+  requestId: string;
+}
+
+/** What the database says about the caller at the start of the request. */
+export interface SessionState {
+  isActive: boolean;
+  isSuperuser: boolean;
+  accessVersion: number;
+  sessionValid: boolean;
+}
+
+interface SessionStateRow {
+  is_active: boolean;
+  is_superuser: boolean;
+  access_version: number;
+  session_valid: boolean;
+}
+
+/**
+ * `withScope` for a signed-in request, in one round trip: app.begin_request
+ * sets the scope and returns the account and session state to re-check
+ * (null when the user does not exist). `work` decides what to do with it,
+ * and may call `applyScope` again if the permissions it assumed were stale.
+ */
+export function withSessionScope<T>(
+  db: PrismaClient,
+  scope: SessionScope,
+  work: (tx: ScopedDb, state: SessionState | null) => Promise<T>,
+  options: ScopeOptions = {},
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<SessionStateRow[]>`
+      SELECT * FROM app.begin_request(${scope.userId}::uuid, ${scope.sessionId}::uuid,
+                                      ${scope.permissions.join(",")}, ${scope.requestId})`;
+    const row = rows[0];
+    const state = row
+      ? {
+          isActive: row.is_active,
+          isSuperuser: row.is_superuser,
+          accessVersion: row.access_version,
+          sessionValid: row.session_valid,
+        }
+      : null;
+    return work(tx, state);
+  }, transactionOptions(options));
 }

@@ -1,3 +1,4 @@
 /** How requests become principals, for servers built around the router (bench, tools). */
 export { resolveCredentials, type ResolveSession } from "./credentials";
-export { loadPrincipal, scopeOf, type Credentials, type Principal } from "./principal";
+export { loadAccess, loadPrincipal, scopeOf, type Credentials, type Principal } from "./principal";
+export { AccessCache, type Access } from "./access-cache";

@@ -1,6 +1,8 @@
 import { type ScopedDb } from "@fastnext/db";
 import { ALL_PERMISSIONS, isPermission, type Permission } from "@fastnext/validators";
 
+import { type Access } from "./access-cache";
+
 /** Who is calling, as every procedure after `authed` sees it. */
 export interface Principal {
   userId: string;
@@ -63,4 +65,40 @@ export async function loadPrincipal(tx: ScopedDb, credentials: Credentials): Pro
 
 export function scopeOf(principal: Principal, requestId: string) {
   return { userId: principal.userId, permissions: [...principal.permissions], requestId };
+}
+
+interface AccessRow {
+  email: string;
+  name: string;
+  is_superuser: boolean;
+  roles: string[];
+  permissions: string[];
+}
+
+/**
+ * A user's roles and permissions, read in the request's transaction (the
+ * user id is already set, so RLS shows only the user's own rows). The
+ * caller supplies the access version it read in the same transaction.
+ */
+export async function loadAccess(tx: ScopedDb, userId: string, accessVersion: number): Promise<Access | null> {
+  const rows = await tx.$queryRaw<AccessRow[]>`
+    SELECT u.email, u.name, u.is_superuser,
+           ARRAY(SELECT r.key FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                  WHERE ur.user_id = u.id ORDER BY r.key) AS roles,
+           ARRAY(SELECT DISTINCT rp.permission_key FROM user_roles ur
+                   JOIN role_permissions rp ON rp.role_id = ur.role_id
+                  WHERE ur.user_id = u.id) AS permissions
+      FROM users u
+     WHERE u.id = ${userId}::uuid`;
+  const row = rows[0];
+  if (!row) return null;
+  const permissions: readonly Permission[] = row.is_superuser ? ALL_PERMISSIONS : row.permissions.filter(isPermission);
+  return {
+    email: row.email,
+    name: row.name,
+    isSuperuser: row.is_superuser,
+    accessVersion,
+    roles: row.roles,
+    permissions: new Set(permissions),
+  };
 }

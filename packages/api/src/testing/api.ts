@@ -8,6 +8,7 @@ import { seedDemoData } from "@fastnext/db/admin";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
 import { createRateLimiter } from "@fastnext/rate-limit";
 
+import { AccessCache } from "../auth/access-cache";
 import { type ApiDeps } from "../deps";
 import { appRouter, type AppRouter } from "../root";
 import { clientFor, serve } from "./http";
@@ -38,6 +39,7 @@ export async function startApi(options: ApiOptions = {}) {
   const pool = createPrismaClient({ connectionString: db.appUrl, max: options.poolMax ?? 5 });
   const deps: ApiDeps = {
     pool,
+    access: new AccessCache(),
     tokens: accessTokenConfig(readAuthEnv({})),
     refreshTokenTtlDays: 30,
     loginPolicy: { lockThreshold: 6, lockSeconds: 900 },

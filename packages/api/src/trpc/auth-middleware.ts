@@ -1,8 +1,8 @@
-import { applyScope, withScope, type ScopedDb } from "@fastnext/db";
+import { applyScope, withSessionScope, type ScopedDb } from "@fastnext/db";
 import { type Permission } from "@fastnext/validators";
 
 import { resolveCredentials } from "../auth/credentials";
-import { loadPrincipal, scopeOf, type Principal } from "../auth/principal";
+import { loadAccess, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import { t } from "./init";
 
@@ -15,10 +15,11 @@ class Rollback<T> extends Error {
 
 /**
  * Signs the caller in and runs the rest of the procedure inside ONE
- * transaction scoped to them: the user id is set first, the principal
- * (roles, permissions, active flag, session) is loaded under RLS, then the
- * permissions are set for the policies too. A procedure that fails leaves
- * nothing written.
+ * transaction scoped to them. The first statement (app.begin_request) sets
+ * the caller's settings with the permission set believed current and
+ * returns the account, session and access-version state; only when the
+ * version moved (a role change) is the permission set reloaded and set
+ * again. A procedure that fails leaves nothing written.
  */
 export const authed = t.middleware(async ({ ctx, next }) => {
   const credentials = await resolveCredentials(ctx);
@@ -26,21 +27,31 @@ export const authed = t.middleware(async ({ ctx, next }) => {
   const proceed = (principal: Principal, db: ScopedDb) =>
     next({ ctx: { principal, db, logger: ctx.logger.child({ userId: principal.userId }) } });
   type Result = Awaited<ReturnType<typeof proceed>>;
+  const cache = ctx.deps.access;
+  const cached = cache.get(credentials.userId);
+  const scope = {
+    userId: credentials.userId,
+    sessionId: credentials.sessionId,
+    permissions: cached ? [...cached.permissions] : [],
+    requestId: ctx.requestId,
+  };
   try {
-    return await withScope(
-      ctx.deps.pool,
-      { userId: credentials.userId, permissions: [], requestId: ctx.requestId },
-      async (db) => {
-        const principal = await loadPrincipal(db, credentials);
-        if (!principal) {
-          throw new AppError("UNAUTHENTICATED", "The session has ended", { reason: "session_ended" });
-        }
-        await applyScope(db, scopeOf(principal, ctx.requestId));
-        const result = await proceed(principal, db);
-        if (!result.ok) throw new Rollback(result);
-        return result;
-      },
-    );
+    return await withSessionScope(ctx.deps.pool, scope, async (db, state) => {
+      if (!state?.isActive || !state.sessionValid) {
+        throw new AppError("UNAUTHENTICATED", "The session has ended", { reason: "session_ended" });
+      }
+      let access = cached;
+      if (access?.accessVersion !== state.accessVersion || access.isSuperuser !== state.isSuperuser) {
+        access = (await loadAccess(db, credentials.userId, state.accessVersion)) ?? undefined;
+        if (!access) throw new AppError("UNAUTHENTICATED", "The session has ended", { reason: "session_ended" });
+        cache.set(credentials.userId, access);
+        await applyScope(db, { userId: credentials.userId, permissions: [...access.permissions], requestId: ctx.requestId });
+      }
+      const principal: Principal = { userId: credentials.userId, sessionId: credentials.sessionId, ...access };
+      const result = await proceed(principal, db);
+      if (!result.ok) throw new Rollback(result);
+      return result;
+    });
   } catch (error) {
     if (error instanceof Rollback) return (error as Rollback<Result>).result;
     throw error;
