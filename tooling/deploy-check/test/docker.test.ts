@@ -14,6 +14,7 @@ import { localServerEnvShape, seedEnvShape } from "@fastnext/db/admin";
 import { dbEnvShape } from "@fastnext/db/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
 import { readWebEnv, webEnvShape } from "@fastnext/web/src/env";
+import { apiServerEnvShape } from "@fastnext/api-server/src/env";
 import { workerEnvShape } from "@fastnext/worker/src/env";
 
 // Static checks of the container setup (no Docker engine needed): the
@@ -29,13 +30,20 @@ const OWNER_ROLE = "fastnext_owner";
 type EnvShape = Readonly<Record<string, z.ZodType>>;
 
 /** The env schemas each container's process loads, by the scope parseEnv reports. */
-const processes: Record<"web" | "worker" | "migrate", Record<string, EnvShape>> = {
+const processes: Record<"web" | "api" | "worker" | "migrate", Record<string, EnvShape>> = {
   web: {
     web: webEnvShape,
     database: dbEnvShape,
     logger: loggerEnvShape,
     api: apiEnvShape,
     // Sign-in (tRPC auth.login and the next-auth cookie) signs access tokens.
+    auth: authEnvShape,
+  },
+  api: {
+    "api server": apiServerEnvShape,
+    database: dbEnvShape,
+    logger: loggerEnvShape,
+    api: apiEnvShape,
     auth: authEnvShape,
   },
   worker: { worker: workerEnvShape, database: dbEnvShape, logger: loggerEnvShape },

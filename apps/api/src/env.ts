@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
+import { readDbEnv } from "@fastnext/db";
+
+export const apiServerEnvShape = {
+  API_PORT: envFields.port(4000),
+  /** Interface to listen on; 0.0.0.0 in containers. */
+  API_HOST: z.string().min(1).default("127.0.0.1"),
+  /** How long shutdown waits for requests in flight. */
+  API_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+};
+
+export function readApiServerEnv(source: EnvSource) {
+  return { ...parseEnv("api server", apiServerEnvShape, source), db: readDbEnv(source) };
+}
+
+export type ApiServerEnv = ReturnType<typeof readApiServerEnv>;
+
+export function apiServerEnv(): ApiServerEnv {
+  return readApiServerEnv(process.env);
+}

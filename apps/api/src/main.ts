@@ -1,0 +1,54 @@
+import { type AddressInfo } from "node:net";
+
+import { createLogger } from "@fastnext/logger";
+
+import { apiServerEnv, type ApiServerEnv } from "./env";
+
+const log = createLogger("api-server");
+
+function loadEnv(): ApiServerEnv {
+  try {
+    return apiServerEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const { createApiServer } = await import("./server");
+  const { disconnectAppDb } = await import("@fastnext/db");
+  const server = createApiServer();
+  server.listen(env.API_PORT, env.API_HOST, () => {
+    const { port } = server.address() as AddressInfo;
+    log.info({ port, host: env.API_HOST }, "api server listening");
+  });
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const timer = setTimeout(() => {
+      log.warn("requests still open at the deadline; closing them");
+      server.closeAllConnections();
+    }, env.API_SHUTDOWN_TIMEOUT_MS);
+    // Stop accepting, let requests in flight finish, then release the pool.
+    server.close(() => {
+      clearTimeout(timer);
+      void disconnectAppDb().then(() => {
+        log.info("api server stopped");
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error: unknown) => {
+  log.fatal({ err: error }, "api server crashed");
+  process.exit(1);
+});

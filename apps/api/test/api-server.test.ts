@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { type AppRouter } from "@fastnext/api";
+import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tsx = path.join(appDir, "node_modules/tsx/dist/cli.mjs");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, [tsx, "src/main.ts"], {
+    cwd: appDir,
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_FORMAT: "json", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return { child, output: () => output, exited };
+}
+
+describe("the standalone API server", () => {
+  it("serves the router, health and readiness, and stops cleanly", async () => {
+    const port = await freePort();
+    const server = start({
+      DATABASE_URL: db.ownerUrl,
+      DATABASE_APP_URL: db.appUrl,
+      API_PORT: String(port),
+      AUTH_JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-keys",
+      NEXTAUTH_SECRET: "unused-by-the-api-server-but-harmless-here",
+    });
+    await expect.poll(server.output, { timeout: 20_000 }).toContain('"msg":"api server listening"');
+    const base = `http://127.0.0.1:${port}`;
+
+    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc`, transformer: superjson })] });
+    expect((await client.system.health.query()).status).toBe("ok");
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect(await (await fetch(`${base}/ready`)).json()).toMatchObject({ status: "ready" });
+    const unauthenticated = await fetch(`${base}/trpc/users.me`);
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get("x-request-id")).toBeTruthy();
+    expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('"msg":"api server stopped"');
+  });
+
+  it("refuses to start with a bad port and names the variable", async () => {
+    const server = start({ DATABASE_URL: db.ownerUrl, API_PORT: "eighty" });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain("API_PORT");
+  });
+});
