@@ -18,9 +18,14 @@ const redactPaths = [
   "req.headers.cookie",
 ];
 
-function destination(): DestinationStream | undefined {
+function destination(): DestinationStream {
   const format = loggerEnv.LOG_FORMAT ?? (loggerEnv.NODE_ENV === "production" ? "json" : "pretty");
-  if (format === "json") return undefined;
+  if (format === "json") {
+    // Asynchronous writes: a log line never blocks a request on a slow
+    // stdout. Nothing is held back (no minimum length), and pino flushes
+    // what is pending when the process exits.
+    return pino.destination({ dest: 1, sync: false });
+  }
   // Synchronous pretty stream: a transport would spawn a worker thread, which
   // bundlers (Next.js) cannot trace.
   return pretty({ colorize: true, sync: true, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" });
@@ -28,8 +33,7 @@ function destination(): DestinationStream | undefined {
 
 function createRootLogger(): Logger {
   const options = { level: loggerEnv.LOG_LEVEL, redact: { paths: redactPaths, censor: "[redacted]" } };
-  const stream = destination();
-  return stream ? pino(options, stream) : pino(options);
+  return pino(options, destination());
 }
 
 const globalForLogger = globalThis as unknown as { fastnextLogger?: Logger };
