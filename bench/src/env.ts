@@ -5,6 +5,7 @@ import { envFields, parseEnv } from "@fastnext/config";
 export const benchEnvShape = {
   BENCH_SECONDS: z.coerce.number().min(1).max(120).default(8),
   BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(512).default(32),
+  BENCH_CPU_PROF: envFields.boolean(false),
   BENCH_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Superuser connection for the benchmark database; embedded server when unset. */
   BENCH_DATABASE_ADMIN_URL: envFields.postgresUrl().optional(),

@@ -27,7 +27,9 @@ const owner = createPrismaClient({ connectionString: db.ownerUrl, max: 1 });
 await seedDemoData(owner, { SEED_ADMIN_EMAIL: "bench@example.com", SEED_ADMIN_PASSWORD: "bench-password" });
 await owner.$disconnect();
 
-const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "server.ts")], {
+// BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .artifacts/profiles.
+const profile = benchEnv.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", path.join(here, "../../.artifacts/profiles")] : [];
+const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(here, "server.ts")], {
   env: childEnv({ BENCH_APP_URL: db.appUrl, BENCH_SYSTEM_URL: db.systemUrl, LOG_LEVEL: "warn" }),
   stdio: ["ignore", "pipe", "inherit"],
 });
