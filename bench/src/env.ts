@@ -3,9 +3,13 @@ import { z } from "zod";
 import { envFields, parseEnv } from "@fastnext/config";
 
 export const benchEnvShape = {
+  /** full: the data set and concurrencies of the budget. smoke: seconds, for CI. */
+  BENCH_MODE: z.enum(["full", "smoke"]).default("full"),
   BENCH_SECONDS: z.coerce.number().min(1).max(120).default(8),
   BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(512).default(32),
   BENCH_CPU_PROF: envFields.boolean(false),
+  /** Run one target only (its name as printed), with the baseline. */
+  BENCH_ONLY: z.string().optional(),
   BENCH_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Superuser connection for the benchmark database; embedded server when unset. */
   BENCH_DATABASE_ADMIN_URL: envFields.postgresUrl().optional(),

@@ -6,6 +6,8 @@ export interface LoadTarget {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
+  /** A fresh body for every request (e.g. a different instance to move). */
+  nextBody?: () => string;
 }
 
 export interface LoadResult {
@@ -25,6 +27,7 @@ export async function drive(target: LoadTarget, connections: number, seconds: nu
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
     throw new Error(`benchmarks only target loopback, not ${url.hostname}`);
   }
+  const nextBody = target.nextBody;
   const result = await autocannon({
     url: target.url,
     method: target.method ?? "GET",
@@ -32,6 +35,7 @@ export async function drive(target: LoadTarget, connections: number, seconds: nu
     body: target.body,
     connections,
     duration: seconds,
+    ...(nextBody ? { requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }] } : {}),
   });
   return {
     name: target.name,

@@ -1,8 +1,10 @@
 /**
  * The API as a standalone HTTP server for benchmarks: the production router
- * and handler, plus one bench-only procedure that does the same work as
- * `users.me` WITHOUT the scoped RLS transaction (system login, no BEGIN,
- * no set_config), so the two can be compared in one run.
+ * and handler (as apps/api serves them), plus
+ * - one bench-only procedure that does the same work as `users.me` WITHOUT
+ *   the scoped RLS transaction (system login, no BEGIN, no set_config), so
+ *   the two can be compared in one run, and
+ * - `/bench/statements`, the number of SQL statements sent so far.
  */
 import { type AddressInfo } from "node:net";
 
@@ -11,11 +13,11 @@ import { appRouter } from "@fastnext/api";
 import { AccessCache, loadPrincipal, resolveCredentials } from "@fastnext/api/auth";
 import { type ApiDeps } from "@fastnext/api/deps";
 import { createNodeServer, createTrpcHandler } from "@fastnext/api/http";
-import { createPrismaClient } from "@fastnext/db";
 import { publicProcedure, router } from "@fastnext/api/trpc";
 import { createRateLimiter } from "@fastnext/rate-limit";
 import { TRPCError } from "@trpc/server";
 
+import { countingPrismaClient, statementCounter } from "./counting-pool";
 import { benchEnv } from "./env";
 
 const appUrl = benchEnv.BENCH_APP_URL ?? "";
@@ -24,7 +26,7 @@ const poolMax = benchEnv.BENCH_POOL_MAX;
 
 const unlimited = (keyPrefix: string) => createRateLimiter({ keyPrefix, points: 1e9, durationSeconds: 1 });
 const deps: ApiDeps = {
-  pool: createPrismaClient({ connectionString: appUrl, max: poolMax }),
+  pool: countingPrismaClient(appUrl, poolMax),
   access: new AccessCache(),
   tokens: accessTokenConfig(readAuthEnv({})),
   refreshTokenTtlDays: 30,
@@ -36,7 +38,7 @@ const deps: ApiDeps = {
     refreshPerIp: unlimited("f"),
   },
 };
-const system = createPrismaClient({ connectionString: systemUrl, max: poolMax });
+const system = countingPrismaClient(systemUrl, poolMax);
 
 const benchRouter = router({
   meUnscoped: publicProcedure.query(async ({ ctx }) => {
@@ -57,7 +59,10 @@ const handler = createTrpcHandler({
   router: router({ ...appRouter._def.record, bench: benchRouter }),
   deps,
 });
-const server = createNodeServer(handler, { prefix: "/trpc" });
+const server = createNodeServer(handler, {
+  prefix: "/trpc",
+  extraRoutes: { "/bench/statements": () => Response.json(statementCounter) },
+});
 server.listen(0, "127.0.0.1", () => {
   const { port } = server.address() as AddressInfo;
   console.log(JSON.stringify({ listening: port }));
