@@ -6,6 +6,8 @@
  *   2. unit and integration tests (Vitest, against a real PostgreSQL:
  *      TEST_DATABASE_ADMIN_URL, or the embedded server when unset)
  *   3. browser tests (Playwright), when the web app has them
+ *   4. the benchmark in smoke mode: a few seconds, asserting only that every
+ *      request succeeded (never a speed), so the harness cannot rot
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -60,6 +62,8 @@ if (existsSync("apps/web/playwright.config.ts")) {
     skipped += report.stats.skipped;
   }
 }
+
+steps.push(run("benchmark smoke run", "pnpm", ["--filter", "@fastnext/bench", "bench:smoke"]));
 
 // A failed step that produced no test count (lint, build, a crashed runner)
 // still counts as a failure in the closing line.
