@@ -1,3 +1,20 @@
 import { router } from "../../trpc/procedures";
+import { archive } from "./archive";
+import { create } from "./create";
+import { remove } from "./delete";
+import { get } from "./get";
+import { list } from "./list";
+import { membersRouter } from "./members";
+import { unarchive } from "./unarchive";
+import { update } from "./update";
 
-export const projectsRouter = router({});
+export const projectsRouter = router({
+  list,
+  get,
+  create,
+  update,
+  archive,
+  unarchive,
+  delete: remove,
+  members: membersRouter,
+});

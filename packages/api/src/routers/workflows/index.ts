@@ -1,3 +1,12 @@
 import { router } from "../../trpc/procedures";
+import { analyticsRouter } from "./analytics";
+import { instancesRouter } from "./instances";
+import { templatesRouter } from "./templates";
+import { typesRouter } from "./types";
 
-export const workflowsRouter = router({});
+export const workflowsRouter = router({
+  types: typesRouter,
+  templates: templatesRouter,
+  instances: instancesRouter,
+  analytics: analyticsRouter,
+});

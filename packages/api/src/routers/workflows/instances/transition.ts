@@ -1,0 +1,16 @@
+import { ZWorkflowTransitionInputSchema } from "@fastnext/validators";
+
+import { serviceContext } from "../../../services/context";
+import { ZTransitionResultSchema } from "../../../services/workflows/instances/result";
+import { transitionInstance } from "../../../services/workflows/instances/transition";
+import { authedProcedure } from "../../../trpc/procedures";
+
+/**
+ * Fires a transition from the version the caller saw. CONFLICT
+ * "stale_version" when someone moved it first; a retry with the same
+ * idempotency key answers the first result again.
+ */
+export const transition = authedProcedure
+  .input(ZWorkflowTransitionInputSchema)
+  .output(ZTransitionResultSchema)
+  .mutation(({ ctx, input }) => transitionInstance(serviceContext(ctx), input));

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/** Roles on one project, strongest first. */
+export const PROJECT_ROLES = ["owner", "editor", "viewer"] as const;
+export const ZProjectRoleSchema = z.enum(PROJECT_ROLES);
+export type ProjectRole = z.infer<typeof ZProjectRoleSchema>;
+
+/** private: members only; internal: every signed-in user may look, members change. */
+export const PROJECT_VISIBILITIES = ["private", "internal"] as const;
+export const ZProjectVisibilitySchema = z.enum(PROJECT_VISIBILITIES);
+export type ProjectVisibility = z.infer<typeof ZProjectVisibilitySchema>;
+
+export const ZProjectNameSchema = z.string().trim().min(1, "Required").max(120);
+export const ZProjectDescriptionSchema = z.string().trim().max(2000);
+
+export const ZProjectIdInputSchema = z.object({ id: z.uuid() });
+
+export const ZProjectCreateInputSchema = z.object({
+  name: ZProjectNameSchema,
+  description: ZProjectDescriptionSchema.default(""),
+  visibility: ZProjectVisibilitySchema.default("private"),
+});
+
+/** The id names the project; only the fields under `data` change. */
+export const ZProjectUpdateInputSchema = z.object({
+  id: z.uuid(),
+  data: z
+    .object({
+      name: ZProjectNameSchema.optional(),
+      description: ZProjectDescriptionSchema.optional(),
+      visibility: ZProjectVisibilitySchema.optional(),
+    })
+    .refine(
+      (data) => data.name !== undefined || data.description !== undefined || data.visibility !== undefined,
+      "Change at least one field",
+    ),
+});
+
+export const ZProjectDeleteInputSchema = z.object({
+  id: z.uuid(),
+  /** Delete even while instances are still open (they go with the project). */
+  force: z.boolean().default(false),
+});
+
+export const ZProjectListFiltersSchema = z.object({
+  search: z.string().trim().min(1).max(100).optional(),
+  /** false (default): active projects; true: archived ones. */
+  archived: z.boolean().default(false),
+});
+
+export const ZProjectMembersListFiltersSchema = z.object({ projectId: z.uuid() });
+
+export const ZProjectMemberInputSchema = z.object({
+  projectId: z.uuid(),
+  userId: z.uuid(),
+  role: ZProjectRoleSchema,
+});
+
+export const ZProjectMemberRemoveInputSchema = z.object({
+  projectId: z.uuid(),
+  userId: z.uuid(),
+});
+
+export type ProjectCreateInput = z.infer<typeof ZProjectCreateInputSchema>;
+export type ProjectUpdateInput = z.infer<typeof ZProjectUpdateInputSchema>;
+export type ProjectDeleteInput = z.infer<typeof ZProjectDeleteInputSchema>;
+export type ProjectListFilters = z.infer<typeof ZProjectListFiltersSchema>;
+export type ProjectMemberInput = z.infer<typeof ZProjectMemberInputSchema>;
+export type ProjectMemberRemoveInput = z.infer<typeof ZProjectMemberRemoveInputSchema>;
