@@ -30,6 +30,9 @@ export const PUBLIC_PROCEDURES: readonly string[] = [
   "system.health",
   "auth.register",
   "auth.login",
+  "auth.verifyTwoFactor",
   "auth.refresh",
   "auth.logout",
+  "auth.requestPasswordReset",
+  "auth.resetPassword",
 ];

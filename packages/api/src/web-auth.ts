@@ -1,5 +1,5 @@
 import { verifyAccessToken } from "@fastnext/auth";
-import { ZLoginInputSchema } from "@fastnext/validators";
+import { ZLoginInputSchema, ZSecondFactorCodeSchema } from "@fastnext/validators";
 
 import { type Credentials } from "./auth/principal";
 import { defaultApiDeps, type ApiDeps } from "./deps";
@@ -8,10 +8,12 @@ import { clientIp, resolveRequestId } from "./http/request-id";
 import { type ClientMeta } from "./services/auth/client-meta";
 import { login } from "./services/auth/login";
 import { revokeSession } from "./services/auth/refresh";
+import { verifyTwoFactor } from "./services/auth/verify-two-factor";
 
 /**
  * Sign-in for the web app's session cookie (next-auth). The same service as
- * `auth.login`: limits, lockout and the device session are shared. Only the
+ * `auth.login` (then `auth.verifyTwoFactor` when the account has two-factor
+ * sign-in on): limits, lockout and the device session are shared. Only the
  * ids of the opened session come back, never a token: the cookie holds no
  * secret, and the session is ended server-side.
  */
@@ -25,7 +27,9 @@ export type WebSignInError =
   /** Too many wrong passwords in a row: the account is locked for a while. */
   | "AccountLocked"
   /** Right password, but the account is deactivated. */
-  | "AccountInactive";
+  | "AccountInactive"
+  /** Right password, and the account needs a code too: ask for it and sign in again with `code`. */
+  | "TwoFactorRequired";
 
 export type WebSignInResult =
   | { ok: true; userId: string; sessionId: string; email: string; name: string }
@@ -65,11 +69,13 @@ function refusal(error: AppError): WebSignInResult | null {
 }
 
 /**
- * Checks an e-mail and password and opens a device session. Refusals are
- * returned; anything else (the database is down) is thrown.
+ * Checks an e-mail and password (and the two-factor `code` when the account
+ * needs one) and opens a device session. Refusals are returned; anything
+ * else (the database is down) is thrown. A wrong code is refused like a
+ * wrong password (CredentialsSignin), and counts towards the lock-out.
  */
 export async function webSignIn(
-  credentials: Partial<Record<"email" | "password", unknown>> | undefined,
+  credentials: Partial<Record<"email" | "password" | "code", unknown>> | undefined,
   request: WebRequestInfo,
   deps: ApiDeps = defaultApiDeps(),
 ): Promise<WebSignInResult> {
@@ -78,9 +84,17 @@ export async function webSignIn(
     password: credentials?.password,
   });
   if (!input.success) return { ok: false, error: "CredentialsSignin" };
+  const given = credentials?.code;
+  const code = given === undefined || given === "" ? undefined : ZSecondFactorCodeSchema.safeParse(given);
+  if (code && !code.success) return { ok: false, error: "CredentialsSignin" };
+  const meta = metaOf(request);
   try {
-    const result = await login(deps, input.data, metaOf(request));
-    // The session id travels in the access token login just signed.
+    const first = await login(deps, input.data, meta);
+    let result;
+    if (first.status === "signed_in") result = first;
+    else if (code) result = await verifyTwoFactor(deps, { challengeToken: first.challengeToken, code: code.data }, meta);
+    else return { ok: false, error: "TwoFactorRequired" };
+    // The session id travels in the access token sign-in just signed.
     const session = await verifyAccessToken(result.accessToken, deps.tokens);
     return {
       ok: true,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { failure, signUp, startApi, type TestApi } from "../src/testing";
+import { failure, signedIn, signUp, startApi, type TestApi } from "../src/testing";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -21,8 +21,10 @@ describe("register, sign in, refresh", () => {
     expect(user.email).toBe("ada.lovelace@example.com");
     expect(user).not.toHaveProperty("passwordHash");
 
-    const login = await anonymous.auth.login.mutate({ email: "ada.lovelace@example.com", password: "analytical-engine" });
-    expect(login).toMatchObject({ expiresIn: 900, user: { id: user.id } });
+    const login = signedIn(
+      await anonymous.auth.login.mutate({ email: "ada.lovelace@example.com", password: "analytical-engine" }),
+    );
+    expect(login).toMatchObject({ status: "signed_in", expiresIn: 900, user: { id: user.id }, passwordExpired: false });
 
     const me = await api.client(login.accessToken).users.me.query();
     expect(me.user.id).toBe(user.id);
@@ -79,7 +81,7 @@ describe("register, sign in, refresh", () => {
 describe("sessions", () => {
   it("lists the caller's devices and signs one out", async () => {
     const ada = await signUp(api);
-    const second = await api.client().auth.login.mutate({ email: ada.email, password: ada.password, deviceLabel: "Phone" });
+    const second = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password, deviceLabel: "Phone" }));
     const sessions = await ada.client.auth.sessions.list.query();
     expect(sessions).toHaveLength(2);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
@@ -102,12 +104,12 @@ describe("sessions", () => {
 
   it("logout ends one session, logoutAll ends every one", async () => {
     const ada = await signUp(api);
-    const other = await api.client().auth.login.mutate({ email: ada.email, password: ada.password });
+    const other = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
     await api.client().auth.logout.mutate({ refreshToken: other.refreshToken });
     expect((await failure(api.client(other.accessToken).users.me.query())).data?.code).toBe("UNAUTHORIZED");
     expect((await ada.client.users.me.query()).user.id).toBe(ada.id);
 
-    const third = await api.client().auth.login.mutate({ email: ada.email, password: ada.password });
+    const third = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
     expect(await ada.client.auth.logoutAll.mutate()).toEqual({ revokedSessions: 2 });
     expect((await failure(ada.client.users.me.query())).data?.code).toBe("UNAUTHORIZED");
     expect((await failure(api.client(third.accessToken).users.me.query())).data?.code).toBe("UNAUTHORIZED");
@@ -115,7 +117,7 @@ describe("sessions", () => {
 
   it("changing the password signs out the other devices and keeps this one", async () => {
     const ada = await signUp(api);
-    const other = await api.client().auth.login.mutate({ email: ada.email, password: ada.password });
+    const other = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
     const wrong = await failure(
       ada.client.auth.changePassword.mutate({ currentPassword: "not it", newPassword: "a-new-password" }),
     );

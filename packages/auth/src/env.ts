@@ -9,6 +9,21 @@ import { EnvError, envFields, parseEnv, type EnvProblem, type EnvSource } from "
 export const DEVELOPMENT_JWT_SECRET =
   "fastnext-development-only-jwt-secret-do-not-use-in-production";
 
+/**
+ * Key for secrets stored encrypted (two-factor seeds) when
+ * AUTH_ENCRYPTION_KEY is unset outside production: base64 of the 32 bytes
+ * "fastnext-dev-only-encryption-key". Public, so production refuses it.
+ */
+export const DEVELOPMENT_ENCRYPTION_KEY = Buffer.from("fastnext-dev-only-encryption-key").toString("base64");
+
+/** A base64 string that decodes to exactly 32 bytes (an AES-256 key). */
+const ZEncryptionKeySchema = z
+  .string()
+  .refine(
+    (value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, "base64").length === 32,
+    "must be 32 random bytes in base64 (openssl rand -base64 32)",
+  );
+
 /** Upper bound on clock skew tolerated when checking token expiry. */
 export const MAX_CLOCK_SKEW_SECONDS = 120;
 
@@ -24,6 +39,8 @@ export const authEnvShape = {
   AUTH_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   AUTH_REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(MAX_CLOCK_SKEW_SECONDS).default(30),
+  /** AES-256-GCM key for secrets kept encrypted at rest: 32 bytes, base64. */
+  AUTH_ENCRYPTION_KEY: ZEncryptionKeySchema.default(DEVELOPMENT_ENCRYPTION_KEY),
   NODE_ENV: envFields.nodeEnv(),
 };
 
@@ -48,6 +65,16 @@ export function readAuthEnv(source: EnvSource): AuthEnv {
       variable: "AUTH_JWT_SECRET",
       message:
         "must be set to a private random value in production (the development default is public)",
+    });
+  }
+
+  const key = source.AUTH_ENCRYPTION_KEY;
+  const keyUnset = key === undefined || key === "" || key === DEVELOPMENT_ENCRYPTION_KEY;
+  if (source.NODE_ENV === "production" && keyUnset) {
+    problems.push({
+      variable: "AUTH_ENCRYPTION_KEY",
+      message:
+        "must be set to a private random key in production (the development default is public)",
     });
   }
 

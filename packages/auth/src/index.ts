@@ -1,4 +1,6 @@
 export * from "./access-token";
+export * from "./challenge-token";
 export * from "./env";
 export * from "./opaque-token";
 export * from "./password";
+export * from "./secret-box";

@@ -6,15 +6,22 @@ import { type TokenStore } from "./token-store";
 export type Credentials = RouterInputs["auth"]["login"];
 export type SignInResult = RouterOutputs["auth"]["login"];
 
-/** Signs in with e-mail and password and keeps the new tokens in `tokens`. */
+/**
+ * Signs in with e-mail and password and keeps the new tokens in `tokens`.
+ * When the account has two-factor sign-in on, nothing is stored and the
+ * result is `{ status: "two_factor_required", challengeToken }`: complete it
+ * with `auth.verifyTwoFactor` and store the tokens it returns.
+ */
 export async function signIn(
   client: FastnextClient,
   tokens: TokenStore,
   credentials: Credentials,
 ): Promise<SignInResult> {
-  const session = await client.auth.login.mutate(credentials);
-  await tokens.set({ accessToken: session.accessToken, refreshToken: session.refreshToken });
-  return session;
+  const result = await client.auth.login.mutate(credentials);
+  if (result.status === "signed_in") {
+    await tokens.set({ accessToken: result.accessToken, refreshToken: result.refreshToken });
+  }
+  return result;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { signAccessToken } from "@fastnext/auth";
-import { failure, signUp, startApi, type TestApi } from "@fastnext/api/testing";
+import { failure, signedIn as expectSignedIn, signUp, startApi, type TestApi } from "@fastnext/api/testing";
 
 import {
   createFastnextClient,
@@ -73,10 +73,12 @@ async function expireAccessToken(tokens: TokenStore) {
 async function signedIn(options: SetupOptions = {}) {
   const user = await signUp(api);
   const setupResult = setup(options);
-  const session = await signIn(setupResult.client, setupResult.tokens, {
-    email: user.email,
-    password: user.password,
-  });
+  const session = expectSignedIn(
+    await signIn(setupResult.client, setupResult.tokens, {
+      email: user.email,
+      password: user.password,
+    }),
+  );
   return { ...setupResult, user, session };
 }
 
@@ -269,6 +271,6 @@ describe("auth calls never refresh", () => {
 });
 
 async function signUpClientFor(email: string, password: string) {
-  const session = await api.client().auth.login.mutate({ email, password });
+  const session = expectSignedIn(await api.client().auth.login.mutate({ email, password }));
   return api.client(session.accessToken);
 }

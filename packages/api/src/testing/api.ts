@@ -1,6 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
-import { type AnyTRPCRouter } from "@trpc/server";
+import { type AnyTRPCRouter, type inferRouterOutputs } from "@trpc/server";
 import pg from "pg";
+import { pino } from "pino";
 
 import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
 import { createPrismaClient } from "@fastnext/db";
@@ -10,6 +11,7 @@ import { createRateLimiter } from "@fastnext/rate-limit";
 
 import { AccessCache } from "../auth/access-cache";
 import { type ApiDeps } from "../deps";
+import { NotificationHub } from "../services/notifications/hub";
 import { appRouter, type AppRouter } from "../root";
 import { clientFor, serve } from "./http";
 
@@ -20,6 +22,8 @@ export interface ApiOptions {
   poolMax?: number;
   loginPerIp?: number;
   loginPerAccount?: number;
+  passwordResetPerIp?: number;
+  passwordResetPerAccount?: number;
 }
 
 function limiter(keyPrefix: string, points: number) {
@@ -48,7 +52,10 @@ export async function startApi(options: ApiOptions = {}) {
       loginPerAccount: limiter("login-account", options.loginPerAccount ?? 1000),
       registerPerIp: limiter("register-ip", 1000),
       refreshPerIp: limiter("refresh-ip", 1000),
+      passwordResetPerIp: limiter("reset-ip", options.passwordResetPerIp ?? 1000),
+      passwordResetPerAccount: limiter("reset-account", options.passwordResetPerAccount ?? 1000),
     },
+    notifications: new NotificationHub(db.appUrl, pino({ level: "silent" }), { reconnectDelayMs: 100 }),
   };
   const server = await serve(options.router ?? appRouter, { deps });
   const admin = new pg.Client({ connectionString: db.adminUrl });
@@ -64,6 +71,7 @@ export async function startApi(options: ApiOptions = {}) {
     client: (accessToken?: string) => clientFor<AppRouter>(server.url, false, accessToken),
     close: async () => {
       await server.close();
+      await deps.notifications?.close();
       await pool.$disconnect();
       await admin.end();
       await db.drop();
@@ -82,13 +90,21 @@ export async function signUp(api: TestApi, name = "User") {
   const password = "correct horse battery";
   const anonymous = api.client();
   const { user } = await anonymous.auth.register.mutate({ email, name, password });
-  const session = await anonymous.auth.login.mutate({ email, password });
+  const session = signedIn(await anonymous.auth.login.mutate({ email, password }));
   return { id: user.id, email, password, ...session, client: api.client(session.accessToken) };
 }
 
 export async function signInAdmin(api: TestApi) {
-  const session = await api.client().auth.login.mutate(ADMIN);
+  const session = signedIn(await api.client().auth.login.mutate(ADMIN));
   return { ...session, client: api.client(session.accessToken) };
+}
+
+type LoginOutput = inferRouterOutputs<AppRouter>["auth"]["login"];
+
+/** A login result that must have signed in (not stopped for a second factor); fails the test otherwise. */
+export function signedIn(result: LoginOutput): Extract<LoginOutput, { status: "signed_in" }> {
+  if (result.status !== "signed_in") throw new Error(`expected to be signed in, got ${result.status}`);
+  return result;
 }
 
 /** The tRPC error a call failed with (fails the test if it succeeded). */

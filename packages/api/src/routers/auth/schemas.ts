@@ -8,7 +8,21 @@ export const ZTokenPairSchema = z.object({
   expiresIn: z.number().int(),
 });
 
-export const ZLoginOutputSchema = ZTokenPairSchema.extend({ user: ZUserViewSchema });
+/** Signed in: the tokens, the user, and whether the password is past the policy's maximum age. */
+export const ZSignedInSchema = ZTokenPairSchema.extend({
+  status: z.literal("signed_in"),
+  user: ZUserViewSchema,
+  passwordExpired: z.boolean(),
+});
+
+/** Password accepted, a second factor is due: complete it with auth.verifyTwoFactor. */
+export const ZTwoFactorRequiredSchema = z.object({
+  status: z.literal("two_factor_required"),
+  challengeToken: z.string(),
+  expiresIn: z.number().int(),
+});
+
+export const ZLoginOutputSchema = z.discriminatedUnion("status", [ZSignedInSchema, ZTwoFactorRequiredSchema]);
 
 export const ZSessionViewSchema = z.object({
   id: z.uuid(),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ZSessionRevokeInputSchema } from "@fastnext/validators";
 
 import { listSessions, revokeOwnSession } from "../../services/auth/sessions";
+import { serviceContext } from "../../services/context";
 import { authedProcedure, router } from "../../trpc/procedures";
 import { ZSessionViewSchema } from "./schemas";
 
@@ -14,7 +15,7 @@ export const sessionsRouter = router({
     .input(ZSessionRevokeInputSchema)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await revokeOwnSession(ctx.db, ctx.principal, input.sessionId);
+      await revokeOwnSession(serviceContext(ctx), input.sessionId);
       return { ok: true as const };
     }),
 });

@@ -1,5 +1,17 @@
-/** Field names whose values never enter the trail, wherever they appear. */
-const SECRET_FIELD = /password|secret|token|hash|backup.?code|otp|totp|pending/i;
+/** Words that make a field secret wherever they appear in its (dotted) name. */
+const SECRET_WORD = /secret|token|hash|backup.?code|otp|totp|pending/i;
+
+/**
+ * Field names whose values never enter the trail. A password is the field
+ * whose name ends in "password" (password, newPassword); settings ABOUT
+ * passwords (`passwordPolicy.minLength`, `passwordChangedAt`) are not secret.
+ */
+const SECRET_FIELD = {
+  test(key: string): boolean {
+    const parts = key.split(".");
+    return parts.some((part) => SECRET_WORD.test(part)) || /password$/i.test(parts.at(-1) ?? key);
+  },
+};
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

@@ -1,18 +1,19 @@
-import { burnPasswordVerification, verifyPassword } from "@fastnext/auth";
+import { burnPasswordVerification, signChallengeToken, verifyPassword } from "@fastnext/auth";
 import { withScope } from "@fastnext/db";
 import { type LoginInput } from "@fastnext/validators";
 
 import { type ApiDeps } from "../../deps";
 import { AppError } from "../../errors";
-import { toUserView, userViewSelect, type UserView } from "../users/view";
+import { recordActivity, type Actor } from "../activity";
 import { deviceLabelFrom, type ClientMeta } from "./client-meta";
 import { findLoginCandidate, recordLoginFailure } from "./lookup";
 import { spend } from "./rate-limit";
-import { openSession, type TokenPair } from "./tokens";
+import { completeSignIn, type LoginResult } from "./sign-in";
 
-export interface LoginResult extends TokenPair {
-  user: UserView;
-}
+export { type LoginResult } from "./sign-in";
+
+/** How long a password-accepted, code-pending sign-in stays open. */
+export const CHALLENGE_TTL_SECONDS = 300;
 
 /** One answer for "no such user" and "wrong password", so neither is revealed. */
 export function invalidCredentials(): AppError {
@@ -20,9 +21,14 @@ export function invalidCredentials(): AppError {
 }
 
 /**
- * Checks credentials and opens a device session. Every path that rejects
- * spends one password verification, so timing does not tell whether the
- * account exists.
+ * Checks credentials and opens a device session, or, when the account has
+ * two-factor sign-in on, opens a challenge to be completed with a code
+ * (auth.verifyTwoFactor). Every path that rejects spends one password
+ * verification, so timing does not tell whether the account exists.
+ *
+ * A right password does NOT reset the failure count while a code is due:
+ * wrong codes count towards the same lock-out as wrong passwords, and
+ * signing in again must not wipe them.
  */
 export async function login(deps: ApiDeps, input: LoginInput, meta: ClientMeta): Promise<LoginResult> {
   await spend(deps.limiters.loginPerIp, meta.ip ?? "unknown", "sign-in attempts from this address");
@@ -51,24 +57,37 @@ export async function login(deps: ApiDeps, input: LoginInput, meta: ClientMeta):
     throw new AppError("UNAUTHENTICATED", "This account is deactivated", { reason: "account_inactive" });
   }
 
+  const actor: Actor = { userId: candidate.id, ...meta };
+  const deviceLabel = input.deviceLabel ?? deviceLabelFrom(meta.userAgent);
   const scope = { userId: candidate.id, permissions: [], requestId: meta.requestId };
   return withScope(deps.pool, scope, async (tx) => {
-    const user = await tx.user.update({
+    const account = await tx.user.findUniqueOrThrow({
       where: { id: candidate.id },
-      data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() },
-      select: userViewSelect,
+      select: { twoFactorEnabled: true },
     });
-    const session = await openSession(tx, deps, user.id, meta, input.deviceLabel ?? deviceLabelFrom(meta.userAgent));
-    return {
-      accessToken: session.accessToken,
-      refreshToken: session.refreshToken,
-      expiresIn: session.expiresIn,
-      user: toUserView(user, { userId: user.id, self: true }),
-    };
+    if (!account.twoFactorEnabled) return completeSignIn(tx, deps, actor, deviceLabel, "password");
+
+    const expiresAt = new Date(Date.now() + CHALLENGE_TTL_SECONDS * 1000);
+    const challenge = await tx.loginChallenge.create({
+      data: { userId: candidate.id, deviceLabel, expiresAt },
+      select: { id: true },
+    });
+    await recordActivity(tx, actor, {
+      action: "auth.login_challenge",
+      entityType: "login_challenge",
+      entityId: challenge.id,
+      after: { deviceLabel, expiresAt },
+    });
+    const challengeToken = await signChallengeToken(
+      { userId: candidate.id, challengeId: challenge.id },
+      deps.tokens,
+      expiresAt,
+    );
+    return { status: "two_factor_required" as const, challengeToken, expiresIn: CHALLENGE_TTL_SECONDS };
   });
 }
 
-function lockedOut(until: Date): AppError {
+export function lockedOut(until: Date): AppError {
   return new AppError("RATE_LIMITED", "Too many wrong passwords: the account is locked for a while", {
     reason: "account_locked",
     details: { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)) },

@@ -3,6 +3,7 @@ import { withScope } from "@fastnext/db";
 
 import { type ApiDeps } from "../../deps";
 import { AppError } from "../../errors";
+import { recordActivity } from "../activity";
 import { type ClientMeta } from "./client-meta";
 import { findRefreshToken } from "./lookup";
 import { spend } from "./rate-limit";
@@ -12,7 +13,11 @@ function refused(reason: string): AppError {
   return new AppError("UNAUTHENTICATED", "The refresh token is not valid", { reason });
 }
 
-/** Ends a session for good; commits on its own so the caller's error cannot undo it. */
+/**
+ * Ends a session for good; commits on its own so the caller's error cannot
+ * undo it. Recorded in the trail as the user's (`auth.logout` when they
+ * asked for it) only when it really ended a session.
+ */
 export async function revokeSession(
   deps: ApiDeps,
   userId: string,
@@ -20,12 +25,19 @@ export async function revokeSession(
   reason: string,
   meta: ClientMeta,
 ): Promise<void> {
-  await withScope(deps.pool, { userId, permissions: [], requestId: meta.requestId }, (tx) =>
-    tx.session.updateMany({
+  await withScope(deps.pool, { userId, permissions: [], requestId: meta.requestId }, async (tx) => {
+    const ended = await tx.session.updateMany({
       where: { id: sessionId, userId, revokedAt: null },
       data: { revokedAt: new Date(), revokedReason: reason },
-    }),
-  );
+    });
+    if (ended.count === 0) return;
+    await recordActivity(tx, { userId, ...meta }, {
+      action: reason === "logout" ? "auth.logout" : "session.revoke",
+      entityType: "session",
+      entityId: sessionId,
+      after: { revokedReason: reason },
+    });
+  });
 }
 
 /**
@@ -57,6 +69,11 @@ export async function refresh(deps: ApiDeps, refreshToken: string, meta: ClientM
     if (!user?.isActive) return { ok: false as const, inactive: true };
     await tx.session.update({ where: { id: record.session_id }, data: { lastUsedAt: now } });
     const token = await addRefreshToken(tx, record.user_id, record.session_id, record.session_expires_at);
+    await recordActivity(tx, { userId: record.user_id, ...meta }, {
+      action: "session.refresh",
+      entityType: "session",
+      entityId: record.session_id,
+    });
     return { ok: true as const, token };
   });
   if (!outcome.ok) {

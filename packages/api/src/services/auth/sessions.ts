@@ -1,9 +1,12 @@
-import { hashPassword, verifyPassword } from "@fastnext/auth";
+import { verifyPassword } from "@fastnext/auth";
 import { type ScopedDb } from "@fastnext/db";
 import { type ChangePasswordInput } from "@fastnext/validators";
 
 import { type Principal } from "../../auth/principal";
 import { AppError } from "../../errors";
+import { recordActivity } from "../activity";
+import { type ServiceContext } from "../context";
+import { setPassword } from "./password-policy";
 
 export interface SessionView {
   id: string;
@@ -35,43 +38,66 @@ export async function listSessions(db: ScopedDb, principal: Principal): Promise<
 }
 
 /** Signs out one of the caller's devices. Another user's session is NOT_FOUND. */
-export async function revokeOwnSession(db: ScopedDb, principal: Principal, sessionId: string): Promise<void> {
-  const result = await db.session.updateMany({
-    where: { id: sessionId, userId: principal.userId, revokedAt: null },
+export async function revokeOwnSession(ctx: ServiceContext, sessionId: string): Promise<void> {
+  const result = await ctx.db.session.updateMany({
+    where: { id: sessionId, userId: ctx.principal.userId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: "signed_out_by_user" },
   });
   if (result.count === 0) throw new AppError("NOT_FOUND", "No such session");
+  await recordActivity(ctx.db, ctx.actor, {
+    action: "session.revoke",
+    entityType: "session",
+    entityId: sessionId,
+    after: { revokedReason: "signed_out_by_user" },
+  });
 }
 
 /** Signs out every device, this one included. */
-export async function revokeAllSessions(db: ScopedDb, principal: Principal): Promise<number> {
-  const result = await db.session.updateMany({
-    where: { userId: principal.userId, revokedAt: null },
+export async function revokeAllSessions(ctx: ServiceContext): Promise<number> {
+  const result = await ctx.db.session.updateMany({
+    where: { userId: ctx.principal.userId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: "logout_all" },
+  });
+  await recordActivity(ctx.db, ctx.actor, {
+    action: "auth.logout_all",
+    entityType: "user",
+    entityId: ctx.principal.userId,
+    after: { revokedSessions: result.count },
   });
   return result.count;
 }
 
-/** Changes the caller's password and signs out every other device. */
+/**
+ * Changes the caller's password (policy, history and all, see setPassword)
+ * and signs out every other device.
+ */
 export async function changePassword(
-  db: ScopedDb,
-  principal: Principal,
+  ctx: ServiceContext,
   input: ChangePasswordInput,
 ): Promise<{ revokedSessions: number }> {
-  const user = await db.user.findUnique({ where: { id: principal.userId }, select: { passwordHash: true } });
+  const { db, principal } = ctx;
+  const user = await db.user.findUnique({
+    where: { id: principal.userId },
+    select: { passwordHash: true, passwordChangedAt: true },
+  });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("VALIDATION", "The current password is not correct", {
       reason: "wrong_password",
       fieldErrors: { currentPassword: ["The current password is not correct"] },
     });
   }
-  await db.user.update({
-    where: { id: principal.userId },
-    data: { passwordHash: await hashPassword(input.newPassword) },
-  });
+  const { changedAt } = await setPassword(db, principal.userId, input.newPassword);
   const revoked = await db.session.updateMany({
     where: { userId: principal.userId, revokedAt: null, id: { not: principal.sessionId } },
     data: { revokedAt: new Date(), revokedReason: "password_changed" },
+  });
+  await recordActivity(db, ctx.actor, {
+    action: "auth.change_password",
+    entityType: "user",
+    entityId: principal.userId,
+    // The trail shows that the password changed, never a value: "password" is redacted by name.
+    before: { password: "old", passwordChangedAt: user.passwordChangedAt },
+    after: { password: "new", passwordChangedAt: changedAt, revokedSessions: revoked.count },
   });
   return { revokedSessions: revoked.count };
 }

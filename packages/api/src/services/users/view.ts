@@ -14,7 +14,11 @@ export const ZUserViewSchema = z.object({
   name: z.string(),
   isActive: z.boolean(),
   createdAt: z.date(),
+  avatarUrl: z.string().nullable(),
   email: z.string().optional(),
+  locale: z.string().optional(),
+  timeZone: z.string().optional(),
+  twoFactorEnabled: z.boolean().optional(),
   isSuperuser: z.boolean().optional(),
   lastLoginAt: z.date().nullable().optional(),
   failedLoginCount: z.number().optional(),
@@ -36,6 +40,10 @@ export type UserRecord = Pick<
   | "lastLoginAt"
   | "failedLoginCount"
   | "lockedUntil"
+  | "avatarUrl"
+  | "locale"
+  | "timeZone"
+  | "twoFactorEnabled"
 >;
 
 /** The columns a view needs: select exactly these, never the password hash. */
@@ -50,6 +58,10 @@ export const userViewSelect = {
   lastLoginAt: true,
   failedLoginCount: true,
   lockedUntil: true,
+  avatarUrl: true,
+  locale: true,
+  timeZone: true,
+  twoFactorEnabled: true,
 } as const;
 
 /** Who is looking: a principal, or the user themself right after sign-in. */
@@ -61,7 +73,13 @@ function mayReadPrivate(user: UserRecord, viewer: Viewer): boolean {
 }
 
 export function toUserView(user: UserRecord, viewer: Viewer): UserView {
-  const base = { id: user.id, name: user.name, isActive: user.isActive, createdAt: user.createdAt };
+  const base = {
+    id: user.id,
+    name: user.name,
+    isActive: user.isActive,
+    createdAt: user.createdAt,
+    avatarUrl: user.avatarUrl,
+  };
   if (!mayReadPrivate(user, viewer)) return base;
   return {
     ...base,
@@ -71,5 +89,8 @@ export function toUserView(user: UserRecord, viewer: Viewer): UserView {
     failedLoginCount: user.failedLoginCount,
     lockedUntil: user.lockedUntil,
     updatedAt: user.updatedAt,
+    locale: user.locale,
+    timeZone: user.timeZone,
+    twoFactorEnabled: user.twoFactorEnabled,
   };
 }

@@ -1,11 +1,14 @@
 import { z } from "zod";
 
-import { AppError } from "../../../errors";
+import { ZRoleKeySchema } from "@fastnext/validators";
+
+import { setUserRoles } from "../../../services/admin/users/set-roles";
+import { serviceContext } from "../../../services/context";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const ZSetRolesInputSchema = z.object({
   userId: z.uuid(),
-  roleKeys: z.array(z.string().min(1).max(64)).max(50),
+  roleKeys: z.array(ZRoleKeySchema).max(50),
 });
 
 /**
@@ -15,21 +18,4 @@ export const ZSetRolesInputSchema = z.object({
 export const setRoles = permissionProcedure("role.manage")
   .input(ZSetRolesInputSchema)
   .output(z.object({ userId: z.uuid(), roleKeys: z.array(z.string()) }))
-  .mutation(async ({ ctx, input }) => {
-    const user = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-    if (!user) throw new AppError("NOT_FOUND", "No such user");
-    const keys = [...new Set(input.roleKeys)].sort();
-    const roles = await ctx.db.role.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
-    const unknown = keys.filter((key) => !roles.some((role) => role.key === key));
-    if (unknown.length > 0) {
-      throw new AppError("VALIDATION", "Unknown roles", {
-        fieldErrors: { roleKeys: unknown.map((key) => `Unknown role "${key}"`) },
-      });
-    }
-    await ctx.db.userRole.deleteMany({ where: { userId: input.userId, roleId: { notIn: roles.map((r) => r.id) } } });
-    await ctx.db.userRole.createMany({
-      data: roles.map((role) => ({ userId: input.userId, roleId: role.id, assignedById: ctx.principal.userId })),
-      skipDuplicates: true,
-    });
-    return { userId: input.userId, roleKeys: keys };
-  });
+  .mutation(({ ctx, input }) => setUserRoles(serviceContext(ctx), input));

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+import { listActivities } from "../../../services/admin/activities";
+import { serviceContext } from "../../../services/context";
+import { ZActivityViewSchema } from "../../../services/users/activity-view";
+import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
+import { permissionProcedure } from "../../../trpc/procedures";
+
+export const ZActivityListInputSchema = ZPageInputSchema.extend({
+  actorId: z.uuid().optional(),
+  action: z.string().trim().min(1).max(100).optional(),
+  entityType: z.string().trim().min(1).max(100).optional(),
+  entityId: z.string().trim().min(1).max(200).optional(),
+  /** createdAt ≥ from. */
+  from: z.date().optional(),
+  /** createdAt < to. */
+  to: z.date().optional(),
+});
+
+/** Everyone's trail, filtered, newest first. */
+export const list = permissionProcedure("activity.read_all")
+  .input(ZActivityListInputSchema)
+  .output(pageOutputSchema(ZActivityViewSchema))
+  .query(({ ctx, input }) => listActivities(serviceContext(ctx), input));

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+import { ZRoleDeleteInputSchema } from "@fastnext/validators";
+
+import { deleteRole } from "../../../services/admin/roles/write";
+import { serviceContext } from "../../../services/context";
+import { permissionProcedure } from "../../../trpc/procedures";
+
+/** Not system roles; a role in use only with `reassignTo` (its users move there in the same transaction). */
+export const remove = permissionProcedure("role.manage")
+  .input(ZRoleDeleteInputSchema)
+  .output(z.object({ id: z.uuid(), reassignedUsers: z.number().int() }))
+  .mutation(({ ctx, input }) => deleteRole(serviceContext(ctx), input));

@@ -1,0 +1,11 @@
+import { ZSystemSettingsPatchSchema, ZSystemSettingsSchema } from "@fastnext/validators";
+
+import { serviceContext } from "../../../../services/context";
+import { updateSystemSettings } from "../../../../services/settings/system";
+import { permissionProcedure } from "../../../../trpc/procedures";
+
+/** Any subset of any setting; each resulting document is validated whole; recorded with before/after. */
+export const update = permissionProcedure("system.manage")
+  .input(ZSystemSettingsPatchSchema)
+  .output(ZSystemSettingsSchema)
+  .mutation(({ ctx, input }) => updateSystemSettings(serviceContext(ctx), input));

@@ -1,0 +1,9 @@
+import { router } from "../../../trpc/procedures";
+import { create } from "./create";
+import { get } from "./get";
+import { list } from "./list";
+import { setActive } from "./set-active";
+import { setRoles } from "./set-roles";
+import { update } from "./update";
+
+export const adminUsersRouter = router({ list, get, create, update, setActive, setRoles });

@@ -1,0 +1,12 @@
+import { ZVerifyTwoFactorInputSchema } from "@fastnext/validators";
+
+import { verifyTwoFactor as verify } from "../../services/auth/verify-two-factor";
+import { publicProcedure } from "../../trpc/procedures";
+import { clientMeta } from "./meta";
+import { ZSignedInSchema } from "./schemas";
+
+/** Public: the challenge token from auth.login is the proof that the password was right. */
+export const verifyTwoFactor = publicProcedure
+  .input(ZVerifyTwoFactorInputSchema)
+  .output(ZSignedInSchema)
+  .mutation(({ ctx, input }) => verify(ctx.deps, input, clientMeta(ctx)));

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+import { serviceContext } from "../../../services/context";
+import { getMyActivity } from "../../../services/users/activities";
+import { ZActivityViewSchema } from "../../../services/users/activity-view";
+import { authedProcedure } from "../../../trpc/procedures";
+
+/** One entry of the caller's own trail; anyone else's is NOT_FOUND. */
+export const get = authedProcedure
+  .input(z.object({ id: z.uuid() }))
+  .output(ZActivityViewSchema)
+  .query(({ ctx, input }) => getMyActivity(serviceContext(ctx), input.id));

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+import { ZTwoFactorConfirmInputSchema } from "@fastnext/validators";
+
+import { serviceContext } from "../../../../services/context";
+import { confirmTwoFactor } from "../../../../services/users/two-factor";
+import { authedProcedure } from "../../../../trpc/procedures";
+
+/** Step 2: the first valid code turns it on; ten backup codes come back, once. */
+export const confirm = authedProcedure
+  .input(ZTwoFactorConfirmInputSchema)
+  .output(z.object({ backupCodes: z.array(z.string()) }))
+  .mutation(({ ctx, input }) => confirmTwoFactor(serviceContext(ctx), input.code));

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+import { ZTwoFactorDisableInputSchema } from "@fastnext/validators";
+
+import { serviceContext } from "../../../../services/context";
+import { disableTwoFactor } from "../../../../services/users/two-factor";
+import { authedProcedure } from "../../../../trpc/procedures";
+
+/** Off again, with a current code (or a backup code) or the password. */
+export const disable = authedProcedure
+  .input(ZTwoFactorDisableInputSchema)
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await disableTwoFactor(serviceContext(ctx), input);
+    return { ok: true as const };
+  });
