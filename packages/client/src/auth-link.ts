@@ -20,6 +20,9 @@ export const NO_REFRESH_PATHS: ReadonlySet<string> = new Set([
   "auth.register",
   "auth.refresh",
   "auth.logout",
+  "auth.verifyTwoFactor",
+  "auth.requestPasswordReset",
+  "auth.resetPassword",
 ]);
 
 export interface AuthLinkOptions {
