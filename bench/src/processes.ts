@@ -18,7 +18,7 @@ export interface ServerProcess {
 /** Starts one of this folder's server scripts and waits for its port. */
 export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(here, script)], {
-    env: childEnv({ LOG_LEVEL: "warn", NODE_ENV: "production", LOG_FORMAT: "json", ...env }),
+      env: childEnv({ LOG_LEVEL: "warn", NODE_ENV: "production", LOG_FORMAT: "json", ...env }),
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {

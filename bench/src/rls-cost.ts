@@ -1,13 +1,12 @@
 /**
- * What the per-request RLS transaction costs: `users.me` (BEGIN,
- * set_config, principal, read, COMMIT) against the same reads on the
- * BYPASSRLS system login without a transaction, over real HTTP, same server,
- * same run. Prints figures; asserts nothing.
+ * What the per-request RLS transaction costs: `users.me` (one transaction:
+ * begin_request, the read, COMMIT) against the same reads on the BYPASSRLS
+ * system login without a transaction, over real HTTP, same server, same
+ * run. Prints figures; asserts nothing.
  *
  *   pnpm --filter @fastnext/bench bench:rls
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=32 pnpm --filter @fastnext/bench bench:rls
  */
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,8 +14,9 @@ import { createPrismaClient } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
 
 import { openBenchDatabase } from "./database";
-import { benchEnv, childEnv } from "./env";
+import { benchEnv } from "./env";
 import { drive, printTable, type LoadResult } from "./load";
+import { startServer } from "./processes";
 
 const seconds = benchEnv.BENCH_SECONDS;
 const connections = benchEnv.BENCH_CONNECTIONS;
@@ -28,19 +28,11 @@ await seedDemoData(owner, { SEED_ADMIN_EMAIL: "bench@example.com", SEED_ADMIN_PA
 await owner.$disconnect();
 
 // BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .artifacts/profiles.
-const profile = benchEnv.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", path.join(here, "../../.artifacts/profiles")] : [];
-const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(here, "server.ts")], {
-  env: childEnv({ BENCH_APP_URL: db.appUrl, BENCH_SYSTEM_URL: db.systemUrl, LOG_LEVEL: "warn" }),
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const port = await new Promise<number>((resolve, reject) => {
-  child.stdout.on("data", (chunk: Buffer) => {
-    const match = /"listening":(\d+)/.exec(chunk.toString());
-    if (match?.[1]) resolve(Number(match[1]));
-  });
-  child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-});
-const base = `http://127.0.0.1:${port}/trpc`;
+const profile = benchEnv.BENCH_CPU_PROF
+  ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(here, "../../.artifacts/profiles")]
+  : [];
+const server = await startServer("server.ts", { BENCH_APP_URL: db.appUrl, BENCH_SYSTEM_URL: db.systemUrl }, profile);
+const base = `http://127.0.0.1:${server.port}/trpc`;
 
 try {
   const login = await fetch(`${base}/auth.login`, {
@@ -75,7 +67,6 @@ try {
     console.log(`\nunscoped / scoped throughput: ${ratio.toFixed(2)}x (the RLS transaction's cost)`);
   }
 } finally {
-  child.kill("SIGTERM");
-  await new Promise((resolve) => child.once("exit", resolve));
+  await server.stop();
   await db.close();
 }
