@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { PrismaClient } from "@fastnext/db";
@@ -375,6 +376,45 @@ describe("admin.users.setRoles", () => {
     expect(error.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "own_admin_capability" });
     expect(await rolesOf(adminId)).toEqual(["admin"]);
     expect((await admin.client.users.me.query()).permissions).toContain("role.manage");
+  });
+
+  it("two admins demoting each other at the same moment: one wins, an active admin remains", async () => {
+    const fresh = await startApi();
+    try {
+      await fresh.sql.query("UPDATE users SET is_superuser = false WHERE email = 'admin@example.com'");
+      const activeAdmins = async () => {
+        const { rows } = await fresh.sql.query<{ id: string }>(
+          `SELECT DISTINCT u.id FROM users u
+             JOIN user_roles ur ON ur.user_id = u.id
+             JOIN role_permissions rp ON rp.role_id = ur.role_id AND rp.permission_key = 'role.manage'
+            WHERE u.is_active`,
+        );
+        return rows.map((row) => row.id);
+      };
+      const first = await signInAdmin(fresh);
+      let survivor = { id: (await first.client.users.me.query()).user.id, client: first.client };
+      // A few rounds: whatever the interleaving, the guard's lock lets only one demotion through.
+      for (let round = 0; round < 3; round += 1) {
+        const other = await signUp(fresh);
+        await survivor.client.admin.users.setRoles.mutate({ userId: other.id, roleKeys: ["admin"] });
+        const outcomes = await Promise.allSettled([
+          survivor.client.admin.users.setRoles.mutate({ userId: other.id, roleKeys: ["member"] }),
+          other.client.admin.users.setRoles.mutate({ userId: survivor.id, roleKeys: ["member"] }),
+        ]);
+        expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+        const refused = outcomes.find((outcome) => outcome.status === "rejected");
+        const reason: unknown = refused?.reason;
+        // Refused by the guard, or (when the other committed first) by the permission it just lost.
+        expect(reason instanceof TRPCClientError ? reason.data?.code : reason).toMatch(
+          /^(PRECONDITION_FAILED|FORBIDDEN)$/,
+        );
+        const admins = await activeAdmins();
+        expect(admins).toHaveLength(1);
+        if (admins[0] === other.id) survivor = { id: other.id, client: other.client };
+      }
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("one admin may demote another while an admin remains", async () => {

@@ -14,11 +14,36 @@ afterAll(async () => {
 
 type User = Awaited<ReturnType<typeof signUp>>;
 
+const STEP_SECONDS = 30;
+
+/**
+ * The code an authenticator app shows for the next time step the server
+ * still accepts. The server accepts each code once (a later step than the
+ * last accepted) within one step of drift either way, so a test that uses
+ * two codes in a row takes the next step for the second rather than
+ * waiting 30 seconds. More than two within a step would need waiting.
+ */
+async function nextCode(user: { id: string; secret: string }): Promise<string> {
+  const { rows } = await api.sql.query<{ step: number | null }>(
+    "SELECT two_factor_last_step AS step FROM users WHERE id = $1",
+    [user.id],
+  );
+  const now = Math.floor(Date.now() / 1000 / STEP_SECONDS);
+  const last = rows[0]?.step;
+  const step = last === null || last === undefined ? now : Math.max(now, last + 1);
+  if (step > now + 1) throw new Error("every acceptable step is used: wait for the next one");
+  return generate({ secret: user.secret, epoch: step * STEP_SECONDS });
+}
+
 /** A signed-up user with two-factor on: its secret and backup codes. */
-async function withTwoFactor(): Promise<User & { secret: string; backupCodes: string[] }> {
-  const user = await signUp(api);
+async function withTwoFactor(
+  on: TestApi = api,
+): Promise<User & { secret: string; backupCodes: string[] }> {
+  const user = await signUp(on);
   const { secret } = await user.client.users.security.twoFactor.setup.mutate();
-  const { backupCodes } = await user.client.users.security.twoFactor.confirm.mutate({ code: await generate({ secret }) });
+  const { backupCodes } = await user.client.users.security.twoFactor.confirm.mutate({
+    code: await generate({ secret }),
+  });
   return { ...user, secret, backupCodes };
 }
 
@@ -119,21 +144,48 @@ describe("signing in with two-factor on", () => {
     expect(await liveSessions(ada.id)).toBe(sessions);
     if (first.status !== "two_factor_required") throw new Error("unreachable");
 
-    const done = await api.client().auth.verifyTwoFactor.mutate({
-      challengeToken: first.challengeToken,
-      code: await generate({ secret: ada.secret }),
-    });
+    const code = await nextCode(ada);
+    const done = await api.client().auth.verifyTwoFactor.mutate({ challengeToken: first.challengeToken, code });
     expect(done).toMatchObject({ status: "signed_in", user: { id: ada.id }, passwordExpired: false });
     expect((await api.client(done.accessToken).users.me.query()).user.id).toBe(ada.id);
     expect(await liveSessions(ada.id)).toBe(sessions + 1);
 
     const reuse = await failure(
-      api.client().auth.verifyTwoFactor.mutate({
-        challengeToken: first.challengeToken,
-        code: await generate({ secret: ada.secret }),
-      }),
+      api.client().auth.verifyTwoFactor.mutate({ challengeToken: first.challengeToken, code }),
     );
     expect(reuse.data).toMatchObject({ code: "UNAUTHORIZED", reason: "challenge_used" });
+  });
+
+  it("accepts a TOTP code once: the code that confirmed the set-up or signed in fails the second time", async () => {
+    const ada = await signUp(api);
+    const { secret } = await ada.client.users.security.twoFactor.setup.mutate();
+    const confirmed = await generate({ secret });
+    await ada.client.users.security.twoFactor.confirm.mutate({ code: confirmed });
+    const user = { ...ada, secret };
+
+    const replayed = await failure(
+      api.client().auth.verifyTwoFactor.mutate({ challengeToken: await challenge(ada), code: confirmed }),
+    );
+    expect(replayed.data).toMatchObject({ code: "UNAUTHORIZED", reason: "invalid_code" });
+
+    // The next code works, once, even when two sign-ins present it at the same moment.
+    const code = await nextCode(user);
+    const tokens = [await challenge(ada), await challenge(ada)];
+    const sessions = await liveSessions(ada.id);
+    const outcomes = await Promise.allSettled(
+      tokens.map((challengeToken) => api.client().auth.verifyTwoFactor.mutate({ challengeToken, code })),
+    );
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await liveSessions(ada.id)).toBe(sessions + 1);
+    const again = await failure(
+      api.client().auth.verifyTwoFactor.mutate({ challengeToken: await challenge(ada), code }),
+    );
+    expect(again.data).toMatchObject({ code: "UNAUTHORIZED", reason: "invalid_code" });
+    // Nor can a code already used turn two-factor off.
+    const off = await failure(ada.client.users.security.twoFactor.disable.mutate({ code }));
+    expect(off.data).toMatchObject({ code: "BAD_REQUEST", reason: "invalid_code" });
+    expect((await account(ada.id))?.two_factor_enabled).toBe(true);
+    await api.sql.query("UPDATE users SET failed_login_count = 0 WHERE id = $1", [ada.id]);
   });
 
   it("a backup code works once; the second time it fails", async () => {
@@ -173,7 +225,7 @@ describe("signing in with two-factor on", () => {
     signedIn(
       await api.client().auth.verifyTwoFactor.mutate({
         challengeToken: await challenge(ada),
-        code: await generate({ secret: ada.secret }),
+        code: await nextCode(ada),
       }),
     );
     expect((await account(ada.id))?.failed_login_count).toBe(0);
@@ -186,7 +238,7 @@ describe("signing in with two-factor on", () => {
       await failure(api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: "000000" }));
     }
     const exhausted = await failure(
-      api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: await generate({ secret: ada.secret }) }),
+      api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: await nextCode(ada) }),
     );
     expect(exhausted.data).toMatchObject({ code: "UNAUTHORIZED", reason: "challenge_exhausted" });
     await api.sql.query("UPDATE users SET failed_login_count = 0 WHERE id = $1", [ada.id]);
@@ -194,7 +246,7 @@ describe("signing in with two-factor on", () => {
 
   it("refuses expired, forged and foreign challenge tokens", async () => {
     const ada = await withTwoFactor();
-    const code = await generate({ secret: ada.secret });
+    const code = await nextCode(ada);
     const token = await challenge(ada);
     await api.sql.query("UPDATE login_challenges SET expires_at = now() - interval '1 second' WHERE user_id = $1", [ada.id]);
     const expired = await failure(api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code }));
@@ -236,12 +288,29 @@ describe("signing in with two-factor on", () => {
       ok: false,
       error: "CredentialsSignin",
     });
-    const done = await webSignIn({ ...credentials, code: await generate({ secret: ada.secret }) }, request, api.deps);
+    const done = await webSignIn({ ...credentials, code: await nextCode(ada) }, request, api.deps);
     expect(done).toMatchObject({ ok: true, userId: ada.id, email: ada.email });
   });
 });
 
 describe("turning two-factor off", () => {
+  it("limits code and password guesses per account, like completing a sign-in", async () => {
+    const limited = await startApi({ loginPerAccount: 3 });
+    try {
+      const ada = await withTwoFactor(limited); // the confirmation spends one attempt
+      for (let i = 0; i < 2; i += 1) {
+        const wrong = await failure(ada.client.users.security.twoFactor.disable.mutate({ code: "000000" }));
+        expect(wrong.data?.reason).toBe("invalid_code");
+      }
+      const limitedOut = await failure(ada.client.users.security.twoFactor.disable.mutate({ password: ada.password }));
+      expect(limitedOut.data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "rate_limited" });
+      const { rows } = await limited.sql.query("SELECT two_factor_enabled FROM users WHERE id = $1", [ada.id]);
+      expect(rows).toEqual([{ two_factor_enabled: true }]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("needs a current code, a backup code or the password", async () => {
     const ada = await withTwoFactor();
     const wrongPassword = await failure(ada.client.users.security.twoFactor.disable.mutate({ password: "nope" }));
@@ -252,7 +321,7 @@ describe("turning two-factor off", () => {
     expect(nothing.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { code: [expect.any(String)] } });
     expect((await account(ada.id))?.two_factor_enabled).toBe(true);
 
-    await ada.client.users.security.twoFactor.disable.mutate({ code: await generate({ secret: ada.secret }) });
+    await ada.client.users.security.twoFactor.disable.mutate({ code: await nextCode(ada) });
     expect(await account(ada.id)).toMatchObject({ two_factor_enabled: false, two_factor_secret: null });
     const { rows } = await api.sql.query("SELECT 1 FROM two_factor_backup_codes WHERE user_id = $1", [ada.id]);
     expect(rows).toEqual([]);

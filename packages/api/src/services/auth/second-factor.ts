@@ -31,11 +31,23 @@ export function openTotpSecret(sealed: string, userId: string): string {
   return decryptSecret(sealed, { context: `totp:${userId}` });
 }
 
-/** A 6-digit code for this or the neighbouring 30-second step (clock drift, typing time). */
-export async function verifyTotp(secret: string, code: string): Promise<boolean> {
+/**
+ * Accepts a 6-digit code for this or a neighbouring 30-second step (clock
+ * drift, typing time), once: its step must be later than the last step
+ * accepted for the user, and is recorded by a conditional update, so a code
+ * already used (or seen over a shoulder) fails within its validity window,
+ * and of two concurrent uses of one code only one succeeds (RFC 6238, 5.2).
+ */
+export async function acceptTotp(db: ScopedDb, userId: string, secret: string, code: string): Promise<boolean> {
   if (!/^\d{6}$/.test(code)) return false;
   const result = await verify({ secret, token: code, epochTolerance: 30 });
-  return result.valid;
+  // The result type also covers HOTP, which has no time step; TOTP results always carry one.
+  if (!result.valid || !("timeStep" in result)) return false;
+  const recorded = await db.user.updateMany({
+    where: { id: userId, OR: [{ twoFactorLastStep: null }, { twoFactorLastStep: { lt: result.timeStep } }] },
+    data: { twoFactorLastStep: result.timeStep },
+  });
+  return recorded.count === 1;
 }
 
 /** Ten fresh codes, shown once as `xxxxx-xxxxx`. */
@@ -76,7 +88,7 @@ async function spendBackupCode(db: ScopedDb, userId: string, code: string): Prom
 
 export type SecondFactorMethod = "totp" | "backup_code";
 
-/** Checks a TOTP code, or spends a backup code; null when neither matches. */
+/** Accepts a TOTP code (once), or spends a backup code; null when neither matches. */
 export async function checkSecondFactor(
   db: ScopedDb,
   userId: string,
@@ -84,7 +96,7 @@ export async function checkSecondFactor(
   code: string,
 ): Promise<SecondFactorMethod | null> {
   if (/^\d{6}$/.test(code)) {
-    return (await verifyTotp(openTotpSecret(sealedSecret, userId), code)) ? "totp" : null;
+    return (await acceptTotp(db, userId, openTotpSecret(sealedSecret, userId), code)) ? "totp" : null;
   }
   return (await spendBackupCode(db, userId, code)) ? "backup_code" : null;
 }

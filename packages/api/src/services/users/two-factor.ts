@@ -3,16 +3,17 @@ import { type TwoFactorDisableInput } from "@fastnext/validators";
 
 import { AppError } from "../../errors";
 import { recordActivity } from "../activity";
-import { type ServiceContext } from "../context";
+import { spend } from "../auth/rate-limit";
 import {
+  acceptTotp,
   checkSecondFactor,
   newTotpSecret,
   openTotpSecret,
   replaceBackupCodes,
   sealTotpSecret,
   totpUri,
-  verifyTotp,
 } from "../auth/second-factor";
+import { type ServiceContext } from "../context";
 import { readSetting } from "../settings/system";
 
 async function account(ctx: ServiceContext) {
@@ -22,6 +23,15 @@ async function account(ctx: ServiceContext) {
   });
   if (!user) throw new AppError("NOT_FOUND", "No such user");
   return user;
+}
+
+/**
+ * Guessing codes (or the password) from a signed-in session is limited like
+ * completing a sign-in: the same budget per account as auth.verifyTwoFactor.
+ */
+function spendAttempt(ctx: ServiceContext): Promise<void> {
+  const key = `2fa:${ctx.principal.userId}`;
+  return spend(ctx.deps.limiters.loginPerAccount, key, "two-factor attempts for this account");
 }
 
 /**
@@ -59,6 +69,7 @@ export async function setupTwoFactor(ctx: ServiceContext): Promise<{ secret: str
 /** The first valid code turns two-factor on; returns ten single-use backup codes, shown this once. */
 export async function confirmTwoFactor(ctx: ServiceContext, code: string): Promise<{ backupCodes: string[] }> {
   const userId = ctx.principal.userId;
+  await spendAttempt(ctx);
   const user = await account(ctx);
   if (user.twoFactorEnabled) {
     throw new AppError("PRECONDITION_FAILED", "Two-factor sign-in is already on", { reason: "two_factor_enabled" });
@@ -66,7 +77,8 @@ export async function confirmTwoFactor(ctx: ServiceContext, code: string): Promi
   if (!user.twoFactorPending) {
     throw new AppError("PRECONDITION_FAILED", "Start the set-up first", { reason: "two_factor_not_set_up" });
   }
-  if (!(await verifyTotp(openTotpSecret(user.twoFactorPending, userId), code))) {
+  // Accepting the code records its step: the same code cannot then complete a sign-in.
+  if (!(await acceptTotp(ctx.db, userId, openTotpSecret(user.twoFactorPending, userId), code))) {
     throw new AppError("VALIDATION", "The code is not correct", {
       reason: "invalid_code",
       fieldErrors: { code: ["The code is not correct"] },
@@ -94,6 +106,7 @@ export async function confirmTwoFactor(ctx: ServiceContext, code: string): Promi
  */
 export async function disableTwoFactor(ctx: ServiceContext, input: TwoFactorDisableInput): Promise<void> {
   const userId = ctx.principal.userId;
+  await spendAttempt(ctx);
   const user = await account(ctx);
   if (!user.twoFactorEnabled || !user.twoFactorSecret) {
     throw new AppError("PRECONDITION_FAILED", "Two-factor sign-in is not on", { reason: "two_factor_disabled" });
@@ -113,7 +126,7 @@ export async function disableTwoFactor(ctx: ServiceContext, input: TwoFactorDisa
   }
   await ctx.db.user.update({
     where: { id: userId },
-    data: { twoFactorEnabled: false, twoFactorSecret: null, twoFactorPending: null },
+    data: { twoFactorEnabled: false, twoFactorSecret: null, twoFactorPending: null, twoFactorLastStep: null },
     select: { id: true },
   });
   await ctx.db.twoFactorBackupCode.deleteMany({ where: { userId } });
