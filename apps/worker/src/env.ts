@@ -1,16 +1,50 @@
 import { z } from "zod";
 
-import { parseEnv, type EnvSource } from "@fastnext/config";
+import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db";
+import { readEmailEnv } from "@fastnext/email/env";
 
 export const workerEnvShape = {
   /** How long shutdown waits for work in hand before giving up. */
   WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The web app's public address: links in e-mails point there. */
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** Jobs of each queue this process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** How often an idle queue is asked for work (pg-boss allows 0.5 at least). */
+  WORKER_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
+  /**
+   * Longest a job may run. A job held longer (its worker was killed, or
+   * hangs) is failed and retried by the next maintenance pass, so this is
+   * also how soon work of a dead worker is picked up again.
+   */
+  WORKER_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3_600).default(120),
+  /** Retries after the first attempt, per handler job; then the job stays failed. */
+  WORKER_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(5),
+  /** Delay before the first retry; doubled (with jitter) each time when backing off. */
+  WORKER_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(5),
+  WORKER_RETRY_BACKOFF: envFields.boolean(true),
+  /** How often expired jobs are failed and old ones archived (by one worker at a time). */
+  WORKER_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** How long failed jobs (out of retries) stay visible before being archived. */
+  WORKER_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** When the purge of expired tokens, sessions and challenges runs (cron, UTC). */
+  WORKER_PURGE_CRON: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, "must be a five-field cron expression")
+    .default("17 * * * *"),
+  /** When due workflow time-outs are fired (cron, UTC; pg-boss schedules by the minute at most). */
+  WORKER_TIMEOUTS_CRON: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, "must be a five-field cron expression")
+    .default("* * * * *"),
 };
 
 export function readWorkerEnv(source: EnvSource) {
   const worker = parseEnv("worker", workerEnvShape, source);
-  return { ...worker, db: readDbEnv(source) };
+  return { ...worker, db: readDbEnv(source), email: readEmailEnv(source) };
 }
 
 export type WorkerEnv = ReturnType<typeof readWorkerEnv>;

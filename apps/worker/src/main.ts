@@ -1,7 +1,6 @@
 import { createLogger } from "@fastnext/logger";
 
 import { workerEnv, type WorkerEnv } from "./env";
-import { Lifecycle } from "./lifecycle";
 
 const log = createLogger("worker");
 
@@ -18,7 +17,9 @@ function loadEnv(): WorkerEnv {
 async function main(): Promise<void> {
   const env = loadEnv();
   const { appDb, checkReadiness, disconnectAppDb } = await import("@fastnext/db");
-  const lifecycle = new Lifecycle(log);
+  const { disconnectSystemDb, systemDb } = await import("@fastnext/db/system");
+  const { createMailer } = await import("@fastnext/email");
+  const { createWorker } = await import("./worker");
 
   const readiness = await checkReadiness(appDb());
   if (!readiness.ready) {
@@ -26,27 +27,51 @@ async function main(): Promise<void> {
     await disconnectAppDb();
     process.exit(1);
   }
-  log.info({ migrations: readiness.migrations }, "worker ready");
+
+  const mailer = createMailer(env.email, createLogger("mail"));
+  const worker = createWorker({
+    db: systemDb(),
+    queueUrl: env.db.systemUrl,
+    mailer,
+    appUrl: env.APP_URL,
+    log,
+    purgeCron: env.WORKER_PURGE_CRON,
+    timeoutsCron: env.WORKER_TIMEOUTS_CRON,
+    queue: {
+      concurrency: env.WORKER_CONCURRENCY,
+      pollIntervalSeconds: env.WORKER_POLL_INTERVAL_SECONDS,
+      jobTimeoutSeconds: env.WORKER_JOB_TIMEOUT_SECONDS,
+      retryLimit: env.WORKER_RETRY_LIMIT,
+      retryDelaySeconds: env.WORKER_RETRY_DELAY_SECONDS,
+      retryBackoff: env.WORKER_RETRY_BACKOFF,
+      maintenanceIntervalSeconds: env.WORKER_MAINTENANCE_INTERVAL_SECONDS,
+      failedRetentionDays: env.WORKER_FAILED_RETENTION_DAYS,
+    },
+  });
+  await worker.start();
+  log.info({ migrations: readiness.migrations, mail: mailer.transport }, "worker ready");
 
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (shuttingDown) return;
     shuttingDown = true;
     log.info({ signal }, "shutting down");
-    void lifecycle
+    void worker
       .stop(env.WORKER_SHUTDOWN_TIMEOUT_MS)
       .then(async (drained) => {
         if (!drained) log.warn("work in hand did not finish in time; it will be retried");
-        await disconnectAppDb();
+        await mailer.close();
+        await Promise.all([disconnectAppDb(), disconnectSystemDb()]);
         log.info("worker stopped");
         process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.fatal({ err: error }, "shutdown failed");
+        process.exit(1);
       });
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
-
-  // Keep the process alive until a signal arrives.
-  await new Promise<void>((resolve) => lifecycle.signal.addEventListener("abort", () => resolve()));
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,13 +28,21 @@ function startWorker(env: Record<string, string>) {
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   return { child, output: () => output, exited };
 }
 
 describe("the worker process", () => {
   it("connects, reports ready, and stops cleanly on SIGTERM", async () => {
-    const worker = startWorker({ DATABASE_URL: db.ownerUrl, DATABASE_APP_URL: db.appUrl });
+    const worker = startWorker({
+      DATABASE_URL: db.ownerUrl,
+      DATABASE_APP_URL: db.appUrl,
+      DATABASE_SYSTEM_URL: db.systemUrl,
+      MAIL_TRANSPORT: "file",
+      MAIL_DIR: mkdtempSync(path.join(tmpdir(), "fastnext-mail-")),
+    });
     await expect.poll(worker.output, { timeout: 20_000 }).toContain('"msg":"worker ready"');
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toBe(0);
@@ -40,14 +50,27 @@ describe("the worker process", () => {
   });
 
   it("refuses to start with bad configuration and names the variable", async () => {
-    const worker = startWorker({ DATABASE_URL: "mysql://x@y/z", WORKER_SHUTDOWN_TIMEOUT_MS: "soon" });
+    const worker = startWorker({
+      DATABASE_URL: "mysql://x@y/z",
+      WORKER_SHUTDOWN_TIMEOUT_MS: "soon",
+    });
     expect(await worker.exited).toBe(1);
     expect(worker.output()).toMatch(/WORKER_SHUTDOWN_TIMEOUT_MS/);
   });
 
   it("refuses to start when the database is unreachable", async () => {
-    const worker = startWorker({ DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/none" });
+    const worker = startWorker({
+      DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/none",
+      MAIL_TRANSPORT: "file",
+    });
     expect(await worker.exited).toBe(1);
     expect(worker.output()).toContain("database not ready");
+  });
+
+  it("names missing mail settings when production would send through SMTP", async () => {
+    const worker = startWorker({ DATABASE_URL: db.ownerUrl, DATABASE_APP_URL: db.appUrl });
+    expect(await worker.exited).toBe(1);
+    expect(worker.output()).toMatch(/MAIL_FROM/);
+    expect(worker.output()).toMatch(/SMTP_HOST/);
   });
 });

@@ -1,9 +1,11 @@
 import { accessTokenConfig, authEnv, type AccessTokenConfig } from "@fastnext/auth";
-import { appDb, type PrismaClient } from "@fastnext/db";
+import { appDb, dbEnv, type PrismaClient } from "@fastnext/db";
+import { createLogger } from "@fastnext/logger";
 import { createRateLimiter, createRedisClient, rateLimitEnv, type RateLimiter } from "@fastnext/rate-limit";
 
 import { AccessCache } from "./auth/access-cache";
 import { apiEnv } from "./env";
+import { NotificationHub } from "./services/notifications/hub";
 
 /** Sign-in protection: numbers an operator may tune. */
 export interface LoginPolicy {
@@ -30,7 +32,12 @@ export interface ApiDeps {
     loginPerAccount: RateLimiter;
     registerPerIp: RateLimiter;
     refreshPerIp: RateLimiter;
+    /** Password-reset requests and redemptions (optional: defaults in services/auth/password-reset.ts). */
+    passwordResetPerIp?: RateLimiter;
+    passwordResetPerAccount?: RateLimiter;
   };
+  /** Wakes live notification subscriptions; without it `notifications.onNew` is refused. */
+  notifications?: NotificationHub;
 }
 
 let cached: ApiDeps | undefined;
@@ -44,6 +51,8 @@ export function defaultApiDeps(): ApiDeps {
   void redis?.connect().catch(() => undefined);
     cached = {
     pool: appDb(),
+    // Connects on the first subscription only.
+    notifications: new NotificationHub(dbEnv().appUrl, createLogger("notifications")),
     access: new AccessCache(),
     tokens: accessTokenConfig(auth),
     refreshTokenTtlDays: auth.AUTH_REFRESH_TOKEN_TTL_DAYS,
@@ -58,6 +67,8 @@ export function defaultApiDeps(): ApiDeps {
       }),
       registerPerIp: createRateLimiter({ keyPrefix: "register-ip", points: 20, durationSeconds: 3600, redis }),
       refreshPerIp: createRateLimiter({ keyPrefix: "refresh-ip", points: 300, durationSeconds: 300, redis }),
+      passwordResetPerIp: createRateLimiter({ keyPrefix: "reset-ip", points: 20, durationSeconds: 3600, redis }),
+      passwordResetPerAccount: createRateLimiter({ keyPrefix: "reset-account", points: 5, durationSeconds: 3600, redis }),
     },
   };
   return cached;

@@ -7,6 +7,7 @@ export { createContext, type Context } from "./trpc/context";
 export { AppError, AppErrorCode, type FieldErrors } from "./errors";
 export { type Credentials } from "./auth/principal";
 export { type ResolveSession } from "./auth/credentials";
+export { fireDueTimeouts } from "./services/workflows/timeouts";
 export {
   webSignIn,
   webSignOut,

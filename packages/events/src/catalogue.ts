@@ -12,7 +12,11 @@ export const EVENT_CATALOGUE = {
   "user.invited": z.object({ userId: id, invitedById: id }),
   "user.deactivated": z.object({ userId: id, deactivatedById: id }),
   "user.password_reset_requested": z.object({ userId: id, resetTokenId: id }),
-  "project.member_added": z.object({ projectId: id, userId: id, role: z.enum(["owner", "editor", "viewer"]) }),
+  "project.member_added": z.object({
+    projectId: id,
+    userId: id,
+    role: z.enum(["owner", "editor", "viewer"]),
+  }),
   "workflow.transitioned": z.object({
     instanceId: id,
     projectId: id,

@@ -4,9 +4,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createPrismaClient, withScope, type PrismaClient } from "@fastnext/db";
+import { QUEUE_SCHEMA as DB_QUEUE_SCHEMA } from "@fastnext/db/admin";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
 
-import { emitEvent } from "../src";
+import { emitEvent, QUEUE_SCHEMA, QUEUES } from "../src";
 
 let db: TestDatabase;
 let app: PrismaClient;
@@ -18,7 +19,10 @@ beforeAll(async () => {
   app = createPrismaClient({ connectionString: db.appUrl, max: 2 });
   admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
-  await admin.query("INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, 'e@example.com', 'E', 'x', now())", [userId]);
+  await admin.query(
+    "INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, 'e@example.com', 'E', 'x', now())",
+    [userId],
+  );
 });
 afterAll(async () => {
   await app.$disconnect();
@@ -31,8 +35,18 @@ const scope = { userId, permissions: [], requestId: "req-events-1" };
 describe("emitEvent", () => {
   it("records the event with its actor and request id when the transaction commits", async () => {
     const id = await withScope(app, scope, (tx) => emitEvent(tx, "user.registered", { userId }));
-    const { rows } = await admin.query("SELECT name, payload, actor_id, request_id FROM domain_events WHERE id = $1", [id]);
-    expect(rows).toEqual([{ name: "user.registered", payload: { userId }, actor_id: userId, request_id: "req-events-1" }]);
+    const { rows } = await admin.query(
+      "SELECT name, payload, actor_id, request_id FROM domain_events WHERE id = $1",
+      [id],
+    );
+    expect(rows).toEqual([
+      {
+        name: "user.registered",
+        payload: { userId },
+        actor_id: userId,
+        request_id: "req-events-1",
+      },
+    ]);
   });
 
   it("leaves no event when the transaction rolls back", async () => {
@@ -56,10 +70,60 @@ describe("emitEvent", () => {
 
   it("cannot be written in someone else's name, nor read back by the app", async () => {
     await expect(
-      withScope(app, scope, (tx) =>
-        tx.$executeRaw`INSERT INTO domain_events (id, name, payload, actor_id) VALUES (gen_random_uuid(), 'x', '{}', gen_random_uuid())`,
+      withScope(
+        app,
+        scope,
+        (tx) =>
+          tx.$executeRaw`INSERT INTO domain_events (id, name, payload, actor_id) VALUES (gen_random_uuid(), 'x', '{}', gen_random_uuid())`,
       ),
     ).rejects.toThrow(/row-level security/);
-    await expect(withScope(app, scope, (tx) => tx.domainEvent.count())).rejects.toThrow(/permission denied/);
+    await expect(withScope(app, scope, (tx) => tx.domainEvent.count())).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+});
+
+describe("the queue", () => {
+  it("gets the event's dispatch job in the same transaction, and loses it on rollback", async () => {
+    const committed = await withScope(app, scope, (tx) =>
+      emitEvent(tx, "user.registered", { userId }),
+    );
+    const { rows } = await admin.query(
+      "SELECT name, state::text AS state FROM pgboss.job WHERE data->>'eventId' = $1",
+      [committed],
+    );
+    expect(rows).toEqual([{ name: QUEUES.dispatch, state: "created" }]);
+
+    let rolledBack = "";
+    await expect(
+      withScope(app, scope, async (tx) => {
+        rolledBack = await emitEvent(tx, "user.registered", { userId });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    const none = await admin.query("SELECT 1 FROM pgboss.job WHERE data->>'eventId' = $1", [
+      rolledBack,
+    ]);
+    expect(none.rowCount).toBe(0);
+  });
+
+  it("is closed to the application role, which enqueues only through app.emit_event", async () => {
+    await expect(
+      withScope(app, scope, (tx) => tx.$queryRaw`SELECT count(*) FROM pgboss.job`),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      withScope(
+        app,
+        scope,
+        (tx) => tx.$executeRaw`INSERT INTO pgboss.job (name, data) VALUES ('events.handle', '{}')`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      withScope(app, scope, (tx) => tx.$queryRaw`SELECT pgboss.create_queue('x', '{}')`),
+    ).rejects.toThrow(/permission denied/);
+  });
+
+  it("names the schema the migration path installs", () => {
+    expect(QUEUE_SCHEMA).toBe(DB_QUEUE_SCHEMA);
   });
 });

@@ -12,6 +12,7 @@ import { parseEnv, type EnvSource } from "@fastnext/config";
 import { APP_ROLE } from "@fastnext/db";
 import { localServerEnvShape, seedEnvShape } from "@fastnext/db/admin";
 import { dbEnvShape } from "@fastnext/db/env";
+import { emailEnvShape } from "@fastnext/email/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
 import { readWebEnv, webEnvShape } from "@fastnext/web/src/env";
 import { apiServerEnvShape } from "@fastnext/api-server/src/env";
@@ -46,7 +47,7 @@ const processes: Record<"web" | "api" | "worker" | "migrate", Record<string, Env
     api: apiEnvShape,
     auth: authEnvShape,
   },
-  worker: { worker: workerEnvShape, database: dbEnvShape, logger: loggerEnvShape },
+  worker: { worker: workerEnvShape, database: dbEnvShape, logger: loggerEnvShape, email: emailEnvShape },
   migrate: { database: dbEnvShape, "local database": localServerEnvShape, seed: seedEnvShape },
 };
 const appServices = Object.keys(processes) as (keyof typeof processes)[];

@@ -12,14 +12,20 @@ export type ResolveSession = (headers: Headers) => Promise<Credentials | null>;
 
 /**
  * Who the request claims to be: a bearer access token (phones, scripts)
- * or, failing that, the web session. A bad bearer token is refused outright
- * rather than falling back to a cookie.
+ * in the Authorization header, or in the subscription link's connection
+ * params (`token`; an EventSource cannot send headers), or, failing both,
+ * the web session. A bad access token is refused outright rather than
+ * falling back to a cookie.
  */
 export async function resolveCredentials(ctx: Context): Promise<Credentials | null> {
   const header = ctx.headers.get("authorization");
-  if (header) {
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) throw new AppError("UNAUTHENTICATED", "Malformed Authorization header", { reason: "invalid_token" });
+  const param = ctx.connectionParams?.token;
+  if (header || param !== undefined) {
+    const token = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : param;
+    if (!token) {
+      const message = header ? "Malformed Authorization header" : "Malformed access token";
+      throw new AppError("UNAUTHENTICATED", message, { reason: "invalid_token" });
+    }
     try {
       const verified = await verifyAccessToken(token, ctx.deps.tokens);
       return { userId: verified.userId, sessionId: verified.sessionId };

@@ -62,7 +62,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
     if (request.method === "POST") {
       try {
         const body = await readBodyWithLimit(request, maxBodyBytes);
-        req = new Request(request.url, { method: "POST", headers: request.headers, body });
+        req = new Request(request.url, { method: "POST", headers: request.headers, body, signal: request.signal });
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         logger.info({ limit: maxBodyBytes }, "request body too large");
@@ -75,7 +75,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
       req,
       router,
       allowMethodOverride: false,
-      createContext: () =>
+      createContext: ({ info: call }) =>
         createContext({
           requestId,
           logger,
@@ -87,6 +87,8 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
             return options.deps ?? defaultApiDeps();
           },
           resolveSession: options.resolveSession ?? null,
+          // httpSubscriptionLink's `connectionParams`: how an EventSource (no headers) authenticates.
+          connectionParams: call.connectionParams,
         }),
       responseMeta() {
         const headers = new Headers(cors);

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 
 type FetchHandler = (request: Request, info: { remoteAddress?: string | null }) => Promise<Response>;
 
-function toRequest(req: IncomingMessage, origin: string): Request {
+function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
@@ -16,6 +16,9 @@ function toRequest(req: IncomingMessage, origin: string): Request {
     headers,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
     duplex: "half",
+    // Aborted when the client goes away, so a streaming response (a
+    // subscription) stops instead of waiting for its next write to fail.
+    signal,
   };
   return new Request(new URL(req.url ?? "/", origin), init);
 }
@@ -45,10 +48,12 @@ export function createNodeServer(
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = options.extraRoutes?.[url.pathname];
+    const closed = new AbortController();
+    res.once("close", () => closed.abort());
     const respond = route
       ? Promise.resolve(route())
       : url.pathname.startsWith(options.prefix)
-        ? handler(toRequest(req, `http://${req.headers.host ?? "localhost"}`), {
+        ? handler(toRequest(req, `http://${req.headers.host ?? "localhost"}`, closed.signal), {
             remoteAddress: req.socket.remoteAddress ?? null,
           })
         : Promise.resolve(new Response("Not found", { status: 404 }));

@@ -15,6 +15,8 @@ export interface Context extends RequestMeta {
   headers: Headers;
   deps: ApiDeps;
   resolveSession: ResolveSession | null;
+  /** Sent by tRPC's subscription link, whose EventSource cannot set headers (e.g. `{ token }`). */
+  connectionParams?: Readonly<Record<string, string | undefined>> | null;
 }
 
 export type CreateContextOptions = Context;

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 
 import { paths } from "./paths";
+import { installQueueSchema } from "./queue-schema";
 
 const require = createRequire(import.meta.url);
 
@@ -32,8 +33,13 @@ export function runPrismaCli(args: string[], databaseUrl: string): Promise<Prism
   });
 }
 
-/** `prisma migrate deploy` as the owner role: applies pending migrations. */
+/**
+ * `prisma migrate deploy` as the owner role: applies pending migrations.
+ * The job queue's own schema (pg-boss) is installed or upgraded first: the
+ * migrations create queues in it and grant access to it.
+ */
 export async function migrateDeploy(ownerUrl: string): Promise<void> {
+  await installQueueSchema(ownerUrl);
   const result = await runPrismaCli(["migrate", "deploy"], ownerUrl);
   if (result.code !== 0) {
     throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);

@@ -1,0 +1,45 @@
+import type PgBoss from "pg-boss";
+
+import { isEventName, QUEUES, type HandlerJob } from "@fastnext/events";
+
+import { type HandlerRegistry } from "./handlers";
+import { eventQueueOptions, type QueueSettings } from "./queue/boss";
+import { handlerJobId } from "./queue/job-id";
+import { loadEvent } from "./runner";
+import { type WorkerContext } from "./handlers";
+
+/**
+ * Fans one event out: one job per handler, with ids derived from the event
+ * and the handler, in a single insert. Run twice, it enqueues nothing new.
+ * Returns how many handler jobs the event has.
+ */
+export async function dispatchEvent(
+  boss: PgBoss,
+  registry: HandlerRegistry,
+  settings: QueueSettings,
+  eventId: string,
+  ctx: WorkerContext,
+): Promise<number> {
+  const event = await loadEvent(ctx.db, eventId);
+  if (!event) {
+    ctx.log.warn({ eventId }, "dispatched event not found");
+    return 0;
+  }
+  if (!isEventName(event.name)) {
+    ctx.log.warn({ eventId, name: event.name }, "event not in the catalogue: nothing handles it");
+    return 0;
+  }
+  const handlers = registry.forEvent(event.name);
+  if (handlers.length === 0) return 0;
+  const defaults = eventQueueOptions(settings);
+  await boss.insert(
+    handlers.map((handler) => ({
+      id: handlerJobId(event.id, handler.name),
+      name: QUEUES.handle,
+      data: { eventId: event.id, handler: handler.name } satisfies HandlerJob,
+      ...defaults,
+      retryLimit: handler.retryLimit ?? defaults.retryLimit,
+    })),
+  );
+  return handlers.length;
+}

@@ -1,0 +1,116 @@
+import { type ScopedDb } from "@fastnext/db";
+import { type DomainEvent } from "@fastnext/events";
+
+import { activePerson, namesOf, workflowAudience, type Person } from "./audience";
+import {
+  assignedContent,
+  invitedContent,
+  memberAddedContent,
+  transitionedContent,
+  type NotificationContent,
+} from "./content";
+import { channelsFor } from "./preferences";
+import { transactionHandler, type Handler } from "./types";
+
+/** The channel the API listens on; the payload is the user id to wake. */
+export const NOTIFICATION_CHANNEL = "fastnext_notifications";
+
+/**
+ * Inserts the in-app notifications of one event for those who want them
+ * and wakes their open subscriptions. Unique (event, user, kind): a repeat
+ * inserts nothing. pg_notify is transactional, so the wake-up is sent only
+ * if the rows commit.
+ */
+export async function notifyInApp(
+  tx: ScopedDb,
+  event: DomainEvent,
+  entries: { person: Person; content: NotificationContent }[],
+): Promise<number> {
+  const wanted = entries.filter((e) => channelsFor(e.person.settings, e.content.kind).inApp);
+  if (wanted.length === 0) return 0;
+  const { count } = await tx.notification.createMany({
+    data: wanted.map(({ person, content }) => ({
+      userId: person.id,
+      kind: content.kind,
+      title: content.title,
+      body: content.body,
+      data: content.data,
+      eventId: event.id,
+    })),
+    skipDuplicates: true,
+  });
+  for (const userId of new Set(wanted.map((e) => e.person.id))) {
+    await tx.$executeRaw`SELECT pg_notify(${NOTIFICATION_CHANNEL}, ${userId})`;
+  }
+  return count;
+}
+
+export const inAppHandlers: readonly Handler[] = [
+  transactionHandler({
+    name: "notify.workflow_transitioned",
+    event: "workflow.transitioned",
+    async apply(tx, event, ctx) {
+      const audience = await workflowAudience(tx, {
+        instanceId: event.payload.instanceId,
+        assignee: "current",
+        actorId: event.actorId,
+      });
+      if (!audience) return;
+      const content = transitionedContent(audience, event.payload, event.actorId, ctx.links);
+      await notifyInApp(
+        tx,
+        event,
+        audience.recipients.map((person) => ({ person, content })),
+      );
+    },
+  }),
+  transactionHandler({
+    name: "notify.workflow_assigned",
+    event: "workflow.assigned",
+    async apply(tx, event, ctx) {
+      const audience = await workflowAudience(tx, {
+        instanceId: event.payload.instanceId,
+        assignee: { id: event.payload.assigneeId },
+        actorId: event.actorId,
+      });
+      if (!audience) return;
+      await notifyInApp(
+        tx,
+        event,
+        audience.recipients.map((person) => ({
+          person,
+          content: assignedContent(audience, event.payload, event.actorId, person.id, ctx.links),
+        })),
+      );
+    },
+  }),
+  transactionHandler({
+    name: "notify.project_member_added",
+    event: "project.member_added",
+    async apply(tx, event, ctx) {
+      if (event.actorId === event.payload.userId) return;
+      const person = await activePerson(tx, event.payload.userId);
+      const project = await tx.project.findUnique({
+        where: { id: event.payload.projectId },
+        select: { id: true, name: true },
+      });
+      if (!person || !project) return;
+      const names = await namesOf(tx, [event.actorId]);
+      const actor = event.actorId ? (names.get(event.actorId) ?? "Someone") : "Someone";
+      await notifyInApp(tx, event, [
+        { person, content: memberAddedContent(project, event.payload, actor, ctx.links) },
+      ]);
+    },
+  }),
+  transactionHandler({
+    name: "notify.user_invited",
+    event: "user.invited",
+    async apply(tx, event, ctx) {
+      const person = await activePerson(tx, event.payload.userId);
+      if (!person) return;
+      const names = await namesOf(tx, [event.payload.invitedById]);
+      const inviter = names.get(event.payload.invitedById) ?? "An administrator";
+      await notifyInApp(tx, event, [{ person, content: invitedContent(inviter, ctx.links) }]);
+    },
+  }),
+];

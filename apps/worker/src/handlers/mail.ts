@@ -1,0 +1,237 @@
+import { generateOpaqueToken, hashOpaqueToken } from "@fastnext/auth";
+import { type ScopedDb } from "@fastnext/db";
+import {
+  invitationEmail,
+  passwordResetEmail,
+  welcomeEmail,
+  workflowNotificationEmail,
+  type EmailMessage,
+  type RenderedEmail,
+} from "@fastnext/email";
+
+import { derivedUuid } from "../queue/job-id";
+import { activePerson, namesOf, workflowAudience, type Person } from "./audience";
+import {
+  assignedContent,
+  memberAddedContent,
+  transitionedContent,
+  type NotificationContent,
+} from "./content";
+import { channelsFor } from "./preferences";
+import { emailHandler, type Handler, type Recipient } from "./types";
+
+function to(recipient: Recipient, rendered: RenderedEmail): EmailMessage {
+  return { to: recipient.email, ...rendered };
+}
+
+const asRecipient = (person: Person): Recipient => ({ userId: person.id, email: person.email });
+
+/** Notification mails go to people whose settings want e-mail for that kind. */
+function wantsEmail(person: Person, content: NotificationContent): boolean {
+  return channelsFor(person.settings, content.kind).email;
+}
+
+function notificationMail(person: Person, content: NotificationContent): RenderedEmail {
+  return workflowNotificationEmail({
+    name: person.name,
+    headline: content.title,
+    body: content.body,
+    url: content.url,
+  });
+}
+
+/** How long an invitation's link to choose a password works. */
+export const INVITATION_TTL_DAYS = 7;
+
+const invitationRequestId = (eventId: string) => derivedUuid(eventId, "invitation");
+
+/**
+ * Makes the secret of a password-reset request, at send time, and stores
+ * only its hash: the secret exists nowhere but in the message. Should a
+ * sent message ever be sent again (the at-least-once window), the new
+ * secret replaces the old one and only the latest link works. A spent or
+ * expired request gives nothing (and nothing is sent).
+ */
+async function mintResetSecret(
+  tx: ScopedDb,
+  requestId: string,
+  userId: string,
+): Promise<{ token: string; expiresAt: Date } | null> {
+  const token = generateOpaqueToken();
+  const updated = await tx.passwordResetToken.updateManyAndReturn({
+    where: { id: requestId, userId, usedAt: null, expiresAt: { gt: new Date() } },
+    data: { tokenHash: hashOpaqueToken(token) },
+    select: { expiresAt: true },
+  });
+  const expiresAt = updated[0]?.expiresAt;
+  return expiresAt ? { token, expiresAt } : null;
+}
+
+/** Account mails: sent whatever the notification settings say. */
+export const accountMailHandlers: readonly Handler[] = [
+  emailHandler({
+    name: "mail.welcome",
+    event: "user.registered",
+    async recipients(tx, event) {
+      const person = await activePerson(tx, event.payload.userId);
+      return person ? [asRecipient(person)] : [];
+    },
+    async compose(tx, event, recipient, ctx) {
+      const person = await activePerson(tx, event.payload.userId);
+      if (!person) return null;
+      return to(recipient, welcomeEmail({ name: person.name, signInUrl: ctx.links.signIn() }));
+    },
+  }),
+  emailHandler({
+    name: "mail.invitation",
+    event: "user.invited",
+    /*
+     * An invited account has a password nobody knows: the invitation
+     * carries a single-use link to choose one, a password-reset request
+     * made here (its id derived from the event, so a retry makes no second
+     * one) and valid INVITATION_TTL_DAYS from the invitation.
+     */
+    async recipients(tx, event) {
+      const person = await activePerson(tx, event.payload.userId);
+      if (!person) return [];
+      await tx.passwordResetToken.createMany({
+        data: [
+          {
+            id: invitationRequestId(event.id),
+            userId: person.id,
+            expiresAt: new Date(event.createdAt.getTime() + INVITATION_TTL_DAYS * 86_400_000),
+          },
+        ],
+        skipDuplicates: true,
+      });
+      return [asRecipient(person)];
+    },
+    async compose(tx, event, recipient, ctx) {
+      const person = await activePerson(tx, event.payload.userId);
+      if (!person) return null;
+      const link = await mintResetSecret(tx, invitationRequestId(event.id), person.id);
+      if (!link) return null;
+      const names = await namesOf(tx, [event.payload.invitedById]);
+      return to(
+        recipient,
+        invitationEmail({
+          name: person.name,
+          invitedByName: names.get(event.payload.invitedById) ?? "An administrator",
+          email: person.email,
+          signInUrl: ctx.links.signIn(),
+          choosePasswordUrl: ctx.links.resetPassword(link.token),
+          expiresInDays: (link.expiresAt.getTime() - Date.now()) / 86_400_000,
+        }),
+      );
+    },
+  }),
+  emailHandler({
+    name: "mail.password_reset",
+    event: "user.password_reset_requested",
+    async recipients(tx, event) {
+      const person = await activePerson(tx, event.payload.userId);
+      return person ? [asRecipient(person)] : [];
+    },
+    // The request was recorded by the API; its secret is made now (mintResetSecret).
+    async compose(tx, event, recipient, ctx) {
+      const person = await activePerson(tx, event.payload.userId);
+      if (!person) return null;
+      const link = await mintResetSecret(tx, event.payload.resetTokenId, person.id);
+      if (!link) return null;
+      return to(
+        recipient,
+        passwordResetEmail({
+          name: person.name,
+          resetUrl: ctx.links.resetPassword(link.token),
+          expiresInMinutes: (link.expiresAt.getTime() - Date.now()) / 60_000,
+        }),
+      );
+    },
+  }),
+];
+
+/** Notification mails: the same people and words as the in-app ones, for those who chose e-mail. */
+export const notificationMailHandlers: readonly Handler[] = [
+  emailHandler({
+    name: "mail.workflow_transitioned",
+    event: "workflow.transitioned",
+    async recipients(tx, event, ctx) {
+      const audience = await workflowAudience(tx, {
+        instanceId: event.payload.instanceId,
+        assignee: "current",
+        actorId: event.actorId,
+      });
+      if (!audience) return [];
+      const content = transitionedContent(audience, event.payload, event.actorId, ctx.links);
+      return audience.recipients.filter((p) => wantsEmail(p, content)).map(asRecipient);
+    },
+    async compose(tx, event, recipient, ctx) {
+      const audience = await workflowAudience(tx, {
+        instanceId: event.payload.instanceId,
+        assignee: "current",
+        actorId: event.actorId,
+      });
+      const person = audience?.recipients.find((p) => p.id === recipient.userId);
+      if (!audience || !person) return null;
+      return to(
+        recipient,
+        notificationMail(
+          person,
+          transitionedContent(audience, event.payload, event.actorId, ctx.links),
+        ),
+      );
+    },
+  }),
+  emailHandler({
+    name: "mail.workflow_assigned",
+    event: "workflow.assigned",
+    async recipients(tx, event, ctx) {
+      const audience = await workflowAudience(tx, {
+        instanceId: event.payload.instanceId,
+        assignee: { id: event.payload.assigneeId },
+        actorId: event.actorId,
+      });
+      if (!audience) return [];
+      return audience.recipients
+        .filter((p) =>
+          wantsEmail(p, assignedContent(audience, event.payload, event.actorId, p.id, ctx.links)),
+        )
+        .map(asRecipient);
+    },
+    async compose(tx, event, recipient, ctx) {
+      const audience = await workflowAudience(tx, {
+        instanceId: event.payload.instanceId,
+        assignee: { id: event.payload.assigneeId },
+        actorId: event.actorId,
+      });
+      const person = audience?.recipients.find((p) => p.id === recipient.userId);
+      if (!audience || !person) return null;
+      const content = assignedContent(audience, event.payload, event.actorId, person.id, ctx.links);
+      return to(recipient, notificationMail(person, content));
+    },
+  }),
+  emailHandler({
+    name: "mail.project_member_added",
+    event: "project.member_added",
+    async recipients(tx, event) {
+      if (event.actorId === event.payload.userId) return [];
+      const person = await activePerson(tx, event.payload.userId);
+      if (!person || !channelsFor(person.settings, "project.member_added").email) return [];
+      return [asRecipient(person)];
+    },
+    async compose(tx, event, recipient, ctx) {
+      const person = await activePerson(tx, event.payload.userId);
+      const project = await tx.project.findUnique({
+        where: { id: event.payload.projectId },
+        select: { id: true, name: true },
+      });
+      if (!person || !project) return null;
+      const names = await namesOf(tx, [event.actorId]);
+      const actor = event.actorId ? (names.get(event.actorId) ?? "Someone") : "Someone";
+      return to(
+        recipient,
+        notificationMail(person, memberAddedContent(project, event.payload, actor, ctx.links)),
+      );
+    },
+  }),
+];

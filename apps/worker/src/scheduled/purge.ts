@@ -1,0 +1,33 @@
+import { type PrismaClient } from "@fastnext/db";
+
+export interface PurgeResult {
+  sessions: number;
+  refreshTokens: number;
+  loginChallenges: number;
+  passwordResets: number;
+}
+
+/** Spent and expired records are kept this long, so late requests still get a precise refusal. */
+const GRACE = "1 day";
+
+/**
+ * Deletes what can no longer be used: expired sessions (their refresh
+ * tokens go with them), expired refresh tokens, and login challenges and
+ * password-reset requests that are used or expired. Used refresh tokens of
+ * live sessions stay: presenting one again is how token theft is detected.
+ */
+export async function purgeExpired(db: PrismaClient): Promise<PurgeResult> {
+  return db.$transaction(async (tx) => {
+    const sessions = await tx.$executeRaw`
+      DELETE FROM sessions WHERE expires_at < now() - ${GRACE}::interval
+         OR revoked_at < now() - interval '30 days'`;
+    const refreshTokens =
+      await tx.$executeRaw`DELETE FROM refresh_tokens WHERE expires_at < now() - ${GRACE}::interval`;
+    const loginChallenges = await tx.$executeRaw`
+      DELETE FROM login_challenges WHERE expires_at < now() - ${GRACE}::interval OR used_at < now() - ${GRACE}::interval`;
+    const passwordResets = await tx.$executeRaw`
+      DELETE FROM password_reset_tokens
+       WHERE expires_at < now() - ${GRACE}::interval OR used_at < now() - ${GRACE}::interval`;
+    return { sessions, refreshTokens, loginChallenges, passwordResets };
+  });
+}

@@ -1,0 +1,180 @@
+import type PgBoss from "pg-boss";
+
+import { fireDueTimeouts } from "@fastnext/api";
+import { type PrismaClient } from "@fastnext/db";
+import { type Mailer } from "@fastnext/email";
+import { QUEUES, ZDispatchJobSchema, ZHandlerJobSchema } from "@fastnext/events";
+import { type Logger } from "@fastnext/logger";
+
+import { dispatchEvent } from "./dispatch";
+import { createLinks, HandlerRegistry, type Handler, type WorkerContext } from "./handlers";
+import { Lifecycle } from "./lifecycle";
+import { applyQueueSettings, createBoss, type QueueSettings } from "./queue/boss";
+import { runHandler } from "./runner";
+import { purgeExpired } from "./scheduled/purge";
+
+export interface WorkerOptions {
+  /** The system client (BYPASSRLS, never superuser): handlers run on it. */
+  db: PrismaClient;
+  /** The same login as a connection string, for the queue's own pool. */
+  queueUrl: string;
+  mailer: Mailer;
+  appUrl: string;
+  log: Logger;
+  queue: QueueSettings;
+  /** Cron (UTC) of the purge of expired credentials. */
+  purgeCron: string;
+  /** Cron (UTC) of firing due workflow time-outs. */
+  timeoutsCron: string;
+  /** Defaults to every handler of the product; tests may pass others. */
+  handlers?: readonly Handler[];
+}
+
+export interface WorkerStats {
+  dispatched: number;
+  handled: number;
+  failed: number;
+}
+
+/**
+ * The background worker: dispatches domain events to their handlers, runs
+ * the handlers, and runs the scheduled jobs, all through the queue.
+ * Several may run side by side: a job is claimed by one of them at a time
+ * (SKIP LOCKED), and one that dies is retried after its job time-out.
+ */
+export class Worker {
+  readonly stats: WorkerStats = { dispatched: 0, handled: 0, failed: 0 };
+  private readonly lifecycle: Lifecycle;
+  private readonly registry: HandlerRegistry;
+  private readonly ctx: WorkerContext;
+  private boss: PgBoss | null = null;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.lifecycle = new Lifecycle(options.log);
+    this.registry = new HandlerRegistry(options.handlers);
+    this.ctx = {
+      db: options.db,
+      mailer: options.mailer,
+      links: createLinks(options.appUrl),
+      log: options.log,
+      // A message claimed by an attempt that died is free again once a job
+      // held that long would have been given up on too.
+      mailLeaseSeconds: options.queue.jobTimeoutSeconds,
+      sending: new Set(),
+    };
+  }
+
+  async start(): Promise<void> {
+    const { queue, log } = this.options;
+    const boss = createBoss(this.options.queueUrl, queue);
+    boss.on("error", (error) => log.error({ err: error }, "queue error"));
+    await boss.start();
+    this.boss = boss;
+    await applyQueueSettings(boss, queue);
+    await boss.schedule(QUEUES.purge, this.options.purgeCron, {}, { tz: "UTC" });
+    await boss.schedule(QUEUES.workflowTimeouts, this.options.timeoutsCron, {}, { tz: "UTC" });
+
+    const polling = {
+      pollingIntervalSeconds: queue.pollIntervalSeconds,
+      batchSize: 1,
+      includeMetadata: true as const,
+    };
+    for (let i = 0; i < queue.concurrency; i += 1) {
+      await this.loop(boss, QUEUES.dispatch, polling, async (data) => {
+        const { eventId } = ZDispatchJobSchema.parse(data);
+        await dispatchEvent(boss, this.registry, queue, eventId, this.ctx);
+        this.stats.dispatched += 1;
+      });
+      await this.loop(boss, QUEUES.handle, polling, async (data, job) => {
+        const { eventId, handler: name } = ZHandlerJobSchema.parse(data);
+        const handler = this.registry.get(name);
+        if (!handler) throw new Error(`no handler is named ${name}`);
+        try {
+          const outcome = await runHandler(handler, eventId, this.ctx, {
+            jobId: job.id,
+            number: job.retryCount,
+          });
+          this.stats.handled += 1;
+          log.debug({ jobId: job.id, eventId, handler: name, outcome }, "handler finished");
+        } catch (error) {
+          this.stats.failed += 1;
+          throw error;
+        }
+      });
+    }
+    await this.loop(boss, QUEUES.purge, polling, async () => {
+      const purged = await purgeExpired(this.options.db);
+      log.info(purged, "purged expired credentials");
+    });
+    await this.loop(boss, QUEUES.workflowTimeouts, polling, async () => {
+      const fired = await fireDueTimeouts(this.options.db, new Date());
+      if (fired > 0) log.info({ fired }, "fired workflow time-outs");
+    });
+  }
+
+  /**
+   * One polling loop on a queue. After a job it asks for the next one at
+   * once (notifyWorker) instead of sleeping the polling interval, so a busy
+   * queue drains at full speed and an idle one is polled gently.
+   */
+  private async loop(
+    boss: PgBoss,
+    queue: string,
+    options: { pollingIntervalSeconds: number; batchSize: number; includeMetadata: true },
+    run: (data: unknown, job: PgBoss.JobWithMetadata) => Promise<void>,
+  ): Promise<void> {
+    // Known once work() returns; the first job arrives only after that.
+    const loop: { id?: string } = {};
+    loop.id = await boss.work<object>(queue, options, async (jobs) => {
+      try {
+        for (const job of jobs) await this.lifecycle.track(this.settle(boss, queue, job, run));
+      } finally {
+        if (loop.id && !this.lifecycle.stopping) boss.notifyWorker(loop.id);
+      }
+    });
+  }
+
+  /**
+   * Runs a job and records its outcome before returning. pg-boss would
+   * record it too, but without waiting: a worker stopping right after
+   * could lose the record, and the finished job would run again.
+   */
+  private async settle(
+    boss: PgBoss,
+    queue: string,
+    job: PgBoss.JobWithMetadata,
+    run: (data: unknown, job: PgBoss.JobWithMetadata) => Promise<void>,
+  ): Promise<void> {
+    try {
+      await run(job.data, job);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.log.warn(
+        { err: error, queue, jobId: job.id, try: job.retryCount + 1, of: job.retryLimit + 1 },
+        "job failed; the queue retries it while tries remain",
+      );
+      await boss.fail(queue, job.id, { message });
+      return;
+    }
+    await boss.complete(queue, job.id);
+  }
+
+  /**
+   * Stops taking jobs, lets the ones in hand finish for up to `timeoutMs`,
+   * then hands any still running back to the queue (failed, so retried).
+   * Returns whether everything in hand finished.
+   */
+  async stop(timeoutMs: number): Promise<boolean> {
+    const boss = this.boss;
+    if (!boss) return true;
+    for (const queue of Object.values(QUEUES)) await boss.offWork(queue);
+    const drained = await this.lifecycle.stop(timeoutMs);
+    await boss.stop({ graceful: false, wait: true, close: true });
+    this.boss = null;
+    return drained;
+  }
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  return new Worker(options);
+}

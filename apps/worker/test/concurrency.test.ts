@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { startApi, type TestApi } from "@fastnext/api/testing";
+
+import { startSmtp, startWorker, type InProcessWorker, type TestSmtp } from "./support";
+
+let api: TestApi;
+let smtp: TestSmtp;
+let workers: InProcessWorker[] = [];
+
+const EVENTS = 500;
+
+beforeAll(async () => {
+  api = await startApi();
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.stop()));
+  await smtp.close();
+  await api.close();
+});
+
+async function scalar(sql: string): Promise<number> {
+  const { rows } = await api.sql.query<{ n: number }>(sql);
+  return rows[0]?.n ?? -1;
+}
+
+describe("two workers side by side", () => {
+  it(`handle ${EVENTS} events with no event handled twice`, { timeout: 120_000 }, async () => {
+    await api.sql.query(
+      `INSERT INTO users (id, email, name, password_hash, updated_at)
+       SELECT gen_random_uuid(), 'bulk' || i || '@example.com', 'Bulk ' || i, 'x', now()
+         FROM generate_series(1, ${EVENTS}) AS i`,
+    );
+    workers = await Promise.all([
+      startWorker(api.db.systemUrl, smtp.port, { queue: { concurrency: 4 } }),
+      startWorker(api.db.systemUrl, smtp.port, { queue: { concurrency: 4 } }),
+    ]);
+    // One transaction raises them all, as a bulk change would.
+    await api.sql.query(
+      `SELECT app.emit_event('user.registered', jsonb_build_object('userId', id))
+         FROM users WHERE email LIKE 'bulk%' ORDER BY email`,
+    );
+
+    await expect
+      .poll(() => smtp.received.length, { timeout: 100_000, interval: 500 })
+      .toBeGreaterThanOrEqual(EVENTS);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+    // Side effects: exactly one message per recipient.
+    const perRecipient = new Map<string, number>();
+    for (const message of smtp.received)
+      for (const to of message.to) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
+    expect(perRecipient.size).toBe(EVENTS);
+    expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
+
+    // The books agree: one completion, one outbound row sent on the first claim, one job per event.
+    expect(
+      await scalar(
+        "SELECT count(*)::int AS n FROM event_handler_runs WHERE handler = 'mail.welcome'",
+      ),
+    ).toBe(EVENTS);
+    expect(
+      await scalar(
+        "SELECT count(*)::int AS n FROM outbound_emails WHERE sent_at IS NOT NULL AND attempts = 1",
+      ),
+    ).toBe(EVENTS);
+    expect(
+      await scalar(
+        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'events.handle' AND state = 'completed' AND retry_count = 0",
+      ),
+    ).toBe(EVENTS);
+    expect(
+      await scalar(
+        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'events.dispatch' AND state <> 'completed'",
+      ),
+    ).toBe(0);
+
+    // Both took part.
+    for (const { worker } of workers) expect(worker.stats.handled).toBeGreaterThan(0);
+    expect(workers.reduce((sum, { worker }) => sum + worker.stats.handled, 0)).toBe(EVENTS);
+  });
+});

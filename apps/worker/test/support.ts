@@ -1,0 +1,152 @@
+import { type AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+
+import { simpleParser, type ParsedMail } from "mailparser";
+import { pino, type Logger } from "pino";
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
+
+import { createPrismaClient, type PrismaClient } from "@fastnext/db";
+import { createSmtpMailer } from "@fastnext/email";
+
+import { type Handler } from "../src/handlers";
+import { type QueueSettings } from "../src/queue/boss";
+import { createWorker, type Worker } from "../src/worker";
+
+export interface ReceivedMail {
+  to: string[];
+  mail: ParsedMail;
+}
+
+export interface SmtpOptions {
+  /** Refuse these recipients with a permanent error (550). */
+  reject?: (address: string) => boolean;
+  /**
+   * Called with each message before it is accepted; the message is
+   * accepted when the returned promise resolves (use it to hold a message
+   * while a test kills the sender).
+   */
+  beforeAccept?: (to: string[]) => Promise<void>;
+}
+
+/** A real SMTP server on a loopback port, keeping every message it accepted. */
+export async function startSmtp(options: SmtpOptions = {}) {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.reject?.(address.address)) {
+        const error = Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 });
+        callback(error);
+        return;
+      }
+      callback();
+    },
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      simpleParser(stream)
+        .then(async (mail) => {
+          await options.beforeAccept?.(to);
+          received.push({ to, mail });
+          callback();
+        })
+        .catch((error: unknown) =>
+          callback(error instanceof Error ? error : new Error(String(error))),
+        );
+    },
+  });
+  server.on("error", () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    received,
+    to: (address: string) => received.filter((m) => m.to.includes(address)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type TestSmtp = Awaited<ReturnType<typeof startSmtp>>;
+
+/** Fast settings: short time-outs and no back-off, so retries happen within a test. */
+export const fastQueue: QueueSettings = {
+  concurrency: 2,
+  pollIntervalSeconds: 0.5,
+  jobTimeoutSeconds: 3,
+  retryLimit: 2,
+  retryDelaySeconds: 0,
+  retryBackoff: false,
+  maintenanceIntervalSeconds: 1,
+  failedRetentionDays: 30,
+};
+
+export function quietLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: "debug" },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split("\n").filter(Boolean)) {
+          lines.push(JSON.parse(line) as Record<string, unknown>);
+        }
+        done();
+      },
+    }),
+  );
+  return { logger, lines };
+}
+
+export interface InProcessWorker {
+  worker: Worker;
+  db: PrismaClient;
+  stop: () => Promise<void>;
+}
+
+/** The worker in this process, on the system login of a test database, mailing to `smtpPort`. */
+export async function startWorker(
+  systemUrl: string,
+  smtpPort: number,
+  options: { queue?: Partial<QueueSettings>; handlers?: readonly Handler[] } = {},
+): Promise<InProcessWorker> {
+  const db = createPrismaClient({ connectionString: systemUrl, max: 4 });
+  const mailer = createSmtpMailer({
+    from: "FastNext <no-reply@example.com>",
+    smtp: {
+      host: "127.0.0.1",
+      port: smtpPort,
+      secure: false,
+      user: undefined,
+      password: undefined,
+    },
+    timeoutMs: 5_000,
+  });
+  const worker = createWorker({
+    db,
+    queueUrl: systemUrl,
+    mailer,
+    appUrl: "https://app.example.com",
+    log: quietLogger().logger,
+    purgeCron: "17 * * * *",
+    timeoutsCron: "* * * * *",
+    queue: { ...fastQueue, ...options.queue },
+    handlers: options.handlers,
+  });
+  await worker.start();
+  return {
+    worker,
+    db,
+    stop: async () => {
+      await worker.stop(5_000);
+      await mailer.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** The reset link's secret, out of a received message. */
+export function tokenFrom(mail: ParsedMail): string {
+  const match = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? "");
+  if (!match?.[1]) throw new Error("no reset link in the message");
+  return match[1];
+}
