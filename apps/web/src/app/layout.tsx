@@ -1,17 +1,45 @@
-import { type Metadata } from "next";
+import { type Metadata, type Viewport } from "next";
+import { cookies } from "next/headers";
 import { type ReactNode } from "react";
 
-import "./globals.css";
+import { parseTheme, THEME_COOKIE, themeAttribute } from "~/components/theme/theme";
+import { ToastProvider } from "~/components/ui/toast";
+import { TRPCReactProvider } from "~/trpc/client";
+
+import "~/styles/tokens.css";
+import "~/styles/base.css";
+import "~/styles/components.css";
+import "~/styles/shell.css";
+import "~/styles/workflow.css";
 
 export const metadata: Metadata = {
-  title: "FastNext",
+  title: { default: "FastNext", template: "%s · FastNext" },
   description: "Business applications on a typed, secure backend.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f6f7f9" },
+    { media: "(prefers-color-scheme: dark)", color: "#0e1116" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The theme is known before the first paint (no flash of the wrong one):
+  // the cookie holds the last choice; "system" leaves it to the media query.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang="en" data-theme={themeAttribute(theme)}>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <TRPCReactProvider>
+          <ToastProvider>{children}</ToastProvider>
+        </TRPCReactProvider>
+      </body>
     </html>
   );
 }

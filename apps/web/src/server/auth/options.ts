@@ -18,6 +18,8 @@ export const SIGN_IN_ERRORS = {
   accountInactive: "AccountInactive",
   /** Sign-in could not be checked (e.g. the database is unreachable). */
   unavailable: "SignInUnavailable",
+  /** Right password; the account needs its second factor: sign in again with `code`. */
+  twoFactorRequired: "TwoFactorRequired",
 } as const;
 
 function headersOf(raw: Record<string, unknown> | undefined): Headers {
@@ -76,6 +78,8 @@ export function createAuthOptions(): AuthOptions {
               throw new Error(SIGN_IN_ERRORS.accountLocked);
             case "AccountInactive":
               throw new Error(SIGN_IN_ERRORS.accountInactive);
+            case "TwoFactorRequired":
+              throw new Error(SIGN_IN_ERRORS.twoFactorRequired);
           }
         },
       }),

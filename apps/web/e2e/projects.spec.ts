@@ -1,0 +1,60 @@
+import { createProject, registerUser } from "./support/api";
+import { admin, expect, newAccount, requireChromium, signIn, test } from "./support/fixtures";
+
+requireChromium();
+
+test.describe("projects", () => {
+  test("the admin creates a project from the list and lands on its board", async ({ page }) => {
+    const name = `Website relaunch ${Date.now().toString(36)}`;
+    await signIn(page, admin);
+    await page.getByRole("link", { name: "Projects" }).first().click();
+    await page.getByRole("button", { name: "New project" }).click();
+    const dialog = page.getByRole("dialog", { name: "New project" });
+    await dialog.getByRole("button", { name: "Create project" }).click();
+    await expect(dialog.getByText("Required")).toBeVisible();
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByLabel("Description").fill("New design, same content.");
+    await dialog.getByRole("button", { name: "Create project" }).click();
+
+    await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+    await expect(page.getByText("You: Owner")).toBeVisible();
+    await page.getByRole("link", { name: "Projects" }).first().click();
+    await page.getByLabel("Search projects").fill("relaunch");
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  });
+
+  test("the owner invites a member, changes their role and removes them", async ({ page }) => {
+    await signIn(page, admin);
+    const projectId = await createProject(page.request, `Members ${Date.now().toString(36)}`);
+    const member = newAccount("Mia");
+    await registerUser(page.request, member);
+
+    await page.goto(`/projects/${projectId}/members`);
+    await page.getByRole("button", { name: "Invite member" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite a member" });
+    await dialog.getByLabel("Person").fill(member.email);
+    await dialog.getByRole("button", { name: `Choose ${member.name}` }).click();
+    await dialog.getByLabel("Role").selectOption("viewer");
+    await dialog.getByRole("button", { name: "Invite" }).click();
+    await expect(dialog).toBeHidden();
+
+    const role = page.getByLabel(`Role of ${member.name}`);
+    await expect(role).toHaveValue("viewer");
+    await role.selectOption("editor");
+    await expect(page.getByText(`${member.name} is now editor.`)).toBeVisible();
+
+    await page.getByRole("row", { name: new RegExp(member.name) }).getByRole("button", { name: "Remove" }).click();
+    await page.getByRole("dialog", { name: "Remove this member?" }).getByRole("button", { name: "Remove member" }).click();
+    await expect(page.getByLabel(`Role of ${member.name}`)).toHaveCount(0);
+  });
+
+  test("the owner archives a project and restores it", async ({ page }) => {
+    await signIn(page, admin);
+    const projectId = await createProject(page.request, `Archive me ${Date.now().toString(36)}`);
+    await page.goto(`/projects/${projectId}/settings`);
+    await page.getByRole("button", { name: "Archive", exact: true }).click();
+    await expect(page.getByText("Archived", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Restore", exact: true }).click();
+    await expect(page.getByText("Archived", { exact: true })).toHaveCount(0);
+  });
+});

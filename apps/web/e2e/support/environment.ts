@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { createPrismaClient } from "@fastnext/db";
+import { createDatabase, dropDatabase, seedDemoData } from "@fastnext/db/admin";
+import { runDatabaseName, startTestServer, testRoleUrls } from "@fastnext/db/testing";
+
+import { freePort, startNext, type RunningNext } from "../../test/helpers/next-server";
+import { E2E_ADMIN } from "./accounts";
+import { startWorker, type RunningWorker } from "./worker";
+
+export interface E2eEnvironment {
+  baseUrl: string;
+  /** Superuser connection to the test database, for arranging what the UI cannot. */
+  adminDbUrl: string;
+  /** Where the worker writes the e-mails it sends (one file per message). */
+  mailDir: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A fresh database cloned from the migrated template (the shared test
+ * server: TEST_DATABASE_ADMIN_URL, or the embedded one), the admin seeded,
+ * the PRODUCTION build (`next start`) serving it on a free port, and the
+ * worker delivering its notifications and e-mails.
+ */
+export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+  const server = await startTestServer(process.env);
+  const name = runDatabaseName("fastnext_test_", `e2e_${randomBytes(4).toString("hex")}`);
+  await createDatabase(server.adminUrl, name, { template: server.template });
+  const urls = testRoleUrls(server.adminUrl, name);
+  const mailDir = mkdtempSync(path.join(tmpdir(), "fastnext-e2e-mail-"));
+
+  let web: RunningNext | undefined;
+  let worker: RunningWorker | undefined;
+  const stop = async () => {
+    await web?.stop();
+    await worker?.stop();
+    await dropDatabase(server.adminUrl, name);
+    await server.stop();
+    rmSync(mailDir, { recursive: true, force: true });
+  };
+
+  try {
+    const owner = createPrismaClient({ connectionString: urls.ownerUrl, max: 1 });
+    try {
+      await seedDemoData(owner, {
+        SEED_ADMIN_EMAIL: E2E_ADMIN.email,
+        SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
+        SEED_ADMIN_NAME: E2E_ADMIN.name,
+      });
+    } finally {
+      await owner.$disconnect();
+    }
+
+    // next-auth builds its redirects from NEXTAUTH_URL: known before start.
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const database = {
+      DATABASE_URL: urls.ownerUrl,
+      DATABASE_APP_URL: urls.appUrl,
+      DATABASE_SYSTEM_URL: urls.systemUrl,
+      LOG_LEVEL: "warn",
+    };
+    worker = await startWorker({
+      ...database,
+      // Its "worker ready" line is how start-up is detected.
+      LOG_LEVEL: "info",
+      APP_URL: baseUrl,
+      MAIL_TRANSPORT: "file",
+      MAIL_DIR: mailDir,
+      WORKER_POLL_INTERVAL_SECONDS: "0.5",
+    });
+    web = await startNext(
+      {
+        ...database,
+        NEXTAUTH_URL: baseUrl,
+        APP_URL: baseUrl,
+        AUTH_JWT_SECRET: "access-token-secret-for-e2e-only-0123456789",
+        // 32 bytes, base64: production refuses to run with the public development key.
+        AUTH_ENCRYPTION_KEY: Buffer.from("e2e-only-encryption-key-32-bytes").toString("base64"),
+        // Every test signs in from 127.0.0.1: the per-address limit would trip.
+        AUTH_LOGIN_PER_IP: "10000",
+        AUTH_LOGIN_PER_ACCOUNT: "1000",
+      },
+      { port },
+    );
+    const running = web;
+    const background = worker;
+    return {
+      baseUrl: running.url,
+      adminDbUrl: urls.adminUrl,
+      mailDir,
+      output: () => `${running.output()}\n--- worker ---\n${background.output()}`,
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}

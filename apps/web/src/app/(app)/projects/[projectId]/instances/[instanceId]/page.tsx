@@ -1,0 +1,27 @@
+import { type Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { memberListInput } from "~/components/projects/project-list-input";
+import { InstanceDetail } from "~/components/workflows/instance-detail";
+import { historyInput } from "~/components/workflows/instance-inputs";
+import { HydrateClient, prefetch, prefetchOrNotFound, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Work item" };
+
+export default async function InstancePage({ params }: { params: Promise<{ projectId: string; instanceId: string }> }) {
+  const { projectId, instanceId } = await params;
+  const instance = await prefetchOrNotFound(trpc.workflows.instances.get.queryOptions({ instanceId }));
+  // An item is shown under its own project's URL only.
+  if (instance.projectId !== projectId) notFound();
+  await Promise.all([
+    prefetch(trpc.workflows.templates.get.queryOptions({ id: instance.templateId })),
+    prefetch(trpc.workflows.instances.availableTransitions.queryOptions({ instanceId })),
+    prefetch(trpc.workflows.instances.history.queryOptions(historyInput(instanceId))),
+    prefetch(trpc.projects.members.list.queryOptions(memberListInput(projectId))),
+  ]);
+  return (
+    <HydrateClient>
+      <InstanceDetail projectId={projectId} instanceId={instanceId} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,268 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type SubmitEvent } from "react";
+
+import { type RouterOutputs } from "@fastnext/api";
+import { ZAdminUserCreateInputSchema, ZAdminUserUpdateInputSchema } from "@fastnext/validators";
+
+import { useTRPC } from "~/trpc/client";
+import { errorMessage } from "~/trpc/errors";
+
+import { formValues, useFormErrors } from "../form/use-form-errors";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { Checkbox, TextField } from "../ui/field";
+import { useToast } from "../ui/toast";
+
+type AdminUser = RouterOutputs["admin"]["users"]["list"]["items"][number];
+type Role = RouterOutputs["admin"]["roles"]["list"]["items"][number];
+
+function useUserInvalidation() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.admin.users.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.admin.users.get.queryKey() }),
+    ]);
+}
+
+function RoleCheckboxes({
+  roles,
+  selected,
+  onChange,
+  error,
+}: {
+  roles: readonly Role[];
+  selected: readonly string[];
+  onChange: (keys: string[]) => void;
+  error: string | undefined;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend>Roles</legend>
+      {roles.map((role) => (
+        <Checkbox
+          key={role.id}
+          label={role.name}
+          hint={role.description || undefined}
+          checked={selected.includes(role.key)}
+          onChange={(event) =>
+            onChange(event.target.checked ? [...selected, role.key] : selected.filter((key) => key !== role.key))
+          }
+        />
+      ))}
+      {error ? <span className="field-error">{error}</span> : null}
+    </fieldset>
+  );
+}
+
+export function CreateUserDialog({
+  roles,
+  canAssignRoles,
+  onClose,
+}: {
+  roles: readonly Role[];
+  canAssignRoles: boolean;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const toast = useToast();
+  const errors = useFormErrors();
+  const invalidate = useUserInvalidation();
+  const [roleKeys, setRoleKeys] = useState<string[]>(roles.filter((role) => role.isDefault).map((role) => role.key));
+  const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: invalidate }));
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const target = event.currentTarget;
+    const values = formValues(target);
+    const input = errors.validate(
+      ZAdminUserCreateInputSchema,
+      {
+        name: values.name,
+        email: values.email,
+        roleKeys: canAssignRoles ? roleKeys : [],
+        sendInvitation: values.sendInvitation === "on",
+      },
+      target,
+    );
+    if (!input) return;
+    try {
+      const user = await create.mutateAsync(input);
+      toast.success(
+        input.sendInvitation ? `${user.name} was invited by e-mail.` : `${user.name}'s account was created.`,
+      );
+      onClose();
+    } catch (error) {
+      errors.fromServer(error, target);
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title="New user"
+      description="The account has no password until the person chooses one from the invitation."
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" form="create-user" variant="primary" loading={create.isPending}>
+            Create user
+          </Button>
+        </>
+      }
+    >
+      <form id="create-user" className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+        <TextField label="Name" name="name" autoFocus error={errors.error("name")} />
+        <TextField label="E-mail" name="email" type="email" error={errors.error("email")} />
+        {canAssignRoles ? (
+          <RoleCheckboxes roles={roles} selected={roleKeys} onChange={setRoleKeys} error={errors.error("roleKeys")} />
+        ) : null}
+        <Checkbox
+          label="Send an invitation"
+          name="sendInvitation"
+          defaultChecked
+          hint="An e-mail with a link to choose a password."
+        />
+      </form>
+    </Dialog>
+  );
+}
+
+export function EditUserDialog({
+  user,
+  roles,
+  canManage,
+  canAssignRoles,
+  onClose,
+}: {
+  user: AdminUser;
+  roles: readonly Role[];
+  canManage: boolean;
+  canAssignRoles: boolean;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const toast = useToast();
+  const errors = useFormErrors();
+  const invalidate = useUserInvalidation();
+  const [roleKeys, setRoleKeys] = useState<string[]>(user.roles);
+  const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: invalidate }));
+  const setRoles = useMutation(trpc.admin.users.setRoles.mutationOptions({ onSuccess: invalidate }));
+  const busy = update.isPending || setRoles.isPending;
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const target = event.currentTarget;
+    const values = formValues(target);
+    const data = Object.fromEntries(
+      (["name", "email"] as const)
+        .filter((field) => canManage && values[field] !== undefined && values[field] !== user[field])
+        .map((field) => [field, values[field]]),
+    );
+    const rolesChanged =
+      canAssignRoles && [...roleKeys].sort().join(",") !== [...user.roles].sort().join(",");
+    if (Object.keys(data).length === 0 && !rolesChanged) {
+      onClose();
+      return;
+    }
+    try {
+      if (Object.keys(data).length > 0) {
+        const input = errors.validate(ZAdminUserUpdateInputSchema, { id: user.id, data }, target);
+        if (!input) return;
+        await update.mutateAsync(input);
+      }
+      if (rolesChanged) await setRoles.mutateAsync({ userId: user.id, roleKeys });
+      toast.success(`${user.name} saved.`);
+      onClose();
+    } catch (error) {
+      errors.fromServer(error, target);
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Edit ${user.name}`}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" form="edit-user" variant="primary" loading={busy}>
+            Save
+          </Button>
+        </>
+      }
+    >
+      <form id="edit-user" className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+        <TextField
+          label="Name"
+          name="name"
+          defaultValue={user.name}
+          disabled={!canManage}
+          error={errors.error("data.name")}
+        />
+        <TextField
+          label="E-mail"
+          name="email"
+          type="email"
+          defaultValue={user.email}
+          disabled={!canManage}
+          error={errors.error("data.email")}
+        />
+        {canAssignRoles ? (
+          <RoleCheckboxes roles={roles} selected={roleKeys} onChange={setRoleKeys} error={errors.error("roleKeys")} />
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}
+
+export function SetActiveDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
+  const trpc = useTRPC();
+  const toast = useToast();
+  const invalidate = useUserInvalidation();
+  const activate = !user.isActive;
+  const setActive = useMutation(
+    trpc.admin.users.setActive.mutationOptions({
+      onSuccess: async () => {
+        toast.success(activate ? `${user.name} can sign in again.` : `${user.name} was deactivated and signed out.`);
+        onClose();
+        await invalidate();
+      },
+    }),
+  );
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={activate ? `Reactivate ${user.name}?` : `Deactivate ${user.name}?`}
+      description={
+        activate
+          ? "They can sign in again with their password."
+          : "They are signed out of every device at once and cannot sign in until reactivated."
+      }
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            variant={activate ? "primary" : "danger"}
+            loading={setActive.isPending}
+            onClick={() => setActive.mutate({ id: user.id, isActive: activate })}
+          >
+            {activate ? "Reactivate" : "Deactivate"}
+          </Button>
+        </>
+      }
+    >
+      {setActive.isError ? <Alert tone="error">{errorMessage(setActive.error)}</Alert> : null}
+      <p className="small">Their projects, items and history are kept.</p>
+    </Dialog>
+  );
+}

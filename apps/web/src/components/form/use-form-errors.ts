@@ -1,0 +1,102 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { type z } from "zod";
+
+import { describeApiError, errorMessage, type FieldErrors } from "~/trpc/errors";
+
+/** zod issues keyed by dotted path, the way the API reports them (`definition.states.0.key`). */
+export function issuesToFieldErrors(error: z.ZodError): { fieldErrors: FieldErrors; formErrors: string[] } {
+  const fieldErrors: FieldErrors = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) {
+      formErrors.push(issue.message);
+      continue;
+    }
+    const key = issue.path.map(String).join(".");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { fieldErrors, formErrors };
+}
+
+/**
+ * A form's errors, from either side: checked in the browser with the same
+ * zod schema the API uses before anything is sent, then the API's own
+ * `fieldErrors` (same paths) if it still refuses. After a failed check the
+ * first invalid control gets focus, so keyboard and screen reader users land
+ * on the problem.
+ */
+export function useFormErrors() {
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const focusFirstInvalid = useCallback((form?: HTMLFormElement | null) => {
+    // After React has rendered aria-invalid.
+    window.requestAnimationFrame(() => {
+      const scope: ParentNode = form ?? document;
+      const first = scope.querySelector<HTMLElement>('[aria-invalid="true"]');
+      first?.focus();
+    });
+  }, []);
+
+  const clear = useCallback(() => {
+    setFieldErrors({});
+    setFormError(null);
+  }, []);
+
+  /** The parsed value, or null with the errors shown. */
+  const validate = useCallback(
+    <S extends z.ZodType>(schema: S, value: unknown, form?: HTMLFormElement | null): z.output<S> | null => {
+      // A field left out is "Required", not zod's "expected string, received undefined".
+      const result = schema.safeParse(value, {
+        error: (issue) => (issue.input === undefined ? "Required" : undefined),
+      });
+      if (result.success) {
+        clear();
+        return result.data;
+      }
+      const flat = issuesToFieldErrors(result.error);
+      setFieldErrors(flat.fieldErrors);
+      setFormError(flat.formErrors[0] ?? null);
+      focusFirstInvalid(form);
+      return null;
+    },
+    [clear, focusFirstInvalid],
+  );
+
+  /** Shows an API refusal: per field when it names fields, else as one message. */
+  const fromServer = useCallback(
+    (error: unknown, form?: HTMLFormElement | null) => {
+      const info = describeApiError(error);
+      const hasFields = Object.keys(info.fieldErrors).length > 0;
+      setFieldErrors(info.fieldErrors);
+      setFormError(hasFields ? (info.formErrors[0] ?? null) : (info.formErrors[0] ?? errorMessage(error)));
+      if (hasFields) focusFirstInvalid(form);
+    },
+    [focusFirstInvalid],
+  );
+
+  return useMemo(
+    () => ({
+      fieldErrors,
+      formError,
+      /** The first message for a path, for a field's `error` prop. */
+      error: (path: string): string | undefined => fieldErrors[path]?.[0],
+      validate,
+      fromServer,
+      clear,
+      setFormError,
+    }),
+    [fieldErrors, formError, validate, fromServer, clear],
+  );
+}
+
+/** A form's text values by name (file inputs are not used in this app). */
+export function formValues(form: HTMLFormElement): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === "string") values[name] = value;
+  }
+  return values;
+}

@@ -1,0 +1,186 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { type RouterOutputs } from "@fastnext/api";
+
+import { useTRPC } from "~/trpc/client";
+
+import { mayAct } from "../projects/labels";
+import { memberListInput } from "../projects/project-list-input";
+import { initials, useViewer } from "../shell/viewer";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { SelectField } from "../ui/field";
+import { Icon } from "../ui/icons";
+import { Pager, useCursorPager } from "../ui/pager";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { Time } from "../ui/time";
+import { boardInstancesInput, newestVersions, pickTemplate, PUBLISHED_TEMPLATES_INPUT } from "./board-input";
+import { CreateInstanceDialog } from "./create-instance-dialog";
+
+type Instance = RouterOutputs["workflows"]["instances"]["list"]["items"][number];
+
+/** The project's items of one template: a column per state, a card per item. */
+export function Board({ projectId, templateKey }: { projectId: string; templateKey: string | undefined }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const viewer = useViewer();
+  const pager = useCursorPager();
+  const [creating, setCreating] = useState(false);
+
+  const project = useQuery(trpc.projects.get.queryOptions({ id: projectId }));
+  const templates = useQuery(trpc.workflows.templates.list.queryOptions(PUBLISHED_TEMPLATES_INPUT));
+  const selected = templates.data ? pickTemplate(templates.data.items, templateKey) : undefined;
+  const template = useQuery({
+    ...trpc.workflows.templates.get.queryOptions({ id: selected?.id ?? "" }),
+    enabled: selected !== undefined,
+  });
+  const instances = useQuery({
+    ...trpc.workflows.instances.list.queryOptions(boardInstancesInput(projectId, selected?.key ?? "", pager.cursor)),
+    enabled: selected !== undefined,
+  });
+  const members = useQuery(trpc.projects.members.list.queryOptions(memberListInput(projectId)));
+  const names = new Map((members.data?.items ?? []).map((member) => [member.userId, member.name]));
+
+  if (templates.isPending) return <LoadingState label="Loading the board" rows={4} />;
+  if (templates.isError) return <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />;
+  if (!selected) {
+    return (
+      <section className="card">
+        <EmptyState title="No published workflow yet">
+          Items follow a workflow template. Once one is published, its board appears here.
+          {viewer.permissions.includes("workflow.manage") ? (
+            <>
+              {" "}
+              <Link href="/workflows">Create a template</Link>.
+            </>
+          ) : null}
+        </EmptyState>
+      </section>
+    );
+  }
+
+  const canCreate = project.data ? mayAct(project.data.myRole, "editor", viewer.permissions) : false;
+  const archived = Boolean(project.data?.archivedAt);
+  const definition = template.data?.definition;
+  const columns = definition ? columnsOf(definition.states, instances.data?.items ?? []) : [];
+
+  return (
+    <section className="stack-sm" aria-label="Board">
+      <div className="board-toolbar">
+        <SelectField
+          label="Workflow"
+          value={selected.key}
+          onChange={(event) => router.push(`/projects/${projectId}?template=${encodeURIComponent(event.target.value)}`)}
+        >
+          {newestVersions(templates.data.items).map((candidate) => (
+            <option key={candidate.key} value={candidate.key}>
+              {candidate.name}
+            </option>
+          ))}
+        </SelectField>
+        {canCreate && !archived && template.data ? (
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            <Icon name="plus" /> New item
+          </Button>
+        ) : null}
+      </div>
+      {archived ? <Alert tone="warning">This project is archived: nothing new can be started in it.</Alert> : null}
+      {template.isError ? (
+        <ErrorState error={template.error} onRetry={() => void template.refetch()} />
+      ) : instances.isError ? (
+        <ErrorState error={instances.error} onRetry={() => void instances.refetch()} />
+      ) : !definition || instances.isPending ? (
+        <LoadingState label="Loading items" rows={4} />
+      ) : (
+        <>
+          <div className="board" aria-busy={instances.isFetching}>
+            {columns.map((column) => (
+              <section key={column.key} className="board-column" aria-labelledby={`column-${column.key}`}>
+                <header className="board-column-header">
+                  <span className="dot" style={column.color ? { color: column.color } : undefined} aria-hidden="true" />
+                  <h3 id={`column-${column.key}`}>{column.name}</h3>
+                  <span className="badge">{column.items.length}</span>
+                </header>
+                {column.items.length === 0 ? (
+                  <p className="board-empty">Nothing here</p>
+                ) : (
+                  <ul className="board-cards">
+                    {column.items.map((item) => {
+                      const assignee = item.assigneeId ? (names.get(item.assigneeId) ?? "Someone") : null;
+                      return (
+                        <li key={item.id} className="board-card">
+                          <Link href={`/projects/${projectId}/instances/${item.id}`} className="board-card-title">
+                            {item.title}
+                          </Link>
+                          <div className="board-card-meta">
+                            <span>
+                              in state <Time date={item.stateEnteredAt} />
+                            </span>
+                            {assignee ? (
+                              <span className="avatar avatar-sm" title={`Assigned to ${assignee}`}>
+                                <span className="visually-hidden">Assigned to </span>
+                                {initials(assignee)}
+                                <span className="visually-hidden">{` (${assignee})`}</span>
+                              </span>
+                            ) : null}
+                          </div>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </section>
+            ))}
+          </div>
+          <Pager
+            page={pager.page}
+            nextCursor={instances.data.nextCursor}
+            onNext={pager.next}
+            onPrevious={pager.previous}
+            busy={instances.isFetching}
+          />
+        </>
+      )}
+      {template.data && creating ? (
+        <CreateInstanceDialog
+          projectId={projectId}
+          template={template.data}
+          open={creating}
+          onClose={() => setCreating(false)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+interface Column {
+  key: string;
+  name: string;
+  color: string | undefined;
+  items: Instance[];
+}
+
+/**
+ * One column per state of the newest version, in its order. Items still on
+ * an older version may sit in a state it no longer has: those get a column
+ * of their own at the end rather than disappearing.
+ */
+function columnsOf(states: readonly { key: string; name: string; color?: string | undefined }[], items: readonly Instance[]): Column[] {
+  const columns: Column[] = states.map((state) => ({ key: state.key, name: state.name, color: state.color, items: [] }));
+  const byKey = new Map(columns.map((column) => [column.key, column]));
+  for (const item of items) {
+    let column = byKey.get(item.state);
+    if (!column) {
+      column = { key: item.state, name: item.state, color: undefined, items: [] };
+      byKey.set(item.state, column);
+      columns.push(column);
+    }
+    column.items.push(item);
+  }
+  return columns;
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useRef, type SubmitEvent } from "react";
+
+import { type RouterOutputs } from "@fastnext/api";
+
+import { useTRPC } from "~/trpc/client";
+
+import { useFormErrors } from "../form/use-form-errors";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { TextField } from "../ui/field";
+import { useToast } from "../ui/toast";
+import { DataFieldInputs, readDataDocument } from "./data-fields";
+import { instanceFormSchema } from "./instance-schema";
+
+type Template = RouterOutputs["workflows"]["templates"]["get"];
+
+export function CreateInstanceDialog({
+  projectId,
+  template,
+  open,
+  onClose,
+}: {
+  projectId: string;
+  template: Template;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const toast = useToast();
+  const errors = useFormErrors();
+  const form = useRef<HTMLFormElement>(null);
+  const fields = template.definition.dataFields;
+  const create = useMutation(
+    trpc.workflows.instances.create.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.workflows.instances.list.queryKey() }),
+          // openInstanceCount of the project.
+          queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ id: projectId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.projects.list.queryKey() }),
+        ]),
+    }),
+  );
+
+  function close() {
+    errors.clear();
+    onClose();
+  }
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const target = event.currentTarget;
+    const title = new FormData(target).get("title");
+    const parsed = errors.validate(
+      instanceFormSchema(fields),
+      { title: typeof title === "string" ? title : "", data: readDataDocument(target, fields) },
+      target,
+    );
+    if (!parsed) return;
+    try {
+      const instance = await create.mutateAsync({
+        projectId,
+        templateId: template.id,
+        title: parsed.title,
+        data: parsed.data,
+      });
+      toast.success(`“${instance.title}” created.`);
+      close();
+      router.push(`/projects/${projectId}/instances/${instance.id}`);
+    } catch (error) {
+      errors.fromServer(error, target);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title={`New ${template.name} item`}
+      description="It starts in the workflow's first state."
+      footer={
+        <>
+          <Button onClick={close}>Cancel</Button>
+          <Button type="submit" form="create-instance" variant="primary" loading={create.isPending}>
+            Create item
+          </Button>
+        </>
+      }
+    >
+      <form id="create-instance" ref={form} className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+        <TextField label="Title" name="title" required autoFocus maxLength={200} error={errors.error("title")} />
+        <DataFieldInputs fields={fields} error={errors.error} />
+      </form>
+    </Dialog>
+  );
+}

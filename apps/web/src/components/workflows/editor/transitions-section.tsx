@@ -1,0 +1,161 @@
+"use client";
+
+import { PROJECT_ROLES, type Transition, type WorkflowDefinition } from "@fastnext/workflow";
+
+import { Button } from "../../ui/button";
+import { Checkbox, SelectField, TextField } from "../../ui/field";
+import { Icon } from "../../ui/icons";
+import { ROLE_LABEL } from "../../projects/labels";
+import { followName, newTransition, removeAt, replaceAt } from "./draft";
+import { type EditorErrors } from "./errors";
+import { GuardInput } from "./guard-input";
+import { RowErrors } from "./row-errors";
+
+function toggle(list: readonly string[] | undefined, value: string, on: boolean): string[] {
+  const rest = (list ?? []).filter((item) => item !== value);
+  return on ? [...rest, value] : rest;
+}
+
+export function TransitionsSection({
+  definition,
+  onChange,
+  errors,
+}: {
+  definition: WorkflowDefinition;
+  onChange: (definition: WorkflowDefinition, structural?: boolean) => void;
+  errors: EditorErrors;
+}) {
+  const transitions = definition.transitions;
+  const states = definition.states;
+  const set = (index: number, transition: Transition) =>
+    onChange({ ...definition, transitions: replaceAt(transitions, index, transition) });
+
+  return (
+    <section className="card" aria-labelledby="transitions-title">
+      <div className="card-header">
+        <div>
+          <h2 id="transitions-title">Transitions</h2>
+          <p className="small muted">The steps that move an item, and who may take them.</p>
+        </div>
+        <Button
+          size="sm"
+          onClick={() =>
+            onChange({ ...definition, transitions: [...transitions, newTransition(definition, transitions.length)] }, true)
+          }
+        >
+          <Icon name="plus" /> Add transition
+        </Button>
+      </div>
+      <div className="card-body stack-sm">
+        <RowErrors messages={errors.exact("definition.transitions")} />
+        {transitions.length === 0 ? <p className="small muted">No transitions: items could never move.</p> : null}
+        {transitions.map((transition, index) => {
+          const path = `definition.transitions.${index}`;
+          const roles = transition.allowed.projectRoles ?? [];
+          return (
+            <div
+              key={index}
+              className="editor-row"
+              data-invalid={errors.under(path).length > 0}
+              role="group"
+              aria-label={`Transition ${index + 1}: ${transition.name || transition.key}`}
+            >
+              <div className="editor-row-head">
+                <span>Transition {index + 1}</span>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Remove transition ${transition.name || index + 1}`}
+                  onClick={() => onChange({ ...definition, transitions: removeAt(transitions, index) }, true)}
+                >
+                  <Icon name="trash" />
+                </Button>
+              </div>
+              <div className="editor-row-grid">
+                <TextField
+                  label="Name"
+                  value={transition.name}
+                  error={errors.at(`${path}.name`)}
+                  onChange={(event) => set(index, followName(transition, event.target.value))}
+                />
+                <TextField
+                  label="Key"
+                  value={transition.key}
+                  mono
+                  error={errors.at(`${path}.key`)}
+                  onChange={(event) => set(index, { ...transition, key: event.target.value })}
+                />
+                <SelectField
+                  label="To state"
+                  value={transition.to}
+                  error={errors.at(`${path}.to`)}
+                  onChange={(event) => set(index, { ...transition, to: event.target.value })}
+                >
+                  <option value="">Choose…</option>
+                  {/* A key no state has any more stays visible, so the error next to it makes sense. */}
+                  {transition.to && !states.some((state) => state.key === transition.to) ? (
+                    <option value={transition.to}>{transition.to} (no such state)</option>
+                  ) : null}
+                  {states.map((state, at) => (
+                    <option key={`${state.key}-${at}`} value={state.key}>
+                      {state.name || state.key}
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+              <fieldset className="choice-group">
+                <legend>From states</legend>
+                {states.map((state, at) => (
+                  <Checkbox
+                    key={`${state.key}-${at}`}
+                    label={state.name || state.key}
+                    checked={transition.from.includes(state.key)}
+                    onChange={(event) =>
+                      set(index, { ...transition, from: toggle(transition.from, state.key, event.target.checked) })
+                    }
+                  />
+                ))}
+              </fieldset>
+              <RowErrors messages={errors.under(`${path}.from`)} />
+              <fieldset className="choice-group">
+                <legend>Who may take it (project roles)</legend>
+                {PROJECT_ROLES.map((role) => (
+                  <Checkbox
+                    key={role}
+                    label={ROLE_LABEL[role]}
+                    checked={roles.includes(role)}
+                    onChange={(event) => {
+                      const next = PROJECT_ROLES.filter((candidate) =>
+                        toggle(roles, role, event.target.checked).includes(candidate),
+                      );
+                      const { projectRoles: _old, ...allowed } = transition.allowed;
+                      set(index, {
+                        ...transition,
+                        allowed: next.length > 0 ? { ...allowed, projectRoles: next } : allowed,
+                      });
+                    }}
+                  />
+                ))}
+              </fieldset>
+              <RowErrors messages={errors.under(`${path}.allowed`)} />
+              <Checkbox
+                label="Requires a comment"
+                checked={transition.requiresComment}
+                onChange={(event) => set(index, { ...transition, requiresComment: event.target.checked })}
+              />
+              <GuardInput
+                guard={transition.guard}
+                serverError={errors.under(`${path}.guard`).join(" ") || undefined}
+                onChange={(guard) => {
+                  const { guard: _old, ...rest } = transition;
+                  set(index, guard ? { ...rest, guard } : rest);
+                }}
+              />
+              <RowErrors messages={errors.rest(path, ["name", "key", "to", "from", "allowed", "guard"])} />
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
