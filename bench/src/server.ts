@@ -10,7 +10,7 @@ import { type AddressInfo } from "node:net";
 
 import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
 import { appRouter } from "@fastnext/api";
-import { AccessCache, loadPrincipal, resolveCredentials } from "@fastnext/api/auth";
+import { AccessCache, loadPrincipal, readMe, resolveCredentials, ZMeSchema } from "@fastnext/api/auth";
 import { type ApiDeps } from "@fastnext/api/deps";
 import { createNodeServer, createTrpcHandler } from "@fastnext/api/http";
 import { publicProcedure, router } from "@fastnext/api/trpc";
@@ -41,16 +41,12 @@ const deps: ApiDeps = {
 const system = countingPrismaClient(systemUrl, poolMax);
 
 const benchRouter = router({
-  meUnscoped: publicProcedure.query(async ({ ctx }) => {
+  meUnscoped: publicProcedure.output(ZMeSchema).query(async ({ ctx }) => {
     const credentials = await resolveCredentials(ctx);
     if (!credentials) throw new TRPCError({ code: "UNAUTHORIZED" });
     const principal = await loadPrincipal(system, credentials);
     if (!principal) throw new TRPCError({ code: "UNAUTHORIZED" });
-    const user = await system.user.findUnique({
-      where: { id: principal.userId },
-      select: { id: true, name: true, email: true, isActive: true, createdAt: true },
-    });
-    return { user, roles: principal.roles, permissions: [...principal.permissions].sort() };
+    return readMe(system, principal);
   }),
 });
 
@@ -61,7 +57,7 @@ const handler = createTrpcHandler({
 });
 const server = createNodeServer(handler, {
   prefix: "/trpc",
-  extraRoutes: { "/bench/statements": () => Response.json(statementCounter) },
+  extraRoutes: { "/bench/statements": () => Response.json(statementCounter.counts) },
 });
 server.listen(0, "127.0.0.1", () => {
   const { port } = server.address() as AddressInfo;

@@ -2,3 +2,4 @@
 export { resolveCredentials, type ResolveSession } from "./credentials";
 export { loadAccess, loadPrincipal, scopeOf, type Credentials, type Principal } from "./principal";
 export { AccessCache, type Access } from "./access-cache";
+export { readMe, ZMeSchema } from "../services/users/me";
