@@ -14,6 +14,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { type StatementCounts } from "@fastnext/db";
+
 import { openBenchDatabase } from "./database";
 import { BENCH_USER, draftInstances, FULL, seedDataset, SMOKE } from "./dataset";
 import { benchEnv } from "./env";
@@ -92,13 +94,16 @@ try {
   const only = benchEnv.BENCH_ONLY;
   if (only) targets.splice(0, targets.length, ...targets.filter((t) => t.name === only || t.name.startsWith("baseline")));
 
-  // Statements per request, counted at the pg driver: the second call of
-  // each, so one-off work (the first load of a permission set) is left out.
-  const statements: Record<string, number> = { "baseline: raw pg, same RLS tx": 4 };
+  // Statements and round trips per request, counted at the pg driver: the
+  // second call of each, so one-off work (the first load of a permission
+  // set) is left out.
+  const statements: Record<string, StatementCounts> = {
+    "baseline: raw pg, same RLS tx": { statements: 4, roundTrips: 4 },
+  };
   const counter = async () =>
-    ((await (await fetch(`http://127.0.0.1:${api.port}/bench/statements`)).json()) as { count: number }).count;
+    (await (await fetch(`http://127.0.0.1:${api.port}/bench/statements`)).json()) as StatementCounts;
   for (const target of targets.filter((t) => !t.name.startsWith("baseline"))) {
-    let before = 0;
+    let before: StatementCounts = { statements: 0, roundTrips: 0 };
     for (let call = 0; call < 2; call += 1) {
       before = await counter();
       const response = await fetch(target.url, {
@@ -108,7 +113,11 @@ try {
       });
       if (!response.ok) throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
     }
-    statements[target.name] = (await counter()) - before;
+    const after = await counter();
+    statements[target.name] = {
+      statements: after.statements - before.statements,
+      roundTrips: after.roundTrips - before.roundTrips,
+    };
   }
 
   const results: (LoadResult & { rssMiB: number })[] = [];
@@ -138,8 +147,14 @@ try {
   });
   console.log(`\n${plan.seconds} s per run, loopback, ${benchEnv.BENCH_MODE} data set\n`);
   printTable(rows);
-  console.log("\nSQL statements per request (BEGIN and COMMIT included):");
-  printTable(Object.entries(statements).map(([target, count]) => ({ target, statements: count })));
+  console.log("\nSQL statements and round trips per request (BEGIN and COMMIT included):");
+  printTable(
+    Object.entries(statements).map(([target, count]) => ({
+      target,
+      statements: count.statements,
+      "round trips": count.roundTrips,
+    })),
+  );
 
   mkdirSync(artifacts, { recursive: true });
   const file = path.join(artifacts, `bench-${benchEnv.BENCH_MODE}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);

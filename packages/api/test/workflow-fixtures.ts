@@ -1,6 +1,3 @@
-import pg from "pg";
-
-import { APP_ROLE } from "@fastnext/db";
 import { type WorkflowDefinition } from "@fastnext/workflow";
 
 import { signInAdmin, signUp, type TestApi } from "../src/testing";
@@ -115,27 +112,7 @@ export async function countRows(api: TestApi, table: string, column: string, val
   return rows[0]?.n ?? -1;
 }
 
-/**
- * Counts the SQL statements the API's pool sends to this test's database
- * while `work` runs. The driver's client class is shared by every pool in
- * the process, so its query method is wrapped for the duration and only the
- * application role's connections to this database are counted.
- */
+/** The SQL statements the API's pool sends while `work` runs. */
 export async function countStatements(api: TestApi, work: () => Promise<unknown>): Promise<number> {
-  const prototype = pg.Client.prototype;
-  const original: unknown = Reflect.get(prototype, "query");
-  if (typeof original !== "function") throw new Error("pg.Client has no query method");
-  const query = original;
-  let count = 0;
-  function counted(this: pg.Client, ...args: unknown[]): unknown {
-    if (this.user === APP_ROLE && this.database === api.db.name) count += 1;
-    return Reflect.apply(query, this, args);
-  }
-  Reflect.set(prototype, "query", counted);
-  try {
-    await work();
-  } finally {
-    Reflect.set(prototype, "query", original);
-  }
-  return count;
+  return (await api.statements.during(work)).statements;
 }

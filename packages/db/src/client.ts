@@ -1,13 +1,26 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 
 import { dbEnv } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
+import { TransactionPool } from "./transaction-pool";
 
 export interface PrismaClientOptions {
   connectionString: string;
   /** Pool size of this client's own pg pool. */
   max?: number;
   applicationName?: string;
+  /** Called with each new physical connection (the benchmark counts statements with it). */
+  onConnection?: (client: pg.PoolClient) => void;
+}
+
+const transactionPools = new WeakMap<PrismaClient, TransactionPool>();
+
+/** The pool that runs `client`'s scoped transactions (see `withScope`). */
+export function transactionPoolOf(client: PrismaClient): TransactionPool {
+  const pool = transactionPools.get(client);
+  if (!pool) throw new Error("This Prisma client was not made by createPrismaClient; it cannot open scoped transactions");
+  return pool;
 }
 
 /**
@@ -16,16 +29,19 @@ export interface PrismaClientOptions {
  * connection forever.
  */
 export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new TransactionPool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
+    // Also the longest wait for a connection when opening a transaction.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     application_name: options.applicationName ?? "fastnext",
     // A transaction left open by a crashed request is ended by the server.
     options: "-c idle_in_transaction_session_timeout=15000",
-  });
-  return new PrismaClient({ adapter });
+  }, options.onConnection);
+  const client = new PrismaClient({ adapter: new PrismaPg(pool.pg, { disposeExternalPool: true }) });
+  transactionPools.set(client, pool);
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { fastnextAppDb?: PrismaClient };

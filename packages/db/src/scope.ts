@@ -1,3 +1,7 @@
+import pg from "pg";
+import { z } from "zod";
+
+import { transactionPoolOf } from "./client";
 import { type Prisma, type PrismaClient } from "./generated/prisma/client";
 
 /** A client bound to one transaction whose caller settings are already set. */
@@ -16,9 +20,25 @@ export const ANONYMOUS_SCOPE: Scope = { userId: null, permissions: [] };
 export interface ScopeOptions {
   /** Longest time to wait for a pooled connection. */
   maxWaitMs?: number;
-  /** Longest time the transaction may stay open. */
+  /** Longest time the transaction may stay open before it is rolled back. */
   timeoutMs?: number;
-  isolationLevel?: Prisma.TransactionIsolationLevel;
+}
+
+function transactionOptions(options: ScopeOptions) {
+  return { maxWait: options.maxWaitMs ?? 5_000, timeout: options.timeoutMs ?? 15_000 };
+}
+
+const literal = (value: string) => pg.escapeLiteral(value);
+
+/**
+ * The SELECT that sets a scope, with its values as escaped literals: it is
+ * sent together with BEGIN in one simple-protocol round trip, which cannot
+ * carry parameters.
+ */
+function scopeSettingsSql(scope: Scope): string {
+  return `SELECT set_config('app.user_id', ${literal(scope.userId ?? "")}, true),
+    set_config('app.permissions', ${literal(scope.permissions.join(","))}, true),
+    set_config('app.request_id', ${literal(scope.requestId ?? "")}, true)`;
 }
 
 /**
@@ -27,24 +47,14 @@ export interface ScopeOptions {
  * or rollback the pooled connection is back to seeing nothing.
  */
 export async function applyScope(tx: ScopedDb, scope: Scope): Promise<void> {
-  await tx.$executeRaw`SELECT
-    set_config('app.user_id', ${scope.userId ?? ""}, true),
-    set_config('app.permissions', ${scope.permissions.join(",")}, true),
-    set_config('app.request_id', ${scope.requestId ?? ""}, true)`;
-}
-
-function transactionOptions(options: ScopeOptions) {
-  return {
-    maxWait: options.maxWaitMs ?? 5_000,
-    timeout: options.timeoutMs ?? 15_000,
-    ...(options.isolationLevel ? { isolationLevel: options.isolationLevel } : {}),
-  };
+  // The same statement as at BEGIN; its values are already escaped literals.
+  await tx.$executeRawUnsafe(scopeSettingsSql(scope));
 }
 
 /**
  * The one way to run database work for a caller: one interactive
- * transaction that first sets the caller's scope. Everything in `work`
- * commits together or not at all.
+ * transaction whose BEGIN also sets the caller's scope (one round trip).
+ * Everything in `work` commits together or not at all.
  */
 export function withScope<T>(
   db: PrismaClient,
@@ -52,10 +62,9 @@ export function withScope<T>(
   work: (tx: ScopedDb) => Promise<T>,
   options: ScopeOptions = {},
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await applyScope(tx, scope);
-    return work(tx);
-  }, transactionOptions(options));
+  return transactionPoolOf(db).withOpening(scopeSettingsSql(scope), () =>
+    db.$transaction((tx) => work(tx), transactionOptions(options)),
+  );
 }
 
 /** A signed-in request: the session it claims and the permissions believed current. */
@@ -74,18 +83,19 @@ export interface SessionState {
   sessionValid: boolean;
 }
 
-interface SessionStateRow {
-  is_active: boolean;
-  is_superuser: boolean;
-  access_version: number;
-  session_valid: boolean;
-}
+const ZSessionStateRow = z.object({
+  is_active: z.boolean(),
+  is_superuser: z.boolean(),
+  access_version: z.number().int(),
+  session_valid: z.boolean(),
+});
 
 /**
- * `withScope` for a signed-in request, in one round trip: app.begin_request
- * sets the scope and returns the account and session state to re-check
- * (null when the user does not exist). `work` decides what to do with it,
- * and may call `applyScope` again if the permissions it assumed were stale.
+ * `withScope` for a signed-in request, in the same single round trip with
+ * BEGIN: app.begin_request sets the scope and returns the account and session
+ * state to re-check (null when the user does not exist). `work` decides
+ * what to do with it, and may call `applyScope` again if the permissions it
+ * assumed were stale.
  */
 export function withSessionScope<T>(
   db: PrismaClient,
@@ -93,19 +103,19 @@ export function withSessionScope<T>(
   work: (tx: ScopedDb, state: SessionState | null) => Promise<T>,
   options: ScopeOptions = {},
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<SessionStateRow[]>`
-      SELECT * FROM app.begin_request(${scope.userId}::uuid, ${scope.sessionId}::uuid,
-                                      ${scope.permissions.join(",")}, ${scope.requestId})`;
-    const row = rows[0];
-    const state = row
-      ? {
-          isActive: row.is_active,
-          isSuperuser: row.is_superuser,
-          accessVersion: row.access_version,
-          sessionValid: row.session_valid,
-        }
-      : null;
-    return work(tx, state);
-  }, transactionOptions(options));
+  const opening = `SELECT * FROM app.begin_request(${literal(scope.userId)}::uuid, ${literal(scope.sessionId)}::uuid,
+    ${literal(scope.permissions.join(","))}, ${literal(scope.requestId)})`;
+  return transactionPoolOf(db).withOpening(opening, (opened) =>
+    db.$transaction((tx) => {
+      const first: unknown = opened().rows[0];
+      const row = first === undefined ? null : ZSessionStateRow.parse(first);
+      const state = row && {
+        isActive: row.is_active,
+        isSuperuser: row.is_superuser,
+        accessVersion: row.access_version,
+        sessionValid: row.session_valid,
+      };
+      return work(tx, state);
+    }, transactionOptions(options)),
+  );
 }

@@ -4,7 +4,7 @@ import pg from "pg";
 import { pino } from "pino";
 
 import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
-import { createPrismaClient } from "@fastnext/db";
+import { createPrismaClient, createStatementCounter } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
 import { createRateLimiter } from "@fastnext/rate-limit";
@@ -40,7 +40,12 @@ export async function startApi(options: ApiOptions = {}) {
   await seedDemoData(owner, { SEED_ADMIN_EMAIL: ADMIN.email, SEED_ADMIN_PASSWORD: ADMIN.password });
   await owner.$disconnect();
 
-  const pool = createPrismaClient({ connectionString: db.appUrl, max: options.poolMax ?? 5 });
+  const statements = createStatementCounter();
+  const pool = createPrismaClient({
+    connectionString: db.appUrl,
+    max: options.poolMax ?? 5,
+    onConnection: statements.onConnection,
+  });
   const deps: ApiDeps = {
     pool,
     access: new AccessCache(),
@@ -66,6 +71,8 @@ export async function startApi(options: ApiOptions = {}) {
     logs: server.logs,
     deps,
     db,
+    /** What the API's pool sent to PostgreSQL (tests of statement counts). */
+    statements,
     /** Superuser SQL for arranging and inspecting, never for code under test. */
     sql: admin,
     client: (accessToken?: string) => clientFor<AppRouter>(server.url, false, accessToken),

@@ -1,0 +1,71 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+import pg from "pg";
+
+/** A statement to send together with the BEGIN of the transaction being opened. */
+interface PendingOpening {
+  sql: string;
+  /** Its result, once BEGIN went out with it; null before. */
+  result: pg.QueryResult | null;
+}
+
+type Query = (...args: unknown[]) => Promise<unknown>;
+
+function textOf(query: unknown): string | undefined {
+  if (typeof query === "string") return query;
+  if (typeof query === "object" && query !== null && "text" in query && typeof query.text === "string") {
+    return query.text;
+  }
+  return undefined;
+}
+
+/**
+ * The pg pool under every Prisma client, able to open a transaction and run
+ * its first statement in ONE round trip.
+ *
+ * Prisma's driver adapter opens an interactive transaction by sending a
+ * bare BEGIN on a pooled connection, and the request's first statement (the
+ * one that sets the caller's scope) followed as a second round trip. Inside
+ * `withOpening(sql, fn)`, the first BEGIN sent through this pool goes out as
+ * `BEGIN; <sql>` instead — one simple-protocol message, so `sql` must carry
+ * its values as escaped literals — and the statement's result is kept for
+ * the caller. Queries are still routed by Prisma's own transaction, so
+ * nothing else about the connection changes.
+ */
+export class TransactionPool {
+  readonly pg: pg.Pool;
+  readonly #pending = new AsyncLocalStorage<PendingOpening>();
+
+  /** `onConnection` sees each new connection before this pool wraps its `query`. */
+  constructor(config: pg.PoolConfig, onConnection?: (client: pg.PoolClient) => void) {
+    this.pg = new pg.Pool(config);
+    this.pg.on("connect", (client) => {
+      onConnection?.(client);
+      const query = client.query.bind(client) as Query;
+      client.query = ((...args: unknown[]) => {
+        const pending = this.#pending.getStore();
+        if (!pending || pending.result || textOf(args[0]) !== "BEGIN") return query(...args);
+        return query(`BEGIN; ${pending.sql}`).then((results) => {
+          const [begun, opened] = results as pg.QueryResult[];
+          if (!begun || !opened) throw new Error("BEGIN and the opening statement returned no results");
+          pending.result = opened;
+          return begun;
+        });
+      }) as typeof client.query;
+    });
+  }
+
+  /**
+   * Runs `open` (which starts one transaction on this pool) so that its
+   * BEGIN also runs `sql`; `open` receives a getter for that result.
+   */
+  withOpening<T>(sql: string, open: (opened: () => pg.QueryResult) => Promise<T>): Promise<T> {
+    const pending: PendingOpening = { sql, result: null };
+    return this.#pending.run(pending, () =>
+      open(() => {
+        if (!pending.result) throw new Error("The transaction's BEGIN did not carry its opening statement");
+        return pending.result;
+      }),
+    );
+  }
+}
