@@ -134,6 +134,26 @@ describe("row level security through the application role", () => {
     expect(reader).toBe(2);
   });
 
+  it("reading your own row does not compute your co-member set (the costly branch runs last)", async () => {
+    type PlanNode = { Output?: string[]; "Actual Loops"?: number; Plans?: PlanNode[] };
+    const coMemberLoops = async (id: string) =>
+      withScope(app, asAlice, async (tx) => {
+        const [row] = await tx.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
+          `EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) SELECT id FROM users WHERE id = '${id}'`,
+        );
+        const loops: number[] = [];
+        const walk = (node: PlanNode) => {
+          if (node.Output?.some((output) => output.includes("co_member_ids"))) loops.push(node["Actual Loops"] ?? -1);
+          node.Plans?.forEach(walk);
+        };
+        if (row) walk(row["QUERY PLAN"][0].Plan);
+        return loops;
+      });
+    expect(await coMemberLoops(alice)).toEqual([0]);
+    // Someone else's row falls through to the co-member branch.
+    expect(await coMemberLoops(bob)).toEqual([1]);
+  });
+
   it("a malformed user id fails closed", async () => {
     await expect(
       withScope(app, { userId: "not-a-uuid", permissions: [] }, (tx) => tx.user.count()),
