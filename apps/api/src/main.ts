@@ -1,22 +1,14 @@
 import { type AddressInfo } from "node:net";
 
+import { configOrExit } from "@fastnext/config";
 import { createLogger } from "@fastnext/logger";
 
-import { apiServerEnv, type ApiServerEnv } from "./env";
+import { apiServerEnv } from "./env";
 
 const log = createLogger("api-server");
 
-function loadEnv(): ApiServerEnv {
-  try {
-    return apiServerEnv();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
-
 async function main(): Promise<void> {
-  const env = loadEnv();
+  const env = configOrExit(apiServerEnv);
   const { createApiServer } = await import("./server");
   const { disconnectAppDb } = await import("@fastnext/db");
   const server = createApiServer();

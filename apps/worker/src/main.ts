@@ -1,21 +1,12 @@
+import { configOrExit } from "@fastnext/config";
 import { createLogger } from "@fastnext/logger";
 
-import { workerEnv, type WorkerEnv } from "./env";
+import { workerEnv } from "./env";
 
 const log = createLogger("worker");
 
-function loadEnv(): WorkerEnv {
-  try {
-    return workerEnv();
-  } catch (error) {
-    // The message names every bad variable; nothing else is worth printing.
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
-
 async function main(): Promise<void> {
-  const env = loadEnv();
+  const env = configOrExit(workerEnv);
   const { appDb, checkReadiness, disconnectAppDb } = await import("@fastnext/db");
   const { disconnectSystemDb, systemDb } = await import("@fastnext/db/system");
   const { createMailer } = await import("@fastnext/email");

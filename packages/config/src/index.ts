@@ -43,6 +43,20 @@ export function parseEnv<TShape extends z.ZodRawShape>(
   throw new EnvError(scope, problems);
 }
 
+/**
+ * For a process's entry point: the configuration `read` returns, or the
+ * problems printed and exit code 1. The message names every bad variable;
+ * a stack trace would add nothing.
+ */
+export function configOrExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
 /** Shared field parsers, so every package reads booleans and ports alike. */
 export const envFields = {
   port: (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback),
