@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { spawnEntryPoint } from "@fastnext/api/testing";
 
 import { childEnv } from "./env";
 
@@ -17,18 +18,19 @@ export interface ServerProcess {
 
 /** Starts one of this folder's server scripts and waits for its port. */
 export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(here, script)], {
-      env: childEnv({ LOG_LEVEL: "warn", NODE_ENV: "production", LOG_FORMAT: "json", ...env }),
-    stdio: ["ignore", "pipe", "inherit"],
+  const server = spawnEntryPoint(path.join(here, script), {
+    cwd: here,
+    env: childEnv({ LOG_LEVEL: "warn", NODE_ENV: "production", LOG_FORMAT: "json", ...env }),
+    nodeArgs,
   });
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      const match = /"listening":(\d+)/.exec(chunk.toString());
+    server.child.stdout?.on("data", () => {
+      const match = /"listening":(\d+)/.exec(server.output());
       if (match?.[1]) resolve(Number(match[1]));
     });
-    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
+    void server.exited.then((code) => reject(new Error(`${script} exited with ${code}:\n${server.output()}`)));
   });
-  const pid = child.pid ?? 0;
+  const pid = server.child.pid ?? 0;
   return {
     port,
     pid,
@@ -37,10 +39,6 @@ export async function startServer(script: string, env: Record<string, string>, n
       const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return Math.round(kib / 1024);
     },
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    },
+    stop: server.stop,
   };
 }

@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -8,19 +6,10 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type AppRouter } from "@fastnext/api";
+import { freePort, spawnEntryPoint } from "@fastnext/api/testing";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const tsx = path.join(appDir, "node_modules/tsx/dist/cli.mjs");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -31,16 +20,10 @@ afterAll(async () => {
 });
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [tsx, "src/main.ts"], {
+  return spawnEntryPoint("src/main.ts", {
     cwd: appDir,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_FORMAT: "json", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return { child, output: () => output, exited };
 }
 
 describe("the standalone API server", () => {

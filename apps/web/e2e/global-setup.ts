@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,8 +22,8 @@ export default async function globalSetup(_config: FullConfig): Promise<(() => P
     console.warn(`\n[e2e] SKIPPING every browser test: ${CHROMIUM_MISSING_REASON}\n`);
     return undefined;
   }
-  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const child = spawn(process.execPath, [tsx, path.join(here, "support/serve.ts")], {
+  // tsx as a loader in one process: SIGTERM reaches the environment itself.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "support/serve.ts")], {
     cwd: path.resolve(here, ".."),
     env: process.env,
     stdio: ["pipe", "pipe", "pipe"],

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startApi, type TestApi } from "@fastnext/api/testing";
+import { startApi, type ChildUnderTest, type TestApi } from "@fastnext/api/testing";
 
-import { spawnWorker, workerEnvFor, type WorkerProcess } from "./process";
+import { spawnWorker, workerEnvFor } from "./process";
 import { startSmtp, type TestSmtp } from "./support";
 
 let api: TestApi;
 let smtp: TestSmtp;
-const running: WorkerProcess[] = [];
+const running: ChildUnderTest[] = [];
 
 /**
  * Messages to a "held" address get no reply from the SMTP server until the
@@ -63,7 +63,7 @@ afterAll(async () => {
   await api.close();
 });
 
-async function start(env: Record<string, string> = {}): Promise<WorkerProcess> {
+async function start(env: Record<string, string> = {}): Promise<ChildUnderTest> {
   const worker = spawnWorker({ ...workerEnvFor(api.db, smtp.port), ...env });
   running.push(worker);
   await expect.poll(worker.output, { timeout: 30_000 }).toContain('"msg":"worker ready"');

@@ -1,34 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { spawnEntryPoint, type ChildUnderTest } from "@fastnext/api/testing";
+
 const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export interface WorkerProcess {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/**
- * The worker as production runs it (src/main.ts through tsx), configured
- * only through its environment. One process, with tsx as a loader: the tsx
- * command would run the worker in a child of its own, and a SIGKILL sent to
- * the command would leave that child running.
- */
-export function spawnWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/** The worker as production runs it (src/main.ts through tsx), configured only through its environment. */
+export function spawnWorker(env: Record<string, string>): ChildUnderTest {
+  return spawnEntryPoint("src/main.ts", {
     cwd: workerDir,
     env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => resolve(code)),
-  );
-  return { child, output: () => output, exited };
 }
 
 /** Everything a worker process needs to run against a test database and a test SMTP server. */

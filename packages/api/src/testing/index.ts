@@ -4,3 +4,4 @@
  */
 export { ADMIN, failure, signedIn, signInAdmin, signUp, startApi, type ApiOptions, type TestApi } from "./api";
 export { captureLogger, clientFor, serve, type LogCapture } from "./http";
+export { freePort, spawnEntryPoint, type ChildUnderTest, type EntryPointOptions } from "./processes";
