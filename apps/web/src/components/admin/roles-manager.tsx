@@ -13,6 +13,7 @@ import {
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
+import { FormDialog } from "../form/form-dialog";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { useCan } from "../shell/viewer";
 import { Alert } from "../ui/alert";
@@ -311,9 +312,7 @@ function CreateRoleDialog({ groups, onClose }: { groups: Groups; onClose: (creat
   const [permissions, setPermissions] = useState<string[]>([]);
   const create = useMutation(trpc.admin.roles.create.mutationOptions({ onSuccess: invalidate }));
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
+  async function onSubmit(target: HTMLFormElement) {
     const values = formValues(target);
     const input = errors.validate(
       ZRoleCreateInputSchema,
@@ -327,45 +326,35 @@ function CreateRoleDialog({ groups, onClose }: { groups: Groups; onClose: (creat
       target,
     );
     if (!input) return;
-    try {
-      const role = await create.mutateAsync(input);
-      toast.success(`Role “${role.name}” created.`);
-      onClose(role.id);
-    } catch (error) {
-      errors.fromServer(error, target);
-    }
+    const role = await create.mutateAsync(input);
+    toast.success(`Role “${role.name}” created.`);
+    onClose(role.id);
   }
 
   return (
-    <Dialog
+    <FormDialog
+      id="create-role"
       open
       wide
       onClose={() => onClose()}
       title="New role"
-      footer={
-        <>
-          <Button onClick={() => onClose()}>Cancel</Button>
-          <Button type="submit" form="create-role" variant="primary" loading={create.isPending}>
-            Create role
-          </Button>
-        </>
-      }
+      submitLabel="Create role"
+      pending={create.isPending}
+      errors={errors}
+      onSubmit={onSubmit}
     >
-      <form id="create-role" className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-        <div className="form-row">
-          <TextField label="Name" name="name" autoFocus error={errors.error("name")} />
-          <TextField label="Key" name="key" mono hint="Permanent, e.g. auditor" error={errors.error("key")} />
-        </div>
-        <TextareaField label="Description" name="description" rows={2} error={errors.error("description")} />
-        <Checkbox label="Default role" name="isDefault" hint="Given to people who register themselves." />
-        <PermissionGroups
-          groups={groups}
-          selected={permissions}
-          onChange={setPermissions}
-          error={errors.error("permissionKeys")}
-        />
-      </form>
-    </Dialog>
+      <div className="form-row">
+        <TextField label="Name" name="name" autoFocus error={errors.error("name")} />
+        <TextField label="Key" name="key" mono hint="Permanent, e.g. auditor" error={errors.error("key")} />
+      </div>
+      <TextareaField label="Description" name="description" rows={2} error={errors.error("description")} />
+      <Checkbox label="Default role" name="isDefault" hint="Given to people who register themselves." />
+      <PermissionGroups
+        groups={groups}
+        selected={permissions}
+        onChange={setPermissions}
+        error={errors.error("permissionKeys")}
+      />
+    </FormDialog>
   );
 }

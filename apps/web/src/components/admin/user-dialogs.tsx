@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type SubmitEvent } from "react";
+import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
 import { ZAdminUserCreateInputSchema, ZAdminUserUpdateInputSchema } from "@fastnext/validators";
@@ -9,6 +9,7 @@ import { ZAdminUserCreateInputSchema, ZAdminUserUpdateInputSchema } from "@fastn
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
+import { FormDialog } from "../form/form-dialog";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -75,9 +76,7 @@ export function CreateUserDialog({
   const [roleKeys, setRoleKeys] = useState<string[]>(roles.filter((role) => role.isDefault).map((role) => role.key));
   const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: invalidate }));
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
+  async function onSubmit(target: HTMLFormElement) {
     const values = formValues(target);
     const input = errors.validate(
       ZAdminUserCreateInputSchema,
@@ -90,47 +89,37 @@ export function CreateUserDialog({
       target,
     );
     if (!input) return;
-    try {
-      const user = await create.mutateAsync(input);
-      toast.success(
-        input.sendInvitation ? `${user.name} was invited by e-mail.` : `${user.name}'s account was created.`,
-      );
-      onClose();
-    } catch (error) {
-      errors.fromServer(error, target);
-    }
+    const user = await create.mutateAsync(input);
+    toast.success(
+      input.sendInvitation ? `${user.name} was invited by e-mail.` : `${user.name}'s account was created.`,
+    );
+    onClose();
   }
 
   return (
-    <Dialog
+    <FormDialog
+      id="create-user"
       open
       onClose={onClose}
       title="New user"
       description="The account has no password until the person chooses one from the invitation."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="create-user" variant="primary" loading={create.isPending}>
-            Create user
-          </Button>
-        </>
-      }
+      submitLabel="Create user"
+      pending={create.isPending}
+      errors={errors}
+      onSubmit={onSubmit}
     >
-      <form id="create-user" className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-        <TextField label="Name" name="name" autoFocus error={errors.error("name")} />
-        <TextField label="E-mail" name="email" type="email" error={errors.error("email")} />
-        {canAssignRoles ? (
-          <RoleCheckboxes roles={roles} selected={roleKeys} onChange={setRoleKeys} error={errors.error("roleKeys")} />
-        ) : null}
-        <Checkbox
-          label="Send an invitation"
-          name="sendInvitation"
-          defaultChecked
-          hint="An e-mail with a link to choose a password."
-        />
-      </form>
-    </Dialog>
+      <TextField label="Name" name="name" autoFocus error={errors.error("name")} />
+      <TextField label="E-mail" name="email" type="email" error={errors.error("email")} />
+      {canAssignRoles ? (
+        <RoleCheckboxes roles={roles} selected={roleKeys} onChange={setRoleKeys} error={errors.error("roleKeys")} />
+      ) : null}
+      <Checkbox
+        label="Send an invitation"
+        name="sendInvitation"
+        defaultChecked
+        hint="An e-mail with a link to choose a password."
+      />
+    </FormDialog>
   );
 }
 
@@ -156,9 +145,7 @@ export function EditUserDialog({
   const setRoles = useMutation(trpc.admin.users.setRoles.mutationOptions({ onSuccess: invalidate }));
   const busy = update.isPending || setRoles.isPending;
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
+  async function onSubmit(target: HTMLFormElement) {
     const values = formValues(target);
     const data = Object.fromEntries(
       (["name", "email"] as const)
@@ -171,56 +158,46 @@ export function EditUserDialog({
       onClose();
       return;
     }
-    try {
-      if (Object.keys(data).length > 0) {
-        const input = errors.validate(ZAdminUserUpdateInputSchema, { id: user.id, data }, target);
-        if (!input) return;
-        await update.mutateAsync(input);
-      }
-      if (rolesChanged) await setRoles.mutateAsync({ userId: user.id, roleKeys });
-      toast.success(`${user.name} saved.`);
-      onClose();
-    } catch (error) {
-      errors.fromServer(error, target);
+    if (Object.keys(data).length > 0) {
+      const input = errors.validate(ZAdminUserUpdateInputSchema, { id: user.id, data }, target);
+      if (!input) return;
+      await update.mutateAsync(input);
     }
+    if (rolesChanged) await setRoles.mutateAsync({ userId: user.id, roleKeys });
+    toast.success(`${user.name} saved.`);
+    onClose();
   }
 
   return (
-    <Dialog
+    <FormDialog
+      id="edit-user"
       open
       onClose={onClose}
       title={`Edit ${user.name}`}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="edit-user" variant="primary" loading={busy}>
-            Save
-          </Button>
-        </>
-      }
+      submitLabel="Save"
+      pending={busy}
+      errors={errors}
+      onSubmit={onSubmit}
     >
-      <form id="edit-user" className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-        <TextField
-          label="Name"
-          name="name"
-          defaultValue={user.name}
-          disabled={!canManage}
-          error={errors.error("data.name")}
-        />
-        <TextField
-          label="E-mail"
-          name="email"
-          type="email"
-          defaultValue={user.email}
-          disabled={!canManage}
-          error={errors.error("data.email")}
-        />
-        {canAssignRoles ? (
-          <RoleCheckboxes roles={roles} selected={roleKeys} onChange={setRoleKeys} error={errors.error("roleKeys")} />
-        ) : null}
-      </form>
-    </Dialog>
+      <TextField
+        label="Name"
+        name="name"
+        defaultValue={user.name}
+        disabled={!canManage}
+        error={errors.error("data.name")}
+      />
+      <TextField
+        label="E-mail"
+        name="email"
+        type="email"
+        defaultValue={user.email}
+        disabled={!canManage}
+        error={errors.error("data.email")}
+      />
+      {canAssignRoles ? (
+        <RoleCheckboxes roles={roles} selected={roleKeys} onChange={setRoleKeys} error={errors.error("roleKeys")} />
+      ) : null}
+    </FormDialog>
   );
 }
 

@@ -92,6 +92,8 @@ export function useFormErrors() {
   );
 }
 
+export type FormErrors = ReturnType<typeof useFormErrors>;
+
 /** A form's text values by name (file inputs are not used in this app). */
 export function formValues(form: HTMLFormElement): Record<string, string> {
   const values: Record<string, string> = {};

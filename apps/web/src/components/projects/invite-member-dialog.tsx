@@ -1,16 +1,15 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useRef, useState, type SubmitEvent } from "react";
+import { useId, useRef, useState } from "react";
 
 import { PROJECT_ROLES, ZProjectMemberInputSchema, type ProjectRole } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
+import { FormDialog } from "../form/form-dialog";
 import { useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
 import { useDebounced } from "../ui/use-debounced";
 import { ROLE_DESCRIPTION, ROLE_LABEL } from "./labels";
@@ -71,110 +70,100 @@ export function InviteMemberDialog({
     onClose();
   }
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
+  async function onSubmit(target: HTMLFormElement) {
     const input = errors.validate(ZProjectMemberInputSchema, { projectId, userId: picked?.id, role }, target);
     if (!input) {
       if (!picked) errors.setFormError("Choose a person to invite.");
       return;
     }
-    try {
-      await add.mutateAsync(input);
-      close();
-    } catch (error) {
-      errors.fromServer(error, target);
-    }
+    await add.mutateAsync(input);
+    close();
   }
 
   const results = candidates.data?.items ?? [];
 
   return (
-    <Dialog
+    <FormDialog
+      id="invite-member"
       open={open}
       onClose={close}
       title="Invite a member"
       description="They can see the project at once, and do what their role allows."
-      footer={
-        <>
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" form="invite-member" variant="primary" loading={add.isPending} disabled={!picked}>
-            Invite
-          </Button>
-        </>
-      }
+      submitLabel="Invite"
+      pending={add.isPending}
+      submitDisabled={!picked}
+      errors={errors}
+      onSubmit={onSubmit}
+      formRef={form}
     >
-      <form id="invite-member" ref={form} className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-        {picked ? (
-          <div className="alert alert-info">
-            <span>
-              <strong>{picked.name}</strong>
-              {picked.email ? ` · ${picked.email}` : ""}
-            </span>
-            <Button size="sm" onClick={() => setPicked(null)}>
-              Choose someone else
-            </Button>
-          </div>
-        ) : (
-          <div className="stack-sm">
-            <TextField
-              label="Person"
-              type="search"
-              placeholder="Search by name or e-mail"
-              value={search}
-              autoFocus
-              onChange={(event) => setSearch(event.target.value)}
-              error={errors.error("userId")}
-              aria-controls={listId}
-            />
-            <ul id={listId} className="list card" aria-label="Matching people" aria-busy={candidates.isFetching}>
-              {term.length === 0 ? (
-                <li className="small muted">Type a name or an e-mail address.</li>
-              ) : candidates.isError ? (
-                <li className="small muted">People could not be searched: {candidates.error.message}</li>
-              ) : candidates.isPending ? (
-                <li className="small muted">Searching…</li>
-              ) : results.length === 0 ? (
-                <li className="small muted">Nobody matches “{term}”.</li>
-              ) : (
-                results.map((user) => {
-                  const member = memberIds.has(user.id);
-                  return (
-                    <li key={user.id}>
-                      <div className="list-main">
-                        <span className="list-title">{user.name}</span>
-                        <span className="list-meta">{user.email}</span>
-                      </div>
-                      <Button
-                        size="sm"
-                        disabled={member}
-                        onClick={() => setPicked({ id: user.id, name: user.name, email: user.email })}
-                        aria-label={member ? `${user.name} is already a member` : `Choose ${user.name}`}
-                      >
-                        {member ? "Member" : "Choose"}
-                      </Button>
-                    </li>
-                  );
-                })
-              )}
-            </ul>
-          </div>
-        )}
-        <SelectField
-          label="Role"
-          value={role}
-          onChange={(event) => setRole(PROJECT_ROLES.find((r) => r === event.target.value) ?? "editor")}
-          hint={ROLE_DESCRIPTION[role]}
-          error={errors.error("role")}
-        >
-          {PROJECT_ROLES.map((value) => (
-            <option key={value} value={value}>
-              {ROLE_LABEL[value]}
-            </option>
-          ))}
-        </SelectField>
-      </form>
-    </Dialog>
+      {picked ? (
+        <div className="alert alert-info">
+          <span>
+            <strong>{picked.name}</strong>
+            {picked.email ? ` · ${picked.email}` : ""}
+          </span>
+          <Button size="sm" onClick={() => setPicked(null)}>
+            Choose someone else
+          </Button>
+        </div>
+      ) : (
+        <div className="stack-sm">
+          <TextField
+            label="Person"
+            type="search"
+            placeholder="Search by name or e-mail"
+            value={search}
+            autoFocus
+            onChange={(event) => setSearch(event.target.value)}
+            error={errors.error("userId")}
+            aria-controls={listId}
+          />
+          <ul id={listId} className="list card" aria-label="Matching people" aria-busy={candidates.isFetching}>
+            {term.length === 0 ? (
+              <li className="small muted">Type a name or an e-mail address.</li>
+            ) : candidates.isError ? (
+              <li className="small muted">People could not be searched: {candidates.error.message}</li>
+            ) : candidates.isPending ? (
+              <li className="small muted">Searching…</li>
+            ) : results.length === 0 ? (
+              <li className="small muted">Nobody matches “{term}”.</li>
+            ) : (
+              results.map((user) => {
+                const member = memberIds.has(user.id);
+                return (
+                  <li key={user.id}>
+                    <div className="list-main">
+                      <span className="list-title">{user.name}</span>
+                      <span className="list-meta">{user.email}</span>
+                    </div>
+                    <Button
+                      size="sm"
+                      disabled={member}
+                      onClick={() => setPicked({ id: user.id, name: user.name, email: user.email })}
+                      aria-label={member ? `${user.name} is already a member` : `Choose ${user.name}`}
+                    >
+                      {member ? "Member" : "Choose"}
+                    </Button>
+                  </li>
+                );
+              })
+            )}
+          </ul>
+        </div>
+      )}
+      <SelectField
+        label="Role"
+        value={role}
+        onChange={(event) => setRole(PROJECT_ROLES.find((r) => r === event.target.value) ?? "editor")}
+        hint={ROLE_DESCRIPTION[role]}
+        error={errors.error("role")}
+      >
+        {PROJECT_ROLES.map((value) => (
+          <option key={value} value={value}>
+            {ROLE_LABEL[value]}
+          </option>
+        ))}
+      </SelectField>
+    </FormDialog>
   );
 }

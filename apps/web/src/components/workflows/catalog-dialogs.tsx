@@ -2,17 +2,15 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type SubmitEvent } from "react";
+import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
 import { ZWorkflowTemplateCreateInputSchema, ZWorkflowTypeCreateInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
-import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
+import { FormDialog } from "../form/form-dialog";
+import { formValues, useFormErrors, type FormErrors } from "../form/use-form-errors";
 import { SelectField, TextareaField, TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 import { slugify, STARTER_DEFINITION } from "./editor/draft";
@@ -35,6 +33,39 @@ function useNameAndKey() {
   };
 }
 
+/** The name input, and the key input that follows it. */
+function NameAndKeyInputs({
+  fields,
+  errors,
+  keyHint,
+}: {
+  fields: ReturnType<typeof useNameAndKey>;
+  errors: FormErrors;
+  keyHint: string;
+}) {
+  return (
+    <>
+      <TextField
+        label="Name"
+        name="name"
+        autoFocus
+        value={fields.name}
+        onChange={(event) => fields.setName(event.target.value)}
+        error={errors.error("name")}
+      />
+      <TextField
+        label="Key"
+        name="key"
+        mono
+        value={fields.key}
+        onChange={(event) => fields.setKey(event.target.value)}
+        hint={keyHint}
+        error={errors.error("key")}
+      />
+    </>
+  );
+}
+
 export function CreateTypeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -47,57 +78,29 @@ export function CreateTypeDialog({ open, onClose }: { open: boolean; onClose: ()
     }),
   );
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
+  async function onSubmit(target: HTMLFormElement) {
     const input = errors.validate(ZWorkflowTypeCreateInputSchema, formValues(target), target);
     if (!input) return;
-    try {
-      const type = await create.mutateAsync(input);
-      toast.success(`Workflow type “${type.name}” created.`);
-      onClose();
-    } catch (error) {
-      errors.fromServer(error, target);
-    }
+    const type = await create.mutateAsync(input);
+    toast.success(`Workflow type “${type.name}” created.`);
+    onClose();
   }
 
   return (
-    <Dialog
+    <FormDialog
+      id="create-type"
       open={open}
       onClose={onClose}
       title="New workflow type"
       description="A kind of record that moves through a workflow, such as “Purchase request”."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="create-type" variant="primary" loading={create.isPending}>
-            Create type
-          </Button>
-        </>
-      }
+      submitLabel="Create type"
+      pending={create.isPending}
+      errors={errors}
+      onSubmit={onSubmit}
     >
-      <form id="create-type" className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-        <TextField
-          label="Name"
-          name="name"
-          autoFocus
-          value={fields.name}
-          onChange={(event) => fields.setName(event.target.value)}
-          error={errors.error("name")}
-        />
-        <TextField
-          label="Key"
-          name="key"
-          mono
-          value={fields.key}
-          onChange={(event) => fields.setKey(event.target.value)}
-          hint="Permanent: integrations refer to it."
-          error={errors.error("key")}
-        />
-        <TextareaField label="Description" name="description" rows={2} error={errors.error("description")} />
-      </form>
-    </Dialog>
+      <NameAndKeyInputs fields={fields} errors={errors} keyHint="Permanent: integrations refer to it." />
+      <TextareaField label="Description" name="description" rows={2} error={errors.error("description")} />
+    </FormDialog>
   );
 }
 
@@ -122,9 +125,7 @@ export function CreateTemplateDialog({
     }),
   );
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
+  async function onSubmit(target: HTMLFormElement) {
     const values = formValues(target);
     const input = errors.validate(
       ZWorkflowTemplateCreateInputSchema,
@@ -132,58 +133,32 @@ export function CreateTemplateDialog({
       target,
     );
     if (!input) return;
-    try {
-      const template = await create.mutateAsync(input);
-      toast.success(`Template “${template.name}” created as a draft.`);
-      onClose();
-      router.push(`/workflows/templates/${template.id}`);
-    } catch (error) {
-      errors.fromServer(error, target);
-    }
+    const template = await create.mutateAsync(input);
+    toast.success(`Template “${template.name}” created as a draft.`);
+    onClose();
+    router.push(`/workflows/templates/${template.id}`);
   }
 
   return (
-    <Dialog
+    <FormDialog
+      id="create-template"
       open={open}
       onClose={onClose}
       title="New workflow template"
       description="It starts as a small draft (Open → Done) that you then shape in the editor."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="create-template" variant="primary" loading={create.isPending}>
-            Create and edit
-          </Button>
-        </>
-      }
+      submitLabel="Create and edit"
+      pending={create.isPending}
+      errors={errors}
+      onSubmit={onSubmit}
     >
-      <form id="create-template" className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-        <SelectField label="Workflow type" name="typeId" defaultValue={types[0]?.id} error={errors.error("typeId")}>
-          {types.map((type) => (
-            <option key={type.id} value={type.id}>
-              {type.name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label="Name"
-          name="name"
-          autoFocus
-          value={fields.name}
-          onChange={(event) => fields.setName(event.target.value)}
-          error={errors.error("name")}
-        />
-        <TextField
-          label="Key"
-          name="key"
-          mono
-          value={fields.key}
-          onChange={(event) => fields.setKey(event.target.value)}
-          hint="Shared by all versions of the template."
-          error={errors.error("key")}
-        />
-      </form>
-    </Dialog>
+      <SelectField label="Workflow type" name="typeId" defaultValue={types[0]?.id} error={errors.error("typeId")}>
+        {types.map((type) => (
+          <option key={type.id} value={type.id}>
+            {type.name}
+          </option>
+        ))}
+      </SelectField>
+      <NameAndKeyInputs fields={fields} errors={errors} keyHint="Shared by all versions of the template." />
+    </FormDialog>
   );
 }

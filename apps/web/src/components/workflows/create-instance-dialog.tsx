@@ -2,16 +2,14 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, type SubmitEvent } from "react";
+import { useRef } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
 
 import { useTRPC } from "~/trpc/client";
 
+import { FormDialog } from "../form/form-dialog";
 import { useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 import { DataFieldInputs, readDataDocument } from "./data-fields";
@@ -54,9 +52,7 @@ export function CreateInstanceDialog({
     onClose();
   }
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
+  async function onSubmit(target: HTMLFormElement) {
     const title = new FormData(target).get("title");
     const parsed = errors.validate(
       instanceFormSchema(fields),
@@ -64,41 +60,32 @@ export function CreateInstanceDialog({
       target,
     );
     if (!parsed) return;
-    try {
-      const instance = await create.mutateAsync({
-        projectId,
-        templateId: template.id,
-        title: parsed.title,
-        data: parsed.data,
-      });
-      toast.success(`“${instance.title}” created.`);
-      close();
-      router.push(`/projects/${projectId}/instances/${instance.id}`);
-    } catch (error) {
-      errors.fromServer(error, target);
-    }
+    const instance = await create.mutateAsync({
+      projectId,
+      templateId: template.id,
+      title: parsed.title,
+      data: parsed.data,
+    });
+    toast.success(`“${instance.title}” created.`);
+    close();
+    router.push(`/projects/${projectId}/instances/${instance.id}`);
   }
 
   return (
-    <Dialog
+    <FormDialog
+      id="create-instance"
       open={open}
       onClose={close}
       title={`New ${template.name} item`}
       description="It starts in the workflow's first state."
-      footer={
-        <>
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" form="create-instance" variant="primary" loading={create.isPending}>
-            Create item
-          </Button>
-        </>
-      }
+      submitLabel="Create item"
+      pending={create.isPending}
+      errors={errors}
+      onSubmit={onSubmit}
+      formRef={form}
     >
-      <form id="create-instance" ref={form} className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-        <TextField label="Title" name="title" required autoFocus maxLength={200} error={errors.error("title")} />
-        <DataFieldInputs fields={fields} error={errors.error} />
-      </form>
-    </Dialog>
+      <TextField label="Title" name="title" required autoFocus maxLength={200} error={errors.error("title")} />
+      <DataFieldInputs fields={fields} error={errors.error} />
+    </FormDialog>
   );
 }
