@@ -14,7 +14,11 @@ export interface PrismaClientOptions {
   onConnection?: (client: pg.PoolClient) => void;
 }
 
-const transactionPools = new WeakMap<PrismaClient, TransactionPool>();
+// Kept on globalThis like the app client itself (below): Next.js may load
+// this module once per server layer in one process, and a client made by one
+// copy must still find its pool from another.
+const globalPools = globalThis as unknown as { fastnextTransactionPools?: WeakMap<PrismaClient, TransactionPool> };
+const transactionPools = (globalPools.fastnextTransactionPools ??= new WeakMap());
 
 /** The pool that runs `client`'s scoped transactions (see `withScope`). */
 export function transactionPoolOf(client: PrismaClient): TransactionPool {
