@@ -149,13 +149,7 @@ export function ActivityLog() {
             </table>
           </div>
         )}
-        <Pager
-          page={pager.page}
-          nextCursor={activities.data?.nextCursor}
-          onNext={pager.next}
-          onPrevious={pager.previous}
-          busy={activities.isFetching}
-        />
+        <Pager pager={pager} nextCursor={activities.data?.nextCursor} busy={activities.isFetching} />
       </section>
     </>
   );

@@ -176,13 +176,7 @@ export function UsersTable() {
             </table>
           </div>
         )}
-        <Pager
-          page={pager.page}
-          nextCursor={users.data?.nextCursor}
-          onNext={pager.next}
-          onPrevious={pager.previous}
-          busy={users.isFetching}
-        />
+        <Pager pager={pager} nextCursor={users.data?.nextCursor} busy={users.isFetching} />
       </section>
       {dialog?.kind === "create" ? (
         <CreateUserDialog roles={roleList} canAssignRoles={canAssignRoles} onClose={() => setDialog(null)} />

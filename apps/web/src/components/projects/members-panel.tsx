@@ -160,13 +160,7 @@ export function MembersPanel({ projectId }: { projectId: string }) {
           </table>
         </div>
       )}
-      <Pager
-        page={pager.page}
-        nextCursor={members.data?.nextCursor}
-        onNext={pager.next}
-        onPrevious={pager.previous}
-        busy={members.isFetching}
-      />
+      <Pager pager={pager} nextCursor={members.data?.nextCursor} busy={members.isFetching} />
       {isOwner && !canSearchPeople ? (
         <p className="card-footer small muted" style={{ justifyContent: "flex-start" }}>
           Finding people to invite needs access to the user directory; ask an administrator to add members.

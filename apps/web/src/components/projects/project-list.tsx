@@ -107,13 +107,7 @@ export function ProjectList() {
             ))}
           </ul>
         )}
-        <Pager
-          page={pager.page}
-          nextCursor={projects.data?.nextCursor}
-          onNext={pager.next}
-          onPrevious={pager.previous}
-          busy={projects.isFetching}
-        />
+        <Pager pager={pager} nextCursor={projects.data?.nextCursor} busy={projects.isFetching} />
       </section>
       <CreateProjectDialog open={creating} onClose={() => setCreating(false)} />
     </>

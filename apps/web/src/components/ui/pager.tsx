@@ -20,28 +20,29 @@ export function useCursorPager() {
   };
 }
 
+export type CursorPager = ReturnType<typeof useCursorPager>;
+
+/** Previous and Next for a list read with `useCursorPager`; hidden while everything fits one page. */
 export function Pager({
-  page,
+  pager,
   nextCursor,
-  onNext,
-  onPrevious,
   busy,
 }: {
-  page: number;
+  pager: CursorPager;
+  /** The current page's `nextCursor`: null on the last page. */
   nextCursor: string | null | undefined;
-  onNext: (cursor: string) => void;
-  onPrevious: () => void;
   busy?: boolean;
 }) {
+  const { page } = pager;
   if (page === 1 && !nextCursor) return null;
   return (
     <nav className="pager" aria-label="Pagination">
       <span>Page {page}</span>
       <div className="cluster">
-        <Button size="sm" onClick={onPrevious} disabled={page === 1 || busy}>
+        <Button size="sm" onClick={pager.previous} disabled={page === 1 || busy}>
           Previous
         </Button>
-        <Button size="sm" onClick={() => nextCursor && onNext(nextCursor)} disabled={!nextCursor || busy}>
+        <Button size="sm" onClick={() => nextCursor && pager.next(nextCursor)} disabled={!nextCursor || busy}>
           Next
         </Button>
       </div>

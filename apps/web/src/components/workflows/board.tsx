@@ -137,13 +137,7 @@ export function Board({ projectId, templateKey }: { projectId: string; templateK
               </section>
             ))}
           </div>
-          <Pager
-            page={pager.page}
-            nextCursor={instances.data.nextCursor}
-            onNext={pager.next}
-            onPrevious={pager.previous}
-            busy={instances.isFetching}
-          />
+          <Pager pager={pager} nextCursor={instances.data.nextCursor} busy={instances.isFetching} />
         </>
       )}
       {template.data && creating ? (
