@@ -2,11 +2,21 @@
 
 import { type ReactNode } from "react";
 
+import { type WorkflowDefinition } from "@fastnext/workflow";
+
 import { Button } from "../../ui/button";
 import { TextField } from "../../ui/field";
 import { Icon } from "../../ui/icons";
 import { type EditorErrors } from "./errors";
 import { RowErrors } from "./row-errors";
+
+/** What every section of the template editor is given. */
+export interface DefinitionSectionProps {
+  definition: WorkflowDefinition;
+  /** `structural`: rows were added or removed (the diagram re-lays out). */
+  onChange: (definition: WorkflowDefinition, structural?: boolean) => void;
+  errors: EditorErrors;
+}
 
 interface EditorSectionProps<T> {
   /** What one row is, capitalised: "State". Titles, labels and the add button use it. */

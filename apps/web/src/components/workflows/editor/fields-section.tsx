@@ -2,17 +2,11 @@
 
 import { useState } from "react";
 
-import {
-  FIELD_TYPES,
-  type DataField,
-  type FieldType,
-  type WorkflowDefinition,
-} from "@fastnext/workflow";
+import { FIELD_TYPES, type DataField, type FieldType } from "@fastnext/workflow";
 
 import { Checkbox, SelectField, TextField } from "../../ui/field";
 import { followName, newDataField, removeAt, replaceAt } from "./draft";
-import { EditorSection, NameAndKeyFields } from "./editor-section";
-import { type EditorErrors } from "./errors";
+import { EditorSection, NameAndKeyFields, type DefinitionSectionProps } from "./editor-section";
 import { RowErrors } from "./row-errors";
 
 const TYPE_LABEL: Record<FieldType, string> = {
@@ -57,11 +51,7 @@ export function FieldsSection({
   definition,
   onChange,
   errors,
-}: {
-  definition: WorkflowDefinition;
-  onChange: (definition: WorkflowDefinition, structural?: boolean) => void;
-  errors: EditorErrors;
-}) {
+}: DefinitionSectionProps) {
   const fields = definition.dataFields;
   const set = (index: number, field: DataField) =>
     onChange({ ...definition, dataFields: replaceAt(fields, index, field) });

@@ -1,17 +1,11 @@
 "use client";
 
-import {
-  STATE_KINDS,
-  type State,
-  type StateKind,
-  type WorkflowDefinition,
-} from "@fastnext/workflow";
+import { STATE_KINDS, type State, type StateKind } from "@fastnext/workflow";
 
 import { Button } from "../../ui/button";
 import { SelectField } from "../../ui/field";
 import { followName, newState, removeAt, renameStateKey, replaceAt } from "./draft";
-import { EditorSection, NameAndKeyFields } from "./editor-section";
-import { type EditorErrors } from "./errors";
+import { EditorSection, NameAndKeyFields, type DefinitionSectionProps } from "./editor-section";
 import { RowErrors } from "./row-errors";
 
 const KIND_LABEL: Record<StateKind, string> = {
@@ -24,11 +18,7 @@ export function StatesSection({
   definition,
   onChange,
   errors,
-}: {
-  definition: WorkflowDefinition;
-  onChange: (definition: WorkflowDefinition, structural?: boolean) => void;
-  errors: EditorErrors;
-}) {
+}: DefinitionSectionProps) {
   const states = definition.states;
   /** A changed key is followed by the transitions that name it. */
   const set = (index: number, state: State) => {

@@ -1,12 +1,11 @@
 "use client";
 
-import { PROJECT_ROLES, type Transition, type WorkflowDefinition } from "@fastnext/workflow";
+import { PROJECT_ROLES, type Transition } from "@fastnext/workflow";
 
 import { Checkbox, SelectField } from "../../ui/field";
 import { ROLE_LABEL } from "../../projects/labels";
 import { followName, newTransition, removeAt, replaceAt } from "./draft";
-import { EditorSection, NameAndKeyFields } from "./editor-section";
-import { type EditorErrors } from "./errors";
+import { EditorSection, NameAndKeyFields, type DefinitionSectionProps } from "./editor-section";
 import { GuardInput } from "./guard-input";
 import { RowErrors } from "./row-errors";
 
@@ -19,11 +18,7 @@ export function TransitionsSection({
   definition,
   onChange,
   errors,
-}: {
-  definition: WorkflowDefinition;
-  onChange: (definition: WorkflowDefinition, structural?: boolean) => void;
-  errors: EditorErrors;
-}) {
+}: DefinitionSectionProps) {
   const transitions = definition.transitions;
   const states = definition.states;
   const set = (index: number, transition: Transition) =>
