@@ -1,5 +1,5 @@
 import { createProject, registerUser } from "./support/api";
-import { admin, expect, newAccount, requireChromium, signIn, test } from "./support/fixtures";
+import { admin, expect, newAccount, register, requireChromium, signIn, test } from "./support/fixtures";
 
 requireChromium();
 
@@ -46,6 +46,27 @@ test.describe("projects", () => {
     await page.getByRole("row", { name: new RegExp(member.name) }).getByRole("button", { name: "Remove" }).click();
     await page.getByRole("dialog", { name: "Remove this member?" }).getByRole("button", { name: "Remove member" }).click();
     await expect(page.getByLabel(`Role of ${member.name}`)).toHaveCount(0);
+  });
+
+  test("an owner without access to the user directory invites by e-mail address", async ({ page }) => {
+    const owner = newAccount("Olga");
+    const member = newAccount("Max");
+    await registerUser(page.request, member);
+    await register(page, owner);
+    const projectId = await createProject(page.request, `Team ${Date.now().toString(36)}`);
+
+    await page.goto(`/projects/${projectId}/members`);
+    await page.getByRole("button", { name: "Invite member" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite a member" });
+    await dialog.getByLabel("E-mail address").fill(`nobody-${Date.now().toString(36)}@example.com`);
+    await dialog.getByRole("button", { name: "Invite" }).click();
+    await expect(dialog.getByText("No active account uses this address")).toBeVisible();
+
+    await dialog.getByLabel("E-mail address").fill(member.email);
+    await dialog.getByLabel("Role").selectOption("editor");
+    await dialog.getByRole("button", { name: "Invite" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByLabel(`Role of ${member.name}`)).toHaveValue("editor");
   });
 
   test("the owner archives a project and restores it", async ({ page }) => {

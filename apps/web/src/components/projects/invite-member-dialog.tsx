@@ -3,7 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 
-import { PROJECT_ROLES, ZProjectMemberInputSchema, type ProjectRole } from "@fastnext/validators";
+import {
+  PROJECT_ROLES,
+  ZProjectMemberInputSchema,
+  ZProjectMemberInviteInputSchema,
+  type ProjectRole,
+} from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
@@ -21,18 +26,20 @@ interface Candidate {
 }
 
 /**
- * Adds someone to the project. People are found by name or e-mail in the
- * user directory (admin.users.list, so the inviter needs `user.read`);
- * current members are marked and cannot be picked again.
+ * Adds someone to the project. With access to the user directory
+ * (`user.read`) people are found by name or e-mail and current members are
+ * marked; without it, the owner types the person's exact e-mail address.
  */
 export function InviteMemberDialog({
   projectId,
   memberIds,
+  canSearchPeople,
   open,
   onClose,
 }: {
   projectId: string;
   memberIds: ReadonlySet<string>;
+  canSearchPeople: boolean;
   open: boolean;
   onClose: () => void;
 }) {
@@ -48,19 +55,17 @@ export function InviteMemberDialog({
 
   const candidates = useQuery({
     ...trpc.admin.users.list.queryOptions({ search: term, isActive: true, limit: 8 }),
-    enabled: open && term.length > 0,
+    enabled: open && canSearchPeople && term.length > 0,
   });
-  const add = useMutation(
-    trpc.projects.members.add.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.projects.members.list.queryKey({ projectId }) }),
-          // memberCount on the project and in project lists.
-          queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ id: projectId }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.projects.list.queryKey() }),
-        ]),
-    }),
-  );
+  const onSuccess = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.projects.members.list.queryKey({ projectId }) }),
+      // memberCount on the project and in project lists.
+      queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ id: projectId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.projects.list.queryKey() }),
+    ]);
+  const add = useMutation(trpc.projects.members.add.mutationOptions({ onSuccess }));
+  const invite = useMutation(trpc.projects.members.invite.mutationOptions({ onSuccess }));
 
   function close() {
     setSearch("");
@@ -71,6 +76,14 @@ export function InviteMemberDialog({
   }
 
   async function onSubmit(target: HTMLFormElement) {
+    if (!canSearchPeople) {
+      const email = new FormData(target).get("email");
+      const input = errors.validate(ZProjectMemberInviteInputSchema, { projectId, email, role }, target);
+      if (!input) return;
+      await invite.mutateAsync(input);
+      close();
+      return;
+    }
     const input = errors.validate(ZProjectMemberInputSchema, { projectId, userId: picked?.id, role }, target);
     if (!input) {
       if (!picked) errors.setFormError("Choose a person to invite.");
@@ -90,13 +103,23 @@ export function InviteMemberDialog({
       title="Invite a member"
       description="They can see the project at once, and do what their role allows."
       submitLabel="Invite"
-      pending={add.isPending}
-      submitDisabled={!picked}
+      pending={add.isPending || invite.isPending}
+      submitDisabled={canSearchPeople && !picked}
       errors={errors}
       onSubmit={onSubmit}
       formRef={form}
     >
-      {picked ? (
+      {!canSearchPeople ? (
+        <TextField
+          label="E-mail address"
+          name="email"
+          type="email"
+          autoComplete="off"
+          autoFocus
+          hint="The address they sign in with. They must already have an account."
+          error={errors.error("email")}
+        />
+      ) : picked ? (
         <div className="alert alert-info">
           <span>
             <strong>{picked.name}</strong>

@@ -84,7 +84,7 @@ export function MembersPanel({ projectId }: { projectId: string }) {
           <h2 id="members-title">Members</h2>
           <p className="small muted">Who can see and work on this project, and with which role.</p>
         </div>
-        {isOwner && canSearchPeople ? (
+        {isOwner ? (
           <Button variant="primary" size="sm" onClick={() => setInviting(true)}>
             <Icon name="plus" /> Invite member
           </Button>
@@ -161,12 +161,13 @@ export function MembersPanel({ projectId }: { projectId: string }) {
         </div>
       )}
       <Pager pager={pager} nextCursor={members.data?.nextCursor} busy={members.isFetching} />
-      {isOwner && !canSearchPeople ? (
-        <p className="card-footer small muted" style={{ justifyContent: "flex-start" }}>
-          Finding people to invite needs access to the user directory; ask an administrator to add members.
-        </p>
-      ) : null}
-      <InviteMemberDialog projectId={projectId} memberIds={memberIds} open={inviting} onClose={() => setInviting(false)} />
+      <InviteMemberDialog
+        projectId={projectId}
+        memberIds={memberIds}
+        canSearchPeople={canSearchPeople}
+        open={inviting}
+        onClose={() => setInviting(false)}
+      />
       <Dialog
         open={removing !== null}
         onClose={() => setRemoving(null)}
