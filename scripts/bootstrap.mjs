@@ -2,7 +2,7 @@
 // `npm start` / `npm test` on a machine with nothing but Node.js 20+:
 // finds (or fetches from the npm registry) the pinned pnpm, installs the
 // workspace exactly as locked, then hands over to `pnpm dev` or `pnpm check`.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
 const [major] = process.versions.node.split(".").map(Number);
@@ -36,7 +36,27 @@ if (!(mode in tasks)) {
   process.exit(2);
 }
 
+/**
+ * Runs the app in a process group of its own and passes SIGINT and SIGTERM
+ * to the whole group: pnpm does not pass a SIGTERM on to its script, so a
+ * SIGTERM sent to this process alone would otherwise leave the app running.
+ */
+function serve(command, args) {
+  const child = spawn(command, args, { stdio: "inherit", detached: true });
+  const forward = (signal) => () => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  process.on("SIGINT", forward("SIGINT"));
+  process.on("SIGTERM", forward("SIGTERM"));
+  child.on("exit", (code) => process.exit(code ?? 1));
+}
+
 const [pnpm, ...pnpmArgs] = pnpmCommand();
 const installed = run(pnpm, [...pnpmArgs, "install", "--frozen-lockfile"]);
 if (installed !== 0) process.exit(installed);
-process.exit(run(pnpm, [...pnpmArgs, "run", ...tasks[mode]]));
+if (mode === "start") serve(pnpm, [...pnpmArgs, "run", ...tasks[mode]]);
+else process.exit(run(pnpm, [...pnpmArgs, "run", ...tasks[mode]]));

