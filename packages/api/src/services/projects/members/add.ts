@@ -23,13 +23,18 @@ function alreadyMember(field: PersonField): AppError {
  * usually cannot see the user yet (users are visible to co-members), so
  * existence is left to the foreign key: an unknown id is NOT_FOUND.
  */
-export async function addMember(
+export async function addMember(ctx: ServiceContext, input: ProjectMemberInput): Promise<ProjectMemberView> {
+  await requireProjectRole(ctx.db, ctx.principal, input.projectId, "owner");
+  return insertMember(ctx, input, "userId");
+}
+
+/** The membership, its activity entry and event, for a caller already checked to manage members. */
+async function insertMember(
   ctx: ServiceContext,
   input: ProjectMemberInput,
-  field: PersonField = "userId",
+  field: PersonField,
 ): Promise<ProjectMemberView> {
   const { db, principal } = ctx;
-  await requireProjectRole(db, principal, input.projectId, "owner");
   const existing = await db.projectMember.findUnique({
     where: { projectId_userId: { projectId: input.projectId, userId: input.userId } },
     select: { role: true },
@@ -79,5 +84,5 @@ export async function inviteMember(ctx: ServiceContext, input: ProjectMemberInvi
       fieldErrors: { email: ["No active account uses this address"] },
     });
   }
-  return addMember(ctx, { projectId: input.projectId, userId: found.id, role: input.role }, "email");
+  return insertMember(ctx, { projectId: input.projectId, userId: found.id, role: input.role }, "email");
 }
