@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { type StatementCounts } from "@fastnext/db";
+import { countsSince, type StatementCounts } from "@fastnext/db";
 
 import { openBenchDatabase } from "./database";
 import { BENCH_USER, draftInstances, FULL, seedDataset, SMOKE } from "./dataset";
@@ -113,11 +113,7 @@ try {
       });
       if (!response.ok) throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
     }
-    const after = await counter();
-    statements[target.name] = {
-      statements: after.statements - before.statements,
-      roundTrips: after.roundTrips - before.roundTrips,
-    };
+    statements[target.name] = countsSince(before, await counter());
   }
 
   const results: (LoadResult & { rssMiB: number })[] = [];

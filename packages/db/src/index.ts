@@ -14,7 +14,12 @@ export {
   type SessionState,
 } from "./scope";
 export { isUniqueViolation } from "./errors";
-export { createStatementCounter, type StatementCounter, type StatementCounts } from "./statement-counter";
+export {
+  countsSince,
+  createStatementCounter,
+  type StatementCounter,
+  type StatementCounts,
+} from "./statement-counter";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type {
   Permission as PermissionRecord,

@@ -28,7 +28,7 @@ function transactionOptions(options: ScopeOptions) {
   return { maxWait: options.maxWaitMs ?? 5_000, timeout: options.timeoutMs ?? 15_000 };
 }
 
-const literal = (value: string) => pg.escapeLiteral(value);
+const literal = pg.escapeLiteral;
 
 /**
  * The SELECT that sets a scope, with its values as escaped literals: it is

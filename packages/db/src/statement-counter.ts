@@ -8,6 +8,20 @@ export interface StatementCounts {
 
 type Query = (...args: unknown[]) => unknown;
 
+/** The SQL text of a pg `query(...)` call's first argument: a string or a query config. */
+export function queryText(query: unknown): string | undefined {
+  if (typeof query === "string") return query;
+  if (typeof query === "object" && query !== null && "text" in query && typeof query.text === "string") {
+    return query.text;
+  }
+  return undefined;
+}
+
+/** What was sent between two readings of the counts. */
+export function countsSince(before: StatementCounts, after: StatementCounts): StatementCounts {
+  return { statements: after.statements - before.statements, roundTrips: after.roundTrips - before.roundTrips };
+}
+
 /**
  * Statements in one simple-protocol text: the ";" outside string literals
  * ('…' with '' inside, and E'…' with backslash escapes) separate them.
@@ -37,9 +51,11 @@ export function countStatements(text: string): number {
 
 /** A parameterised query is one statement; a parameterless text may hold several. */
 function statementsIn([first, values]: unknown[]): number {
-  const config = typeof first === "object" && first !== null ? (first as pg.QueryConfig) : undefined;
-  const text = typeof first === "string" ? first : config?.text;
-  const parameterised = Array.isArray(values) ? values.length > 0 : Boolean(config?.values?.length);
+  const text = queryText(first);
+  const configValues: unknown =
+    typeof first === "object" && first !== null && "values" in first ? first.values : undefined;
+  const given = Array.isArray(values) ? values : configValues;
+  const parameterised = Array.isArray(given) && given.length > 0;
   if (!text || parameterised) return 1;
   return countStatements(text);
 }
@@ -64,11 +80,7 @@ export function createStatementCounter() {
   const during = async <T>(work: () => Promise<T>): Promise<StatementCounts & { result: T }> => {
     const before = { ...counts };
     const result = await work();
-    return {
-      result,
-      statements: counts.statements - before.statements,
-      roundTrips: counts.roundTrips - before.roundTrips,
-    };
+    return { result, ...countsSince(before, counts) };
   };
   return { counts, onConnection, during };
 }

@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 import pg from "pg";
 
+import { queryText } from "./statement-counter";
+
 /** A statement to send together with the BEGIN of the transaction being opened. */
 interface PendingOpening {
   sql: string;
@@ -10,14 +12,6 @@ interface PendingOpening {
 }
 
 type Query = (...args: unknown[]) => Promise<unknown>;
-
-function textOf(query: unknown): string | undefined {
-  if (typeof query === "string") return query;
-  if (typeof query === "object" && query !== null && "text" in query && typeof query.text === "string") {
-    return query.text;
-  }
-  return undefined;
-}
 
 /**
  * The pg pool under every Prisma client, able to open a transaction and run
@@ -44,7 +38,7 @@ export class TransactionPool {
       const query = client.query.bind(client) as Query;
       client.query = ((...args: unknown[]) => {
         const pending = this.#pending.getStore();
-        if (!pending || pending.result || textOf(args[0]) !== "BEGIN") return query(...args);
+        if (!pending || pending.result || queryText(args[0]) !== "BEGIN") return query(...args);
         return query(`BEGIN; ${pending.sql}`).then((results) => {
           const [begun, opened] = results as pg.QueryResult[];
           if (!begun || !opened) throw new Error("BEGIN and the opening statement returned no results");
