@@ -84,11 +84,12 @@ async function launch(): Promise<void> {
       for (const child of children) signalGroup(child, "SIGTERM");
       // The group, not just its first process: tsx watch exits before the
       // app it runs has finished stopping, and the database must outlive it.
-      const deadline = Date.now() + 10_000;
-      while (children.some(groupAlive)) {
-        if (Date.now() > deadline) children.forEach((child) => signalGroup(child, "SIGKILL"));
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const forced = setTimeout(
+        () => children.forEach((child) => signalGroup(child, "SIGKILL")),
+        10_000,
+      );
+      while (children.some(groupAlive)) await new Promise((resolve) => setTimeout(resolve, 100));
+      clearTimeout(forced);
       await server.stop();
       log.info("stopped");
     }
