@@ -2,28 +2,23 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { signUp, startApi, type TestApi } from "@fastnext/api/testing";
+import { signUp, type TestApi } from "@fastnext/api/testing";
 import { withScope } from "@fastnext/db";
 import { emitEvent, jobCounts } from "@fastnext/events";
 
-import { startSmtp, startWorker, tokenFrom, type InProcessWorker, type TestSmtp } from "./support";
+import { startWorkerStack, tokenFrom, type TestSmtp, type WorkerStack } from "./support";
 
+let stack: WorkerStack;
 let api: TestApi;
 let smtp: TestSmtp;
-let worker: InProcessWorker;
 
 const bounced = (address: string) => address.startsWith("bounce");
 
 beforeAll(async () => {
-  api = await startApi();
-  smtp = await startSmtp({ reject: bounced });
-  worker = await startWorker(api.db.systemUrl, smtp.port);
+  stack = await startWorkerStack({ reject: bounced });
+  ({ api, smtp } = stack);
 });
-afterAll(async () => {
-  await worker.stop();
-  await smtp.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 async function one<T>(sql: string, params: unknown[]): Promise<T | undefined> {
   const { rows } = await api.sql.query<T & Record<string, unknown>>(sql, params);

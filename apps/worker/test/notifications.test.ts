@@ -3,34 +3,30 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { signInAdmin, signUp, startApi, type TestApi } from "@fastnext/api/testing";
+import { signInAdmin, signUp, type TestApi } from "@fastnext/api/testing";
 import { createSmtpMailer } from "@fastnext/email";
 
 import { createLinks, HandlerRegistry, type WorkerContext } from "../src/handlers";
 import { MessageInFlightError, runHandler } from "../src/runner";
 import {
   quietLogger,
-  startSmtp,
-  startWorker,
+  startWorkerStack,
   tokenFrom,
   type InProcessWorker,
   type TestSmtp,
+  type WorkerStack,
 } from "./support";
 
+let stack: WorkerStack;
 let api: TestApi;
 let smtp: TestSmtp;
 let worker: InProcessWorker;
 
 beforeAll(async () => {
-  api = await startApi();
-  smtp = await startSmtp();
-  worker = await startWorker(api.db.systemUrl, smtp.port);
+  stack = await startWorkerStack();
+  ({ api, smtp, worker } = stack);
 });
-afterAll(async () => {
-  await worker.stop();
-  await smtp.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 type Person = Awaited<ReturnType<typeof signUp>>;
 

@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { signUp, startApi, type TestApi } from "@fastnext/api/testing";
+import { signUp, type TestApi } from "@fastnext/api/testing";
 
 import { purgeExpired } from "../src/scheduled/purge";
-import { startSmtp, startWorker, type InProcessWorker, type TestSmtp } from "./support";
+import { startWorkerStack, type InProcessWorker, type WorkerStack } from "./support";
 
+let stack: WorkerStack;
 let api: TestApi;
-let smtp: TestSmtp;
 let worker: InProcessWorker;
 
 beforeAll(async () => {
-  api = await startApi();
-  smtp = await startSmtp();
-  worker = await startWorker(api.db.systemUrl, smtp.port);
+  stack = await startWorkerStack();
+  ({ api, worker } = stack);
 });
-afterAll(async () => {
-  await worker.stop();
-  await smtp.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 async function ids(sql: string, params: unknown[]): Promise<string[]> {
   const { rows } = await api.sql.query<{ id: string }>(sql, params);

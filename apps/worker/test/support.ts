@@ -5,6 +5,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { pino, type Logger } from "pino";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 
+import { startApi } from "@fastnext/api/testing";
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import { createSmtpMailer } from "@fastnext/email";
 
@@ -143,6 +144,29 @@ export async function startWorker(
     },
   };
 }
+
+/**
+ * What most worker tests run against: the real API on a fresh database, a
+ * test SMTP server, and one in-process worker; `close` stops them in
+ * reverse order.
+ */
+export async function startWorkerStack(smtpOptions: SmtpOptions = {}) {
+  const api = await startApi();
+  const smtp = await startSmtp(smtpOptions);
+  const worker = await startWorker(api.db.systemUrl, smtp.port);
+  return {
+    api,
+    smtp,
+    worker,
+    close: async () => {
+      await worker.stop();
+      await smtp.close();
+      await api.close();
+    },
+  };
+}
+
+export type WorkerStack = Awaited<ReturnType<typeof startWorkerStack>>;
 
 /** The reset link's secret, out of a received message. */
 export function tokenFrom(mail: ParsedMail): string {
