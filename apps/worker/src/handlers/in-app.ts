@@ -1,14 +1,9 @@
 import { type ScopedDb } from "@fastnext/db";
 import { type DomainEvent } from "@fastnext/events";
 
-import { activePerson, namesOf, workflowAudience, type Person } from "./audience";
-import {
-  assignedContent,
-  invitedContent,
-  memberAddedContent,
-  transitionedContent,
-  type NotificationContent,
-} from "./content";
+import { activePerson, namesOf } from "./audience";
+import { invitedContent } from "./content";
+import { assignedNotices, memberAddedNotices, transitionedNotices, type Notice } from "./notices";
 import { channelsFor } from "./preferences";
 import { transactionHandler, type Handler } from "./types";
 
@@ -24,7 +19,7 @@ export const NOTIFICATION_CHANNEL = "fastnext_notifications";
 export async function notifyInApp(
   tx: ScopedDb,
   event: DomainEvent,
-  entries: { person: Person; content: NotificationContent }[],
+  entries: Notice[],
 ): Promise<number> {
   const wanted = entries.filter((e) => channelsFor(e.person.settings, e.content.kind).inApp);
   if (wanted.length === 0) return 0;
@@ -50,56 +45,21 @@ export const inAppHandlers: readonly Handler[] = [
     name: "notify.workflow_transitioned",
     event: "workflow.transitioned",
     async apply(tx, event, ctx) {
-      const audience = await workflowAudience(tx, {
-        instanceId: event.payload.instanceId,
-        assignee: "current",
-        actorId: event.actorId,
-      });
-      if (!audience) return;
-      const content = transitionedContent(audience, event.payload, event.actorId, ctx.links);
-      await notifyInApp(
-        tx,
-        event,
-        audience.recipients.map((person) => ({ person, content })),
-      );
+      await notifyInApp(tx, event, await transitionedNotices(tx, event, ctx.links));
     },
   }),
   transactionHandler({
     name: "notify.workflow_assigned",
     event: "workflow.assigned",
     async apply(tx, event, ctx) {
-      const audience = await workflowAudience(tx, {
-        instanceId: event.payload.instanceId,
-        assignee: { id: event.payload.assigneeId },
-        actorId: event.actorId,
-      });
-      if (!audience) return;
-      await notifyInApp(
-        tx,
-        event,
-        audience.recipients.map((person) => ({
-          person,
-          content: assignedContent(audience, event.payload, event.actorId, person.id, ctx.links),
-        })),
-      );
+      await notifyInApp(tx, event, await assignedNotices(tx, event, ctx.links));
     },
   }),
   transactionHandler({
     name: "notify.project_member_added",
     event: "project.member_added",
     async apply(tx, event, ctx) {
-      if (event.actorId === event.payload.userId) return;
-      const person = await activePerson(tx, event.payload.userId);
-      const project = await tx.project.findUnique({
-        where: { id: event.payload.projectId },
-        select: { id: true, name: true },
-      });
-      if (!person || !project) return;
-      const names = await namesOf(tx, [event.actorId]);
-      const actor = event.actorId ? (names.get(event.actorId) ?? "Someone") : "Someone";
-      await notifyInApp(tx, event, [
-        { person, content: memberAddedContent(project, event.payload, actor, ctx.links) },
-      ]);
+      await notifyInApp(tx, event, await memberAddedNotices(tx, event, ctx.links));
     },
   }),
   transactionHandler({

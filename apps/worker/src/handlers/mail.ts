@@ -8,15 +8,13 @@ import {
   type EmailMessage,
   type RenderedEmail,
 } from "@fastnext/email";
+import { type DomainEvent, type EventName } from "@fastnext/events";
 
 import { derivedUuid } from "../queue/job-id";
-import { activePerson, namesOf, workflowAudience, type Person } from "./audience";
-import {
-  assignedContent,
-  memberAddedContent,
-  transitionedContent,
-  type NotificationContent,
-} from "./content";
+import { activePerson, namesOf, type Person } from "./audience";
+import { type NotificationContent } from "./content";
+import { type Links } from "./links";
+import { assignedNotices, memberAddedNotices, transitionedNotices, type Notice } from "./notices";
 import { channelsFor } from "./preferences";
 import { emailHandler, type Handler, type Recipient } from "./types";
 
@@ -150,88 +148,37 @@ export const accountMailHandlers: readonly Handler[] = [
   }),
 ];
 
+/**
+ * The mail counterpart of an in-app notification: the event's notices, to
+ * the people whose settings want e-mail for that kind. `compose` reads the
+ * notices again at send time, so a mail says what is true when it leaves.
+ */
+function noticeMailHandler<N extends EventName>(
+  name: string,
+  event: N,
+  notices: (tx: ScopedDb, event: DomainEvent<N>, links: Links) => Promise<Notice[]>,
+): Handler {
+  return emailHandler({
+    name,
+    event,
+    async recipients(tx, stored, ctx) {
+      const wanted = (await notices(tx, stored, ctx.links)).filter((n) =>
+        wantsEmail(n.person, n.content),
+      );
+      return wanted.map((n) => asRecipient(n.person));
+    },
+    async compose(tx, stored, recipient, ctx) {
+      const notice = (await notices(tx, stored, ctx.links)).find(
+        (n) => n.person.id === recipient.userId,
+      );
+      return notice ? to(recipient, notificationMail(notice.person, notice.content)) : null;
+    },
+  });
+}
+
 /** Notification mails: the same people and words as the in-app ones, for those who chose e-mail. */
 export const notificationMailHandlers: readonly Handler[] = [
-  emailHandler({
-    name: "mail.workflow_transitioned",
-    event: "workflow.transitioned",
-    async recipients(tx, event, ctx) {
-      const audience = await workflowAudience(tx, {
-        instanceId: event.payload.instanceId,
-        assignee: "current",
-        actorId: event.actorId,
-      });
-      if (!audience) return [];
-      const content = transitionedContent(audience, event.payload, event.actorId, ctx.links);
-      return audience.recipients.filter((p) => wantsEmail(p, content)).map(asRecipient);
-    },
-    async compose(tx, event, recipient, ctx) {
-      const audience = await workflowAudience(tx, {
-        instanceId: event.payload.instanceId,
-        assignee: "current",
-        actorId: event.actorId,
-      });
-      const person = audience?.recipients.find((p) => p.id === recipient.userId);
-      if (!audience || !person) return null;
-      return to(
-        recipient,
-        notificationMail(
-          person,
-          transitionedContent(audience, event.payload, event.actorId, ctx.links),
-        ),
-      );
-    },
-  }),
-  emailHandler({
-    name: "mail.workflow_assigned",
-    event: "workflow.assigned",
-    async recipients(tx, event, ctx) {
-      const audience = await workflowAudience(tx, {
-        instanceId: event.payload.instanceId,
-        assignee: { id: event.payload.assigneeId },
-        actorId: event.actorId,
-      });
-      if (!audience) return [];
-      return audience.recipients
-        .filter((p) =>
-          wantsEmail(p, assignedContent(audience, event.payload, event.actorId, p.id, ctx.links)),
-        )
-        .map(asRecipient);
-    },
-    async compose(tx, event, recipient, ctx) {
-      const audience = await workflowAudience(tx, {
-        instanceId: event.payload.instanceId,
-        assignee: { id: event.payload.assigneeId },
-        actorId: event.actorId,
-      });
-      const person = audience?.recipients.find((p) => p.id === recipient.userId);
-      if (!audience || !person) return null;
-      const content = assignedContent(audience, event.payload, event.actorId, person.id, ctx.links);
-      return to(recipient, notificationMail(person, content));
-    },
-  }),
-  emailHandler({
-    name: "mail.project_member_added",
-    event: "project.member_added",
-    async recipients(tx, event) {
-      if (event.actorId === event.payload.userId) return [];
-      const person = await activePerson(tx, event.payload.userId);
-      if (!person || !channelsFor(person.settings, "project.member_added").email) return [];
-      return [asRecipient(person)];
-    },
-    async compose(tx, event, recipient, ctx) {
-      const person = await activePerson(tx, event.payload.userId);
-      const project = await tx.project.findUnique({
-        where: { id: event.payload.projectId },
-        select: { id: true, name: true },
-      });
-      if (!person || !project) return null;
-      const names = await namesOf(tx, [event.actorId]);
-      const actor = event.actorId ? (names.get(event.actorId) ?? "Someone") : "Someone";
-      return to(
-        recipient,
-        notificationMail(person, memberAddedContent(project, event.payload, actor, ctx.links)),
-      );
-    },
-  }),
+  noticeMailHandler("mail.workflow_transitioned", "workflow.transitioned", transitionedNotices),
+  noticeMailHandler("mail.workflow_assigned", "workflow.assigned", assignedNotices),
+  noticeMailHandler("mail.project_member_added", "project.member_added", memberAddedNotices),
 ];
