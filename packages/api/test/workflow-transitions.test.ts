@@ -23,6 +23,17 @@ async function started(options: { amount?: number; visibility?: "private" | "int
   return { ...team, key, instance };
 }
 
+/** An instance the editor has submitted: in "submitted", version 2. */
+async function submitted(options: Parameters<typeof started>[0] = {}) {
+  const arranged = await started(options);
+  await arranged.editor.client.workflows.instances.transition.mutate({
+    instanceId: arranged.instance.id,
+    transitionKey: "submit",
+    expectedVersion: 1,
+  });
+  return arranged;
+}
+
 async function events(api: TestApi, name: string, instanceId: string) {
   const { rows } = await api.sql.query<{ payload: Record<string, unknown>; actor_id: string | null }>(
     "SELECT payload, actor_id FROM domain_events WHERE name = $1 AND payload->>'instanceId' = $2 ORDER BY created_at",
@@ -83,12 +94,7 @@ describe("firing transitions", () => {
   });
 
   it("completes the instance on a final state", async () => {
-    const { instance, editor, owner } = await started();
-    await editor.client.workflows.instances.transition.mutate({
-      instanceId: instance.id,
-      transitionKey: "submit",
-      expectedVersion: 1,
-    });
+    const { instance, editor, owner } = await submitted();
     await owner.client.workflows.instances.transition.mutate({
       instanceId: instance.id,
       transitionKey: "approve",
@@ -107,12 +113,7 @@ describe("firing transitions", () => {
   });
 
   it("blocks on a guard with a typed error naming the guard, and writes nothing", async () => {
-    const { instance, editor, owner } = await started({ amount: 5000 });
-    await editor.client.workflows.instances.transition.mutate({
-      instanceId: instance.id,
-      transitionKey: "submit",
-      expectedVersion: 1,
-    });
+    const { instance, owner } = await submitted({ amount: 5000 });
     const available = await owner.client.workflows.instances.availableTransitions.query({ instanceId: instance.id });
     expect(available.transitions.find((t) => t.key === "approve")).toMatchObject({
       blockedBy: { guard: "amount <= 1000" },
@@ -136,12 +137,7 @@ describe("firing transitions", () => {
   });
 
   it("asks for a comment where the transition requires one", async () => {
-    const { instance, editor, owner } = await started();
-    await editor.client.workflows.instances.transition.mutate({
-      instanceId: instance.id,
-      transitionKey: "submit",
-      expectedVersion: 1,
-    });
+    const { instance, owner } = await submitted();
     const error = await failure(
       owner.client.workflows.instances.transition.mutate({
         instanceId: instance.id,
@@ -185,12 +181,7 @@ describe("firing transitions", () => {
   });
 
   it("an editor cannot fire an owner-only transition", async () => {
-    const { instance, editor } = await started();
-    await editor.client.workflows.instances.transition.mutate({
-      instanceId: instance.id,
-      transitionKey: "submit",
-      expectedVersion: 1,
-    });
+    const { instance, editor } = await submitted();
     const error = await failure(
       editor.client.workflows.instances.transition.mutate({
         instanceId: instance.id,
@@ -202,12 +193,7 @@ describe("firing transitions", () => {
   });
 
   it("answers CONFLICT with the current state when the caller's version is stale", async () => {
-    const { instance, editor, owner } = await started();
-    await editor.client.workflows.instances.transition.mutate({
-      instanceId: instance.id,
-      transitionKey: "submit",
-      expectedVersion: 1,
-    });
+    const { instance, owner } = await submitted();
     const error = await failure(
       owner.client.workflows.instances.transition.mutate({
         instanceId: instance.id,
