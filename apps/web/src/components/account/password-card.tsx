@@ -4,10 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, type SubmitEvent } from "react";
 import { z } from "zod";
 
-import { PASSWORD_MIN_LENGTH, ZChangePasswordInputSchema } from "@fastnext/validators";
+import { ZChangePasswordInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
+import { NewPasswordFields } from "../form/new-password-fields";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -70,21 +71,7 @@ export function PasswordCard() {
           error={errors.error("currentPassword")}
         />
         <div className="form-row">
-          <TextField
-            label="New password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-            error={errors.error("newPassword")}
-          />
-          <TextField
-            label="Repeat the new password"
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            error={errors.error("confirmPassword")}
-          />
+          <NewPasswordFields name="newPassword" errors={errors} />
         </div>
         <p className="small muted">Changing your password signs out your other devices.</p>
         <div className="form-actions">

@@ -5,15 +5,15 @@ import Link from "next/link";
 import { type SubmitEvent } from "react";
 import { z } from "zod";
 
-import { PASSWORD_MIN_LENGTH, ZPasswordSchema } from "@fastnext/validators";
+import { ZPasswordSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 import { describeApiError } from "~/trpc/errors";
 
+import { NewPasswordFields } from "../form/new-password-fields";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { TextField } from "../ui/field";
 
 const ZResetFormSchema = z
   .object({ password: ZPasswordSchema, confirmPassword: z.string() })
@@ -66,22 +66,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           {errors.formError} <Link href="/forgot-password">Ask for a new link</Link>
         </Alert>
       ) : null}
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        autoFocus
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        error={errors.error("password")}
-      />
-      <TextField
-        label="Repeat the new password"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        error={errors.error("confirmPassword")}
-      />
+      <NewPasswordFields name="password" errors={errors} autoFocus />
       <Button type="submit" variant="primary" block loading={reset.isPending}>
         Change password
       </Button>

@@ -1,0 +1,39 @@
+"use client";
+
+import { PASSWORD_MIN_LENGTH } from "@fastnext/validators";
+
+import { TextField } from "../ui/field";
+import { type FormErrors } from "./use-form-errors";
+
+/** A new password and its repetition (`confirmPassword`), as every form that sets one asks for them. */
+export function NewPasswordFields({
+  name,
+  errors,
+  autoFocus,
+}: {
+  /** The new password's form field: its name in the input schema. */
+  name: string;
+  errors: FormErrors;
+  autoFocus?: boolean;
+}) {
+  return (
+    <>
+      <TextField
+        label="New password"
+        name={name}
+        type="password"
+        autoComplete="new-password"
+        autoFocus={autoFocus}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        error={errors.error(name)}
+      />
+      <TextField
+        label="Repeat the new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        error={errors.error("confirmPassword")}
+      />
+    </>
+  );
+}
