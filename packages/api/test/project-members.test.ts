@@ -163,6 +163,10 @@ describe("adding members", () => {
       reason: "already_member",
       fieldErrors: { email: [expect.any(String)] },
     });
+    const anonymous = await failure(
+      api.client().projects.members.invite.mutate({ projectId: project.id, email: outsider.email, role: "viewer" }),
+    );
+    expect(anonymous.data).toMatchObject({ code: "UNAUTHORIZED" });
     expect((await invite(owner, "not an address")).data).toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: { email: [expect.any(String)] },
