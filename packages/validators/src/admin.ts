@@ -4,6 +4,7 @@ import { ZDisplayNameSchema, ZEmailSchema } from "./auth";
 import { ALL_PERMISSIONS } from "./permissions";
 import { strictFields } from "./settings";
 import { ZLocaleSchema, ZTimeZoneSchema } from "./users";
+import { ZTextSchema } from "./primitives";
 
 // --- users ---------------------------------------------------------------
 
@@ -13,8 +14,7 @@ function anyDefined(data: Record<string, unknown>): boolean {
 }
 
 /** Same spelling rule as the database's roles_key_format check. */
-export const ZRoleKeySchema = z
-  .string()
+export const ZRoleKeySchema = ZTextSchema
   .trim()
   .regex(/^[a-z][a-z0-9_]{1,63}$/, "Lower-case letters, digits and _, starting with a letter");
 
@@ -52,8 +52,8 @@ export const ZAdminUserSetActiveInputSchema = z.object({ id: z.uuid(), isActive:
 
 // --- roles ---------------------------------------------------------------
 
-export const ZRoleNameSchema = z.string().trim().min(1, "Required").max(80);
-export const ZRoleDescriptionSchema = z.string().trim().max(500);
+export const ZRoleNameSchema = ZTextSchema.trim().min(1, "Required").max(80);
+export const ZRoleDescriptionSchema = ZTextSchema.trim().max(500);
 
 export const ZRoleCreateInputSchema = z.object({
   key: ZRoleKeySchema,

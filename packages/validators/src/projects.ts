@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZEmailSchema } from "./auth";
+import { ZTextSchema } from "./primitives";
 
 /** Roles on one project, strongest first. */
 export const PROJECT_ROLES = ["owner", "editor", "viewer"] as const;
@@ -12,8 +13,8 @@ export const PROJECT_VISIBILITIES = ["private", "internal"] as const;
 export const ZProjectVisibilitySchema = z.enum(PROJECT_VISIBILITIES);
 export type ProjectVisibility = z.infer<typeof ZProjectVisibilitySchema>;
 
-export const ZProjectNameSchema = z.string().trim().min(1, "Required").max(120);
-export const ZProjectDescriptionSchema = z.string().trim().max(2000);
+export const ZProjectNameSchema = ZTextSchema.trim().min(1, "Required").max(120);
+export const ZProjectDescriptionSchema = ZTextSchema.trim().max(2000);
 
 export const ZProjectIdInputSchema = z.object({ id: z.uuid() });
 
@@ -45,7 +46,7 @@ export const ZProjectDeleteInputSchema = z.object({
 });
 
 export const ZProjectListFiltersSchema = z.object({
-  search: z.string().trim().min(1).max(100).optional(),
+  search: ZTextSchema.trim().min(1).max(100).optional(),
   /** false (default): active projects; true: archived ones. */
   archived: z.boolean().default(false),
 });

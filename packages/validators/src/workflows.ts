@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZKeySchema, ZWorkflowDefinitionSchema } from "@fastnext/workflow";
+import { bounded, ZTextSchema } from "./primitives";
 
 /*
  * Inputs of the workflow procedures. A template's definition is checked here
@@ -14,8 +15,15 @@ export const ZTemplateStatusSchema = z.enum(TEMPLATE_STATUSES);
 export type TemplateStatus = z.infer<typeof ZTemplateStatusSchema>;
 
 export const ZWorkflowKeySchema = ZKeySchema;
-const ZWorkflowNameSchema = z.string().trim().min(1, "Required").max(120);
-const ZWorkflowDescriptionSchema = z.string().trim().max(2000);
+const ZWorkflowNameSchema = ZTextSchema.trim().min(1, "Required").max(120);
+const ZWorkflowDescriptionSchema = ZTextSchema.trim().max(2000);
+
+/*
+ * A definition is nested (guards inside guards) and a data document is free
+ * JSON until the service checks it: both are bounded before zod recurses
+ * into them, which also checks every string in them, labels included.
+ */
+const ZDefinitionInputSchema = bounded(ZWorkflowDefinitionSchema, { maxDepth: 40, maxNodes: 20_000 });
 
 export const ZWorkflowIdInputSchema = z.object({ id: z.uuid() });
 
@@ -34,20 +42,20 @@ export const ZWorkflowTypeUpdateInputSchema = z.object({
 });
 
 export const ZWorkflowTypeListFiltersSchema = z.object({
-  search: z.string().trim().min(1).max(100).optional(),
+  search: ZTextSchema.trim().min(1).max(100).optional(),
 });
 
 export const ZWorkflowTemplateCreateInputSchema = z.object({
   typeId: z.uuid(),
   key: ZWorkflowKeySchema,
   name: ZWorkflowNameSchema,
-  definition: ZWorkflowDefinitionSchema,
+  definition: ZDefinitionInputSchema,
 });
 
 export const ZWorkflowTemplateUpdateInputSchema = z.object({
   id: z.uuid(),
   data: z
-    .object({ name: ZWorkflowNameSchema.optional(), definition: ZWorkflowDefinitionSchema.optional() })
+    .object({ name: ZWorkflowNameSchema.optional(), definition: ZDefinitionInputSchema.optional() })
     .refine((data) => data.name !== undefined || data.definition !== undefined, "Change at least one field"),
 });
 
@@ -58,7 +66,10 @@ export const ZWorkflowTemplateListFiltersSchema = z.object({
 });
 
 /** A data document as sent: checked against the template's data fields by the service. */
-export const ZWorkflowDataSchema = z.record(z.string().max(64), z.unknown());
+export const ZWorkflowDataSchema = bounded(z.record(ZTextSchema.max(64), z.unknown()), {
+  maxDepth: 4,
+  maxNodes: 2_000,
+});
 
 export const ZWorkflowInstanceCreateInputSchema = z
   .object({
@@ -67,7 +78,7 @@ export const ZWorkflowInstanceCreateInputSchema = z
     templateKey: ZWorkflowKeySchema.optional(),
     /** ...or exactly this (published) version. */
     templateId: z.uuid().optional(),
-    title: z.string().trim().min(1, "Required").max(200),
+    title: ZTextSchema.trim().min(1, "Required").max(200),
     data: ZWorkflowDataSchema.default({}),
   })
   .superRefine((input, ctx) => {
@@ -90,10 +101,9 @@ export const ZWorkflowTransitionInputSchema = z.object({
   transitionKey: ZWorkflowKeySchema,
   /** The version the caller last saw: a move made since is reported, not overwritten. */
   expectedVersion: z.number().int().min(1),
-  comment: z.string().trim().max(2000).optional(),
+  comment: ZTextSchema.trim().max(2000).optional(),
   /** Chosen by the client once per intended transition; a retry with it returns the first result. */
-  idempotencyKey: z
-    .string()
+  idempotencyKey: ZTextSchema
     .min(8)
     .max(128)
     .regex(/^[A-Za-z0-9._:-]+$/, "Letters, digits and . _ : - only")

@@ -14,7 +14,9 @@ export type ProjectRole = (typeof PROJECT_ROLES)[number];
 export const ZKeySchema = z
   .string()
   .max(64)
-  .regex(/^[a-z][a-z0-9_]*$/, "must be a lowercase slug (a-z, 0-9, _), starting with a letter");
+  .regex(/^[a-z][a-z0-9_]*$/, "must be a lowercase slug (a-z, 0-9, _), starting with a letter")
+  // Data field keys become object keys in API responses, where these two cannot be carried.
+  .refine((key) => key !== "constructor" && key !== "prototype", "is a reserved word");
 
 const ZLabelSchema = z.string().trim().min(1).max(200);
 
