@@ -96,3 +96,12 @@ export function decryptSecret(sealed: string, options: SecretOptions = {}): stri
 export function secretDigest(value: string, options: Pick<SecretOptions, "key"> = {}): string {
   return createHmac("sha256", subkey(masterKey(options), "digest")).update(value, "utf8").digest("hex");
 }
+
+/**
+ * A key of its own for one server-side purpose (e.g. "pagination-cursor"),
+ * derived from the master key: values signed with it cannot pass for
+ * anything else the master key protects.
+ */
+export function purposeKey(purpose: string, options: Pick<SecretOptions, "key"> = {}): Buffer {
+  return subkey(masterKey(options), purpose);
+}

@@ -1,11 +1,13 @@
 import { z } from "zod";
 
-import { AppError } from "../errors";
+import { ZDateSchema } from "@fastnext/validators";
+
+import { openCursor, sealCursor, ZCursorSchema } from "./cursor";
 
 /** The one pagination input every list procedure accepts. */
 export const ZPageInputSchema = z.object({
   limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).nullish(),
+  cursor: ZCursorSchema.nullish(),
 });
 
 export type PageInput = z.infer<typeof ZPageInputSchema>;
@@ -29,20 +31,18 @@ export interface Position {
   id: string;
 }
 
-const ZPositionSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
+// Checked even though signed: a position is only ever one the database can compare against.
+const ZPositionSchema = z.object({
+  at: z.iso.datetime().transform((at) => new Date(at)).pipe(ZDateSchema),
+  id: z.uuid(),
+});
 
 export function encodeCursor(position: Position): string {
-  return Buffer.from(JSON.stringify({ at: position.at.toISOString(), id: position.id })).toString("base64url");
+  return sealCursor({ at: position.at.toISOString(), id: position.id });
 }
 
 export function decodeCursor(cursor: string | null | undefined): Position | null {
-  if (!cursor) return null;
-  try {
-    const parsed = ZPositionSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return { at: new Date(parsed.at), id: parsed.id };
-  } catch {
-    throw new AppError("VALIDATION", "Invalid cursor", { fieldErrors: { cursor: ["Invalid cursor"] } });
-  }
+  return cursor ? openCursor(cursor, ZPositionSchema) : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ZPasswordSchema } from "@fastnext/validators";
+import { ZPasswordSchema, ZTextSchema } from "@fastnext/validators";
 
 import { resetPassword as completeReset } from "../../services/auth/password-reset";
 import { publicProcedure } from "../../trpc/procedures";
@@ -8,7 +8,7 @@ import { clientMeta } from "./meta";
 
 export const ZResetPasswordInputSchema = z.object({
   /** The secret from the e-mailed link (43 base64url characters). */
-  token: z.string().trim().min(20).max(200),
+  token: ZTextSchema.trim().min(20).max(200),
   /** Checked again against the operator's password policy by the service. */
   password: ZPasswordSchema,
 });

@@ -2,12 +2,13 @@ import { tracked } from "@trpc/server";
 import { z } from "zod";
 
 import { liveNotifications, ZNotificationViewSchema } from "../../services/notifications";
+import { ZCursorSchema } from "../../shared/cursor";
 import { authedProcedure } from "../../trpc/procedures";
 
 export const ZOnNewInputSchema = z
   .object({
     /** Set by the client when it reconnects: continue after this notification. */
-    lastEventId: z.string().max(200).nullish(),
+    lastEventId: ZCursorSchema.nullish(),
   })
   .optional();
 

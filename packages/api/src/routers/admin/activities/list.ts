@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZDateSchema, ZTextSchema } from "@fastnext/validators";
+
 import { listActivities } from "../../../services/admin/activities";
 import { serviceContext } from "../../../services/context";
 import { ZActivityViewSchema } from "../../../services/users/activity-view";
@@ -8,13 +10,13 @@ import { permissionProcedure } from "../../../trpc/procedures";
 
 export const ZActivityListInputSchema = ZPageInputSchema.extend({
   actorId: z.uuid().optional(),
-  action: z.string().trim().min(1).max(100).optional(),
-  entityType: z.string().trim().min(1).max(100).optional(),
-  entityId: z.string().trim().min(1).max(200).optional(),
+  action: ZTextSchema.trim().min(1).max(100).optional(),
+  entityType: ZTextSchema.trim().min(1).max(100).optional(),
+  entityId: ZTextSchema.trim().min(1).max(200).optional(),
   /** createdAt ≥ from. */
-  from: z.date().optional(),
+  from: ZDateSchema.optional(),
   /** createdAt < to. */
-  to: z.date().optional(),
+  to: ZDateSchema.optional(),
 });
 
 /** Everyone's trail, filtered, newest first. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ZRoleKeySchema } from "@fastnext/validators";
+import { ZRoleKeySchema, ZTextSchema } from "@fastnext/validators";
 
 import { USER_SORTS } from "../../../services/admin/users/cursor";
 import { listUsers } from "../../../services/admin/users/list";
@@ -10,7 +10,7 @@ import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const ZAdminUserListInputSchema = ZPageInputSchema.extend({
-  search: z.string().trim().min(1).max(100).optional(),
+  search: ZTextSchema.trim().min(1).max(100).optional(),
   isActive: z.boolean().optional(),
   roleKey: ZRoleKeySchema.optional(),
   /** createdAt: newest first (default); name, email: A to Z. */

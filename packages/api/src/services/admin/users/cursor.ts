@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-import { AppError } from "../../../errors";
+import { ZDateSchema } from "@fastnext/validators";
+
+import { invalidCursor, openCursor, sealCursor } from "../../../shared/cursor";
 
 /**
  * Keyset position for a sorted user list: the sort it belongs to, the last
@@ -20,22 +22,15 @@ export interface UserPosition {
 const ZUserPositionSchema = z.object({ s: z.enum(USER_SORTS), k: z.string().max(400), id: z.uuid() });
 
 export function encodeUserCursor(position: UserPosition): string {
-  return Buffer.from(JSON.stringify({ s: position.sort, k: position.key, id: position.id })).toString("base64url");
+  return sealCursor({ s: position.sort, k: position.key, id: position.id });
 }
 
-function invalid(): AppError {
-  return new AppError("VALIDATION", "Invalid cursor", { fieldErrors: { cursor: ["Invalid cursor"] } });
-}
+const ZCreatedAtKeySchema = z.iso.datetime().transform((at) => new Date(at)).pipe(ZDateSchema);
 
 export function decodeUserCursor(cursor: string | null | undefined, sort: UserSort): UserPosition | null {
   if (!cursor) return null;
-  let parsed: z.infer<typeof ZUserPositionSchema>;
-  try {
-    parsed = ZUserPositionSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalid();
-  }
-  if (parsed.s !== sort) throw invalid();
-  if (sort === "createdAt" && Number.isNaN(Date.parse(parsed.k))) throw invalid();
+  const parsed = openCursor(cursor, ZUserPositionSchema);
+  if (parsed.s !== sort) throw invalidCursor();
+  if (sort === "createdAt" && !ZCreatedAtKeySchema.safeParse(parsed.k).success) throw invalidCursor();
   return { sort: parsed.s, key: parsed.k, id: parsed.id };
 }
