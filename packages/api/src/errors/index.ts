@@ -1,2 +1,12 @@
 export { AppError, AppErrorCode, type AppErrorOptions, type FieldErrors } from "./app-error";
-export { describeError, flattenIssues, INTERNAL_MESSAGE, toTRPCError, type ErrorData } from "./map";
+export {
+  collectFieldErrors,
+  describeError,
+  flattenIssues,
+  INTERNAL_MESSAGE,
+  publicMessage,
+  readableIssues,
+  toTRPCError,
+  UNREADABLE_MESSAGE,
+  type ErrorData,
+} from "./map";

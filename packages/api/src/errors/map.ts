@@ -48,17 +48,66 @@ export function describeError(error: TRPCError): ErrorData {
 /** Internal errors reach clients with this message and nothing else. */
 export const INTERNAL_MESSAGE = "Internal server error";
 
+/**
+ * Field errors from (field, message) pairs, in order. Field names come from
+ * the caller's input (`toString`, `__proto__`), so they are collected in a
+ * Map and become own properties only: never a prototype member, never the
+ * prototype itself.
+ */
+export function collectFieldErrors(entries: Iterable<readonly [string, string]>): FieldErrors {
+  const byField = new Map<string, string[]>();
+  for (const [field, message] of entries) {
+    const messages = byField.get(field);
+    if (messages) messages.push(message);
+    else byField.set(field, [message]);
+  }
+  return Object.fromEntries(byField);
+}
+
+/*
+ * Keys superjson refuses to serialise anywhere in a response (its guard
+ * against prototype pollution). A field error at such a path is reported as
+ * a form error naming the field instead.
+ */
+const UNSERIALISABLE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
 /** Field errors keyed by dotted path (`data.email`), so nested inputs map to form fields. */
 export function flattenIssues(error: ZodError): { fieldErrors: FieldErrors; formErrors: string[] } {
-  const fieldErrors: FieldErrors = {};
   const formErrors: string[] = [];
+  const pairs: [string, string][] = [];
   for (const issue of error.issues) {
-    if (issue.path.length === 0) {
-      formErrors.push(issue.message);
-      continue;
-    }
-    const key = issue.path.map(String).join(".");
-    (fieldErrors[key] ??= []).push(issue.message);
+    const field = issue.path.map(String).join(".");
+    if (field === "") formErrors.push(issue.message);
+    else if (UNSERIALISABLE_KEYS.has(field)) formErrors.push(`${field}: ${issue.message}`);
+    else pairs.push([field, issue.message]);
   }
-  return { fieldErrors, formErrors };
+  return { fieldErrors: collectFieldErrors(pairs), formErrors };
+}
+
+/** One sentence for a person: "name: Required; cursor: Invalid cursor". */
+export function readableIssues(error: ZodError): string {
+  const { fieldErrors, formErrors } = flattenIssues(error);
+  const parts = [
+    ...formErrors,
+    ...Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages.join(", ")}`),
+  ];
+  return parts.length > 0 ? parts.join("; ") : "Invalid input";
+}
+
+/** Said instead of what a library reported about a request it could not read (JSON, superjson, a stack overflow). */
+export const UNREADABLE_MESSAGE = "The request could not be read";
+
+/**
+ * The message a client gets. Internal errors say nothing; invalid input is
+ * one readable sentence; an error tRPC raised around a library's exception
+ * (unparsable JSON, an unknown superjson type) gets a fixed sentence, since
+ * the library's own words can name internals. Everything else (AppErrors,
+ * tRPC's own refusals) keeps its message.
+ */
+export function publicMessage(error: TRPCError): string {
+  if (error.code === "INTERNAL_SERVER_ERROR") return INTERNAL_MESSAGE;
+  const cause = error.cause;
+  if (cause instanceof ZodError) return readableIssues(cause);
+  if (cause === undefined || cause instanceof AppError || cause instanceof TRPCError) return error.message;
+  return UNREADABLE_MESSAGE;
 }

@@ -1,7 +1,7 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 
-import { describeError, INTERNAL_MESSAGE } from "../errors";
+import { describeError, publicMessage } from "../errors";
 import { type Context } from "./context";
 
 export const t = initTRPC.context<Context>().create({
@@ -9,10 +9,9 @@ export const t = initTRPC.context<Context>().create({
   // Stacks never leave the server, whatever NODE_ENV says.
   isDev: false,
   errorFormatter({ shape, error, ctx }) {
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
-      message: internal ? INTERNAL_MESSAGE : shape.message,
+      message: publicMessage(error),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

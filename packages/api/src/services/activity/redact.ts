@@ -20,9 +20,10 @@ function toJson(value: unknown): Json {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toJson);
   if (typeof value === "object") {
-    const out: Record<string, Json> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = SECRET_FIELD.test(key) ? "[redacted]" : toJson(inner);
-    return out;
+    // fromEntries: a key such as "__proto__" stays a key, not the object's prototype.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, SECRET_FIELD.test(key) ? "[redacted]" : toJson(inner)]),
+    );
   }
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
@@ -43,14 +44,18 @@ export function diffRecords(
   after: Record<string, unknown> | null | undefined,
 ): Changes | null {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  const changes: Changes = { before: {}, after: {} };
+  const beforeEntries: [string, Json][] = [];
+  const afterEntries: [string, Json][] = [];
   for (const key of keys) {
-    const was = toJson(before?.[key]);
-    const is = toJson(after?.[key]);
-    if (JSON.stringify(was) === JSON.stringify(is)) continue;
+    const prior = toJson(before?.[key]);
+    const next = toJson(after?.[key]);
+    if (JSON.stringify(prior) === JSON.stringify(next)) continue;
     const secret = SECRET_FIELD.test(key);
-    changes.before[key] = secret && was !== null ? "[redacted]" : was;
-    changes.after[key] = secret && is !== null ? "[redacted]" : is;
+    beforeEntries.push([key, secret && prior !== null ? "[redacted]" : prior]);
+    afterEntries.push([key, secret && next !== null ? "[redacted]" : next]);
   }
-  return Object.keys(changes.after).length === 0 && Object.keys(changes.before).length === 0 ? null : changes;
+  // fromEntries: keys stay own properties whatever they are called.
+  return beforeEntries.length === 0
+    ? null
+    : { before: Object.fromEntries(beforeEntries), after: Object.fromEntries(afterEntries) };
 }

@@ -3,25 +3,22 @@
  * activity trail's diff keeps only the leaves that changed rather than
  * whole sub-documents.
  */
-export function flattenSettings(value: object, prefix = ""): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value) as [string, unknown][]) {
+export function flattenSettings(value: object): Record<string, unknown> {
+  return Object.fromEntries(leaves(value, ""));
+}
+
+function leaves(value: object, prefix: string): [string, unknown][] {
+  return (Object.entries(value) as [string, unknown][]).flatMap(([key, inner]) => {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (inner !== null && typeof inner === "object" && !Array.isArray(inner)) {
-      Object.assign(out, flattenSettings(inner, path));
-    } else {
-      out[path] = inner;
-    }
-  }
-  return out;
+    return inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? leaves(inner, path)
+      : [[path, inner] as [string, unknown]];
+  });
 }
 
 /** The entries of a patch that carry a value (superjson can deliver explicit undefineds). */
 export function definedEntries<T extends object>(patch: T | undefined): Partial<T> {
-  const out: Partial<T> = {};
-  if (!patch) return out;
-  for (const key of Object.keys(patch) as (keyof T)[]) {
-    if (patch[key] !== undefined) out[key] = patch[key];
-  }
-  return out;
+  if (!patch) return {};
+  // fromEntries: every key stays an own property, whatever it is called.
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

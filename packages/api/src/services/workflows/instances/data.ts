@@ -3,20 +3,17 @@ import { type z } from "zod";
 import { type Prisma } from "@fastnext/db";
 import { buildDataSchema, type DataField } from "@fastnext/workflow";
 
-import { AppError, type FieldErrors } from "../../../errors";
+import { AppError, collectFieldErrors, type FieldErrors } from "../../../errors";
 
 function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  const add = (key: string, message: string) => (fieldErrors[key] ??= []).push(message);
-  for (const issue of error.issues) {
-    // Unknown fields are reported on each field, so a form can point at them.
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) add(`data.${key}`, "Not a field of this template");
-      continue;
-    }
-    add(["data", ...issue.path.map(String)].join("."), issue.message);
-  }
-  return fieldErrors;
+  return collectFieldErrors(
+    error.issues.flatMap((issue): [string, string][] =>
+      // Unknown fields are reported on each field, so a form can point at them.
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => [`data.${key}`, "Not a field of this template"])
+        : [[["data", ...issue.path.map(String)].join("."), issue.message]],
+    ),
+  );
 }
 
 function isJsonScalar(value: unknown): value is string | number | boolean | null {
@@ -35,11 +32,11 @@ export function validateData(fields: readonly DataField[], data: unknown): Prism
       fieldErrors: fieldErrorsOf(parsed.error),
     });
   }
-  const document: Record<string, string | number | boolean | null> = {};
-  for (const [key, value] of Object.entries(parsed.data)) {
+  const entries = Object.entries(parsed.data).map(([key, value]) => {
     // Every field type is a JSON scalar; anything else means the engine changed under us.
     if (!isJsonScalar(value)) throw new Error(`data field "${key}" is not a JSON scalar`);
-    document[key] = value;
-  }
-  return document;
+    return [key, value] as const;
+  });
+  // Field keys are template authors' words ("constructor" is a valid one): own properties only.
+  return Object.fromEntries(entries);
 }

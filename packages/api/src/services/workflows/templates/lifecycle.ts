@@ -1,6 +1,6 @@
 import { validateDefinition, type Problem } from "@fastnext/workflow";
 
-import { AppError, type FieldErrors } from "../../../errors";
+import { AppError, collectFieldErrors, type FieldErrors } from "../../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
 import { getTemplate } from "./read";
@@ -8,12 +8,9 @@ import { templateSelect, toTemplateView, type WorkflowTemplateView } from "./vie
 
 /** Problems keyed like form fields: `definition.transitions.2.to`. */
 function fieldErrorsOf(problems: readonly Problem[]): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const problem of problems) {
-    const key = ["definition", ...problem.path.map(String)].join(".");
-    (fieldErrors[key] ??= []).push(problem.message);
-  }
-  return fieldErrors;
+  return collectFieldErrors(
+    problems.map((problem) => [["definition", ...problem.path.map(String)].join("."), problem.message] as const),
+  );
 }
 
 function notDraft(status: string): AppError {
