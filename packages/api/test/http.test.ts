@@ -17,6 +17,7 @@ const testRouter = router({
     echo: publicProcedure
       .input(z.object({ email: z.email(), profile: z.object({ age: z.number().int().min(0) }) }))
       .mutation(({ input }) => input),
+    tally: publicProcedure.input(z.record(z.string(), z.number())).mutation(({ input }) => Object.keys(input).length),
     conflict: publicProcedure.mutation(() => {
       throw new AppError("CONFLICT", "Someone else changed it first", { reason: "stale_version" });
     }),
@@ -98,14 +99,91 @@ describe("the tRPC HTTP edge", () => {
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  it("refuses an oversized body with 413 before parsing it", async () => {
+  it("refuses an oversized body with 413 before parsing it, in the shape tRPC clients decode", async () => {
     const response = await fetch(`${server.url}/probe.echo`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-request-id": "big-1" },
       body: JSON.stringify({ json: { email: "a@b.co", profile: { age: 1 }, pad: "x".repeat(10_000) } }),
     });
     expect(response.status).toBe(413);
-    const body = (await response.json()) as { error: { data: { code: string } } };
-    expect(body.error.data.code).toBe("PAYLOAD_TOO_LARGE");
+    const body = (await response.json()) as { error: { json: { data: Record<string, unknown> } } };
+    expect(body.error.json.data).toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      httpStatus: 413,
+      appCode: "PAYLOAD_TOO_LARGE",
+      requestId: "big-1",
+      path: "probe.echo",
+    });
+  });
+
+  it("a 413 reaches the typed client as a TRPCClientError with PAYLOAD_TOO_LARGE, batched or not", async () => {
+    const input = { email: "a@b.co", profile: { age: 1 }, pad: "x".repeat(10_000) } as never;
+    const single = await clientFor<TestRouter>(server.url, false).probe.echo.mutate(input).catch((e: unknown) => e);
+    expect(single).toBeInstanceOf(TRPCClientError);
+    expect((single as TRPCClientError<TestRouter>).data).toMatchObject({ code: "PAYLOAD_TOO_LARGE", httpStatus: 413 });
+
+    const batch = clientFor<TestRouter>(server.url, true);
+    const both = await Promise.all([
+      batch.probe.echo.mutate(input).catch((e: unknown) => e),
+      batch.probe.echo.mutate(input).catch((e: unknown) => e),
+    ]);
+    for (const error of both) {
+      expect(error).toBeInstanceOf(TRPCClientError);
+      expect((error as TRPCClientError<TestRouter>).data).toMatchObject({ code: "PAYLOAD_TOO_LARGE", path: "probe.echo" });
+      expect((error as TRPCClientError<TestRouter>).message).toBe("Request body exceeds 4096 bytes");
+    }
+  });
+
+  it("says what is wrong with the input in one sentence per field, not a dump of issues", async () => {
+    const client = clientFor<TestRouter>(server.url, false);
+    const error = (await client.probe.echo
+      .mutate({ email: "not-an-email", profile: { age: -1 } })
+      .catch((e: unknown) => e)) as TRPCClientError<TestRouter>;
+    expect(error.message).toBe("email: Invalid email address; profile.age: Too small: expected number to be >=0");
+    expect(error.data?.fieldErrors).toEqual({
+      email: ["Invalid email address"],
+      "profile.age": ["Too small: expected number to be >=0"],
+    });
+  });
+
+  it("reports input keys named like Object.prototype members as field errors, not a 500", async () => {
+    // Sent raw: superjson on the client side refuses to serialise a __proto__ key at all.
+    const response = await fetch(`${server.url}/probe.tally`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"json":{"toString":"a","valueOf":"b","constructor":"c","__proto__":"d","hasOwnProperty":1}}',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { json: { data: { fieldErrors: Record<string, string[]>; formErrors: string[] } } };
+    };
+    const { fieldErrors, formErrors } = body.error.json.data;
+    expect(Object.keys(fieldErrors).sort()).toEqual(["toString", "valueOf"]);
+    expect(fieldErrors).toMatchObject({ toString: ["Invalid input: expected number, received string"] });
+    // superjson refuses a `constructor` key in any response: that one is named in a form error instead.
+    expect(formErrors).toEqual(["constructor: Invalid input: expected number, received string"]);
+  });
+
+  it("answers a body a library cannot read with a fixed message, never the library's words", async () => {
+    const roomy = await serve(testRouter);
+    const depth = 20_000;
+    const bodies = [
+      '{"json":',
+      `{"json":1,"meta":{"values":${"[".repeat(depth)}"Date"${"]".repeat(depth)}}}`,
+      '{"json":{"a":"x"},"meta":{"values":{"a":["custom","nope"]}}}',
+    ];
+    for (const body of bodies) {
+      const response = await fetch(`${roomy.url}/probe.tally`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(text).not.toMatch(/Maximum call stack|Unexpected|JSON input|transformation/);
+      const parsed = JSON.parse(text) as { error: { json: { message: string } } };
+      expect(parsed.error.json.message).toBe("The request could not be read");
+    }
+    await roomy.close();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { sealCursor } from "../src/shared/cursor";
 import { signUp, startApi, type TestApi } from "../src/testing";
 import { liveClient, notify, type Auth } from "./notifications-fixtures";
 
@@ -21,7 +22,7 @@ interface Received {
 async function subscribe(auth: Auth, userId: string | null, input?: { lastEventId: string }) {
   const received: Received[] = [];
   const cursors: string[] = [];
-  const errors: { code?: string; reason?: string | null }[] = [];
+  const errors: { code?: string; reason?: string | null; fieldErrors?: unknown; message?: string }[] = [];
   const client = liveClient(api, auth);
   const subscription = client.notifications.onNew.subscribe(input, {
     onData(envelope) {
@@ -29,8 +30,8 @@ async function subscribe(auth: Auth, userId: string | null, input?: { lastEventI
       cursors.push(envelope.id);
     },
     onError(error) {
-      const data = error.data as { code?: string; reason?: string | null } | undefined;
-      errors.push({ code: data?.code, reason: data?.reason });
+      const data = error.data as { code?: string; reason?: string | null; fieldErrors?: unknown } | undefined;
+      errors.push({ code: data?.code, reason: data?.reason, fieldErrors: data?.fieldErrors, message: error.message });
     },
   });
   // Subscribed once the server has registered it with the process's hub.
@@ -82,12 +83,12 @@ describe("notifications.onNew", () => {
     const anonymous = await subscribe({ via: "none" }, null);
     await expect
       .poll(() => anonymous.errors, { timeout: 5_000 })
-      .toEqual([{ code: "UNAUTHORIZED", reason: "not_signed_in" }]);
+      .toMatchObject([{ code: "UNAUTHORIZED", reason: "not_signed_in" }]);
     anonymous.close();
     const forged = await subscribe({ via: "connectionParams", token: "not-a-token" }, null);
     await expect
       .poll(() => forged.errors, { timeout: 5_000 })
-      .toEqual([{ code: "UNAUTHORIZED", reason: "invalid_token" }]);
+      .toMatchObject([{ code: "UNAUTHORIZED", reason: "invalid_token" }]);
     forged.close();
     expect(api.deps.notifications?.subscriberCount()).toBe(before);
   });
@@ -142,8 +143,30 @@ describe("notifications.onNew", () => {
     await notify(api, ann.id, { title: "after sign-out" });
     await expect
       .poll(() => live.errors, { timeout: 5_000 })
-      .toEqual([{ code: "UNAUTHORIZED", reason: "session_ended" }]);
+      .toMatchObject([{ code: "UNAUTHORIZED", reason: "session_ended" }]);
     expect(live.received).toEqual([]);
+    live.close();
+  });
+
+  it("refuses a malformed lastEventId with BAD_REQUEST on that field, like any query, and opens nothing", async () => {
+    const ann = await signUp(api, "Ann");
+    const before = api.deps.notifications?.subscriberCount(ann.id) ?? 0;
+    const live = await subscribe({ via: "connectionParams", token: ann.accessToken }, null, { lastEventId: "garbage" });
+    await expect.poll(() => live.errors, { timeout: 5_000 }).toEqual([
+      { code: "BAD_REQUEST", reason: null, fieldErrors: { lastEventId: ["Invalid cursor"] }, message: "lastEventId: Invalid cursor" },
+    ]);
+    live.close();
+    expect(api.deps.notifications?.subscriberCount(ann.id)).toBe(before);
+  });
+
+  it("maps an application error raised while the stream runs, instead of INTERNAL_SERVER_ERROR", async () => {
+    const ann = await signUp(api, "Ann");
+    // Signed, so it passes the input schema; the position inside is one the database cannot hold.
+    const cursor = sealCursor({ at: "0000-01-01T00:00:00.000Z", id: "00000000-0000-4000-8000-000000000000" });
+    const live = await subscribe({ via: "connectionParams", token: ann.accessToken }, null, { lastEventId: cursor });
+    await expect
+      .poll(() => live.errors, { timeout: 5_000 })
+      .toMatchObject([{ code: "BAD_REQUEST", fieldErrors: { cursor: ["Invalid cursor"] } }]);
     live.close();
   });
 });

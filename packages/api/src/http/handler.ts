@@ -8,8 +8,10 @@ import { defaultApiDeps, type ApiDeps } from "../deps";
 import { apiEnv } from "../env";
 import { appRouter } from "../root";
 import { createContext } from "../trpc/context";
+import { AppError } from "../errors";
 import { BodyTooLargeError, readBodyWithLimit } from "./body-limit";
 import { corsHeaders } from "./cors";
+import { edgeErrorResponse } from "./error-response";
 import { clientIp, resolveRequestId } from "./request-id";
 
 export interface TrpcHandlerOptions {
@@ -28,14 +30,6 @@ export interface TrpcHandlerOptions {
 export interface RequestInfo {
   /** The peer address when the server knows it (no proxy header). */
   remoteAddress?: string | null;
-}
-
-function jsonError(status: number, code: string, message: string, requestId: string, cors: Headers): Response {
-  const headers = new Headers(cors);
-  headers.set("content-type", "application/json");
-  headers.set("x-request-id", requestId);
-  const body = { error: { message, code: -32600, data: { code, httpStatus: status, requestId } } };
-  return new Response(JSON.stringify(body), { status, headers });
 }
 
 /**
@@ -66,7 +60,15 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         logger.info({ limit: maxBodyBytes }, "request body too large");
-        return jsonError(413, "PAYLOAD_TOO_LARGE", error.message, requestId, cors);
+        return edgeErrorResponse({
+          router,
+          endpoint: options.endpoint,
+          request,
+          status: 413,
+          error: new AppError("PAYLOAD_TOO_LARGE", error.message, { reason: "body_too_large" }),
+          requestId,
+          headers: cors,
+        });
       }
     }
 
