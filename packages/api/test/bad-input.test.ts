@@ -27,7 +27,12 @@ interface RawError {
  * Sends `input` as JSON exactly as written (keys such as `__proto__`
  * included, which the typed client's superjson refuses to send).
  */
-async function raw(path: string, json: string, token?: string, method: "GET" | "POST" = "POST"): Promise<RawError> {
+async function raw(
+  path: string,
+  json: string,
+  token?: string,
+  method: "GET" | "POST" = "POST",
+): Promise<RawError> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
   const body = `{"json":${json}}`;
@@ -46,13 +51,21 @@ describe("text the database cannot store", () => {
   it("is refused in the registration name, for anonymous callers too", async () => {
     for (const name of HOSTILE_TEXT) {
       const error = await failure(
-        api.client().auth.register.mutate({ email: `${uniqueKey("nul")}@example.com`, name, password: "long enough pw" }),
+        api
+          .client()
+          .auth.register.mutate({
+            email: `${uniqueKey("nul")}@example.com`,
+            name,
+            password: "long enough pw",
+          }),
       );
       expect(error.data).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400 });
       expect(Object.keys(error.data?.fieldErrors ?? {})).toEqual(["name"]);
       expect(error.message).toMatch(/^name: Contains a character that cannot be stored/);
     }
-    const { rows } = await api.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE name LIKE 'lone%'");
+    const { rows } = await api.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM users WHERE name LIKE 'lone%'",
+    );
     expect(rows[0]?.n).toBe(0);
   });
 
@@ -63,17 +76,32 @@ describe("text the database cannot store", () => {
     for (const text of HOSTILE_TEXT) {
       const calls: [string, () => Promise<unknown>][] = [
         ["name", () => team.owner.client.projects.create.mutate({ name: text })],
-        ["description", () => team.owner.client.projects.create.mutate({ name: "ok", description: text })],
+        [
+          "description",
+          () => team.owner.client.projects.create.mutate({ name: "ok", description: text }),
+        ],
         ["search", () => team.owner.client.projects.list.query({ search: text })],
-        ["data.name", () => team.owner.client.projects.update.mutate({ id: team.project.id, data: { name: text } })],
+        [
+          "data.name",
+          () =>
+            team.owner.client.projects.update.mutate({ id: team.project.id, data: { name: text } }),
+        ],
         [
           "title",
-          () => team.editor.client.workflows.instances.create.mutate({ projectId: team.project.id, templateKey: key, title: text }),
+          () =>
+            team.editor.client.workflows.instances.create.mutate({
+              projectId: team.project.id,
+              templateKey: key,
+              title: text,
+            }),
         ],
         ["action", () => admin.client.admin.activities.list.query({ action: text })],
         ["entityId", () => admin.client.admin.activities.list.query({ entityId: text })],
         ["search", () => admin.client.admin.users.list.query({ search: text })],
-        ["name", () => admin.client.admin.roles.create.mutate({ key: uniqueKey("role"), name: text })],
+        [
+          "name",
+          () => admin.client.admin.roles.create.mutate({ key: uniqueKey("role"), name: text }),
+        ],
         ["name", () => team.owner.client.users.updateProfile.mutate({ name: text })],
       ];
       for (const [field, call] of calls) {
@@ -95,12 +123,16 @@ describe("text the database cannot store", () => {
         data: { amount: 5, category: "office", note: "bad \u0000" },
       }),
     );
-    expect(error.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { data: [expect.stringMatching(/cannot be stored/)] } });
+    expect(error.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { data: [expect.stringMatching(/cannot be stored/)] },
+    });
   });
 });
 
 describe("pagination cursors", () => {
-  const unsigned = (position: object) => Buffer.from(JSON.stringify(position)).toString("base64url");
+  const unsigned = (position: object) =>
+    Buffer.from(JSON.stringify(position)).toString("base64url");
   const id = "00000000-0000-4000-8000-000000000000";
 
   it("are opaque and signed: forged, tampered or out-of-range ones are a field error on `cursor`", async () => {
@@ -119,13 +151,21 @@ describe("pagination cursors", () => {
     ];
     for (const cursor of forged) {
       const error = await failure(ada.client.projects.list.query({ limit: 1, cursor }));
-      expect(error.data, cursor).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { cursor: ["Invalid cursor"] } });
+      expect(error.data, cursor).toMatchObject({
+        code: "BAD_REQUEST",
+        fieldErrors: { cursor: ["Invalid cursor"] },
+      });
       expect(error.message).toBe("cursor: Invalid cursor");
     }
     // Signed by this server but holding a date PostgreSQL cannot compare: still refused, never sent to SQL.
     for (const at of ["0000-01-01T00:00:00.000Z", "+275760-09-13T00:00:00.000Z"]) {
-      const error = await failure(ada.client.projects.list.query({ limit: 1, cursor: sealCursor({ at, id }) }));
-      expect(error.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { cursor: ["Invalid cursor"] } });
+      const error = await failure(
+        ada.client.projects.list.query({ limit: 1, cursor: sealCursor({ at, id }) }),
+      );
+      expect(error.data).toMatchObject({
+        code: "BAD_REQUEST",
+        fieldErrors: { cursor: ["Invalid cursor"] },
+      });
     }
     const second = await ada.client.projects.list.query({ limit: 1, cursor: real });
     expect(second.items).toHaveLength(1);
@@ -134,9 +174,15 @@ describe("pagination cursors", () => {
   it("of the sorted user list are signed too", async () => {
     const admin = await signInAdmin(api);
     const forged = unsigned({ s: "createdAt", k: "0000-01-01T00:00:00.000Z", id });
-    for (const cursor of [forged, sealCursor({ s: "createdAt", k: "0000-01-01T00:00:00.000Z", id })]) {
+    for (const cursor of [
+      forged,
+      sealCursor({ s: "createdAt", k: "0000-01-01T00:00:00.000Z", id }),
+    ]) {
       const error = await failure(admin.client.admin.users.list.query({ cursor }));
-      expect(error.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { cursor: ["Invalid cursor"] } });
+      expect(error.data).toMatchObject({
+        code: "BAD_REQUEST",
+        fieldErrors: { cursor: ["Invalid cursor"] },
+      });
     }
   });
 });
@@ -152,13 +198,16 @@ describe("dates", () => {
         expect(Object.keys(error.data?.fieldErrors ?? {})).toEqual([field]);
       }
     }
-    const fine = await admin.client.admin.activities.list.query({ from: new Date("0001-01-01T00:00:00.000Z") });
+    const fine = await admin.client.admin.activities.list.query({
+      from: new Date("0001-01-01T00:00:00.000Z"),
+    });
     expect(fine.items.length).toBeGreaterThan(0);
   });
 });
 
 describe("input keys named like Object.prototype members", () => {
-  const keys = '"toString":true,"valueOf":true,"hasOwnProperty":true,"constructor":true,"__proto__":{"theme":"dark"}';
+  const keys =
+    '"toString":true,"valueOf":true,"hasOwnProperty":true,"constructor":true,"__proto__":{"theme":"dark"}';
 
   it("are unknown settings (field errors), and change nothing", async () => {
     const ada = await signUp(api);
@@ -175,7 +224,11 @@ describe("input keys named like Object.prototype members", () => {
     expect(user.data.formErrors).toEqual(["constructor: Unknown setting"]);
     expect(await ada.client.users.settings.get.query()).toEqual(before);
 
-    const system = await raw("admin.system.settings.update", `{"featureFlags":{${keys}}}`, admin.accessToken);
+    const system = await raw(
+      "admin.system.settings.update",
+      `{"featureFlags":{${keys}}}`,
+      admin.accessToken,
+    );
     expect(system).toMatchObject({ status: 400, data: { code: "BAD_REQUEST" } });
     expect(Object.keys(system.data.fieldErrors ?? {}).sort()).toEqual([
       "featureFlags.constructor",
@@ -202,12 +255,18 @@ describe("input keys named like Object.prototype members", () => {
   it("as a query's filter keys are refused or ignored, never a 500", async () => {
     const ada = await signUp(api);
     const error = await raw("projects.list", `{"limit":"x",${keys}}`, ada.accessToken, "GET");
-    expect(error).toMatchObject({ status: 400, data: { code: "BAD_REQUEST", fieldErrors: { limit: [expect.any(String)] } } });
+    expect(error).toMatchObject({
+      status: 400,
+      data: { code: "BAD_REQUEST", fieldErrors: { limit: [expect.any(String)] } },
+    });
   });
 
   it("a data field may not be called constructor (it could not be returned)", async () => {
     const admin = await signInAdmin(api);
-    const type = await admin.client.workflows.types.create.mutate({ key: uniqueKey("type"), name: "Proto" });
+    const type = await admin.client.workflows.types.create.mutate({
+      key: uniqueKey("type"),
+      name: "Proto",
+    });
     const error = await failure(
       admin.client.workflows.templates.create.mutate({
         typeId: type.id,
@@ -230,13 +289,17 @@ describe("input keys named like Object.prototype members", () => {
 describe("deeply nested input", () => {
   function nestedGuard(depth: number): unknown {
     let guard: unknown = { op: "exists", field: "amount" };
-    for (let i = 0; i < depth; i += 1) guard = i % 2 ? { op: "not", guard } : { op: "and", all: [guard] };
+    for (let i = 0; i < depth; i += 1)
+      guard = i % 2 ? { op: "not", guard } : { op: "and", all: [guard] };
     return guard;
   }
 
   it("a guard nested hundreds or thousands deep is refused with a clear error on the definition", async () => {
     const admin = await signInAdmin(api);
-    const type = await admin.client.workflows.types.create.mutate({ key: uniqueKey("type"), name: "Deep" });
+    const type = await admin.client.workflows.types.create.mutate({
+      key: uniqueKey("type"),
+      name: "Deep",
+    });
     const definitionOf = (depth: number) => ({
       dataFields: [{ key: "amount", label: "Amount", type: "number", required: false }],
       states: [
@@ -244,7 +307,15 @@ describe("deeply nested input", () => {
         { key: "b", name: "B", kind: "final" },
       ],
       transitions: [
-        { key: "go", name: "Go", from: ["a"], to: "b", allowed: {}, guard: nestedGuard(depth), requiresComment: false },
+        {
+          key: "go",
+          name: "Go",
+          from: ["a"],
+          to: "b",
+          allowed: {},
+          guard: nestedGuard(depth),
+          requiresComment: false,
+        },
       ],
     });
     const typed = await failure(
@@ -261,12 +332,24 @@ describe("deeply nested input", () => {
     });
     // Deeper than the typed client's serialiser (or JSON.stringify) copes with: sent as raw JSON text.
     const guard = `${'{"op":"not","guard":'.repeat(20_000)}{"op":"exists","field":"amount"}${"}".repeat(20_000)}`;
-    const input = JSON.stringify({ typeId: type.id, key: uniqueKey("deep"), name: "Deep", definition: definitionOf(0) });
-    const deeper = await raw("workflows.templates.create", input.replace('{"op":"exists","field":"amount"}', guard), admin.accessToken);
+    const input = JSON.stringify({
+      typeId: type.id,
+      key: uniqueKey("deep"),
+      name: "Deep",
+      definition: definitionOf(0),
+    });
+    const deeper = await raw(
+      "workflows.templates.create",
+      input.replace('{"op":"exists","field":"amount"}', guard),
+      admin.accessToken,
+    );
     expect(deeper).toMatchObject({
       status: 400,
       message: "definition: Nested too deeply (at most 40 levels)",
-      data: { code: "BAD_REQUEST", fieldErrors: { definition: ["Nested too deeply (at most 40 levels)"] } },
+      data: {
+        code: "BAD_REQUEST",
+        fieldErrors: { definition: ["Nested too deeply (at most 40 levels)"] },
+      },
     });
     const { rows } = await api.sql.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM workflow_templates WHERE type_id = $1",
@@ -281,7 +364,10 @@ describe("deeply nested input", () => {
     const deep = `${"[".repeat(50_000)}${"]".repeat(50_000)}`;
     const input = `{"projectId":"${team.project.id}","templateKey":"${key}","title":"Deep","data":{"note":${deep}}}`;
     const error = await raw("workflows.instances.create", input, team.editor.accessToken);
-    expect(error).toMatchObject({ status: 400, data: { code: "BAD_REQUEST", fieldErrors: { data: [expect.any(String)] } } });
+    expect(error).toMatchObject({
+      status: 400,
+      data: { code: "BAD_REQUEST", fieldErrors: { data: [expect.any(String)] } },
+    });
     expect(error.message).toMatch(/^data: Nested too deeply/);
   });
 });

@@ -7,9 +7,11 @@ import { z } from "zod";
  */
 
 /** U+0000, and UTF-16 surrogate halves without their other half: neither text nor jsonb can hold them. */
-const UNSTORABLE_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_CHARACTER =
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const UNSTORABLE_TEXT_MESSAGE = "Contains a character that cannot be stored (NUL or a broken surrogate pair)";
+export const UNSTORABLE_TEXT_MESSAGE =
+  "Contains a character that cannot be stored (NUL or a broken surrogate pair)";
 
 export function isStorableText(value: string): boolean {
   return !UNSTORABLE_CHARACTER.test(value);
@@ -61,7 +63,8 @@ export function jsonBoundsProblem(value: unknown, bounds: JsonBounds): string | 
       continue;
     }
     if (inner === null || typeof inner !== "object") continue;
-    if (next.depth >= bounds.maxDepth) return `Nested too deeply (at most ${bounds.maxDepth} levels)`;
+    if (next.depth >= bounds.maxDepth)
+      return `Nested too deeply (at most ${bounds.maxDepth} levels)`;
     const children = Array.isArray(inner) ? (inner as unknown[]) : Object.entries(inner).flat();
     for (const child of children) pending.push({ value: child, depth: next.depth + 1 });
   }
@@ -73,7 +76,10 @@ export function jsonBoundsProblem(value: unknown, bounds: JsonBounds): string | 
  * to `inner`. Put it in front of every recursive or free-form input, so
  * that `inner`'s own recursion always has a small, known depth.
  */
-export function bounded<T extends z.ZodType>(inner: T, bounds: JsonBounds): z.ZodType<z.output<T>, z.input<T>> {
+export function bounded<T extends z.ZodType>(
+  inner: T,
+  bounds: JsonBounds,
+): z.ZodType<z.output<T>, z.input<T>> {
   const checked = z
     .unknown()
     .superRefine((value, ctx) => {

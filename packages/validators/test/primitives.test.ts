@@ -30,8 +30,14 @@ describe("ZTextSchema", () => {
   });
 
   it("is what the text fields of the inputs are made of (a field error, not a database error)", () => {
-    expect(ZDisplayNameSchema.safeParse("Ada\u0000").error?.issues[0]?.message).toMatch(/cannot be stored/);
-    const register = ZRegisterInputSchema.safeParse({ email: "a@b.co", name: "\uD800", password: "long enough" });
+    expect(ZDisplayNameSchema.safeParse("Ada\u0000").error?.issues[0]?.message).toMatch(
+      /cannot be stored/,
+    );
+    const register = ZRegisterInputSchema.safeParse({
+      email: "a@b.co",
+      name: "\uD800",
+      password: "long enough",
+    });
     expect(register.error?.issues.map((issue) => issue.path)).toEqual([["name"]]);
     const project = ZProjectCreateInputSchema.safeParse({ name: "ok", description: "bad \u0000" });
     expect(project.error?.issues.map((issue) => issue.path)).toEqual([["description"]]);
@@ -42,7 +48,12 @@ describe("ZDateSchema", () => {
   it("accepts the years 1 to 9999 and refuses year 0, six-digit years and invalid dates", () => {
     expect(ZDateSchema.parse(MIN_DATE)).toEqual(MIN_DATE);
     expect(ZDateSchema.parse(MAX_DATE)).toEqual(MAX_DATE);
-    for (const bad of [new Date("0000-06-01T00:00:00Z"), new Date(8.64e15), new Date(-8.64e15), new Date("x")]) {
+    for (const bad of [
+      new Date("0000-06-01T00:00:00Z"),
+      new Date(8.64e15),
+      new Date(-8.64e15),
+      new Date("x"),
+    ]) {
       expect(ZDateSchema.safeParse(bad).success, String(bad.getTime())).toBe(false);
     }
   });
@@ -58,9 +69,18 @@ describe("bounded JSON", () => {
   it("measures depth and size without recursion (a million levels is just refused)", () => {
     expect(jsonBoundsProblem(nest(3), { maxDepth: 3, maxNodes: 100 })).toBeNull();
     expect(jsonBoundsProblem(nest(4), { maxDepth: 3, maxNodes: 100 })).toMatch(/Nested too deeply/);
-    expect(jsonBoundsProblem(nest(1_000_000), { maxDepth: 40, maxNodes: 10_000 })).toMatch(/Nested too deeply/);
-    expect(jsonBoundsProblem(Array.from({ length: 200 }, () => 0), { maxDepth: 3, maxNodes: 100 })).toMatch(/Too large/);
-    expect(jsonBoundsProblem({ ["k\u0000"]: 1 }, { maxDepth: 3, maxNodes: 100 })).toMatch(/cannot be stored/);
+    expect(jsonBoundsProblem(nest(1_000_000), { maxDepth: 40, maxNodes: 10_000 })).toMatch(
+      /Nested too deeply/,
+    );
+    expect(
+      jsonBoundsProblem(
+        Array.from({ length: 200 }, () => 0),
+        { maxDepth: 3, maxNodes: 100 },
+      ),
+    ).toMatch(/Too large/);
+    expect(jsonBoundsProblem({ ["k\u0000"]: 1 }, { maxDepth: 3, maxNodes: 100 })).toMatch(
+      /cannot be stored/,
+    );
   });
 
   it("runs the inner schema only on values within bounds, and keeps its types", () => {
@@ -77,15 +97,25 @@ describe("bounded JSON", () => {
     const definition = {
       dataFields: [],
       states: [],
-      transitions: [{ key: "go", name: "Go", from: ["a"], to: "b", allowed: {}, guard, requiresComment: false }],
+      transitions: [
+        { key: "go", name: "Go", from: ["a"], to: "b", allowed: {}, guard, requiresComment: false },
+      ],
     };
-    const input = { typeId: "00000000-0000-4000-8000-000000000000", key: "deep", name: "Deep", definition };
+    const input = {
+      typeId: "00000000-0000-4000-8000-000000000000",
+      key: "deep",
+      name: "Deep",
+      definition,
+    };
     const parsed = ZWorkflowTemplateCreateInputSchema.safeParse(input);
     expect(parsed.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
       [["definition"], "Nested too deeply (at most 40 levels)"],
     ]);
     expect(ZWorkflowDataSchema.safeParse({ note: nest(100) }).success).toBe(false);
     expect(ZWorkflowDataSchema.safeParse({ note: "a\u0000" }).success).toBe(false);
-    expect(ZWorkflowDataSchema.parse({ note: "fine", amount: 3 })).toEqual({ note: "fine", amount: 3 });
+    expect(ZWorkflowDataSchema.parse({ note: "fine", amount: 3 })).toEqual({
+      note: "fine",
+      amount: 3,
+    });
   });
 });

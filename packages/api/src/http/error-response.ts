@@ -22,7 +22,9 @@ export interface EdgeRefusal {
 
 /** The procedure paths a request names: `a.b,c.d` in a batch, one otherwise. */
 function callPaths(url: URL, endpoint: string): string[] {
-  const rest = url.pathname.startsWith(endpoint) ? url.pathname.slice(endpoint.length).replace(/^\//, "") : "";
+  const rest = url.pathname.startsWith(endpoint)
+    ? url.pathname.slice(endpoint.length).replace(/^\//, "")
+    : "";
   let paths: string;
   try {
     paths = decodeURIComponent(rest);
@@ -54,7 +56,10 @@ export function edgeErrorResponse(refusal: EdgeRefusal): Response {
   const batched = url.searchParams.get("batch") === "1";
   const paths = callPaths(url, refusal.endpoint);
   const body = batched
-    ? transformTRPCResponse(config, paths.map((path) => ({ error: shapeFor(path) })))
+    ? transformTRPCResponse(
+        config,
+        paths.map((path) => ({ error: shapeFor(path) })),
+      )
     : transformTRPCResponse(config, { error: shapeFor(paths[0] ?? "") });
   const headers = new Headers(refusal.headers);
   headers.set("content-type", "application/json");

@@ -45,7 +45,10 @@ function unseal(cursor: string): unknown {
 export const INVALID_CURSOR = "Invalid cursor";
 
 /** A cursor as an input field: refused at the edge (a field error on it) unless this server signed it. */
-export const ZCursorSchema = ZTextSchema.max(1000).refine((cursor) => unseal(cursor) !== undefined, INVALID_CURSOR);
+export const ZCursorSchema = ZTextSchema.max(1000).refine(
+  (cursor) => unseal(cursor) !== undefined,
+  INVALID_CURSOR,
+);
 
 export function invalidCursor(): AppError {
   return new AppError("VALIDATION", INVALID_CURSOR, { fieldErrors: { cursor: [INVALID_CURSOR] } });
