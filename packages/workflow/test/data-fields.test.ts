@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDataSchema } from "../src";
+import { buildDataSchema, ZKeySchema } from "../src";
 import { purchaseRequest } from "./fixtures";
 
 const schema = buildDataSchema(purchaseRequest().dataFields);
@@ -55,5 +55,13 @@ describe("buildDataSchema", () => {
     const empty = buildDataSchema([]);
     expect(empty.safeParse({}).success).toBe(true);
     expect(empty.safeParse({ a: 1 }).success).toBe(false);
+  });
+});
+
+describe("ZKeySchema", () => {
+  it("refuses keys that could not be object keys of a response (constructor, prototype)", () => {
+    expect(ZKeySchema.safeParse("constructor").success).toBe(false);
+    expect(ZKeySchema.safeParse("prototype").success).toBe(false);
+    expect(ZKeySchema.parse("constructor_id")).toBe("constructor_id");
   });
 });
