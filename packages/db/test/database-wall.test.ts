@@ -1,0 +1,213 @@
+import { randomUUID } from "node:crypto";
+
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createTestDatabase, type TestDatabase } from "../src/testing";
+
+/*
+ * The database as the second wall: what the services promise, checked with
+ * plain SQL on the application role's own login, as a service that got a
+ * query wrong would send it. Every statement runs in a transaction that is
+ * rolled back, so the fixtures stay as written below.
+ */
+
+let db: TestDatabase;
+let admin: pg.Client;
+let app: pg.Client;
+let system: pg.Client;
+
+const ada = randomUUID(); // owner of both projects
+const bob = randomUUID(); // editor of both projects
+const cy = randomUUID(); // viewer of both projects
+const dee = randomUUID(); // in no project
+const home = randomUUID();
+const other = randomUUID();
+const template = randomUUID();
+const instance = randomUUID();
+
+interface Caller {
+  userId: string | null;
+  permissions?: readonly string[];
+}
+
+const NOBODY: Caller = { userId: null };
+
+/** Runs one statement on `client` as `caller` (the settings a request's transaction sets), then rolls back. */
+async function run<R extends pg.QueryResultRow = Record<string, unknown>>(
+  client: pg.Client,
+  caller: Caller,
+  sql: string,
+  params: unknown[] = [],
+): Promise<pg.QueryResult<R>> {
+  await client.query("BEGIN");
+  try {
+    await client.query(
+      "SELECT set_config('app.user_id', $1, true), set_config('app.permissions', $2, true)",
+      [caller.userId ?? "", (caller.permissions ?? []).join(",")],
+    );
+    return await client.query<R>(sql, params);
+  } finally {
+    await client.query("ROLLBACK");
+  }
+}
+
+const asApp = <R extends pg.QueryResultRow = Record<string, unknown>>(
+  caller: Caller,
+  sql: string,
+  params?: unknown[],
+) => run<R>(app, caller, sql, params);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  admin = new pg.Client({ connectionString: db.adminUrl });
+  app = new pg.Client({ connectionString: db.appUrl });
+  system = new pg.Client({ connectionString: db.systemUrl });
+  await Promise.all([admin.connect(), app.connect(), system.connect()]);
+  for (const [id, name] of [
+    [ada, "ada"],
+    [bob, "bob"],
+    [cy, "cy"],
+    [dee, "dee"],
+  ] as const) {
+    await admin.query(
+      `INSERT INTO users (id, email, name, password_hash, two_factor_enabled, two_factor_secret, two_factor_pending,
+                          two_factor_last_step, updated_at)
+       VALUES ($1, $2, $3, $4, true, $5, $6, 100, now())`,
+      [id, `${name}@example.com`, name, `hash-of-${name}`, `sealed-${name}`, `pending-${name}`],
+    );
+  }
+  for (const project of [home, other]) {
+    await admin.query(
+      "INSERT INTO projects (id, name, created_by_id, updated_at) VALUES ($1, 'Project', $2, now())",
+      [project, ada],
+    );
+    await admin.query(
+      `INSERT INTO project_members (project_id, user_id, role)
+       VALUES ($1, $2, 'owner'), ($1, $3, 'editor'), ($1, $4, 'viewer')`,
+      [project, ada, bob, cy],
+    );
+  }
+  const type = randomUUID();
+  await admin.query(
+    "INSERT INTO workflow_types (id, key, name, updated_at) VALUES ($1, 'wall_type', 'Type', now())",
+    [type],
+  );
+  await admin.query(
+    `INSERT INTO workflow_templates (id, type_id, key, version, name, status, definition, updated_at)
+     VALUES ($1, $2, 'wall', 1, 'Wall', 'published', '{}', now())`,
+    [template, type],
+  );
+  await admin.query(
+    `INSERT INTO workflow_instances (id, project_id, template_id, title, data, state, created_by_id, updated_at)
+     VALUES ($1, $2, $3, 'Purchase', '{"amount": 10}', 'draft', $4, now())`,
+    [instance, home, template, ada],
+  );
+});
+
+afterAll(async () => {
+  await Promise.all([app.end(), system.end(), admin.end()]);
+  await db.drop();
+});
+
+describe("credentials are their owner's alone", () => {
+  const secrets = [
+    "password_hash",
+    "two_factor_secret",
+    "two_factor_pending",
+    "two_factor_last_step",
+  ];
+
+  it("a co-member sees Ada's name, and none of her secrets", async () => {
+    const named = await asApp({ userId: bob }, "SELECT name FROM users WHERE id = $1", [ada]);
+    expect(named.rows).toEqual([{ name: "ada" }]);
+    for (const column of secrets) {
+      await expect(
+        asApp({ userId: bob }, `SELECT ${column} FROM users WHERE id = $1`, [ada]),
+        column,
+      ).rejects.toThrow(/permission denied for table users/);
+    }
+    await expect(
+      asApp({ userId: bob }, "SELECT * FROM users WHERE id = $1", [ada]),
+    ).rejects.toMatchObject({
+      code: "42501",
+    });
+  });
+
+  it("neither does a holder of user.read, nor the owner through an ordinary query", async () => {
+    const reader: Caller = { userId: dee, permissions: ["user.read", "user.manage"] };
+    await expect(
+      asApp(reader, "SELECT password_hash FROM users WHERE id = $1", [ada]),
+    ).rejects.toMatchObject({
+      code: "42501",
+    });
+    await expect(
+      asApp({ userId: ada }, "SELECT two_factor_secret FROM users WHERE id = $1", [ada]),
+    ).rejects.toMatchObject({ code: "42501" });
+    // Filtering on a secret would reveal it a guess at a time: refused as well.
+    await expect(
+      asApp(reader, "SELECT id FROM users WHERE password_hash LIKE 'hash-of-a%'"),
+    ).rejects.toMatchObject({ code: "42501" });
+  });
+
+  it("every other column stays readable, so views of users keep working", async () => {
+    const { rows } = await asApp(
+      { userId: bob },
+      "SELECT name, email, is_active, two_factor_enabled, locked_until FROM users WHERE id = $1",
+      [ada],
+    );
+    expect(rows).toEqual([
+      {
+        name: "ada",
+        email: "ada@example.com",
+        is_active: true,
+        two_factor_enabled: true,
+        locked_until: null,
+      },
+    ]);
+  });
+
+  it("app.my_credentials gives the caller their own, and nobody's to an unscoped connection", async () => {
+    const own = await asApp({ userId: ada }, "SELECT * FROM app.my_credentials()");
+    expect(own.rows).toEqual([
+      {
+        password_hash: "hash-of-ada",
+        two_factor_secret: "sealed-ada",
+        two_factor_pending: "pending-ada",
+      },
+    ]);
+    const bobs = await asApp<{ password_hash: string }>(
+      { userId: bob, permissions: ["user.read"] },
+      "SELECT * FROM app.my_credentials()",
+    );
+    expect(bobs.rows.map((row) => row.password_hash)).toEqual(["hash-of-bob"]);
+    expect((await asApp(NOBODY, "SELECT * FROM app.my_credentials()")).rows).toEqual([]);
+  });
+
+  it("app.record_totp_step moves only the caller's own step, and only forward", async () => {
+    const step = async (caller: Caller, value: number) =>
+      (
+        await asApp<{ recorded: boolean }>(caller, "SELECT app.record_totp_step($1) AS recorded", [
+          value,
+        ])
+      ).rows[0]?.recorded;
+    expect(await step({ userId: ada }, 101)).toBe(true);
+    expect(await step({ userId: ada }, 100)).toBe(false);
+    expect(await step({ userId: ada }, 99)).toBe(false);
+    expect(await step(NOBODY, 500)).toBe(false);
+    const { rows } = await admin.query(
+      "SELECT two_factor_last_step AS step FROM users WHERE id = $1",
+      [ada],
+    );
+    expect(rows).toEqual([{ step: 100 }]);
+  });
+
+  it("the owner still writes their secrets with a plain UPDATE", async () => {
+    const updated = await asApp(
+      { userId: ada },
+      "UPDATE users SET password_hash = 'new-hash', two_factor_pending = NULL WHERE id = $1",
+      [ada],
+    );
+    expect(updated.rowCount).toBe(1);
+  });
+});
