@@ -211,3 +211,91 @@ describe("credentials are their owner's alone", () => {
     expect(updated.rowCount).toBe(1);
   });
 });
+
+describe("workflow instances change only as the services change them", () => {
+  const viewer: Caller = { userId: cy };
+  const editor: Caller = { userId: bob };
+
+  it("a viewer cannot assign, nor touch the project, template, title or data", async () => {
+    await expect(
+      asApp(
+        viewer,
+        "UPDATE workflow_instances SET assignee_id = $1, version = version + 1 WHERE id = $2",
+        [cy, instance],
+      ),
+    ).rejects.toMatchObject({ code: "42501", message: expect.stringMatching(/editor or owner/) });
+    for (const change of [
+      ["project_id = $1", other],
+      ["template_id = $1", randomUUID()],
+      ["title = $1", "Renamed"],
+      ["data = $1", '{"amount": 1000000}'],
+    ] as const) {
+      await expect(
+        asApp(viewer, `UPDATE workflow_instances SET ${change[0]} WHERE id = $2`, [
+          change[1],
+          instance,
+        ]),
+        change[0],
+      ).rejects.toThrow(/permission denied for table workflow_instances/);
+    }
+  });
+
+  it("a viewer may still move the state: which transitions a role may fire is the template's rule", async () => {
+    const moved = await asApp(
+      viewer,
+      "UPDATE workflow_instances SET state = 'submitted', version = version + 1, state_entered_at = now() WHERE id = $1",
+      [instance],
+    );
+    expect(moved.rowCount).toBe(1);
+  });
+
+  it("an editor assigns a member, but not an outsider, and cannot move the instance to another project", async () => {
+    const assigned = await asApp(
+      editor,
+      "UPDATE workflow_instances SET assignee_id = $1, version = version + 1 WHERE id = $2 RETURNING assignee_id",
+      [cy, instance],
+    );
+    expect(assigned.rows).toEqual([{ assignee_id: cy }]);
+    await expect(
+      asApp(editor, "UPDATE workflow_instances SET assignee_id = $1 WHERE id = $2", [
+        dee,
+        instance,
+      ]),
+    ).rejects.toMatchObject({ code: "23514", constraint: "workflow_instances_assignee_member" });
+    await expect(
+      asApp(editor, "UPDATE workflow_instances SET project_id = $1 WHERE id = $2", [
+        other,
+        instance,
+      ]),
+    ).rejects.toThrow(/permission denied for table workflow_instances/);
+  });
+
+  it("project.manage_all assigns without being a member", async () => {
+    const manager: Caller = {
+      userId: dee,
+      permissions: ["project.read_all", "project.manage_all"],
+    };
+    const assigned = await asApp(
+      manager,
+      "UPDATE workflow_instances SET assignee_id = $1 WHERE id = $2",
+      [bob, instance],
+    );
+    expect(assigned.rowCount).toBe(1);
+  });
+
+  it("not even the system login moves an instance to another project or template", async () => {
+    await expect(
+      run(system, NOBODY, "UPDATE workflow_instances SET project_id = $1 WHERE id = $2", [
+        other,
+        instance,
+      ]),
+    ).rejects.toMatchObject({ code: "23514", constraint: "workflow_instances_fixed_project" });
+    const fired = await run(
+      system,
+      NOBODY,
+      "UPDATE workflow_instances SET state = 'expired' WHERE id = $1",
+      [instance],
+    );
+    expect(fired.rowCount).toBe(1);
+  });
+});
