@@ -299,3 +299,59 @@ describe("workflow instances change only as the services change them", () => {
     expect(fired.rowCount).toBe(1);
   });
 });
+
+describe("events are raised by a caller, in that caller's name", () => {
+  const emit =
+    "SELECT app.emit_event('user.registered', jsonb_build_object('userId', $1::text)) AS id";
+
+  async function eventCount(): Promise<number> {
+    const { rows } = await admin.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM domain_events",
+    );
+    return rows[0]?.n ?? -1;
+  }
+
+  it("an unscoped application connection cannot emit", async () => {
+    const before = await eventCount();
+    await expect(asApp(NOBODY, emit, [ada])).rejects.toMatchObject({
+      code: "42501",
+      message: expect.stringMatching(/needs a caller/),
+    });
+    await expect(
+      asApp(
+        NOBODY,
+        "INSERT INTO domain_events (id, name, payload) VALUES (gen_random_uuid(), 'user.registered', '{}')",
+      ),
+    ).rejects.toMatchObject({ code: "42501" });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("a scoped caller emits as themself and cannot write an event in anyone else's name", async () => {
+    await app.query("BEGIN");
+    try {
+      await app.query("SELECT set_config('app.user_id', $1, true)", [ada]);
+      const { rows } = await app.query<{ id: string }>(emit, [ada]);
+      const id = rows[0]?.id;
+      const recorded = await app.query<{ actor: string }>("SELECT app.current_user_id() AS actor");
+      expect(recorded.rows).toEqual([{ actor: ada }]);
+      await app.query("COMMIT");
+      const stored = await admin.query("SELECT actor_id FROM domain_events WHERE id = $1", [id]);
+      expect(stored.rows).toEqual([{ actor_id: ada }]);
+    } catch (error) {
+      await app.query("ROLLBACK");
+      throw error;
+    }
+    await expect(
+      asApp(
+        { userId: ada },
+        "INSERT INTO domain_events (id, name, payload, actor_id) VALUES (gen_random_uuid(), 'user.registered', '{}', $1)",
+        [bob],
+      ),
+    ).rejects.toMatchObject({ code: "42501" });
+  });
+
+  it("the system login still emits in nobody's name (workflow time-outs)", async () => {
+    const { rows } = await run(system, NOBODY, emit, [ada]);
+    expect(rows[0]?.id).toEqual(expect.any(String));
+  });
+});
