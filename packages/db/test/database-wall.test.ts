@@ -202,13 +202,27 @@ describe("credentials are their owner's alone", () => {
     expect(rows).toEqual([{ step: 100 }]);
   });
 
-  it("the owner still writes their secrets with a plain UPDATE", async () => {
+  it("the owner writes their secrets with a plain UPDATE, and a user manager cannot", async () => {
     const updated = await asApp(
       { userId: ada },
       "UPDATE users SET password_hash = 'new-hash', two_factor_pending = NULL WHERE id = $1",
       [ada],
     );
     expect(updated.rowCount).toBe(1);
+    const manager: Caller = { userId: dee, permissions: ["user.read", "user.manage"] };
+    for (const change of [
+      "password_hash = 'known-hash'",
+      "two_factor_secret = NULL",
+      "two_factor_pending = 'sealed-by-someone-else'",
+      "two_factor_last_step = NULL",
+    ]) {
+      await expect(
+        asApp(manager, `UPDATE users SET ${change} WHERE id = $1`, [ada]),
+        change,
+      ).rejects.toMatchObject({ code: "42501", message: expect.stringMatching(/only its owner/) });
+    }
+    const renamed = await asApp(manager, "UPDATE users SET name = 'Ada L.' WHERE id = $1", [ada]);
+    expect(renamed.rowCount).toBe(1);
   });
 });
 
