@@ -12,7 +12,11 @@ const probeRouter = router({
   probe: router({
     rawUsers: authedProcedure.query(({ ctx }) => ctx.db.$queryRaw<{ id: string }[]>`SELECT id FROM users`),
     renameThenFail: authedProcedure.input(z.object({ name: z.string() })).mutation(async ({ ctx, input }) => {
-      await ctx.db.user.update({ where: { id: ctx.principal.userId }, data: { name: input.name } });
+      await ctx.db.user.update({
+        where: { id: ctx.principal.userId },
+        data: { name: input.name },
+        select: { id: true },
+      });
       throw new Error("failure after the write");
     }),
   }),

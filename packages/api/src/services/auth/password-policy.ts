@@ -4,6 +4,7 @@ import { passwordPolicyViolations, type PasswordPolicy } from "@fastnext/validat
 
 import { AppError } from "../../errors";
 import { readSetting } from "../settings/system";
+import { readOwnCredentials } from "./credentials";
 
 export interface PasswordPolicyOptions {
   /** Whose password it becomes: enables the "not one of the last N" rule (needs a transaction scoped to that user). */
@@ -50,8 +51,8 @@ async function isRecentPassword(
   password: string,
   policy: PasswordPolicy,
 ): Promise<boolean> {
-  const [user, history] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }),
+  const [credentials, history] = await Promise.all([
+    readOwnCredentials(db),
     db.passwordHistory.findMany({
       where: { userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -60,7 +61,7 @@ async function isRecentPassword(
     }),
   ]);
   const hashes = history.map((row) => row.passwordHash);
-  if (user && !hashes.includes(user.passwordHash)) hashes.unshift(user.passwordHash);
+  if (credentials && !hashes.includes(credentials.passwordHash)) hashes.unshift(credentials.passwordHash);
   for (const hash of hashes.slice(0, policy.historyCount)) {
     if (await verifyPassword(hash, password)) return true;
   }

@@ -4,6 +4,8 @@ import { decryptSecret, encryptSecret, secretDigest } from "@fastnext/auth";
 import { type ScopedDb } from "@fastnext/db";
 import { generateSecret, generateURI, verify } from "otplib";
 
+import { recordTotpStep } from "./credentials";
+
 /*
  * The second factor: RFC 6238 codes from an authenticator app (otplib),
  * or single-use backup codes. The TOTP seed is stored sealed (AES-256-GCM,
@@ -37,17 +39,14 @@ export function openTotpSecret(sealed: string, userId: string): string {
  * accepted for the user, and is recorded by a conditional update, so a code
  * already used (or seen over a shoulder) fails within its validity window,
  * and of two concurrent uses of one code only one succeeds (RFC 6238, 5.2).
+ * The step is the transaction's caller's: `db` must act as the code's user.
  */
-export async function acceptTotp(db: ScopedDb, userId: string, secret: string, code: string): Promise<boolean> {
+export async function acceptTotp(db: ScopedDb, secret: string, code: string): Promise<boolean> {
   if (!/^\d{6}$/.test(code)) return false;
   const result = await verify({ secret, token: code, epochTolerance: 30 });
   // The result type also covers HOTP, which has no time step; TOTP results always carry one.
   if (!result.valid || !("timeStep" in result)) return false;
-  const recorded = await db.user.updateMany({
-    where: { id: userId, OR: [{ twoFactorLastStep: null }, { twoFactorLastStep: { lt: result.timeStep } }] },
-    data: { twoFactorLastStep: result.timeStep },
-  });
-  return recorded.count === 1;
+  return recordTotpStep(db, result.timeStep);
 }
 
 /** Ten fresh codes, shown once as `xxxxx-xxxxx`. */
@@ -96,7 +95,7 @@ export async function checkSecondFactor(
   code: string,
 ): Promise<SecondFactorMethod | null> {
   if (/^\d{6}$/.test(code)) {
-    return (await acceptTotp(db, userId, openTotpSecret(sealedSecret, userId), code)) ? "totp" : null;
+    return (await acceptTotp(db, openTotpSecret(sealedSecret, userId), code)) ? "totp" : null;
   }
   return (await spendBackupCode(db, userId, code)) ? "backup_code" : null;
 }

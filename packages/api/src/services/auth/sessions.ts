@@ -6,6 +6,7 @@ import { type Principal } from "../../auth/principal";
 import { AppError } from "../../errors";
 import { recordActivity } from "../activity";
 import { type ServiceContext } from "../context";
+import { readOwnCredentials } from "./credentials";
 import { setPassword } from "./password-policy";
 
 export interface SessionView {
@@ -76,11 +77,9 @@ export async function changePassword(
   input: ChangePasswordInput,
 ): Promise<{ revokedSessions: number }> {
   const { db, principal } = ctx;
-  const user = await db.user.findUnique({
-    where: { id: principal.userId },
-    select: { passwordHash: true, passwordChangedAt: true },
-  });
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  const user = await db.user.findUnique({ where: { id: principal.userId }, select: { passwordChangedAt: true } });
+  const credentials = await readOwnCredentials(db);
+  if (!user || !credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
     throw new AppError("VALIDATION", "The current password is not correct", {
       reason: "wrong_password",
       fieldErrors: { currentPassword: ["The current password is not correct"] },

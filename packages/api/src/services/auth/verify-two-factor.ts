@@ -6,6 +6,7 @@ import { type ApiDeps } from "../../deps";
 import { AppError } from "../../errors";
 import { type Actor } from "../activity";
 import { type ClientMeta } from "./client-meta";
+import { readOwnCredentials } from "./credentials";
 import { lockedOut } from "./login";
 import { recordLoginFailure } from "./lookup";
 import { spend } from "./rate-limit";
@@ -62,15 +63,16 @@ export async function verifyTwoFactor(
     }
     const user = await tx.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { isActive: true, lockedUntil: true, twoFactorEnabled: true, twoFactorSecret: true },
+      select: { isActive: true, lockedUntil: true, twoFactorEnabled: true },
     });
     if (!user.isActive) {
       throw refused("account_inactive", "This account is deactivated");
     }
     if (user.lockedUntil && user.lockedUntil > now) throw lockedOut(user.lockedUntil);
-    if (!user.twoFactorEnabled || !user.twoFactorSecret) throw refused("invalid_challenge");
+    const secret = (await readOwnCredentials(tx))?.twoFactorSecret;
+    if (!user.twoFactorEnabled || !secret) throw refused("invalid_challenge");
 
-    const method = await checkSecondFactor(tx, userId, user.twoFactorSecret, input.code);
+    const method = await checkSecondFactor(tx, userId, secret, input.code);
     if (!method) {
       await tx.loginChallenge.update({
         where: { id: challengeId },

@@ -3,6 +3,7 @@ import { type TwoFactorDisableInput } from "@fastnext/validators";
 
 import { AppError } from "../../errors";
 import { recordActivity } from "../activity";
+import { readOwnCredentials } from "../auth/credentials";
 import { spend } from "../auth/rate-limit";
 import {
   acceptTotp,
@@ -16,13 +17,15 @@ import {
 import { type ServiceContext } from "../context";
 import { readSetting } from "../settings/system";
 
+/** The caller's account with its credentials (read through the owner-only path). */
 async function account(ctx: ServiceContext) {
   const user = await ctx.db.user.findUnique({
     where: { id: ctx.principal.userId },
-    select: { email: true, passwordHash: true, twoFactorEnabled: true, twoFactorSecret: true, twoFactorPending: true },
+    select: { email: true, twoFactorEnabled: true },
   });
-  if (!user) throw new AppError("NOT_FOUND", "No such user");
-  return user;
+  const credentials = await readOwnCredentials(ctx.db);
+  if (!user || !credentials) throw new AppError("NOT_FOUND", "No such user");
+  return { ...user, ...credentials };
 }
 
 /**
@@ -78,7 +81,7 @@ export async function confirmTwoFactor(ctx: ServiceContext, code: string): Promi
     throw new AppError("PRECONDITION_FAILED", "Start the set-up first", { reason: "two_factor_not_set_up" });
   }
   // Accepting the code records its step: the same code cannot then complete a sign-in.
-  if (!(await acceptTotp(ctx.db, userId, openTotpSecret(user.twoFactorPending, userId), code))) {
+  if (!(await acceptTotp(ctx.db, openTotpSecret(user.twoFactorPending, userId), code))) {
     throw new AppError("VALIDATION", "The code is not correct", {
       reason: "invalid_code",
       fieldErrors: { code: ["The code is not correct"] },

@@ -1,0 +1,371 @@
+import { randomUUID } from "node:crypto";
+
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createTestDatabase, type TestDatabase } from "../src/testing";
+
+/*
+ * The database as the second wall: what the services promise, checked with
+ * plain SQL on the application role's own login, as a service that got a
+ * query wrong would send it. Every statement runs in a transaction that is
+ * rolled back, so the fixtures stay as written below.
+ */
+
+let db: TestDatabase;
+let admin: pg.Client;
+let app: pg.Client;
+let system: pg.Client;
+
+const ada = randomUUID(); // owner of both projects
+const bob = randomUUID(); // editor of both projects
+const cy = randomUUID(); // viewer of both projects
+const dee = randomUUID(); // in no project
+const home = randomUUID();
+const other = randomUUID();
+const template = randomUUID();
+const instance = randomUUID();
+
+interface Caller {
+  userId: string | null;
+  permissions?: readonly string[];
+}
+
+const NOBODY: Caller = { userId: null };
+
+/** Runs one statement on `client` as `caller` (the settings a request's transaction sets), then rolls back. */
+async function run<R extends pg.QueryResultRow = Record<string, unknown>>(
+  client: pg.Client,
+  caller: Caller,
+  sql: string,
+  params: unknown[] = [],
+): Promise<pg.QueryResult<R>> {
+  await client.query("BEGIN");
+  try {
+    await client.query(
+      "SELECT set_config('app.user_id', $1, true), set_config('app.permissions', $2, true)",
+      [caller.userId ?? "", (caller.permissions ?? []).join(",")],
+    );
+    return await client.query<R>(sql, params);
+  } finally {
+    await client.query("ROLLBACK");
+  }
+}
+
+const asApp = <R extends pg.QueryResultRow = Record<string, unknown>>(
+  caller: Caller,
+  sql: string,
+  params?: unknown[],
+) => run<R>(app, caller, sql, params);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  admin = new pg.Client({ connectionString: db.adminUrl });
+  app = new pg.Client({ connectionString: db.appUrl });
+  system = new pg.Client({ connectionString: db.systemUrl });
+  await Promise.all([admin.connect(), app.connect(), system.connect()]);
+  for (const [id, name] of [
+    [ada, "ada"],
+    [bob, "bob"],
+    [cy, "cy"],
+    [dee, "dee"],
+  ] as const) {
+    await admin.query(
+      `INSERT INTO users (id, email, name, password_hash, two_factor_enabled, two_factor_secret, two_factor_pending,
+                          two_factor_last_step, updated_at)
+       VALUES ($1, $2, $3, $4, true, $5, $6, 100, now())`,
+      [id, `${name}@example.com`, name, `hash-of-${name}`, `sealed-${name}`, `pending-${name}`],
+    );
+  }
+  for (const project of [home, other]) {
+    await admin.query(
+      "INSERT INTO projects (id, name, created_by_id, updated_at) VALUES ($1, 'Project', $2, now())",
+      [project, ada],
+    );
+    await admin.query(
+      `INSERT INTO project_members (project_id, user_id, role)
+       VALUES ($1, $2, 'owner'), ($1, $3, 'editor'), ($1, $4, 'viewer')`,
+      [project, ada, bob, cy],
+    );
+  }
+  const type = randomUUID();
+  await admin.query(
+    "INSERT INTO workflow_types (id, key, name, updated_at) VALUES ($1, 'wall_type', 'Type', now())",
+    [type],
+  );
+  await admin.query(
+    `INSERT INTO workflow_templates (id, type_id, key, version, name, status, definition, updated_at)
+     VALUES ($1, $2, 'wall', 1, 'Wall', 'published', '{}', now())`,
+    [template, type],
+  );
+  await admin.query(
+    `INSERT INTO workflow_instances (id, project_id, template_id, title, data, state, created_by_id, updated_at)
+     VALUES ($1, $2, $3, 'Purchase', '{"amount": 10}', 'draft', $4, now())`,
+    [instance, home, template, ada],
+  );
+});
+
+afterAll(async () => {
+  await Promise.all([app.end(), system.end(), admin.end()]);
+  await db.drop();
+});
+
+describe("credentials are their owner's alone", () => {
+  const secrets = [
+    "password_hash",
+    "two_factor_secret",
+    "two_factor_pending",
+    "two_factor_last_step",
+  ];
+
+  it("a co-member sees Ada's name, and none of her secrets", async () => {
+    const named = await asApp({ userId: bob }, "SELECT name FROM users WHERE id = $1", [ada]);
+    expect(named.rows).toEqual([{ name: "ada" }]);
+    for (const column of secrets) {
+      await expect(
+        asApp({ userId: bob }, `SELECT ${column} FROM users WHERE id = $1`, [ada]),
+        column,
+      ).rejects.toThrow(/permission denied for table users/);
+    }
+    await expect(
+      asApp({ userId: bob }, "SELECT * FROM users WHERE id = $1", [ada]),
+    ).rejects.toMatchObject({
+      code: "42501",
+    });
+  });
+
+  it("neither does a holder of user.read, nor the owner through an ordinary query", async () => {
+    const reader: Caller = { userId: dee, permissions: ["user.read", "user.manage"] };
+    await expect(
+      asApp(reader, "SELECT password_hash FROM users WHERE id = $1", [ada]),
+    ).rejects.toMatchObject({
+      code: "42501",
+    });
+    await expect(
+      asApp({ userId: ada }, "SELECT two_factor_secret FROM users WHERE id = $1", [ada]),
+    ).rejects.toMatchObject({ code: "42501" });
+    // Filtering on a secret would reveal it a guess at a time: refused as well.
+    await expect(
+      asApp(reader, "SELECT id FROM users WHERE password_hash LIKE 'hash-of-a%'"),
+    ).rejects.toMatchObject({ code: "42501" });
+  });
+
+  it("every other column stays readable, so views of users keep working", async () => {
+    const { rows } = await asApp(
+      { userId: bob },
+      "SELECT name, email, is_active, two_factor_enabled, locked_until FROM users WHERE id = $1",
+      [ada],
+    );
+    expect(rows).toEqual([
+      {
+        name: "ada",
+        email: "ada@example.com",
+        is_active: true,
+        two_factor_enabled: true,
+        locked_until: null,
+      },
+    ]);
+  });
+
+  it("app.my_credentials gives the caller their own, and nobody's to an unscoped connection", async () => {
+    const own = await asApp({ userId: ada }, "SELECT * FROM app.my_credentials()");
+    expect(own.rows).toEqual([
+      {
+        password_hash: "hash-of-ada",
+        two_factor_secret: "sealed-ada",
+        two_factor_pending: "pending-ada",
+      },
+    ]);
+    const bobs = await asApp<{ password_hash: string }>(
+      { userId: bob, permissions: ["user.read"] },
+      "SELECT * FROM app.my_credentials()",
+    );
+    expect(bobs.rows.map((row) => row.password_hash)).toEqual(["hash-of-bob"]);
+    expect((await asApp(NOBODY, "SELECT * FROM app.my_credentials()")).rows).toEqual([]);
+  });
+
+  it("app.record_totp_step moves only the caller's own step, and only forward", async () => {
+    const step = async (caller: Caller, value: number) =>
+      (
+        await asApp<{ recorded: boolean }>(caller, "SELECT app.record_totp_step($1) AS recorded", [
+          value,
+        ])
+      ).rows[0]?.recorded;
+    expect(await step({ userId: ada }, 101)).toBe(true);
+    expect(await step({ userId: ada }, 100)).toBe(false);
+    expect(await step({ userId: ada }, 99)).toBe(false);
+    expect(await step(NOBODY, 500)).toBe(false);
+    const { rows } = await admin.query(
+      "SELECT two_factor_last_step AS step FROM users WHERE id = $1",
+      [ada],
+    );
+    expect(rows).toEqual([{ step: 100 }]);
+  });
+
+  it("the owner writes their secrets with a plain UPDATE, and a user manager cannot", async () => {
+    const updated = await asApp(
+      { userId: ada },
+      "UPDATE users SET password_hash = 'new-hash', two_factor_pending = NULL WHERE id = $1",
+      [ada],
+    );
+    expect(updated.rowCount).toBe(1);
+    const manager: Caller = { userId: dee, permissions: ["user.read", "user.manage"] };
+    for (const change of [
+      "password_hash = 'known-hash'",
+      "two_factor_secret = NULL",
+      "two_factor_pending = 'sealed-by-someone-else'",
+      "two_factor_last_step = NULL",
+    ]) {
+      await expect(
+        asApp(manager, `UPDATE users SET ${change} WHERE id = $1`, [ada]),
+        change,
+      ).rejects.toMatchObject({ code: "42501", message: expect.stringMatching(/only its owner/) });
+    }
+    const renamed = await asApp(manager, "UPDATE users SET name = 'Ada L.' WHERE id = $1", [ada]);
+    expect(renamed.rowCount).toBe(1);
+  });
+});
+
+describe("workflow instances change only as the services change them", () => {
+  const viewer: Caller = { userId: cy };
+  const editor: Caller = { userId: bob };
+
+  it("a viewer cannot assign, nor touch the project, template, title or data", async () => {
+    await expect(
+      asApp(
+        viewer,
+        "UPDATE workflow_instances SET assignee_id = $1, version = version + 1 WHERE id = $2",
+        [cy, instance],
+      ),
+    ).rejects.toMatchObject({ code: "42501", message: expect.stringMatching(/editor or owner/) });
+    for (const change of [
+      ["project_id = $1", other],
+      ["template_id = $1", randomUUID()],
+      ["title = $1", "Renamed"],
+      ["data = $1", '{"amount": 1000000}'],
+    ] as const) {
+      await expect(
+        asApp(viewer, `UPDATE workflow_instances SET ${change[0]} WHERE id = $2`, [
+          change[1],
+          instance,
+        ]),
+        change[0],
+      ).rejects.toThrow(/permission denied for table workflow_instances/);
+    }
+  });
+
+  it("a viewer may still move the state: which transitions a role may fire is the template's rule", async () => {
+    const moved = await asApp(
+      viewer,
+      "UPDATE workflow_instances SET state = 'submitted', version = version + 1, state_entered_at = now() WHERE id = $1",
+      [instance],
+    );
+    expect(moved.rowCount).toBe(1);
+  });
+
+  it("an editor assigns a member, but not an outsider, and cannot move the instance to another project", async () => {
+    const assigned = await asApp(
+      editor,
+      "UPDATE workflow_instances SET assignee_id = $1, version = version + 1 WHERE id = $2 RETURNING assignee_id",
+      [cy, instance],
+    );
+    expect(assigned.rows).toEqual([{ assignee_id: cy }]);
+    await expect(
+      asApp(editor, "UPDATE workflow_instances SET assignee_id = $1 WHERE id = $2", [
+        dee,
+        instance,
+      ]),
+    ).rejects.toMatchObject({ code: "23514", constraint: "workflow_instances_assignee_member" });
+    await expect(
+      asApp(editor, "UPDATE workflow_instances SET project_id = $1 WHERE id = $2", [
+        other,
+        instance,
+      ]),
+    ).rejects.toThrow(/permission denied for table workflow_instances/);
+  });
+
+  it("project.manage_all assigns without being a member", async () => {
+    const manager: Caller = {
+      userId: dee,
+      permissions: ["project.read_all", "project.manage_all"],
+    };
+    const assigned = await asApp(
+      manager,
+      "UPDATE workflow_instances SET assignee_id = $1 WHERE id = $2",
+      [bob, instance],
+    );
+    expect(assigned.rowCount).toBe(1);
+  });
+
+  it("not even the system login moves an instance to another project or template", async () => {
+    await expect(
+      run(system, NOBODY, "UPDATE workflow_instances SET project_id = $1 WHERE id = $2", [
+        other,
+        instance,
+      ]),
+    ).rejects.toMatchObject({ code: "23514", constraint: "workflow_instances_fixed_project" });
+    const fired = await run(
+      system,
+      NOBODY,
+      "UPDATE workflow_instances SET state = 'expired' WHERE id = $1",
+      [instance],
+    );
+    expect(fired.rowCount).toBe(1);
+  });
+});
+
+describe("events are raised by a caller, in that caller's name", () => {
+  const emit =
+    "SELECT app.emit_event('user.registered', jsonb_build_object('userId', $1::text)) AS id";
+
+  async function eventCount(): Promise<number> {
+    const { rows } = await admin.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM domain_events",
+    );
+    return rows[0]?.n ?? -1;
+  }
+
+  it("an unscoped application connection cannot emit", async () => {
+    const before = await eventCount();
+    await expect(asApp(NOBODY, emit, [ada])).rejects.toMatchObject({
+      code: "42501",
+      message: expect.stringMatching(/needs a caller/),
+    });
+    await expect(
+      asApp(
+        NOBODY,
+        "INSERT INTO domain_events (id, name, payload) VALUES (gen_random_uuid(), 'user.registered', '{}')",
+      ),
+    ).rejects.toMatchObject({ code: "42501" });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("a scoped caller emits as themself and cannot write an event in anyone else's name", async () => {
+    await app.query("BEGIN");
+    try {
+      await app.query("SELECT set_config('app.user_id', $1, true)", [ada]);
+      const { rows } = await app.query<{ id: string }>(emit, [ada]);
+      const id = rows[0]?.id;
+      const recorded = await app.query<{ actor: string }>("SELECT app.current_user_id() AS actor");
+      expect(recorded.rows).toEqual([{ actor: ada }]);
+      await app.query("COMMIT");
+      const stored = await admin.query("SELECT actor_id FROM domain_events WHERE id = $1", [id]);
+      expect(stored.rows).toEqual([{ actor_id: ada }]);
+    } catch (error) {
+      await app.query("ROLLBACK");
+      throw error;
+    }
+    await expect(
+      asApp(
+        { userId: ada },
+        "INSERT INTO domain_events (id, name, payload, actor_id) VALUES (gen_random_uuid(), 'user.registered', '{}', $1)",
+        [bob],
+      ),
+    ).rejects.toMatchObject({ code: "42501" });
+  });
+
+  it("the system login still emits in nobody's name (workflow time-outs)", async () => {
+    const { rows } = await run(system, NOBODY, emit, [ada]);
+    expect(rows[0]?.id).toEqual(expect.any(String));
+  });
+});
