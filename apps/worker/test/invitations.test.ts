@@ -36,7 +36,11 @@ describe("project invitation mail", () => {
     const owner = await signUp(api, "Olga Owner");
     const project = await owner.client.projects.create.mutate({ name: "Harbour works" });
     const email = `new-${randomUUID()}@example.com`;
-    const invitation = await owner.client.projects.invitations.create.mutate({ projectId: project.id, email, role: "editor" });
+    const invitation = await owner.client.projects.invitations.create.mutate({
+      projectId: project.id,
+      email,
+      role: "editor",
+    });
 
     const [mail] = await mailsTo(email, 1);
     if (!mail) throw new Error("no mail");
@@ -59,9 +63,14 @@ describe("project invitation mail", () => {
     });
     const password = "correct horse battery";
     await api.client().invitations.register.mutate({ token, name: "Nina", password });
-    const nina = api.client(signedIn(await api.client().auth.login.mutate({ email, password })).accessToken);
+    const nina = api.client(
+      signedIn(await api.client().auth.login.mutate({ email, password })).accessToken,
+    );
     expect((await nina.projects.get.query({ id: project.id })).myRole).toBe("editor");
-    const reused = await api.client().invitations.get.query({ token }).catch((e: unknown) => e);
+    const reused = await api
+      .client()
+      .invitations.get.query({ token })
+      .catch((e: unknown) => e);
     expect(reused).toMatchObject({ data: { reason: "invitation_used" } });
   });
 
@@ -70,9 +79,15 @@ describe("project invitation mail", () => {
     const member = await signUp(api, "Mara");
     const project = await owner.client.projects.create.mutate({ name: "Second run" });
     const invite = (role: "viewer" | "editor") =>
-      owner.client.projects.invitations.create.mutate({ projectId: project.id, email: member.email, role });
+      owner.client.projects.invitations.create.mutate({
+        projectId: project.id,
+        email: member.email,
+        role,
+      });
     await invite("viewer");
-    const [first] = (await mailsTo(member.email, 2)).filter((m) => m.subject?.includes("Second run"));
+    const [first] = (await mailsTo(member.email, 2)).filter((m) =>
+      m.subject?.includes("Second run"),
+    );
     if (!first) throw new Error("no first invitation mail");
     const firstToken = invitationToken(first);
     await invite("editor");
@@ -87,7 +102,9 @@ describe("project invitation mail", () => {
     expect(secondToken).not.toBe(firstToken);
     expect(second.text).toContain("as editor");
 
-    const stale = await member.client.invitations.accept.mutate({ token: firstToken }).catch((e: unknown) => e);
+    const stale = await member.client.invitations.accept
+      .mutate({ token: firstToken })
+      .catch((e: unknown) => e);
     expect(stale).toMatchObject({ data: { reason: "invitation_invalid" } });
     expect(await member.client.invitations.accept.mutate({ token: secondToken })).toEqual({
       projectId: project.id,

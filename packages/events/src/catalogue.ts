@@ -23,7 +23,11 @@ export const EVENT_CATALOGUE = {
    * `sentAt` is the invitation's as this event made it: a mail for an
    * invitation refreshed since is not sent (the newer event's is).
    */
-  "project.invitation_created": z.object({ invitationId: id, projectId: id, sentAt: z.iso.datetime() }),
+  "project.invitation_created": z.object({
+    invitationId: id,
+    projectId: id,
+    sentAt: z.iso.datetime(),
+  }),
   "workflow.transitioned": z.object({
     instanceId: id,
     projectId: id,

@@ -17,7 +17,10 @@ export const ZInvitationCreateInputSchema = z.object({
 
 export const ZInvitationListInputSchema = z.object({ projectId: z.uuid() });
 
-export const ZInvitationRevokeInputSchema = z.object({ projectId: z.uuid(), invitationId: z.uuid() });
+export const ZInvitationRevokeInputSchema = z.object({
+  projectId: z.uuid(),
+  invitationId: z.uuid(),
+});
 
 export const ZInvitationTokenInputSchema = z.object({ token: ZInvitationTokenSchema });
 

@@ -84,7 +84,8 @@ async function currentInvitation(tx: ScopedDb, event: DomainEvent<"project.invit
       invitedBy: { select: { name: true } },
     },
   });
-  if (!invitation || invitation.status !== "pending" || invitation.expiresAt <= new Date()) return null;
+  if (!invitation || invitation.status !== "pending" || invitation.expiresAt <= new Date())
+    return null;
   if (invitation.sentAt.toISOString() !== event.payload.sentAt) return null;
   return invitation;
 }
@@ -94,7 +95,11 @@ async function currentInvitation(tx: ScopedDb, event: DomainEvent<"project.invit
  * mintResetSecret: only its hash is stored, the latest link is the one
  * that works.
  */
-async function mintInvitationSecret(tx: ScopedDb, invitationId: string, sentAt: Date): Promise<string | null> {
+async function mintInvitationSecret(
+  tx: ScopedDb,
+  invitationId: string,
+  sentAt: Date,
+): Promise<string | null> {
   const token = generateOpaqueToken();
   const { count } = await tx.projectInvitation.updateMany({
     where: { id: invitationId, status: "pending", sentAt, expiresAt: { gt: new Date() } },

@@ -1,10 +1,4 @@
-import {
-  escapeHtml,
-  htmlLayout,
-  subjectLine,
-  textBody,
-  type RenderedEmail,
-} from "./render";
+import { escapeHtml, htmlLayout, subjectLine, textBody, type RenderedEmail } from "./render";
 
 export interface ProjectInvitationEmail {
   projectName: string;

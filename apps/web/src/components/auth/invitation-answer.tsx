@@ -37,7 +37,8 @@ export function InvitationAnswer({
   const here = `/invitations/${encodeURIComponent(token)}`;
   const offer = (
     <p className="small">
-      Role: <strong>{ROLE_LABEL[invitation.role]}</strong>. The link expires <Time date={invitation.expiresAt} />.
+      Role: <strong>{ROLE_LABEL[invitation.role]}</strong>. The link expires{" "}
+      <Time date={invitation.expiresAt} />.
     </p>
   );
   if (viewerEmail === null) {
@@ -58,7 +59,11 @@ export function InvitationAnswer({
         <Alert tone="warning" title="This invitation is for another address">
           You are signed in as {viewerEmail}, but the invitation was sent to {invitation.email}.
         </Alert>
-        <Button onClick={() => void signOut({ callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(here)}` })}>
+        <Button
+          onClick={() =>
+            void signOut({ callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(here)}` })
+          }
+        >
           Sign out and use {invitation.email}
         </Button>
       </div>
@@ -80,7 +85,9 @@ function AnswerButtons({ token }: { token: string }) {
       onSuccess: (outcome) => window.location.assign(`/projects/${outcome.projectId}`),
     }),
   );
-  const decline = useMutation(trpc.invitations.decline.mutationOptions({ onSuccess: () => setDeclined(true) }));
+  const decline = useMutation(
+    trpc.invitations.decline.mutationOptions({ onSuccess: () => setDeclined(true) }),
+  );
   if (declined) {
     return (
       <Alert tone="info" title="You declined this invitation">
@@ -93,10 +100,19 @@ function AnswerButtons({ token }: { token: string }) {
     <>
       {failed ? <Alert tone="error">{errorMessage(failed)}</Alert> : null}
       <div className="cluster">
-        <Button variant="primary" loading={accept.isPending} disabled={decline.isPending} onClick={() => accept.mutate({ token })}>
+        <Button
+          variant="primary"
+          loading={accept.isPending}
+          disabled={decline.isPending}
+          onClick={() => accept.mutate({ token })}
+        >
           Accept invitation
         </Button>
-        <Button loading={decline.isPending} disabled={accept.isPending} onClick={() => decline.mutate({ token })}>
+        <Button
+          loading={decline.isPending}
+          disabled={accept.isPending}
+          onClick={() => decline.mutate({ token })}
+        >
           Decline
         </Button>
       </div>
@@ -126,14 +142,32 @@ function InvitationRegisterForm({ token, email }: { token: string; email: string
       errors.fromServer(error, form.current);
       return;
     }
-    const result = await signIn("credentials", { email, password: input.password, redirect: false });
-    window.location.assign(result?.ok && !result.error ? `/projects/${projectId}` : "/sign-in?reason=registered");
+    const result = await signIn("credentials", {
+      email,
+      password: input.password,
+      redirect: false,
+    });
+    window.location.assign(
+      result?.ok && !result.error ? `/projects/${projectId}` : "/sign-in?reason=registered",
+    );
   }
 
   return (
-    <form ref={form} className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Create account and join">
+    <form
+      ref={form}
+      className="form"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label="Create account and join"
+    >
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <TextField label="Name" name="name" autoComplete="name" required error={errors.error("name")} />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        error={errors.error("name")}
+      />
       <TextField
         label="E-mail"
         name="email"

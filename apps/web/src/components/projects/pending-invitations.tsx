@@ -26,14 +26,17 @@ export function PendingInvitations({ projectId }: { projectId: string }) {
     trpc.projects.invitations.revoke.mutationOptions({
       onSuccess: () => {
         toast.success("Invitation revoked.");
-        return queryClient.invalidateQueries({ queryKey: trpc.projects.invitations.list.queryKey({ projectId }) });
+        return queryClient.invalidateQueries({
+          queryKey: trpc.projects.invitations.list.queryKey({ projectId }),
+        });
       },
       onError: (error) => toast.error(errorMessage(error)),
     }),
   );
 
   if (invitations.isPending) return <LoadingState label="Loading invitations" rows={1} />;
-  if (invitations.isError) return <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />;
+  if (invitations.isError)
+    return <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />;
   if (invitations.data.items.length === 0 && !pager.cursor) return null;
   const now = Date.now();
 
@@ -62,7 +65,11 @@ export function PendingInvitations({ projectId }: { projectId: string }) {
                   <Badge tone={ROLE_TONE[invitation.role]}>{ROLE_LABEL[invitation.role]}</Badge>
                 </td>
                 <td className="hide-phone">
-                  {invitation.expiresAt.getTime() <= now ? <Badge tone="warning">Expired</Badge> : <Time date={invitation.expiresAt} />}
+                  {invitation.expiresAt.getTime() <= now ? (
+                    <Badge tone="warning">Expired</Badge>
+                  ) : (
+                    <Time date={invitation.expiresAt} />
+                  )}
                 </td>
                 <td className="actions">
                   <Button

@@ -22,7 +22,11 @@ export interface JoinOutcome {
  * Someone who is a member already keeps their role: an invitation never
  * changes a role.
  */
-export async function joinFromInvitation(db: ScopedDb, actor: Actor, record: InvitationRecord): Promise<JoinOutcome> {
+export async function joinFromInvitation(
+  db: ScopedDb,
+  actor: Actor,
+  record: InvitationRecord,
+): Promise<JoinOutcome> {
   const projectId = record.project_id;
   const existing = await db.projectMember.findUnique({
     where: { projectId_userId: { projectId, userId: actor.userId } },
@@ -31,7 +35,9 @@ export async function joinFromInvitation(db: ScopedDb, actor: Actor, record: Inv
   if (!existing) {
     // No RETURNING: the new member cannot read the row back within the same statement.
     await db.projectMember.createMany({
-      data: [{ projectId, userId: actor.userId, role: record.role, addedById: record.invited_by_id }],
+      data: [
+        { projectId, userId: actor.userId, role: record.role, addedById: record.invited_by_id },
+      ],
     });
   }
   const now = new Date();
@@ -54,6 +60,10 @@ export async function joinFromInvitation(db: ScopedDb, actor: Actor, record: Inv
     before: null,
     after: { userId: actor.userId, role: record.role, invitationId: record.invitation_id },
   });
-  await emitEvent(db, "project.member_added", { projectId, userId: actor.userId, role: record.role });
+  await emitEvent(db, "project.member_added", {
+    projectId,
+    userId: actor.userId,
+    role: record.role,
+  });
   return { projectId, role: record.role, joined: true };
 }

@@ -21,9 +21,14 @@ export async function registerFromInvitation(
 ): Promise<{ user: UserView; membership: JoinOutcome }> {
   const record = await usableInvitation(deps.pool, input.token);
   let membership: JoinOutcome | undefined;
-  const user = await register(deps, { email: record.email, name: input.name, password: input.password }, meta, async (tx, userId) => {
-    membership = await joinFromInvitation(tx, { userId, ...meta }, record);
-  });
+  const user = await register(
+    deps,
+    { email: record.email, name: input.name, password: input.password },
+    meta,
+    async (tx, userId) => {
+      membership = await joinFromInvitation(tx, { userId, ...meta }, record);
+    },
+  );
   if (!membership) throw new Error("registration committed without joining the project");
   return { user, membership };
 }

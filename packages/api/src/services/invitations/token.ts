@@ -35,7 +35,11 @@ const MESSAGES: Record<InvitationRefusal, string> = {
 /** The one typed error for every invitation link that cannot be used (and why). */
 export function invitationRefused(reason: InvitationRefusal): AppError {
   const code =
-    reason === "invitation_invalid" ? "NOT_FOUND" : reason === "invitation_other_account" ? "FORBIDDEN" : "PRECONDITION_FAILED";
+    reason === "invitation_invalid"
+      ? "NOT_FOUND"
+      : reason === "invitation_other_account"
+        ? "FORBIDDEN"
+        : "PRECONDITION_FAILED";
   return new AppError(code, MESSAGES[reason], { reason });
 }
 
@@ -44,7 +48,10 @@ export function invitationRefused(reason: InvitationRefusal): AppError {
  * hash through the definer function (the caller may be nobody yet).
  * Anything else is refused with the reason.
  */
-export async function usableInvitation(db: ScopedDb | PrismaClient, token: string): Promise<InvitationRecord> {
+export async function usableInvitation(
+  db: ScopedDb | PrismaClient,
+  token: string,
+): Promise<InvitationRecord> {
   const rows = await db.$queryRaw<InvitationRecord[]>`
     SELECT * FROM app.find_project_invitation(${hashOpaqueToken(token)})`;
   const record = rows[0];
@@ -57,5 +64,6 @@ export async function usableInvitation(db: ScopedDb | PrismaClient, token: strin
 
 /** A signed-in caller may answer only an invitation to their own account's address. */
 export function assertInvitee(record: InvitationRecord, callerEmail: string): void {
-  if (record.email !== callerEmail.trim().toLowerCase()) throw invitationRefused("invitation_other_account");
+  if (record.email !== callerEmail.trim().toLowerCase())
+    throw invitationRefused("invitation_other_account");
 }

@@ -6,7 +6,9 @@ import { ZProjectInvitationViewSchema } from "../../../services/projects/invitat
 import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { authedProcedure } from "../../../trpc/procedures";
 
-export const ZInvitationsListInputSchema = ZPageInputSchema.extend(ZInvitationListInputSchema.shape);
+export const ZInvitationsListInputSchema = ZPageInputSchema.extend(
+  ZInvitationListInputSchema.shape,
+);
 
 /** Pending invitations, for the project's owners (or project.manage_all). */
 export const list = authedProcedure

@@ -62,7 +62,12 @@ export async function createInvitation(
     action: refreshed ? "project.invitation_refresh" : "project.invitation_create",
     entityType: "project",
     entityId: input.projectId,
-    after: { invitationId: invitation.id, email: invitation.email, role: invitation.role, expiresAt },
+    after: {
+      invitationId: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt,
+    },
   });
   await emitEvent(db, "project.invitation_created", {
     invitationId: invitation.id,

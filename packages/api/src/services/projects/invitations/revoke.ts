@@ -9,7 +9,10 @@ import { requireProjectRole } from "../access";
  * Withdraws a pending invitation (owner or project.manage_all): its link
  * stops working. The row stays, as history.
  */
-export async function revokeInvitation(ctx: ServiceContext, input: InvitationRevokeInput): Promise<{ ok: true }> {
+export async function revokeInvitation(
+  ctx: ServiceContext,
+  input: InvitationRevokeInput,
+): Promise<{ ok: true }> {
   const { db, principal } = ctx;
   await requireProjectRole(db, principal, input.projectId, "owner");
   const now = new Date();
@@ -24,7 +27,8 @@ export async function revokeInvitation(ctx: ServiceContext, input: InvitationRev
       where: { id: input.invitationId, projectId: input.projectId },
       select: { status: true },
     });
-    if (!exists) throw new AppError("NOT_FOUND", "No such invitation", { reason: "invitation_not_found" });
+    if (!exists)
+      throw new AppError("NOT_FOUND", "No such invitation", { reason: "invitation_not_found" });
     throw new AppError("PRECONDITION_FAILED", `This invitation was already ${exists.status}`, {
       reason: "invitation_not_pending",
       details: { status: exists.status },
@@ -34,8 +38,18 @@ export async function revokeInvitation(ctx: ServiceContext, input: InvitationRev
     action: "project.invitation_revoke",
     entityType: "project",
     entityId: input.projectId,
-    before: { invitationId: input.invitationId, email: invitation.email, role: invitation.role, status: "pending" },
-    after: { invitationId: input.invitationId, email: invitation.email, role: invitation.role, status: "revoked" },
+    before: {
+      invitationId: input.invitationId,
+      email: invitation.email,
+      role: invitation.role,
+      status: "pending",
+    },
+    after: {
+      invitationId: input.invitationId,
+      email: invitation.email,
+      role: invitation.role,
+      status: "revoked",
+    },
   });
   return { ok: true };
 }

@@ -2,7 +2,12 @@ import { z } from "zod";
 
 import { ZProjectRoleSchema } from "@fastnext/validators";
 
-export const ZProjectInvitationStatusSchema = z.enum(["pending", "accepted", "declined", "revoked"]);
+export const ZProjectInvitationStatusSchema = z.enum([
+  "pending",
+  "accepted",
+  "declined",
+  "revoked",
+]);
 
 /**
  * An invitation as the project's owners see it: the address they typed and

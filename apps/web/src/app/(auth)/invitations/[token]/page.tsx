@@ -16,9 +16,14 @@ async function findInvitation(token: string) {
   const parsed = ZInvitationTokenSchema.safeParse(token);
   if (!parsed.success) return { refused: "This invitation link is not valid" } as const;
   try {
-    return { invitation: await (await serverCaller()).invitations.get({ token: parsed.data }) } as const;
+    return {
+      invitation: await (await serverCaller()).invitations.get({ token: parsed.data }),
+    } as const;
   } catch (error) {
-    if (error instanceof TRPCError && ["NOT_FOUND", "PRECONDITION_FAILED", "BAD_REQUEST"].includes(error.code)) {
+    if (
+      error instanceof TRPCError &&
+      ["NOT_FOUND", "PRECONDITION_FAILED", "BAD_REQUEST"].includes(error.code)
+    ) {
       return { refused: error.message } as const;
     }
     throw error;
@@ -48,7 +53,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       title={`Join ${invitation.projectName}`}
       subtitle={`${invitation.inviterName ?? "Someone"} invited ${invitation.email} to this project.`}
     >
-      <InvitationAnswer token={token} invitation={invitation} viewerEmail={viewer?.user.email ?? null} />
+      <InvitationAnswer
+        token={token}
+        invitation={invitation}
+        viewerEmail={viewer?.user.email ?? null}
+      />
     </AuthFrame>
   );
 }
