@@ -6,7 +6,7 @@ import { generateOpaqueToken, hashOpaqueToken } from "@fastnext/auth";
 import { withScope } from "@fastnext/db";
 import { createRateLimiter } from "@fastnext/rate-limit";
 
-import { failure, signedIn, signUp, startApi, type TestApi } from "../src/testing";
+import { failure, signedIn, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 import { countStatements, projectWithTeam } from "./workflow-fixtures";
 
 let api: TestApi;
@@ -225,13 +225,11 @@ describe("inviting by address", () => {
       fieldErrors: { email: [expect.any(String)] },
     });
     const anonymous = await failure(
-      api
-        .client()
-        .projects.invitations.create.mutate({
-          projectId: project.id,
-          email: newAddress(),
-          role: "viewer",
-        }),
+      api.client().projects.invitations.create.mutate({
+        projectId: project.id,
+        email: newAddress(),
+        role: "viewer",
+      }),
     );
     expect(anonymous.data).toMatchObject({ code: "UNAUTHORIZED" });
 
@@ -525,6 +523,32 @@ describe("the invitee's link", () => {
       expect((await invitationRow(id))?.status).toBe("pending");
     const { rows } = await api.sql.query("SELECT 1 FROM users WHERE email = $1", [
       fresh.invitation.email,
+    ]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it("follows the operator's registration switch: with registration closed the link cannot create an account", async () => {
+    const { project, owner } = await projectWithTeam(api);
+    const { invitation, token } = await invite(owner, project.id, newAddress());
+    const admin = await signInAdmin(api);
+    await admin.client.admin.system.settings.update.mutate({
+      featureFlags: { registrationOpen: false },
+    });
+    try {
+      const closed = await failure(
+        api
+          .client()
+          .invitations.register.mutate({ token, name: "Late", password: "correct horse battery" }),
+      );
+      expect(closed.data).toMatchObject({ code: "FORBIDDEN", reason: "registration_closed" });
+    } finally {
+      await admin.client.admin.system.settings.update.mutate({
+        featureFlags: { registrationOpen: true },
+      });
+    }
+    expect((await invitationRow(invitation.id))?.status).toBe("pending");
+    const { rows } = await api.sql.query("SELECT 1 FROM users WHERE email = $1", [
+      invitation.email,
     ]);
     expect(rows).toHaveLength(0);
   });
