@@ -461,6 +461,27 @@ describe("the invitee's link", () => {
     expect(await actions(project.id)).toContain("project.invitation_decline");
   });
 
+  it("two accepts of one link at the same moment: one joins, the other is refused as used", async () => {
+    const { project, owner, outsider } = await projectWithTeam(api);
+    const { token } = await invite(owner, project.id, outsider.email, "viewer");
+    const outcomes = await Promise.allSettled([
+      outsider.client.invitations.accept.mutate({ token }),
+      outsider.client.invitations.accept.mutate({ token }),
+    ]);
+    const joined = outcomes.filter((o) => o.status === "fulfilled");
+    const refused = outcomes.flatMap((o) =>
+      o.status === "rejected" ? [o.reason as { data?: unknown }] : [],
+    );
+    expect(joined).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      reason: "invitation_used",
+    });
+    expect(await membership(project.id, outsider.id)).toBe("viewer");
+    expect(await events("project.member_added", "userId", outsider.id)).toHaveLength(1);
+  });
+
   it("a member who accepts keeps the role they have: an invitation never changes a role", async () => {
     const { project, owner, viewer } = await projectWithTeam(api);
     const before = (await events("project.member_added", "userId", viewer.id)).length;

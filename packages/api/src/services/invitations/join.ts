@@ -15,19 +15,31 @@ export interface JoinOutcome {
 
 /**
  * Accepts an invitation in the caller's transaction (the caller is the
- * invitee, checked before): the membership is inserted while the
- * invitation is still pending (the policy project_members_insert_invited
- * allows exactly that), then the invitation is spent with a conditional
- * update, so of two concurrent accepts one wins and the other rolls back.
+ * invitee, checked before). The invitation row is locked first, so a
+ * concurrent accept, decline or revoke waits and then finds it answered:
+ * of two at once, one wins and the other gets a typed refusal. The
+ * membership is inserted while the invitation is still pending (the policy
+ * project_members_insert_invited allows exactly that), then it is spent.
  * Someone who is a member already keeps their role: an invitation never
  * changes a role.
  */
+/** Locks the invitation and refuses it unless it is still pending and unexpired. */
+async function lockPending(db: ScopedDb, invitationId: string): Promise<void> {
+  const [row] = await db.$queryRaw<{ status: string; expires_at: Date }[]>`
+    SELECT status, expires_at FROM project_invitations WHERE id = ${invitationId}::uuid FOR UPDATE`;
+  if (!row) throw invitationRefused("invitation_invalid");
+  if (row.status === "revoked") throw invitationRefused("invitation_revoked");
+  if (row.status !== "pending") throw invitationRefused("invitation_used");
+  if (row.expires_at <= new Date()) throw invitationRefused("invitation_expired");
+}
+
 export async function joinFromInvitation(
   db: ScopedDb,
   actor: Actor,
   record: InvitationRecord,
 ): Promise<JoinOutcome> {
   const projectId = record.project_id;
+  await lockPending(db, record.invitation_id);
   const existing = await db.projectMember.findUnique({
     where: { projectId_userId: { projectId, userId: actor.userId } },
     select: { role: true },
