@@ -36,6 +36,7 @@ const deps: ApiDeps = {
     loginPerAccount: unlimited("l2"),
     registerPerIp: unlimited("r"),
     refreshPerIp: unlimited("f"),
+    invitationsPerInviter: unlimited("i"),
   },
 };
 const system = countingPrismaClient(systemUrl, poolMax);

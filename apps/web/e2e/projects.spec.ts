@@ -1,7 +1,15 @@
 import { createProject, registerUser } from "./support/api";
 import { admin, expect, newAccount, register, requireChromium, signIn, test } from "./support/fixtures";
+import { waitForMail } from "./support/mail";
 
 requireChromium();
+
+/** The path of the invitation link in a mail (its host is the app's configured URL). */
+function invitationPath(mail: string): string {
+  const match = /\/invitations\/[A-Za-z0-9_-]{20,}/.exec(mail);
+  if (!match) throw new Error("no invitation link in the mail");
+  return match[0];
+}
 
 test.describe("projects", () => {
   test("the admin creates a project from the list and lands on its board", async ({ page }) => {
@@ -48,25 +56,93 @@ test.describe("projects", () => {
     await expect(page.getByLabel(`Role of ${member.name}`)).toHaveCount(0);
   });
 
-  test("an owner without access to the user directory invites by e-mail address", async ({ page }) => {
+  test("an owner invites an account by e-mail; the invitee signs in from the mailed link and accepts", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const owner = newAccount("Olga");
     const member = newAccount("Max");
     await registerUser(page.request, member);
     await register(page, owner);
-    const projectId = await createProject(page.request, `Team ${Date.now().toString(36)}`);
+    const projectName = `Team ${Date.now().toString(36)}`;
+    const projectId = await createProject(page.request, projectName);
 
     await page.goto(`/projects/${projectId}/members`);
     await page.getByRole("button", { name: "Invite member" }).click();
     const dialog = page.getByRole("dialog", { name: "Invite a member" });
-    await dialog.getByLabel("E-mail address").fill(`nobody-${Date.now().toString(36)}@example.com`);
-    await dialog.getByRole("button", { name: "Invite" }).click();
-    await expect(dialog.getByText("No active account uses this address")).toBeVisible();
-
     await dialog.getByLabel("E-mail address").fill(member.email);
     await dialog.getByLabel("Role").selectOption("editor");
-    await dialog.getByRole("button", { name: "Invite" }).click();
+    await dialog.getByRole("button", { name: "Send invitation" }).click();
     await expect(dialog).toBeHidden();
+    await expect(page.getByText(`Invitation sent to ${member.email}.`)).toBeVisible();
+    const pending = page.getByRole("region", { name: "Pending invitations" });
+    await expect(pending.getByRole("row", { name: new RegExp(member.email) })).toContainText("Editor");
+    // Nobody joins before answering.
+    await expect(page.getByLabel(`Role of ${member.name}`)).toHaveCount(0);
+
+    const link = invitationPath(await waitForMail(member.email, /\/invitations\//));
+    const context = await browser.newContext({ baseURL });
+    const invitee = await context.newPage();
+    await invitee.goto(link);
+    await expect(invitee.getByRole("heading", { name: `Join ${projectName}` })).toBeVisible();
+    await invitee.getByRole("link", { name: "Sign in to answer" }).click();
+    await invitee.getByLabel("E-mail").fill(member.email);
+    await invitee.getByLabel("Password", { exact: true }).fill(member.password);
+    await invitee.getByRole("button", { name: "Sign in" }).click();
+    await invitee.getByRole("button", { name: "Accept invitation" }).click();
+    await expect(invitee.getByRole("heading", { name: projectName, level: 1 })).toBeVisible();
+    await expect(invitee.getByText("You: Editor")).toBeVisible();
+    // The link was single-use.
+    await invitee.goto(link);
+    await expect(invitee.getByText("This invitation was already answered")).toBeVisible();
+    await context.close();
+
+    await page.reload();
     await expect(page.getByLabel(`Role of ${member.name}`)).toHaveValue("editor");
+    await expect(page.getByRole("region", { name: "Pending invitations" })).toHaveCount(0);
+  });
+
+  test("an address without an account registers from the invitation and joins; a revoked one no longer works", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const owner = newAccount("Oskar");
+    const newcomer = newAccount("Nina");
+    const dropped = newAccount("Dora");
+    await register(page, owner);
+    const projectName = `Welcome ${Date.now().toString(36)}`;
+    const projectId = await createProject(page.request, projectName);
+    await page.goto(`/projects/${projectId}/members`);
+    for (const email of [newcomer.email, dropped.email]) {
+      await page.getByRole("button", { name: "Invite member" }).click();
+      const dialog = page.getByRole("dialog", { name: "Invite a member" });
+      await dialog.getByLabel("E-mail address").fill(email);
+      await dialog.getByLabel("Role").selectOption("viewer");
+      await dialog.getByRole("button", { name: "Send invitation" }).click();
+      await expect(dialog).toBeHidden();
+    }
+    const droppedLink = invitationPath(await waitForMail(dropped.email, /\/invitations\//));
+    await page.getByRole("button", { name: `Revoke the invitation of ${dropped.email}` }).click();
+    await expect(page.getByText("Invitation revoked.")).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(dropped.email) })).toHaveCount(0);
+
+    const context = await browser.newContext({ baseURL });
+    const invitee = await context.newPage();
+    await invitee.goto(droppedLink);
+    await expect(invitee.getByText("This invitation was withdrawn")).toBeVisible();
+
+    await invitee.goto(invitationPath(await waitForMail(newcomer.email, /\/invitations\//)));
+    const form = invitee.getByRole("form", { name: "Create account and join" });
+    await expect(form.getByLabel("E-mail")).toHaveValue(newcomer.email);
+    await expect(form.getByLabel("E-mail")).not.toBeEditable();
+    await form.getByLabel("Name").fill(newcomer.name);
+    await form.getByLabel("Password").fill(newcomer.password);
+    await form.getByRole("button", { name: "Create account and join" }).click();
+    await expect(invitee.getByRole("heading", { name: projectName, level: 1 })).toBeVisible();
+    await expect(invitee.getByText("You: Viewer")).toBeVisible();
+    await context.close();
   });
 
   test("the owner archives a project and restores it", async ({ page }) => {

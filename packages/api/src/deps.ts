@@ -35,6 +35,8 @@ export interface ApiDeps {
     /** Password-reset requests and redemptions (optional: defaults in services/auth/password-reset.ts). */
     passwordResetPerIp?: RateLimiter;
     passwordResetPerAccount?: RateLimiter;
+    /** Project invitations sent, per inviter. */
+    invitationsPerInviter: RateLimiter;
   };
   /** Wakes live notification subscriptions; without it `notifications.onNew` is refused. */
   notifications?: NotificationHub;
@@ -69,6 +71,7 @@ export function defaultApiDeps(): ApiDeps {
       refreshPerIp: createRateLimiter({ keyPrefix: "refresh-ip", points: 300, durationSeconds: 300, redis }),
       passwordResetPerIp: createRateLimiter({ keyPrefix: "reset-ip", points: 20, durationSeconds: 3600, redis }),
       passwordResetPerAccount: createRateLimiter({ keyPrefix: "reset-account", points: 5, durationSeconds: 3600, redis }),
+      invitationsPerInviter: createRateLimiter({ keyPrefix: "invite-user", points: 50, durationSeconds: 3600, redis }),
     },
   };
   return cached;

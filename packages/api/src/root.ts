@@ -1,5 +1,6 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { invitationsRouter } from "./routers/invitations";
 import { notificationsRouter } from "./routers/notifications";
 import { projectsRouter } from "./routers/projects";
 import { systemRouter } from "./routers/system";
@@ -13,6 +14,7 @@ export const appRouter = router({
   users: usersRouter,
   admin: adminRouter,
   projects: projectsRouter,
+  invitations: invitationsRouter,
   workflows: workflowsRouter,
   notifications: notificationsRouter,
 });
@@ -35,4 +37,6 @@ export const PUBLIC_PROCEDURES: readonly string[] = [
   "auth.logout",
   "auth.requestPasswordReset",
   "auth.resetPassword",
+  "invitations.get",
+  "invitations.register",
 ];

@@ -17,6 +17,17 @@ export const EVENT_CATALOGUE = {
     userId: id,
     role: z.enum(["owner", "editor", "viewer"]),
   }),
+  /**
+   * An invitation to a project was made, or made again (which refreshed it):
+   * the worker makes the link's secret and mails it to the address.
+   * `sentAt` is the invitation's as this event made it: a mail for an
+   * invitation refreshed since is not sent (the newer event's is).
+   */
+  "project.invitation_created": z.object({
+    invitationId: id,
+    projectId: id,
+    sentAt: z.iso.datetime(),
+  }),
   "workflow.transitioned": z.object({
     instanceId: id,
     projectId: id,

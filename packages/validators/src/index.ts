@@ -1,5 +1,6 @@
 export * from "./admin";
 export * from "./auth";
+export * from "./invitations";
 export * from "./permissions";
 export * from "./primitives";
 export * from "./projects";

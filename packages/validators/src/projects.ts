@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-import { ZEmailSchema } from "./auth";
 import { ZTextSchema } from "./primitives";
 
 /** Roles on one project, strongest first. */
@@ -59,13 +58,6 @@ export const ZProjectMemberInputSchema = z.object({
   role: ZProjectRoleSchema,
 });
 
-/** Adds the active account that uses `email`: for owners who cannot browse the user directory. */
-export const ZProjectMemberInviteInputSchema = z.object({
-  projectId: z.uuid(),
-  email: ZEmailSchema,
-  role: ZProjectRoleSchema,
-});
-
 export const ZProjectMemberRemoveInputSchema = z.object({
   projectId: z.uuid(),
   userId: z.uuid(),
@@ -76,5 +68,4 @@ export type ProjectUpdateInput = z.infer<typeof ZProjectUpdateInputSchema>;
 export type ProjectDeleteInput = z.infer<typeof ZProjectDeleteInputSchema>;
 export type ProjectListFilters = z.infer<typeof ZProjectListFiltersSchema>;
 export type ProjectMemberInput = z.infer<typeof ZProjectMemberInputSchema>;
-export type ProjectMemberInviteInput = z.infer<typeof ZProjectMemberInviteInputSchema>;
 export type ProjectMemberRemoveInput = z.infer<typeof ZProjectMemberRemoveInputSchema>;

@@ -5,6 +5,7 @@
 export interface Links {
   signIn(): string;
   resetPassword(token: string): string;
+  invitation(token: string): string;
   project(projectId: string): string;
   workflowInstance(projectId: string, instanceId: string): string;
 }
@@ -15,6 +16,7 @@ export function createLinks(appUrl: string): Links {
   return {
     signIn: () => at("sign-in"),
     resetPassword: (token) => at(`reset-password?token=${encodeURIComponent(token)}`),
+    invitation: (token) => at(`invitations/${encodeURIComponent(token)}`),
     project: (projectId) => at(`projects/${encodeURIComponent(projectId)}`),
     workflowInstance: (projectId, instanceId) =>
       at(`projects/${encodeURIComponent(projectId)}/instances/${encodeURIComponent(instanceId)}`),

@@ -3,6 +3,7 @@ import { type ScopedDb } from "@fastnext/db";
 import {
   invitationEmail,
   passwordResetEmail,
+  projectInvitationEmail,
   welcomeEmail,
   workflowNotificationEmail,
   type EmailMessage,
@@ -65,6 +66,48 @@ async function mintResetSecret(
   return expiresAt ? { token, expiresAt } : null;
 }
 
+/**
+ * The pending, unexpired invitation a project.invitation_created event was
+ * raised for, as that event left it: null once it was answered, revoked,
+ * expired or refreshed again (the newer event sends the mail).
+ */
+async function currentInvitation(tx: ScopedDb, event: DomainEvent<"project.invitation_created">) {
+  const invitation = await tx.projectInvitation.findUnique({
+    where: { id: event.payload.invitationId },
+    select: {
+      email: true,
+      role: true,
+      status: true,
+      sentAt: true,
+      expiresAt: true,
+      project: { select: { name: true } },
+      invitedBy: { select: { name: true } },
+    },
+  });
+  if (!invitation || invitation.status !== "pending" || invitation.expiresAt <= new Date())
+    return null;
+  if (invitation.sentAt.toISOString() !== event.payload.sentAt) return null;
+  return invitation;
+}
+
+/**
+ * Makes the secret of an invitation's link at send time, like
+ * mintResetSecret: only its hash is stored, the latest link is the one
+ * that works.
+ */
+async function mintInvitationSecret(
+  tx: ScopedDb,
+  invitationId: string,
+  sentAt: Date,
+): Promise<string | null> {
+  const token = generateOpaqueToken();
+  const { count } = await tx.projectInvitation.updateMany({
+    where: { id: invitationId, status: "pending", sentAt, expiresAt: { gt: new Date() } },
+    data: { tokenHash: hashOpaqueToken(token) },
+  });
+  return count === 1 ? token : null;
+}
+
 /** Account mails: sent whatever the notification settings say. */
 export const accountMailHandlers: readonly Handler[] = [
   emailHandler({
@@ -119,6 +162,31 @@ export const accountMailHandlers: readonly Handler[] = [
           signInUrl: ctx.links.signIn(),
           choosePasswordUrl: ctx.links.resetPassword(link.token),
           expiresInDays: (link.expiresAt.getTime() - Date.now()) / 86_400_000,
+        }),
+      );
+    },
+  }),
+  emailHandler({
+    name: "mail.project_invitation",
+    event: "project.invitation_created",
+    // The address may have no account: the recipient is the address alone.
+    async recipients(tx, event) {
+      const invitation = await currentInvitation(tx, event);
+      return invitation ? [{ userId: null, email: invitation.email }] : [];
+    },
+    async compose(tx, event, recipient, ctx) {
+      const invitation = await currentInvitation(tx, event);
+      if (!invitation || invitation.email !== recipient.email) return null;
+      const token = await mintInvitationSecret(tx, event.payload.invitationId, invitation.sentAt);
+      if (!token) return null;
+      return to(
+        recipient,
+        projectInvitationEmail({
+          projectName: invitation.project.name,
+          invitedByName: invitation.invitedBy?.name ?? null,
+          role: invitation.role,
+          invitationUrl: ctx.links.invitation(token),
+          expiresInDays: (invitation.expiresAt.getTime() - Date.now()) / 86_400_000,
         }),
       );
     },

@@ -24,6 +24,7 @@ export interface ApiOptions {
   loginPerAccount?: number;
   passwordResetPerIp?: number;
   passwordResetPerAccount?: number;
+  invitationsPerInviter?: number;
 }
 
 function limiter(keyPrefix: string, points: number) {
@@ -59,6 +60,7 @@ export async function startApi(options: ApiOptions = {}) {
       refreshPerIp: limiter("refresh-ip", 1000),
       passwordResetPerIp: limiter("reset-ip", options.passwordResetPerIp ?? 1000),
       passwordResetPerAccount: limiter("reset-account", options.passwordResetPerAccount ?? 1000),
+      invitationsPerInviter: limiter("invite-user", options.invitationsPerInviter ?? 1000),
     },
     notifications: new NotificationHub(db.appUrl, pino({ level: "silent" }), { reconnectDelayMs: 100 }),
   };

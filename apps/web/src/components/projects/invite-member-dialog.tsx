@@ -4,9 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 
 import {
+  PROJECT_INVITATION_TTL_DAYS,
   PROJECT_ROLES,
+  ZInvitationCreateInputSchema,
   ZProjectMemberInputSchema,
-  ZProjectMemberInviteInputSchema,
   type ProjectRole,
 } from "@fastnext/validators";
 
@@ -16,6 +17,7 @@ import { FormDialog } from "../form/form-dialog";
 import { useFormErrors } from "../form/use-form-errors";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
+import { useToast } from "../ui/toast";
 import { useDebounced } from "../ui/use-debounced";
 import { ROLE_DESCRIPTION, ROLE_LABEL } from "./labels";
 
@@ -26,9 +28,11 @@ interface Candidate {
 }
 
 /**
- * Adds someone to the project. With access to the user directory
- * (`user.read`) people are found by name or e-mail and current members are
- * marked; without it, the owner types the person's exact e-mail address.
+ * Brings someone into the project. With access to the user directory
+ * (`user.read`) people are found by name or e-mail and added at once;
+ * without it, the owner sends an invitation to an e-mail address, which
+ * its owner accepts (or not) from the link in the mail. The answer is the
+ * same whether or not the address has an account.
  */
 export function InviteMemberDialog({
   projectId,
@@ -46,6 +50,7 @@ export function InviteMemberDialog({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errors = useFormErrors();
+  const toast = useToast();
   const form = useRef<HTMLFormElement>(null);
   const listId = useId();
   const [search, setSearch] = useState("");
@@ -65,7 +70,14 @@ export function InviteMemberDialog({
       queryClient.invalidateQueries({ queryKey: trpc.projects.list.queryKey() }),
     ]);
   const add = useMutation(trpc.projects.members.add.mutationOptions({ onSuccess }));
-  const invite = useMutation(trpc.projects.members.invite.mutationOptions({ onSuccess }));
+  const invite = useMutation(
+    trpc.projects.invitations.create.mutationOptions({
+      onSuccess: (invitation) => {
+        toast.success(`Invitation sent to ${invitation.email}.`);
+        return queryClient.invalidateQueries({ queryKey: trpc.projects.invitations.list.queryKey({ projectId }) });
+      },
+    }),
+  );
 
   function close() {
     setSearch("");
@@ -78,7 +90,7 @@ export function InviteMemberDialog({
   async function onSubmit(target: HTMLFormElement) {
     if (!canSearchPeople) {
       const email = new FormData(target).get("email");
-      const input = errors.validate(ZProjectMemberInviteInputSchema, { projectId, email, role }, target);
+      const input = errors.validate(ZInvitationCreateInputSchema, { projectId, email, role }, target);
       if (!input) return;
       await invite.mutateAsync(input);
       close();
@@ -101,8 +113,12 @@ export function InviteMemberDialog({
       open={open}
       onClose={close}
       title="Invite a member"
-      description="They can see the project at once, and do what their role allows."
-      submitLabel="Invite"
+      description={
+        canSearchPeople
+          ? "They can see the project at once, and do what their role allows."
+          : `We e-mail them a link to join, valid for ${PROJECT_INVITATION_TTL_DAYS} days.`
+      }
+      submitLabel={canSearchPeople ? "Invite" : "Send invitation"}
       pending={add.isPending || invite.isPending}
       submitDisabled={canSearchPeople && !picked}
       errors={errors}
@@ -116,7 +132,7 @@ export function InviteMemberDialog({
           type="email"
           autoComplete="off"
           autoFocus
-          hint="The address they sign in with. They must already have an account."
+          hint="With an account they join from the link; without one they can create it there."
           error={errors.error("email")}
         />
       ) : picked ? (

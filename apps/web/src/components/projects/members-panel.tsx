@@ -21,6 +21,7 @@ import { Time } from "../ui/time";
 import { useToast } from "../ui/toast";
 import { InviteMemberDialog } from "./invite-member-dialog";
 import { mayAct, ROLE_LABEL, ROLE_TONE } from "./labels";
+import { PendingInvitations } from "./pending-invitations";
 import { memberListInput } from "./project-list-input";
 
 type Member = RouterOutputs["projects"]["members"]["list"]["items"][number];
@@ -161,6 +162,7 @@ export function MembersPanel({ projectId }: { projectId: string }) {
         </div>
       )}
       <Pager pager={pager} nextCursor={members.data?.nextCursor} busy={members.isFetching} />
+      {isOwner ? <PendingInvitations projectId={projectId} /> : null}
       <InviteMemberDialog
         projectId={projectId}
         memberIds={memberIds}

@@ -3,6 +3,7 @@ import { archive } from "./archive";
 import { create } from "./create";
 import { remove } from "./delete";
 import { get } from "./get";
+import { projectInvitationsRouter } from "./invitations";
 import { list } from "./list";
 import { membersRouter } from "./members";
 import { unarchive } from "./unarchive";
@@ -17,4 +18,5 @@ export const projectsRouter = router({
   unarchive,
   delete: remove,
   members: membersRouter,
+  invitations: projectInvitationsRouter,
 });

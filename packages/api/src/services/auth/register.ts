@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import { hashPassword } from "@fastnext/auth";
-import { ANONYMOUS_SCOPE, isUniqueViolation, withScope } from "@fastnext/db";
+import { ANONYMOUS_SCOPE, isUniqueViolation, withScope, type ScopedDb } from "@fastnext/db";
 import { emitEvent } from "@fastnext/events";
 import { type RegisterInput } from "@fastnext/validators";
 
@@ -18,9 +18,16 @@ import { spend } from "./rate-limit";
  * Creates an account with the default roles, if the operator keeps
  * registration open and the password meets the policy. The transaction
  * acts as the new user, so RLS lets it write exactly that user's rows and
- * no others.
+ * no others. `andThen` runs last in that same transaction, as the new user
+ * (registering from an invitation joins the project there): if it fails,
+ * no account is created.
  */
-export async function register(deps: ApiDeps, input: RegisterInput, meta: ClientMeta): Promise<UserView> {
+export async function register(
+  deps: ApiDeps,
+  input: RegisterInput,
+  meta: ClientMeta,
+  andThen?: (tx: ScopedDb, userId: string) => Promise<void>,
+): Promise<UserView> {
   await spend(deps.limiters.registerPerIp, meta.ip ?? "unknown", "registrations from this address");
   // Settings first, in a short read of their own: the hash below is slow
   // and should not hold a transaction open.
@@ -51,6 +58,7 @@ export async function register(deps: ApiDeps, input: RegisterInput, meta: Client
         entityId: userId,
         after: { email: user.email, name: user.name, roles: defaults.map((role) => role.key).sort() },
       });
+      await andThen?.(tx, userId);
       return toUserView(user, { userId, self: true });
     });
   } catch (error) {

@@ -1,8 +1,7 @@
 import { router } from "../../../trpc/procedures";
 import { add } from "./add";
-import { invite } from "./invite";
 import { list } from "./list";
 import { remove } from "./remove";
 import { updateRole } from "./update-role";
 
-export const membersRouter = router({ list, add, invite, updateRole, remove });
+export const membersRouter = router({ list, add, updateRole, remove });

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+import { ZInvitationRegisterInputSchema } from "@fastnext/validators";
+
+import { registerFromInvitation } from "../../services/invitations/register";
+import { ZJoinOutcomeSchema } from "../../services/invitations/view";
+import { ZUserViewSchema } from "../../services/users/view";
+import { publicProcedure } from "../../trpc/procedures";
+import { clientMeta } from "../auth/meta";
+
+/** Public: a new account for the invited address, which joins the project in the same step. */
+export const register = publicProcedure
+  .input(ZInvitationRegisterInputSchema)
+  .output(z.object({ user: ZUserViewSchema, membership: ZJoinOutcomeSchema }))
+  .mutation(({ ctx, input }) => registerFromInvitation(ctx.deps, input, clientMeta(ctx)));

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+import { ZDisplayNameSchema, ZEmailSchema, ZPasswordSchema } from "./auth";
+import { ZTextSchema } from "./primitives";
+import { ZProjectRoleSchema } from "./projects";
+
+/** Days an invitation's link works; inviting the same address again starts them over. */
+export const PROJECT_INVITATION_TTL_DAYS = 7;
+
+/** The secret from an invitation link (43 base64url characters when well formed). */
+export const ZInvitationTokenSchema = ZTextSchema.trim().min(20).max(200);
+
+export const ZInvitationCreateInputSchema = z.object({
+  projectId: z.uuid(),
+  email: ZEmailSchema,
+  role: ZProjectRoleSchema,
+});
+
+export const ZInvitationListInputSchema = z.object({ projectId: z.uuid() });
+
+export const ZInvitationRevokeInputSchema = z.object({
+  projectId: z.uuid(),
+  invitationId: z.uuid(),
+});
+
+export const ZInvitationTokenInputSchema = z.object({ token: ZInvitationTokenSchema });
+
+/** A new account for the invited address: the address itself comes from the invitation. */
+export const ZInvitationRegisterInputSchema = z.object({
+  token: ZInvitationTokenSchema,
+  name: ZDisplayNameSchema,
+  password: ZPasswordSchema,
+});
+
+export type InvitationCreateInput = z.infer<typeof ZInvitationCreateInputSchema>;
+export type InvitationListInput = z.infer<typeof ZInvitationListInputSchema>;
+export type InvitationRevokeInput = z.infer<typeof ZInvitationRevokeInputSchema>;
+export type InvitationTokenInput = z.infer<typeof ZInvitationTokenInputSchema>;
+export type InvitationRegisterInput = z.infer<typeof ZInvitationRegisterInputSchema>;
