@@ -51,10 +51,15 @@ describe("worker heartbeat", () => {
       });
       // It keeps beating.
       await expect
-        .poll(async () => {
-          const now = await checkWorkers(app);
-          return now.worker === "ok" && first.worker === "ok" && now.lastBeatAt > first.lastBeatAt;
-        })
+        .poll(
+          async () => {
+            const now = await checkWorkers(app);
+            return (
+              now.worker === "ok" && first.worker === "ok" && now.lastBeatAt > first.lastBeatAt
+            );
+          },
+          { timeout: 5_000, interval: 200 },
+        )
         .toBe(true);
     } finally {
       await worker.stop();
