@@ -23,7 +23,10 @@ import {
  * the machine's LAN address rather than at localhost: the page must hydrate
  * (Next serves its dev scripts only to allowed origins) and sign-in must
  * land signed in on the same host, and signing out too (next-auth takes the
- * URL from the request in development). Bounded: next dev compiles each page on first request.
+ * URL from the request in development).
+ * Next allows one `next dev` per directory: with `npm start` running in
+ * this checkout, this test fails at start-up saying so. Bounded: next dev
+ * compiles each page on first request.
  */
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
