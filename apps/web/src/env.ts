@@ -20,7 +20,12 @@ export const webEnvShape = {
     .string()
     .min(32, "must be at least 32 characters")
     .default(DEVELOPMENT_NEXTAUTH_SECRET),
-  /** The site's public URL as next-auth sees it (redirects, secure cookies). Defaults to APP_URL. */
+  /**
+   * The site's public URL as next-auth sees it (redirects, secure cookies).
+   * Defaults to APP_URL in production; unset in development, next-auth
+   * takes it from each request's host, so sign-in works at localhost,
+   * 127.0.0.1 and the machine's LAN address alike.
+   */
   NEXTAUTH_URL: z.url().optional(),
 };
 
@@ -52,7 +57,15 @@ export function readWebEnv(source: EnvSource) {
   }
 
   if (problems.length > 0 || web === undefined) throw new EnvError("web", problems);
-  return { ...web, NEXTAUTH_URL: web.NEXTAUTH_URL ?? web.APP_URL, db: readDbEnv(source) };
+  // Only in development and only when no URL was given: a production
+  // server never trusts the Host header for its own address.
+  const authUrlFromHost = web.NODE_ENV === "development" && web.NEXTAUTH_URL === undefined;
+  return {
+    ...web,
+    NEXTAUTH_URL: web.NEXTAUTH_URL ?? web.APP_URL,
+    authUrlFromHost,
+    db: readDbEnv(source),
+  };
 }
 
 let cached: ReturnType<typeof readWebEnv> | undefined;
@@ -61,8 +74,10 @@ let cached: ReturnType<typeof readWebEnv> | undefined;
 export function webEnv(): ReturnType<typeof readWebEnv> {
   if (!cached) {
     cached = readWebEnv(process.env);
-    // next-auth reads its URL from process.env itself, per request.
-    process.env.NEXTAUTH_URL ||= cached.NEXTAUTH_URL;
+    // next-auth reads its URL from process.env itself, per request; with
+    // AUTH_TRUST_HOST (and no NEXTAUTH_URL) it uses the request's host.
+    if (cached.authUrlFromHost) process.env.AUTH_TRUST_HOST ||= "true";
+    else process.env.NEXTAUTH_URL ||= cached.NEXTAUTH_URL;
   }
   return cached;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { lanAddresses } from "@fastnext/config/network";
+
+import { allowedDevOrigins } from "../src/dev-server-env";
 import { DEVELOPMENT_NEXTAUTH_SECRET, readWebEnv } from "../src/env";
 
 const database = { DATABASE_URL: "postgresql://owner:pw@localhost:5432/app" };
@@ -31,5 +34,35 @@ describe("web env: next-auth", () => {
       /NEXTAUTH_SECRET: must be at least 32/,
     );
     expect(() => readWebEnv({ ...database, NEXTAUTH_URL: "not a url" })).toThrow(/NEXTAUTH_URL/);
+  });
+});
+
+describe("web env: the URL next-auth uses", () => {
+  it("comes from the request's host in development when NEXTAUTH_URL is unset", () => {
+    expect(readWebEnv({ ...database }).authUrlFromHost).toBe(true);
+    expect(readWebEnv({ ...database, NODE_ENV: "development" }).authUrlFromHost).toBe(true);
+  });
+
+  it("is fixed when NEXTAUTH_URL is set, and always in production and tests", () => {
+    expect(readWebEnv({ ...database, NEXTAUTH_URL: "http://localhost:3000" }).authUrlFromHost).toBe(false);
+    const production = readWebEnv({ ...database, NODE_ENV: "production", NEXTAUTH_SECRET: secret });
+    expect(production.authUrlFromHost).toBe(false);
+    expect(production.NEXTAUTH_URL).toBe("http://localhost:3000");
+    expect(readWebEnv({ ...database, NODE_ENV: "test" }).authUrlFromHost).toBe(false);
+  });
+});
+
+describe("dev server env: allowed origins", () => {
+  it("allows localhost, 127.0.0.1, the LAN addresses and ALLOWED_DEV_ORIGINS", () => {
+    const hosts = allowedDevOrigins({ ALLOWED_DEV_ORIGINS: " Dev.Example.test, *.tunnel.test " });
+    expect(hosts.slice(0, 2)).toEqual(["localhost", "127.0.0.1"]);
+    expect(hosts).toEqual(expect.arrayContaining([...lanAddresses(), "dev.example.test", "*.tunnel.test"]));
+    expect(allowedDevOrigins({})).toEqual(["localhost", "127.0.0.1", ...lanAddresses()]);
+  });
+
+  it("refuses a URL where a host name belongs, and names the variable", () => {
+    expect(() => allowedDevOrigins({ ALLOWED_DEV_ORIGINS: "http://dev.example.test:3000" })).toThrow(
+      /ALLOWED_DEV_ORIGINS/,
+    );
   });
 });

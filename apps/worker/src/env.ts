@@ -4,6 +4,8 @@ import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db";
 import { readEmailEnv } from "@fastnext/email/env";
 
+import { DEFAULT_HEARTBEAT_SECONDS } from "./heartbeat";
+
 export const workerEnvShape = {
   /** How long shutdown waits for work in hand before giving up. */
   WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
@@ -19,6 +21,13 @@ export const workerEnvShape = {
    * also how soon work of a dead worker is picked up again.
    */
   WORKER_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3_600).default(120),
+  /** How often the worker records that it runs; three silent intervals and readiness reports it missing. */
+  WORKER_HEARTBEAT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(300)
+    .default(DEFAULT_HEARTBEAT_SECONDS),
   /** Retries after the first attempt, per handler job; then the job stays failed. */
   WORKER_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(5),
   /** Delay before the first retry; doubled (with jitter) each time when backing off. */

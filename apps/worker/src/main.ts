@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     log,
     purgeCron: env.WORKER_PURGE_CRON,
     timeoutsCron: env.WORKER_TIMEOUTS_CRON,
+    heartbeatSeconds: env.WORKER_HEARTBEAT_SECONDS,
     queue: {
       concurrency: env.WORKER_CONCURRENCY,
       pollIntervalSeconds: env.WORKER_POLL_INTERVAL_SECONDS,

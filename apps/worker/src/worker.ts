@@ -8,6 +8,7 @@ import { type Logger } from "@fastnext/logger";
 
 import { dispatchEvent } from "./dispatch";
 import { createLinks, HandlerRegistry, type Handler, type WorkerContext } from "./handlers";
+import { DEFAULT_HEARTBEAT_SECONDS, Heartbeat } from "./heartbeat";
 import { Lifecycle } from "./lifecycle";
 import { applyQueueSettings, createBoss, type QueueSettings } from "./queue/boss";
 import { runHandler } from "./runner";
@@ -28,6 +29,8 @@ export interface WorkerOptions {
   timeoutsCron: string;
   /** Defaults to every handler of the product; tests may pass others. */
   handlers?: readonly Handler[];
+  /** How often this worker records that it is alive (default 10 s). */
+  heartbeatSeconds?: number;
 }
 
 export interface WorkerStats {
@@ -48,9 +51,15 @@ export class Worker {
   private readonly registry: HandlerRegistry;
   private readonly ctx: WorkerContext;
   private boss: PgBoss | null = null;
+  private readonly heartbeat: Heartbeat;
 
   constructor(private readonly options: WorkerOptions) {
     this.lifecycle = new Lifecycle(options.log);
+    this.heartbeat = new Heartbeat(
+      options.db,
+      options.log,
+      options.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
+    );
     this.registry = new HandlerRegistry(options.handlers);
     this.ctx = {
       db: options.db,
@@ -110,6 +119,8 @@ export class Worker {
       const fired = await fireDueTimeouts(this.options.db, new Date());
       if (fired > 0) log.info({ fired }, "fired workflow time-outs");
     });
+    // Last: the worker counts as running once it takes jobs.
+    await this.heartbeat.start();
   }
 
   /**
@@ -167,6 +178,8 @@ export class Worker {
   async stop(timeoutMs: number): Promise<boolean> {
     const boss = this.boss;
     if (!boss) return true;
+    // First: a stopping worker no longer counts as running.
+    await this.heartbeat.stop();
     for (const queue of Object.values(QUEUES)) await boss.offWork(queue);
     const drained = await this.lifecycle.stop(timeoutMs);
     await boss.stop({ graceful: false, wait: true, close: true });

@@ -108,7 +108,11 @@ export interface InProcessWorker {
 export async function startWorker(
   systemUrl: string,
   smtpPort: number,
-  options: { queue?: Partial<QueueSettings>; handlers?: readonly Handler[] } = {},
+  options: {
+    queue?: Partial<QueueSettings>;
+    handlers?: readonly Handler[];
+    heartbeatSeconds?: number;
+  } = {},
 ): Promise<InProcessWorker> {
   const db = createPrismaClient({ connectionString: systemUrl, max: 4 });
   const mailer = createSmtpMailer({
@@ -132,6 +136,7 @@ export async function startWorker(
     timeoutsCron: "* * * * *",
     queue: { ...fastQueue, ...options.queue },
     handlers: options.handlers,
+    heartbeatSeconds: options.heartbeatSeconds,
   });
   await worker.start();
   return {

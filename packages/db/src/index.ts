@@ -1,6 +1,6 @@
 export { appDb, createPrismaClient, disconnectAppDb, type PrismaClientOptions } from "./client";
 export { dbEnv, readDbEnv, type DbEnv } from "./env";
-export { checkReadiness, type Readiness } from "./readiness";
+export { checkReadiness, checkWorkers, type Readiness, type WorkerStatus } from "./readiness";
 export { APP_ROLE, SYSTEM_ROLE } from "./roles";
 export {
   ANONYMOUS_SCOPE,

@@ -1,2 +1,3 @@
 export { createTrpcHandler, type RequestInfo, type TrpcHandlerOptions } from "./handler";
 export { createNodeServer } from "./node-adapter";
+export { readinessResponse, workerHealthResponse } from "./probes";

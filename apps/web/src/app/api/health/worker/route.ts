@@ -1,0 +1,9 @@
+import { workerHealthResponse } from "@fastnext/api/http";
+import { appDb } from "@fastnext/db";
+
+export const dynamic = "force-dynamic";
+
+/** Whether a worker is running: 503 when none has sent a heartbeat lately. For alerting. */
+export function GET(): Promise<Response> {
+  return workerHealthResponse(appDb());
+}
