@@ -36,6 +36,8 @@ const deps: ApiDeps = {
     loginPerAccount: unlimited("l2"),
     registerPerIp: unlimited("r"),
     refreshPerIp: unlimited("f"),
+    callsPerUser: unlimited("cu"),
+    callsPerIp: unlimited("ci"),
   },
 };
 const system = countingPrismaClient(systemUrl, poolMax);

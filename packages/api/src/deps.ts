@@ -35,6 +35,9 @@ export interface ApiDeps {
     /** Password-reset requests and redemptions (optional: defaults in services/auth/password-reset.ts). */
     passwordResetPerIp?: RateLimiter;
     passwordResetPerAccount?: RateLimiter;
+    /** Every signed-in call, per user and per client address (API_RATE_LIMIT_*). */
+    callsPerUser: RateLimiter;
+    callsPerIp: RateLimiter;
   };
   /** Wakes live notification subscriptions; without it `notifications.onNew` is refused. */
   notifications?: NotificationHub;
@@ -49,7 +52,16 @@ export function defaultApiDeps(): ApiDeps {
   const redis = redisUrl ? createRedisClient(redisUrl) : null;
   // Until connected, limiters count in memory (see @fastnext/rate-limit).
   void redis?.connect().catch(() => undefined);
-    cached = {
+  const callLimit = (keyPrefix: string, points: number) =>
+    createRateLimiter({
+      keyPrefix,
+      points,
+      durationSeconds: apiEnv.API_RATE_LIMIT_WINDOW_SECONDS,
+      redis,
+      // Load shedding, not a guard of credentials: a failing store lets calls through.
+      onStoreError: "allow",
+    });
+  cached = {
     pool: appDb(),
     // Connects on the first subscription only.
     notifications: new NotificationHub(dbEnv().appUrl, createLogger("notifications")),
@@ -69,6 +81,8 @@ export function defaultApiDeps(): ApiDeps {
       refreshPerIp: createRateLimiter({ keyPrefix: "refresh-ip", points: 300, durationSeconds: 300, redis }),
       passwordResetPerIp: createRateLimiter({ keyPrefix: "reset-ip", points: 20, durationSeconds: 3600, redis }),
       passwordResetPerAccount: createRateLimiter({ keyPrefix: "reset-account", points: 5, durationSeconds: 3600, redis }),
+      callsPerUser: callLimit("calls-user", apiEnv.API_RATE_LIMIT_PER_USER),
+      callsPerIp: callLimit("calls-ip", apiEnv.API_RATE_LIMIT_PER_IP),
     },
   };
   return cached;
