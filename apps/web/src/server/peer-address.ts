@@ -32,6 +32,7 @@ export function installPeerAddressStamp(): void {
   const state: StampState = { secret: randomBytes(18).toString("base64url") };
   // Covers http and https servers alike (both are net.Server).
   type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the server as `this`
   const emit = Server.prototype.emit as Emit;
   const emitWithPeer: Emit = function (event, ...args) {
     if (event === "request") {
