@@ -1,6 +1,7 @@
 import { type NextConfig } from "next";
 
 import { allowedDevOrigins } from "./src/dev-server-env";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "@fastnext/api/edge";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript sources; Next compiles them.
@@ -11,6 +12,17 @@ const config: NextConfig = {
   typedRoutes: false,
   // `next dev` only: the dev server answers on every interface.
   allowedDevOrigins: allowedDevOrigins(process.env),
+  // The build's static files (scripts, styles, images), which proxy.ts
+  // skips, get the same headers here (HSTS comes with the pages).
+  headers() {
+    const headers = securityHeaders({ contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, https: false }).map(
+      ([key, value]) => ({ key, value }),
+    );
+    return Promise.resolve([
+      { source: "/_next/:path*", headers },
+      { source: "/favicon.ico", headers },
+    ]);
+  },
 };
 
 export default config;

@@ -37,6 +37,8 @@ const deps: ApiDeps = {
     registerPerIp: unlimited("r"),
     refreshPerIp: unlimited("f"),
     invitationsPerInviter: unlimited("i"),
+    callsPerUser: unlimited("cu"),
+    callsPerIp: unlimited("ci"),
   },
 };
 const system = countingPrismaClient(systemUrl, poolMax);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { readApiEnv } from "@fastnext/api/env";
 import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db";
 
@@ -12,7 +13,9 @@ export const apiServerEnvShape = {
 };
 
 export function readApiServerEnv(source: EnvSource) {
-  return { ...parseEnv("api server", apiServerEnvShape, source), db: readDbEnv(source) };
+  // The router's own settings (CORS, proxies, limits) are checked here too, so
+  // a bad one stops start-up with its name before anything listens.
+  return { ...parseEnv("api server", apiServerEnvShape, source), api: readApiEnv(source), db: readDbEnv(source) };
 }
 
 export type ApiServerEnv = ReturnType<typeof readApiServerEnv>;

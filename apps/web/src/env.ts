@@ -1,7 +1,8 @@
 import { z } from "zod";
 
+import { readApiEnv } from "@fastnext/api/env";
 import { EnvError, envFields, parseEnv, type EnvProblem, type EnvSource } from "@fastnext/config";
-import { readDbEnv } from "@fastnext/db";
+import { readDbEnv } from "@fastnext/db/env";
 
 /**
  * Key for the session cookie when NEXTAUTH_SECRET is unset outside
@@ -56,7 +57,16 @@ export function readWebEnv(source: EnvSource) {
     });
   }
 
-  if (problems.length > 0 || web === undefined) throw new EnvError("web", problems);
+  // The API's settings (CORS, trusted proxies, limits) are the web app's too.
+  let api: ReturnType<typeof readApiEnv> | undefined;
+  try {
+    api = readApiEnv(source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    problems.push(...error.problems);
+  }
+
+  if (problems.length > 0 || web === undefined || api === undefined) throw new EnvError("web", problems);
   // Only in development and only when no URL was given: a production
   // server never trusts the Host header for its own address.
   const authUrlFromHost = web.NODE_ENV === "development" && web.NEXTAUTH_URL === undefined;
@@ -64,6 +74,7 @@ export function readWebEnv(source: EnvSource) {
     ...web,
     NEXTAUTH_URL: web.NEXTAUTH_URL ?? web.APP_URL,
     authUrlFromHost,
+    api,
     db: readDbEnv(source),
   };
 }

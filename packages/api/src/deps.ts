@@ -37,6 +37,9 @@ export interface ApiDeps {
     passwordResetPerAccount?: RateLimiter;
     /** Project invitations sent, per inviter. */
     invitationsPerInviter: RateLimiter;
+    /** Every signed-in call, per user and per client address (API_RATE_LIMIT_*). */
+    callsPerUser: RateLimiter;
+    callsPerIp: RateLimiter;
   };
   /** Wakes live notification subscriptions; without it `notifications.onNew` is refused. */
   notifications?: NotificationHub;
@@ -51,7 +54,16 @@ export function defaultApiDeps(): ApiDeps {
   const redis = redisUrl ? createRedisClient(redisUrl) : null;
   // Until connected, limiters count in memory (see @fastnext/rate-limit).
   void redis?.connect().catch(() => undefined);
-    cached = {
+  const callLimit = (keyPrefix: string, points: number) =>
+    createRateLimiter({
+      keyPrefix,
+      points,
+      durationSeconds: apiEnv.API_RATE_LIMIT_WINDOW_SECONDS,
+      redis,
+      // Load shedding, not a guard of credentials: a failing store lets calls through.
+      onStoreError: "allow",
+    });
+  cached = {
     pool: appDb(),
     // Connects on the first subscription only.
     notifications: new NotificationHub(dbEnv().appUrl, createLogger("notifications")),
@@ -72,6 +84,8 @@ export function defaultApiDeps(): ApiDeps {
       passwordResetPerIp: createRateLimiter({ keyPrefix: "reset-ip", points: 20, durationSeconds: 3600, redis }),
       passwordResetPerAccount: createRateLimiter({ keyPrefix: "reset-account", points: 5, durationSeconds: 3600, redis }),
       invitationsPerInviter: createRateLimiter({ keyPrefix: "invite-user", points: 50, durationSeconds: 3600, redis }),
+      callsPerUser: callLimit("calls-user", apiEnv.API_RATE_LIMIT_PER_USER),
+      callsPerIp: callLimit("calls-ip", apiEnv.API_RATE_LIMIT_PER_IP),
     },
   };
   return cached;

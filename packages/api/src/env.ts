@@ -1,10 +1,19 @@
 import { z } from "zod";
 
-import { envFields, parseEnv } from "@fastnext/config";
+import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
+
+import { parseTrustedProxies, type TrustProxy } from "./http/client-address";
+
+const perWindow = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 export const apiEnvShape = {
   NODE_ENV: envFields.nodeEnv(),
-  /** Comma-separated origins allowed to call the API from a browser. */
+  /**
+   * Comma-separated origins allowed to call the API from a browser. The API
+   * answers them with credentials allowed (the web session cookie), so a
+   * wildcard would hand every site on the internet the signed-in user's
+   * session: it is refused.
+   */
   CORS_ORIGINS: z
     .string()
     .default("")
@@ -13,7 +22,27 @@ export const apiEnvShape = {
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean),
-    ),
+    )
+    .refine((origins) => !origins.some((origin) => origin.includes("*")), {
+      message:
+        "must list origins one by one: a wildcard is refused, since allowed origins may send the user's credentials (cookies)",
+    }),
+  /**
+   * Proxies in front of the server whose X-Forwarded-For / X-Forwarded-Proto
+   * are believed: a hop count, or addresses and CIDR ranges (also loopback,
+   * linklocal, uniquelocal). Unset: none; the socket peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx): TrustProxy => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
   /** Largest request body accepted, in bytes. */
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   /** Wrong passwords in a row that lock an account, and for how long. */
@@ -23,6 +52,16 @@ export const apiEnvShape = {
   AUTH_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
   /** Sign-in attempts allowed per account in 15 minutes. */
   AUTH_LOGIN_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  /** Signed-in calls allowed per user, and per client address, in each window. */
+  API_RATE_LIMIT_PER_USER: perWindow(600),
+  API_RATE_LIMIT_PER_IP: perWindow(1200),
+  API_RATE_LIMIT_WINDOW_SECONDS: perWindow(60),
 };
 
-export const apiEnv = parseEnv("api", apiEnvShape, process.env);
+export type ApiEnv = z.infer<z.ZodObject<typeof apiEnvShape>>;
+
+export function readApiEnv(source: EnvSource): ApiEnv {
+  return parseEnv("api", apiEnvShape, source);
+}
+
+export const apiEnv = readApiEnv(process.env);

@@ -3,8 +3,10 @@ import { ZLoginInputSchema, ZSecondFactorCodeSchema } from "@fastnext/validators
 
 import { type Credentials } from "./auth/principal";
 import { defaultApiDeps, type ApiDeps } from "./deps";
+import { apiEnv } from "./env";
 import { AppError } from "./errors";
-import { clientIp, resolveRequestId } from "./http/request-id";
+import { clientAddress } from "./http/client-address";
+import { resolveRequestId } from "./http/request-id";
 import { type ClientMeta } from "./services/auth/client-meta";
 import { login } from "./services/auth/login";
 import { revokeSession } from "./services/auth/refresh";
@@ -37,13 +39,13 @@ export type WebSignInResult =
 
 export interface WebRequestInfo {
   headers: Headers;
-  /** The peer address when known and no proxy header is set. */
+  /** The socket peer's address (a proxy's, when one is in front); null when unknown. */
   remoteAddress?: string | null;
 }
 
 function metaOf(request: WebRequestInfo): ClientMeta {
   return {
-    ip: clientIp(request.headers, request.remoteAddress ?? null),
+    ip: clientAddress(request.remoteAddress ?? null, request.headers, apiEnv.TRUSTED_PROXIES),
     userAgent: request.headers.get("user-agent"),
     requestId: resolveRequestId(request.headers),
   };

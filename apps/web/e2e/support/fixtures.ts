@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 import { chromiumAvailable, CHROMIUM_MISSING_REASON } from "./chromium";
 import { E2E_ADMIN } from "./accounts";
@@ -27,7 +27,55 @@ export function newAccount(label: string): Account {
 
 export const admin: Account = E2E_ADMIN;
 
-export const test = base.extend<object, { e2eBaseUrl: string }>({
+/** Chromium's console line for a blocked resource or inline code. */
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i;
+
+/** Reports each `securitypolicyviolation` event as a console error the guard below reads. */
+function reportViolations(): void {
+  document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(
+      `Content-Security-Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}`,
+    );
+  });
+}
+
+/** Collects the policy violations of every page opened in `context`. */
+async function watchPolicyViolations(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.addInitScript(reportViolations);
+  const watch = (page: Page) => {
+    page.on("console", (message) => {
+      if (CSP_MESSAGE.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on("page", watch);
+}
+
+export const test = base.extend<{ policyViolations: string[] }, { e2eBaseUrl: string }>({
+  /**
+   * Fails any test during which a page broke the Content-Security-Policy
+   * (the default context's pages and those of contexts the test opens), so
+   * the app is proven to run under its policy.
+   */
+  policyViolations: [
+    async ({ context, browser }, use) => {
+      const violations: string[] = [];
+      await watchPolicyViolations(context, violations);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const opened = await newContext(options);
+        await watchPolicyViolations(opened, violations);
+        return opened;
+      };
+      try {
+        await use(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   e2eBaseUrl: [
     async ({}, use) => {
       await use(chromiumAvailable ? readState().baseUrl : "http://127.0.0.1:9");

@@ -13,6 +13,8 @@ import superjson from "superjson";
 
 import { type AppRouter } from "@fastnext/api";
 
+import "./zod-in-the-browser";
+
 import { describeApiError } from "./errors";
 import { makeQueryClient } from "./query-client";
 

@@ -1,4 +1,4 @@
-import { type AnyTRPCRouter } from "@trpc/server";
+import { type AnyTRPCRouter, type TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { logger as rootLogger, type Logger } from "@fastnext/logger";
@@ -6,13 +6,14 @@ import { logger as rootLogger, type Logger } from "@fastnext/logger";
 import { type ResolveSession } from "../auth/credentials";
 import { defaultApiDeps, type ApiDeps } from "../deps";
 import { apiEnv } from "../env";
+import { AppError } from "../errors";
 import { appRouter } from "../root";
 import { createContext } from "../trpc/context";
-import { AppError } from "../errors";
 import { BodyTooLargeError, readBodyWithLimit } from "./body-limit";
+import { clientAddress, type TrustProxy } from "./client-address";
 import { corsHeaders } from "./cors";
 import { edgeErrorResponse } from "./error-response";
-import { clientIp, resolveRequestId } from "./request-id";
+import { resolveRequestId } from "./request-id";
 
 export interface TrpcHandlerOptions {
   /** Path prefix the router is mounted at, e.g. "/api/trpc". */
@@ -21,6 +22,8 @@ export interface TrpcHandlerOptions {
   logger?: Logger;
   allowedOrigins?: readonly string[];
   maxBodyBytes?: number;
+  /** Whose X-Forwarded-For to believe; defaults to TRUSTED_PROXIES. */
+  trustProxy?: TrustProxy;
   /** Defaults to the process's dependencies, built from the environment on first use. */
   deps?: ApiDeps;
   /** How the app reads its own session cookie (the web app passes next-auth's). */
@@ -28,8 +31,22 @@ export interface TrpcHandlerOptions {
 }
 
 export interface RequestInfo {
-  /** The peer address when the server knows it (no proxy header). */
+  /** The socket peer's address (a proxy's, when one is in front); null when unknown. */
   remoteAddress?: string | null;
+}
+
+/**
+ * Seconds to wait before retrying, when any call of the request was refused
+ * by a rate limit (the longest of them, for a batch).
+ */
+function retryAfterSeconds(errors: readonly TRPCError[]): number | null {
+  let longest: number | null = null;
+  for (const error of errors) {
+    if (error.code !== "TOO_MANY_REQUESTS" || !(error.cause instanceof AppError)) continue;
+    const seconds = error.cause.details?.retryAfterSeconds;
+    if (typeof seconds === "number" && (longest === null || seconds > longest)) longest = seconds;
+  }
+  return longest;
 }
 
 /**
@@ -42,6 +59,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
   const baseLogger = options.logger ?? rootLogger;
   const allowedOrigins = options.allowedOrigins ?? apiEnv.CORS_ORIGINS;
   const maxBodyBytes = options.maxBodyBytes ?? apiEnv.API_MAX_BODY_BYTES;
+  const trustProxy = options.trustProxy ?? apiEnv.TRUSTED_PROXIES;
 
   return async function handleTrpcRequest(request: Request, info: RequestInfo = {}): Promise<Response> {
     const requestId = resolveRequestId(request.headers);
@@ -82,7 +100,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
           requestId,
           logger,
           headers: req.headers,
-          ip: clientIp(req.headers, info.remoteAddress ?? null),
+          ip: clientAddress(info.remoteAddress ?? null, req.headers, trustProxy),
           userAgent: req.headers.get("user-agent"),
           // Built on first use: procedures that need no database never touch it.
           get deps() {
@@ -92,9 +110,11 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
           // httpSubscriptionLink's `connectionParams`: how an EventSource (no headers) authenticates.
           connectionParams: call.connectionParams,
         }),
-      responseMeta() {
+      responseMeta({ errors }) {
         const headers = new Headers(cors);
         headers.set("x-request-id", requestId);
+        const retryAfter = retryAfterSeconds(errors);
+        if (retryAfter !== null) headers.set("retry-after", String(retryAfter));
         return { headers };
       },
     });

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 
+import { apiEnv } from "../env";
+import { servedOverHttps, type TrustProxy } from "./client-address";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
+
 type FetchHandler = (request: Request, info: { remoteAddress?: string | null }) => Promise<Response>;
 
 function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
@@ -23,6 +27,17 @@ function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): R
   return new Request(new URL(req.url ?? "/", origin), init);
 }
 
+/** Browser-facing headers of every answer, set before the response's own (which may override them). */
+function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, trustProxy: TrustProxy): void {
+  const headers = new Headers();
+  const forwardedProto = req.headers["x-forwarded-proto"];
+  if (typeof forwardedProto === "string") headers.set("x-forwarded-proto", forwardedProto);
+  const https = servedOverHttps(null, req.socket.remoteAddress ?? null, headers, trustProxy);
+  for (const [name, value] of securityHeaders({ contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, https })) {
+    res.setHeader(name, value);
+  }
+}
+
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
@@ -43,9 +58,16 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
 /** Serves a fetch-style handler from node:http, for the standalone API server. */
 export function createNodeServer(
   handler: FetchHandler,
-  options: { prefix: string; extraRoutes?: Record<string, () => Promise<Response> | Response> },
+  options: {
+    prefix: string;
+    extraRoutes?: Record<string, () => Promise<Response> | Response>;
+    /** Whose X-Forwarded-Proto to believe (for HSTS); defaults to TRUSTED_PROXIES. */
+    trustProxy?: TrustProxy;
+  },
 ): Server {
+  const trustProxy = options.trustProxy ?? apiEnv.TRUSTED_PROXIES;
   return createServer((req, res) => {
+    setSecurityHeaders(req, res, trustProxy);
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = options.extraRoutes?.[url.pathname];
     const closed = new AbortController();

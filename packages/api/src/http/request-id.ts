@@ -7,8 +7,3 @@ export function resolveRequestId(headers: Headers): string {
   const given = headers.get("x-request-id");
   return given && acceptable.test(given) ? given : randomUUID();
 }
-
-export function clientIp(headers: Headers, fallback: string | null): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || fallback;
-}

@@ -11,6 +11,7 @@ import { createRateLimiter } from "@fastnext/rate-limit";
 
 import { AccessCache } from "../auth/access-cache";
 import { type ApiDeps } from "../deps";
+import { type TrustProxy } from "../http/client-address";
 import { NotificationHub } from "../services/notifications/hub";
 import { appRouter, type AppRouter } from "../root";
 import { clientFor, serve } from "./http";
@@ -25,10 +26,15 @@ export interface ApiOptions {
   passwordResetPerIp?: number;
   passwordResetPerAccount?: number;
   invitationsPerInviter?: number;
+  /** Signed-in calls per user and per address in a minute (default: high enough never to interfere). */
+  callsPerUser?: number;
+  callsPerIp?: number;
+  /** Whose X-Forwarded-For to believe (default: nobody's). */
+  trustProxy?: TrustProxy;
 }
 
-function limiter(keyPrefix: string, points: number) {
-  return createRateLimiter({ keyPrefix: `${keyPrefix}-${Math.random().toString(36).slice(2)}`, points, durationSeconds: 300 });
+function limiter(keyPrefix: string, points: number, durationSeconds = 300) {
+  return createRateLimiter({ keyPrefix: `${keyPrefix}-${Math.random().toString(36).slice(2)}`, points, durationSeconds });
 }
 
 /**
@@ -61,10 +67,12 @@ export async function startApi(options: ApiOptions = {}) {
       passwordResetPerIp: limiter("reset-ip", options.passwordResetPerIp ?? 1000),
       passwordResetPerAccount: limiter("reset-account", options.passwordResetPerAccount ?? 1000),
       invitationsPerInviter: limiter("invite-user", options.invitationsPerInviter ?? 1000),
+      callsPerUser: limiter("calls-user", options.callsPerUser ?? 1_000_000, 60),
+      callsPerIp: limiter("calls-ip", options.callsPerIp ?? 1_000_000, 60),
     },
     notifications: new NotificationHub(db.appUrl, pino({ level: "silent" }), { reconnectDelayMs: 100 }),
   };
-  const server = await serve(options.router ?? appRouter, { deps });
+  const server = await serve(options.router ?? appRouter, { deps, trustProxy: options.trustProxy });
   const admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
 

@@ -32,7 +32,7 @@ export async function serve(
 ) {
   const { logger, capture } = captureLogger();
   const handler = createTrpcHandler({ endpoint: "/trpc", router, logger, ...options });
-  const server = createNodeServer(handler, { prefix: "/trpc" });
+  const server = createNodeServer(handler, { prefix: "/trpc", trustProxy: options.trustProxy });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/trpc`;

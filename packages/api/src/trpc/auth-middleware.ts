@@ -5,6 +5,7 @@ import { resolveCredentials } from "../auth/credentials";
 import { loadAccess, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import { t } from "./init";
+import { throttleSignedInCall } from "./throttle";
 
 /** Carries a failed result out of the transaction so that it rolls back. */
 class Rollback<T> extends Error {
@@ -14,7 +15,8 @@ class Rollback<T> extends Error {
 }
 
 /**
- * Signs the caller in and runs the rest of the procedure inside ONE
+ * Signs the caller in, applies the general rate limit of signed-in calls,
+ * and runs the rest of the procedure inside ONE
  * transaction scoped to them. The first statement (app.begin_request) sets
  * the caller's settings with the permission set believed current and
  * returns the account, session and access-version state; only when the
@@ -24,6 +26,8 @@ class Rollback<T> extends Error {
 export const authed = t.middleware(async ({ ctx, next }) => {
   const credentials = await resolveCredentials(ctx);
   if (!credentials) throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
+  // Before the transaction: a refused call costs no database work.
+  await throttleSignedInCall(ctx, credentials.userId);
   const proceed = (principal: Principal, db: ScopedDb) =>
     next({ ctx: { principal, db, logger: ctx.logger.child({ userId: principal.userId }) } });
   type Result = Awaited<ReturnType<typeof proceed>>;

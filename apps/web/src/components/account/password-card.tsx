@@ -9,6 +9,7 @@ import { ZChangePasswordInputSchema } from "@fastnext/validators";
 import { useTRPC } from "~/trpc/client";
 
 import { NewPasswordFields } from "../form/new-password-fields";
+import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -61,7 +62,7 @@ export function PasswordCard() {
       <div className="card-header">
         <h2 id="password-title">Password</h2>
       </div>
-      <form ref={form} className="card-body form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <form {...POST_ONLY_FORM} ref={form} className="card-body form" onSubmit={(event) => void onSubmit(event)} noValidate>
         {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
         <TextField
           label="Current password"

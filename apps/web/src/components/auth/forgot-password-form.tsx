@@ -8,6 +8,7 @@ import { ZEmailSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
+import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -46,7 +47,7 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Reset password">
+    <form {...POST_ONLY_FORM} className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Reset password">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextField label="E-mail" name="email" type="email" autoComplete="email" autoFocus error={errors.error("email")} />
       <Button type="submit" variant="primary" block loading={request.isPending}>

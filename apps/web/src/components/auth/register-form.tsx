@@ -8,6 +8,7 @@ import { PASSWORD_MIN_LENGTH, ZRegisterInputSchema } from "@fastnext/validators"
 
 import { useTRPC } from "~/trpc/client";
 
+import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -36,7 +37,7 @@ export function RegisterForm() {
   }
 
   return (
-    <form ref={form} className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Create account">
+    <form {...POST_ONLY_FORM} ref={form} className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Create account">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextField label="Name" name="name" autoComplete="name" required autoFocus error={errors.error("name")} />
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required error={errors.error("email")} />

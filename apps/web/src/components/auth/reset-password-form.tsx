@@ -11,6 +11,7 @@ import { useTRPC } from "~/trpc/client";
 import { describeApiError } from "~/trpc/errors";
 
 import { NewPasswordFields } from "../form/new-password-fields";
+import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -60,7 +61,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
 
   return (
-    <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Choose a new password">
+    <form {...POST_ONLY_FORM} className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Choose a new password">
       {errors.formError ? (
         <Alert tone="error">
           {errors.formError} <Link href="/forgot-password">Ask for a new link</Link>

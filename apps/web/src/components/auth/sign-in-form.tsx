@@ -7,6 +7,7 @@ import { z } from "zod";
 
 import { ZLoginInputSchema, ZSecondFactorCodeSchema } from "@fastnext/validators";
 
+import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -71,7 +72,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   }
 
   return (
-    <form ref={form} className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
+    <form {...POST_ONLY_FORM} ref={form} className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
       {notice && NOTICES[notice] && !errors.formError ? <Alert tone="info">{NOTICES[notice]}</Alert> : null}
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {step === "password" ? (

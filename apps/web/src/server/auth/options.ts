@@ -5,6 +5,7 @@ import { webSignIn, webSignOut } from "@fastnext/api";
 import { createLogger } from "@fastnext/logger";
 
 import { webEnv } from "../../env";
+import { peerAddress } from "../peer-address";
 
 /**
  * Codes next-auth puts in `?error=` of the sign-in page when a sign-in is
@@ -55,7 +56,7 @@ export function createAuthOptions(): AuthOptions {
           const headers = headersOf(req.headers);
           let result;
           try {
-            result = await webSignIn(credentials, { headers });
+            result = await webSignIn(credentials, { headers, remoteAddress: peerAddress(headers) });
           } catch (error) {
             log.error({ err: error }, "sign-in failed");
             throw new Error(SIGN_IN_ERRORS.unavailable);
