@@ -1,7 +1,8 @@
 import { type NextConfig } from "next";
 
-import { allowedDevOrigins } from "./src/dev-server-env";
 import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "@fastnext/api/edge";
+
+import { allowedDevOrigins } from "./src/dev-server-env";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript sources; Next compiles them.
