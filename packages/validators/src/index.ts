@@ -1,5 +1,6 @@
 export * from "./admin";
 export * from "./auth";
+export * from "./idempotency";
 export * from "./permissions";
 export * from "./projects";
 export * from "./settings";
