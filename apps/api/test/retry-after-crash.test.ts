@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, spawnEntryPoint, type ChildUnderTest } from "@fastnext/api/testing";
 import { createFastnextClient, memoryTokenStore, signIn } from "@fastnext/client";
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
-import { createTestDatabase, startTcpProxy, type TcpProxy, type TestDatabase } from "@fastnext/db/testing";
+import {
+  createTestDatabase,
+  startTcpProxy,
+  type TcpProxy,
+  type TestDatabase,
+} from "@fastnext/db/testing";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -65,15 +70,23 @@ describe("a create whose server died after the commit, before the answer", () =>
       batch: false,
       // Long enough to outlast a restart of the server.
       idempotency: { retries: 12, retryDelayMs: 250 },
-      fetch: (input, init) => {
+      fetch: (input: string | URL | Request, init?: RequestInit) => {
         const url = input instanceof Request ? input.url : input.toString();
-        if (url.includes("projects.create")) creates.push(typeof init?.body === "string" ? init.body : "");
+        if (url.includes("projects.create"))
+          creates.push(typeof init?.body === "string" ? init.body : "");
         return fetch(input, init);
       },
     });
-    const credentials = { email: "crash@example.com", name: "Crash", password: "correct horse battery" };
+    const credentials = {
+      email: "crash@example.com",
+      name: "Crash",
+      password: "correct horse battery",
+    };
     await client.auth.register.mutate(credentials);
-    const session = await signIn(client, tokens, { email: credentials.email, password: credentials.password });
+    const session = await signIn(client, tokens, {
+      email: credentials.email,
+      password: credentials.password,
+    });
     expect(session.status).toBe("signed_in");
 
     proxy.withholdReplies();

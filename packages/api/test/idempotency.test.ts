@@ -74,7 +74,12 @@ let typeId: string | undefined;
 async function workflowTypeId(): Promise<string> {
   if (!typeId) {
     const admin = await signInAdmin(api);
-    typeId = (await admin.client.workflows.types.create.mutate({ key: uniqueKey("type"), name: "Purchases" })).id;
+    typeId = (
+      await admin.client.workflows.types.create.mutate({
+        key: uniqueKey("type"),
+        name: "Purchases",
+      })
+    ).id;
   }
   return typeId;
 }
@@ -93,7 +98,12 @@ async function instanceInput(user: Caller): Promise<Record<string, unknown>> {
     templateKey = (await admin.client.workflows.templates.publish.mutate({ id: draft.id })).key;
   }
   const project = await user.client.projects.create.mutate({ name: uniqueKey("Project") });
-  return { projectId: project.id, templateKey, title: uniqueKey("Request"), data: { amount: 10, category: "it" } };
+  return {
+    projectId: project.id,
+    templateKey,
+    title: uniqueKey("Request"),
+    data: { amount: 10, category: "it" },
+  };
 }
 
 const CASES: CreateCase[] = [
@@ -110,7 +120,8 @@ const CASES: CreateCase[] = [
     caller: adminCaller,
     other: anotherAdmin,
     input: () => Promise.resolve({ key: uniqueKey("type"), name: "Type" }),
-    create: (client, input) => client.workflows.types.create.mutate(input as { key: string; name: string }),
+    create: (client, input) =>
+      client.workflows.types.create.mutate(input as { key: string; name: string }),
     rows: (input) => rowsWhere("workflow_types", "key", String(input.key)),
   },
   {
@@ -125,7 +136,12 @@ const CASES: CreateCase[] = [
     }),
     create: (client, input) =>
       client.workflows.templates.create.mutate(
-        input as { typeId: string; key: string; name: string; definition: ReturnType<typeof purchaseDefinition> },
+        input as {
+          typeId: string;
+          key: string;
+          name: string;
+          definition: ReturnType<typeof purchaseDefinition>;
+        },
       ),
     rows: (input) => rowsWhere("workflow_templates", "key", String(input.key)),
   },
@@ -135,15 +151,22 @@ const CASES: CreateCase[] = [
     other: () => signUp(api, "Other starter"),
     input: instanceInput,
     create: (client, input) =>
-      client.workflows.instances.create.mutate(input as { projectId: string; templateKey: string; title: string }),
+      client.workflows.instances.create.mutate(
+        input as { projectId: string; templateKey: string; title: string },
+      ),
     rows: (input) => rowsWhere("workflow_instances", "title", String(input.title)),
   },
   {
     path: "admin.users.create",
     caller: adminCaller,
     other: anotherAdmin,
-    input: () => Promise.resolve({ name: "Invited", email: `${uniqueKey("invited").toLowerCase()}@example.com` }),
-    create: (client, input) => client.admin.users.create.mutate(input as { name: string; email: string }),
+    input: () =>
+      Promise.resolve({
+        name: "Invited",
+        email: `${uniqueKey("invited").toLowerCase()}@example.com`,
+      }),
+    create: (client, input) =>
+      client.admin.users.create.mutate(input as { name: string; email: string }),
     rows: (input) => rowsWhere("users", "email", String(input.email)),
   },
 ];
@@ -156,7 +179,10 @@ describe.each(CASES)("$path with an idempotency key", (c) => {
     const first = await c.create(caller.client, { ...input, idempotencyKey: key });
     const again = await c.create(caller.client, { ...input, idempotencyKey: key });
     // Key order does not matter: the same input sent again in another order is the same input.
-    const reordered = Object.fromEntries([["idempotencyKey", key], ...Object.entries(input).reverse()]);
+    const reordered = Object.fromEntries([
+      ["idempotencyKey", key],
+      ...Object.entries(input).reverse(),
+    ]);
     const third = await c.create(caller.client, reordered);
     expect(again).toEqual(first);
     expect(third).toEqual(first);
@@ -237,7 +263,11 @@ describe("idempotency keys", () => {
     const key = randomUUID();
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const refused = await failure(
-        admin.client.workflows.types.create.mutate({ key: taken, name: "Second", idempotencyKey: key }),
+        admin.client.workflows.types.create.mutate({
+          key: taken,
+          name: "Second",
+          idempotencyKey: key,
+        }),
       );
       expect(refused.data).toMatchObject({ code: "CONFLICT" });
       expect(refused.data?.reason).not.toBe("idempotency_key_reused");
@@ -266,31 +296,48 @@ describe("idempotency keys", () => {
   it("are visible to their own user only (row level security)", async () => {
     const ada = await signUp(api);
     const bob = await signUp(api);
-    await ada.client.projects.create.mutate({ name: uniqueKey("Ada's"), idempotencyKey: randomUUID() });
+    await ada.client.projects.create.mutate({
+      name: uniqueKey("Ada's"),
+      idempotencyKey: randomUUID(),
+    });
     const seen = (userId: string) =>
-      withScope(api.deps.pool, { userId, permissions: [] }, (tx) => tx.idempotencyKey.count({ where: { userId: ada.id } }));
+      withScope(api.deps.pool, { userId, permissions: [] }, (tx) =>
+        tx.idempotencyKey.count({ where: { userId: ada.id } }),
+      );
     expect(await seen(ada.id)).toBe(1);
     expect(await seen(bob.id)).toBe(0);
-    const written = await withScope(api.deps.pool, { userId: bob.id, permissions: [] }, (tx) =>
-      tx.$executeRaw`UPDATE idempotency_keys SET answer = '{}'::jsonb WHERE user_id = ${ada.id}::uuid`,
+    const written = await withScope(
+      api.deps.pool,
+      { userId: bob.id, permissions: [] },
+      (tx) =>
+        tx.$executeRaw`UPDATE idempotency_keys SET answer = '{}'::jsonb WHERE user_id = ${ada.id}::uuid`,
     );
     expect(written).toBe(0);
   });
 
-  it("are declared on every create this part covers, before the procedure's own input", async () => {
-    const declared = Object.entries(appRouter._def.procedures as Record<string, { _def: { middlewares: unknown[] } }>)
-      .filter(([, procedure]) => procedure._def.middlewares.some((fn) => idempotentMiddlewares.has(fn)))
-      .map(([path]) => path)
-      .sort();
-    expect(declared).toEqual(CASES.map((c) => c.path).sort());
-    for (const path of declared) {
-      const middlewares = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures]._def
-        .middlewares as ({ _type?: string } & object)[];
-      const last = Math.max(...middlewares.map((fn, index) => (idempotentMiddlewares.has(fn) ? index : -1)));
+  it("are declared on every create this part covers, before the procedure's own input", () => {
+    type Middleware = { _type?: string } & object;
+    const procedures = appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { middlewares: Middleware[] } }
+    >;
+    const declared = Object.entries(procedures).filter(([, procedure]) =>
+      procedure._def.middlewares.some((fn) => idempotentMiddlewares.has(fn)),
+    );
+    expect(declared.map(([path]) => path).sort()).toEqual(CASES.map((c) => c.path).sort());
+    for (const [path, procedure] of declared) {
+      const middlewares = procedure._def.middlewares;
+      const last = Math.max(
+        ...middlewares.map((fn, index) => (idempotentMiddlewares.has(fn) ? index : -1)),
+      );
       const ownInputs = middlewares
         .map((fn, index) => (fn._type === "input" && !idempotentMiddlewares.has(fn) ? index : -1))
         .filter((index) => index >= 0);
-      expect(ownInputs.every((index) => index > last), path).toBe(true);
+      expect(ownInputs.length, path).toBeGreaterThan(0);
+      expect(
+        ownInputs.every((index) => index > last),
+        path,
+      ).toBe(true);
     }
   });
 });

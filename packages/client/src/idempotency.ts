@@ -39,12 +39,13 @@ const PATHS = [
   "workflows.types.create",
 ] as const satisfies readonly IdempotentMutationPath[];
 
-type Unlisted = Exclude<IdempotentMutationPath, (typeof PATHS)[number]>;
-const everyIdempotentMutationIsListed: [Unlisted] extends [never] ? true : { unlisted: Unlisted } =
-  true;
+/** Compiles only when `T` is empty: names the idempotent mutations missing from the list otherwise. */
+type NoneUnlisted<T extends never> = T;
+export type UnlistedIdempotentMutations = NoneUnlisted<
+  Exclude<IdempotentMutationPath, (typeof PATHS)[number]>
+>;
 
-export const IDEMPOTENT_MUTATIONS: ReadonlySet<string> =
-  everyIdempotentMutationIsListed && new Set(PATHS);
+export const IDEMPOTENT_MUTATIONS: ReadonlySet<string> = new Set(PATHS);
 
 export interface IdempotencyLinkOptions {
   /** Makes a fresh key; `crypto.randomUUID` by default (give one where the platform lacks it). */

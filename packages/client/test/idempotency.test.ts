@@ -43,7 +43,7 @@ async function setup(
     tokens,
     batch: false,
     idempotency: { retryDelayMs: 10 },
-    fetch: async (input, init) => {
+    fetch: async (input: string | URL | Request, init?: RequestInit) => {
       const url = input instanceof Request ? input.url : input.toString();
       const path = new URL(url).pathname.split("/").pop() ?? "";
       sent.push({ path, body: typeof init?.body === "string" ? init.body : "" });

@@ -13,4 +13,6 @@ export const ZIdempotencyKeySchema = z
   .regex(/^[A-Za-z0-9._:-]+$/, "Letters, digits and . _ : - only");
 
 /** The input field every idempotent procedure accepts, beside its own fields. */
-export const ZIdempotencyKeyInputSchema = z.object({ idempotencyKey: ZIdempotencyKeySchema.optional() });
+export const ZIdempotencyKeyInputSchema = z.object({
+  idempotencyKey: ZIdempotencyKeySchema.optional(),
+});

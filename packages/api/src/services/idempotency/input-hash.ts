@@ -22,6 +22,6 @@ function canonical(value: unknown): unknown {
 /** SHA-256 (hex) of the canonical JSON of an input: equal for the same input sent again. */
 export function hashInput(input: unknown): string {
   return createHash("sha256")
-    .update(JSON.stringify(canonical(input)) ?? "undefined")
+    .update(JSON.stringify(canonical(input)))
     .digest("hex");
 }
