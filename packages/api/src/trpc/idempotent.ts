@@ -56,6 +56,8 @@ export const idempotent = t.procedure
       inputHash: hashInput(rest),
     };
     const first = await claimKey(db, use);
+    // Answered from the record: the rest of the chain, the resolver included,
+    // does not run (tRPC has no public helper for a result made here).
     if (first) return { ok: true as const, data: replay(first, use), marker: middlewareMarker };
     const result = await proceed();
     if (result.ok) await recordAnswer(db, use, result.data);
