@@ -1,4 +1,4 @@
-import { createProject, registerUser } from "./support/api";
+import { createProject, query, registerUser } from "./support/api";
 import { admin, expect, newAccount, register, requireChromium, signIn, test } from "./support/fixtures";
 import { waitForMail } from "./support/mail";
 
@@ -29,6 +29,27 @@ test.describe("projects", () => {
     await page.getByRole("link", { name: "Projects" }).first().click();
     await page.getByLabel("Search projects").fill("relaunch");
     await expect(page.getByRole("link", { name })).toBeVisible();
+  });
+
+  test("a create dialog submitted twice at once creates one project", async ({ page }) => {
+    const name = `Double submit ${Date.now().toString(36)}`;
+    await signIn(page, admin);
+    await page.getByRole("link", { name: "Projects" }).first().click();
+    await page.getByRole("button", { name: "New project" }).click();
+    const dialog = page.getByRole("dialog", { name: "New project" });
+    await dialog.getByLabel("Name").fill(name);
+    // Two submits before React re-renders (what a double Enter or double click can do).
+    await dialog.locator("form#create-project").evaluate((form: HTMLFormElement) => {
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+    await expect
+      .poll(async () => {
+        const found = (await query(page.request, "projects.list", { search: name })) as { items: unknown[] };
+        return found.items.length;
+      })
+      .toBe(1);
   });
 
   test("the owner invites a member, changes their role and removes them", async ({ page }) => {

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { signUp, type TestApi } from "@fastnext/api/testing";
@@ -20,7 +22,7 @@ async function ids(sql: string, params: unknown[]): Promise<string[]> {
   return rows.map((r) => r.id).sort();
 }
 
-describe("the purge of expired credentials", () => {
+describe("the purge of expired credentials and idempotency keys", () => {
   it("deletes what can no longer be used and keeps the rest", async () => {
     const ann = await signUp(api, "Ann");
     const insertSession = async (expires: string, revoked: string | null) => {
@@ -53,8 +55,18 @@ describe("the purge of expired credentials", () => {
       [ann.id],
     );
 
+    const oldKey = randomUUID();
+    const freshKey = randomUUID();
+    await ann.client.projects.create.mutate({ name: "Old retry", idempotencyKey: oldKey });
+    await ann.client.projects.create.mutate({ name: "Fresh retry", idempotencyKey: freshKey });
+    await api.sql.query(
+      "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = $1 AND key = $2",
+      [ann.id, oldKey],
+    );
+
     const purged = await purgeExpired(worker.db);
-    expect(purged).toMatchObject({ sessions: 2, loginChallenges: 2, passwordResets: 1 });
+    expect(purged).toMatchObject({ sessions: 2, loginChallenges: 2, passwordResets: 1, idempotencyKeys: 1 });
+    expect(await ids("SELECT key AS id FROM idempotency_keys WHERE user_id = $1", [ann.id])).toEqual([freshKey]);
     const sessions = await ids("SELECT id FROM sessions WHERE user_id = $1", [ann.id]);
     expect(sessions).toContain(revokedRecently);
     expect(sessions).not.toContain(expired);

@@ -11,6 +11,7 @@ import superjson from "superjson";
 import type { AppRouter } from "@fastnext/api";
 
 import { authLink, authorizationHeaders } from "./auth-link";
+import { idempotencyLink, type IdempotencyLinkOptions } from "./idempotency";
 import { type TokenStore } from "./token-store";
 
 type HttpOptions = HTTPBatchLinkOptions<AppRouter["_def"]["_config"]["$types"]>;
@@ -30,9 +31,18 @@ export interface FastnextClientOptions {
   onSessionExpired?: () => unknown;
   /** Send calls made together in one HTTP request (default true). */
   batch?: boolean;
+  /**
+   * Idempotency keys and resends of creates that got no answer (see
+   * `idempotencyLink`); on by default with 2 resends.
+   */
+  idempotency?: IdempotencyLinkOptions;
 }
 
-/** A typed client of the API that signs calls and refreshes the session by itself. */
+/**
+ * A typed client of the API that signs calls, refreshes the session by
+ * itself, and sends every create with an idempotency key so that resending
+ * it never creates twice.
+ */
 export function createFastnextClient(options: FastnextClientOptions): FastnextClient {
   const transport = (signed: boolean): TRPCLink<AppRouter> => {
     const common = {
@@ -56,6 +66,7 @@ export function createFastnextClient(options: FastnextClientOptions): FastnextCl
   const unsigned = createTRPCClient<AppRouter>({ links: [transport(false)] });
   return createTRPCClient<AppRouter>({
     links: [
+      idempotencyLink(options.idempotency),
       authLink({
         tokens: options.tokens,
         onSessionExpired: options.onSessionExpired,

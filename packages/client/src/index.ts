@@ -6,6 +6,12 @@ export {
   NO_REFRESH_PATHS,
   type AuthLinkOptions,
 } from "./auth-link";
+export {
+  IDEMPOTENT_MUTATIONS,
+  idempotencyLink,
+  type IdempotencyLinkOptions,
+  type IdempotentMutationPath,
+} from "./idempotency";
 export { signIn, signOut, type Credentials, type SignInResult } from "./session";
 export { memoryTokenStore, type TokenPair, type TokenStore } from "./token-store";
 export { isTRPCClientError, TRPCClientError } from "@trpc/client";

@@ -1,6 +1,7 @@
 export * from "./admin";
 export * from "./auth";
 export * from "./invitations";
+export * from "./idempotency";
 export * from "./permissions";
 export * from "./primitives";
 export * from "./projects";

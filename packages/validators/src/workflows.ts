@@ -3,6 +3,8 @@ import { z } from "zod";
 import { ZKeySchema, ZWorkflowDefinitionSchema } from "@fastnext/workflow";
 import { bounded, ZTextSchema } from "./primitives";
 
+import { ZIdempotencyKeySchema } from "./idempotency";
+
 /*
  * Inputs of the workflow procedures. A template's definition is checked here
  * for shape only (so drafts can be saved half-finished but well-formed); the
@@ -103,11 +105,7 @@ export const ZWorkflowTransitionInputSchema = z.object({
   expectedVersion: z.number().int().min(1),
   comment: ZTextSchema.trim().max(2000).optional(),
   /** Chosen by the client once per intended transition; a retry with it returns the first result. */
-  idempotencyKey: ZTextSchema
-    .min(8)
-    .max(128)
-    .regex(/^[A-Za-z0-9._:-]+$/, "Letters, digits and . _ : - only")
-    .optional(),
+  idempotencyKey: ZIdempotencyKeySchema.optional(),
 });
 
 export const ZWorkflowAssignInputSchema = z.object({

@@ -5,16 +5,22 @@ export interface PurgeResult {
   refreshTokens: number;
   loginChallenges: number;
   passwordResets: number;
+  idempotencyKeys: number;
 }
 
 /** Spent and expired records are kept this long, so late requests still get a precise refusal. */
 const GRACE = "1 day";
 
+/** How long a create's idempotency key answers retries: far longer than any client retries. */
+const IDEMPOTENCY_KEY_LIFETIME = "24 hours";
+
 /**
  * Deletes what can no longer be used: expired sessions (their refresh
  * tokens go with them), expired refresh tokens, and login challenges and
- * password-reset requests that are used or expired. Used refresh tokens of
- * live sessions stay: presenting one again is how token theft is detected.
+ * password-reset requests that are used or expired, and idempotency keys
+ * past their lifetime (a retry after that is a new create). Used refresh
+ * tokens of live sessions stay: presenting one again is how token theft is
+ * detected.
  */
 export async function purgeExpired(db: PrismaClient): Promise<PurgeResult> {
   return db.$transaction(async (tx) => {
@@ -28,6 +34,8 @@ export async function purgeExpired(db: PrismaClient): Promise<PurgeResult> {
     const passwordResets = await tx.$executeRaw`
       DELETE FROM password_reset_tokens
        WHERE expires_at < now() - ${GRACE}::interval OR used_at < now() - ${GRACE}::interval`;
-    return { sessions, refreshTokens, loginChallenges, passwordResets };
+    const idempotencyKeys = await tx.$executeRaw`
+      DELETE FROM idempotency_keys WHERE created_at < now() - ${IDEMPOTENCY_KEY_LIFETIME}::interval`;
+    return { sessions, refreshTokens, loginChallenges, passwordResets, idempotencyKeys };
   });
 }

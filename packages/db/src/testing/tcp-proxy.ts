@@ -6,6 +6,11 @@ export interface TcpProxy {
   cut: () => Promise<void>;
   /** Accepts connections again on the same port. */
   restore: () => Promise<void>;
+  /**
+   * From now on, what the target sends back is kept from the clients (their
+   * requests still go through), until `cut` drops it: a reply lost on the way.
+   */
+  withholdReplies: () => void;
   close: () => Promise<void>;
 }
 
@@ -14,6 +19,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;
   let port = 0;
+  let withholding = false;
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -28,7 +34,10 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
         };
         client.on("error", drop).on("close", drop);
         upstream.on("error", drop).on("close", drop);
-        client.pipe(upstream).pipe(client);
+        client.pipe(upstream);
+        upstream.on("data", (chunk: Buffer) => {
+          if (!withholding) client.write(chunk);
+        });
       });
       s.once("error", reject);
       s.listen(port, "127.0.0.1", () => {
@@ -42,11 +51,20 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const cut = async () => {
     const s = server;
     server = undefined;
+    withholding = false;
     for (const socket of sockets) socket.destroy();
     sockets.clear();
     if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
   };
 
   await listen();
-  return { port, cut, restore: listen, close: cut };
+  return {
+    port,
+    cut,
+    restore: listen,
+    withholdReplies: () => {
+      withholding = true;
+    },
+    close: cut,
+  };
 }

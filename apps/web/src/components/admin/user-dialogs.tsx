@@ -11,6 +11,7 @@ import { errorMessage } from "~/trpc/errors";
 
 import { FormDialog } from "../form/form-dialog";
 import { formValues, useFormErrors } from "../form/use-form-errors";
+import { useIdempotencyKey } from "../form/use-idempotency-key";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
@@ -74,6 +75,8 @@ export function CreateUserDialog({
   const errors = useFormErrors();
   const invalidate = useUserInvalidation();
   const [roleKeys, setRoleKeys] = useState<string[]>(roles.filter((role) => role.isDefault).map((role) => role.key));
+  // Mounted while open: one key for this dialog's life.
+  const idempotencyKey = useIdempotencyKey(true);
   const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: invalidate }));
 
   async function onSubmit(target: HTMLFormElement) {
@@ -89,7 +92,7 @@ export function CreateUserDialog({
       target,
     );
     if (!input) return;
-    const user = await create.mutateAsync(input);
+    const user = await create.mutateAsync({ ...input, idempotencyKey });
     toast.success(
       input.sendInvitation ? `${user.name} was invited by e-mail.` : `${user.name}'s account was created.`,
     );

@@ -10,6 +10,7 @@ import { useTRPC } from "~/trpc/client";
 
 import { FormDialog } from "../form/form-dialog";
 import { formValues, useFormErrors } from "../form/use-form-errors";
+import { useIdempotencyKey } from "../form/use-idempotency-key";
 import { SelectField, TextareaField, TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 import { VISIBILITY_DESCRIPTION, VISIBILITY_LABEL } from "./labels";
@@ -21,6 +22,7 @@ export function CreateProjectDialog({ open, onClose }: { open: boolean; onClose:
   const toast = useToast();
   const errors = useFormErrors();
   const form = useRef<HTMLFormElement>(null);
+  const idempotencyKey = useIdempotencyKey(open);
   const create = useMutation(
     trpc.projects.create.mutationOptions({
       // A new project is on the first page of every project list (and the dashboard's).
@@ -31,7 +33,7 @@ export function CreateProjectDialog({ open, onClose }: { open: boolean; onClose:
   async function onSubmit(target: HTMLFormElement) {
     const input = errors.validate(ZProjectCreateInputSchema, formValues(target), target);
     if (!input) return;
-    const project = await create.mutateAsync(input);
+    const project = await create.mutateAsync({ ...input, idempotencyKey });
     toast.success(`Project “${project.name}” created.`);
     onClose();
     router.push(`/projects/${project.id}`);

@@ -11,6 +11,7 @@ import { useTRPC } from "~/trpc/client";
 
 import { FormDialog } from "../form/form-dialog";
 import { formValues, useFormErrors, type FormErrors } from "../form/use-form-errors";
+import { useIdempotencyKey } from "../form/use-idempotency-key";
 import { SelectField, TextareaField, TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 import { slugify, STARTER_DEFINITION } from "./editor/draft";
@@ -72,6 +73,7 @@ export function CreateTypeDialog({ open, onClose }: { open: boolean; onClose: ()
   const toast = useToast();
   const errors = useFormErrors();
   const fields = useNameAndKey();
+  const idempotencyKey = useIdempotencyKey(open);
   const create = useMutation(
     trpc.workflows.types.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.workflows.types.list.queryKey() }),
@@ -81,7 +83,7 @@ export function CreateTypeDialog({ open, onClose }: { open: boolean; onClose: ()
   async function onSubmit(target: HTMLFormElement) {
     const input = errors.validate(ZWorkflowTypeCreateInputSchema, formValues(target), target);
     if (!input) return;
-    const type = await create.mutateAsync(input);
+    const type = await create.mutateAsync({ ...input, idempotencyKey });
     toast.success(`Workflow type “${type.name}” created.`);
     onClose();
   }
@@ -119,6 +121,7 @@ export function CreateTemplateDialog({
   const toast = useToast();
   const errors = useFormErrors();
   const fields = useNameAndKey();
+  const idempotencyKey = useIdempotencyKey(open);
   const create = useMutation(
     trpc.workflows.templates.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.list.queryKey() }),
@@ -133,7 +136,7 @@ export function CreateTemplateDialog({
       target,
     );
     if (!input) return;
-    const template = await create.mutateAsync(input);
+    const template = await create.mutateAsync({ ...input, idempotencyKey });
     toast.success(`Template “${template.name}” created as a draft.`);
     onClose();
     router.push(`/workflows/templates/${template.id}`);

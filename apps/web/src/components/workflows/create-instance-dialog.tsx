@@ -10,6 +10,7 @@ import { useTRPC } from "~/trpc/client";
 
 import { FormDialog } from "../form/form-dialog";
 import { useFormErrors } from "../form/use-form-errors";
+import { useIdempotencyKey } from "../form/use-idempotency-key";
 import { TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 import { DataFieldInputs, readDataDocument } from "./data-fields";
@@ -34,6 +35,7 @@ export function CreateInstanceDialog({
   const toast = useToast();
   const errors = useFormErrors();
   const form = useRef<HTMLFormElement>(null);
+  const idempotencyKey = useIdempotencyKey(open);
   const fields = template.definition.dataFields;
   const create = useMutation(
     trpc.workflows.instances.create.mutationOptions({
@@ -65,6 +67,7 @@ export function CreateInstanceDialog({
       templateId: template.id,
       title: parsed.title,
       data: parsed.data,
+      idempotencyKey,
     });
     toast.success(`“${instance.title}” created.`);
     close();

@@ -3,10 +3,12 @@ import { ZAdminUserCreateInputSchema } from "@fastnext/validators";
 import { createUser } from "../../../services/admin/users/create";
 import { ZAdminUserViewSchema } from "../../../services/admin/users/view";
 import { serviceContext } from "../../../services/context";
+import { idempotent } from "../../../trpc/idempotent";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 /** An account for someone else, without a usable password; `sendInvitation` raises user.invited. */
 export const create = permissionProcedure("user.manage")
+  .concat(idempotent)
   .input(ZAdminUserCreateInputSchema)
   .output(ZAdminUserViewSchema)
   .mutation(({ ctx, input }) => createUser(serviceContext(ctx), input));

@@ -3,10 +3,12 @@ import { ZWorkflowInstanceCreateInputSchema } from "@fastnext/validators";
 import { serviceContext } from "../../../services/context";
 import { createInstance } from "../../../services/workflows/instances/create";
 import { ZWorkflowInstanceViewSchema } from "../../../services/workflows/instances/view";
+import { idempotent } from "../../../trpc/idempotent";
 import { authedProcedure } from "../../../trpc/procedures";
 
 /** Editors and owners (or project.manage_all) start instances in their project. */
 export const create = authedProcedure
+  .concat(idempotent)
   .input(ZWorkflowInstanceCreateInputSchema)
   .output(ZWorkflowInstanceViewSchema)
   .mutation(({ ctx, input }) => createInstance(serviceContext(ctx), input));

@@ -7,6 +7,7 @@ import { planTransition, type TransitionPlan } from "@fastnext/workflow";
 
 import { AppError } from "../../../errors";
 import { recordActivity } from "../../activity";
+import { idempotencyKeyReused } from "../../idempotency";
 import { type ServiceContext } from "../../context";
 import { isFinalState, parseStoredDefinition } from "../definition";
 import { instanceActor } from "./actor";
@@ -39,10 +40,7 @@ async function findEarlierAttempt(
  */
 function replay(earlier: EarlierAttempt, input: WorkflowTransitionInput, userId: string): TransitionResult {
   if (earlier.actorId !== userId || earlier.transitionKey !== input.transitionKey) {
-    throw new AppError("CONFLICT", "This idempotency key was already used for another change", {
-      reason: "idempotency_key_reused",
-      fieldErrors: { idempotencyKey: ["Already used for another change"] },
-    });
+    throw idempotencyKeyReused();
   }
   return parseStoredResult(earlier.result);
 }

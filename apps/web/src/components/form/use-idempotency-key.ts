@@ -1,0 +1,24 @@
+"use client";
+
+import { useState } from "react";
+
+/** 128 random bits as hex: `getRandomValues` works on plain-HTTP origins too, unlike `randomUUID`. */
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * The idempotency key of a create dialog: one per opening, so every submit
+ * of that opening (a double submit, a resubmit after a lost answer) is the
+ * same create and the server makes it once. A new opening is a new create.
+ */
+export function useIdempotencyKey(open: boolean): string {
+  const [key, setKey] = useState(newKey);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setKey(newKey());
+  }
+  return key;
+}
