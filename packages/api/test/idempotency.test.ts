@@ -157,6 +157,21 @@ const CASES: CreateCase[] = [
     rows: (input) => rowsWhere("workflow_instances", "title", String(input.title)),
   },
   {
+    path: "projects.invitations.create",
+    caller: () => signUp(api, "Owner"),
+    other: () => signUp(api, "Other owner"),
+    input: async (owner) => ({
+      projectId: (await owner.client.projects.create.mutate({ name: uniqueKey("Project") })).id,
+      email: `${uniqueKey("invitee").toLowerCase()}@example.com`,
+      role: "editor",
+    }),
+    create: (client, input) =>
+      client.projects.invitations.create.mutate(
+        input as { projectId: string; email: string; role: "editor" },
+      ),
+    rows: (input) => rowsWhere("project_invitations", "email", String(input.email)),
+  },
+  {
     path: "admin.users.create",
     caller: adminCaller,
     other: anotherAdmin,

@@ -33,6 +33,7 @@ export type IdempotentMutationPath = KeyedMutationPaths<AppRouter["_def"]["recor
 const PATHS = [
   "admin.users.create",
   "projects.create",
+  "projects.invitations.create",
   "workflows.instances.create",
   "workflows.instances.transition",
   "workflows.templates.create",
