@@ -6,11 +6,13 @@ import { signIn, signOut } from "next-auth/react";
 import { useRef, useState, type SubmitEvent } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
-import { PASSWORD_MIN_LENGTH, ZInvitationRegisterInputSchema } from "@fastnext/validators";
+import { ZInvitationRegisterInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
+import { NewAccountPasswordField } from "../form/new-password-fields";
+import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { ROLE_LABEL } from "../projects/labels";
 import { Alert } from "../ui/alert";
@@ -154,6 +156,7 @@ function InvitationRegisterForm({ token, email }: { token: string; email: string
 
   return (
     <form
+      {...POST_ONLY_FORM}
       ref={form}
       className="form"
       onSubmit={(event) => void onSubmit(event)}
@@ -178,16 +181,7 @@ function InvitationRegisterForm({ token, email }: { token: string; email: string
         hint="The invited address."
         error={errors.error("email")}
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        error={errors.error("password")}
-      />
+      <NewAccountPasswordField errors={errors} />
       <Button type="submit" variant="primary" block loading={register.isPending}>
         Create account and join
       </Button>

@@ -4,10 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRef, type SubmitEvent } from "react";
 
-import { PASSWORD_MIN_LENGTH, ZRegisterInputSchema } from "@fastnext/validators";
+import { ZRegisterInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
+import { NewAccountPasswordField } from "../form/new-password-fields";
 import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { Alert } from "../ui/alert";
@@ -41,16 +42,7 @@ export function RegisterForm() {
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextField label="Name" name="name" autoComplete="name" required autoFocus error={errors.error("name")} />
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required error={errors.error("email")} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        error={errors.error("password")}
-      />
+      <NewAccountPasswordField errors={errors} />
       <Button type="submit" variant="primary" block loading={register.isPending}>
         Create account
       </Button>

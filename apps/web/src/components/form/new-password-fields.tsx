@@ -37,3 +37,19 @@ export function NewPasswordFields({
     </>
   );
 }
+
+/** The password of a new account, as the registration forms ask for it. */
+export function NewAccountPasswordField({ errors }: { errors: FormErrors }) {
+  return (
+    <TextField
+      label="Password"
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={PASSWORD_MIN_LENGTH}
+      hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      error={errors.error("password")}
+    />
+  );
+}
