@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +8,15 @@ import { spawnEntryPoint } from "@fastnext/api/testing";
 import { childEnv } from "./env";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The servers run with NODE_ENV=production, which refuses the public
+ * development secrets: each run gets fresh ones.
+ */
+const runSecrets = {
+  AUTH_JWT_SECRET: randomBytes(32).toString("base64url"),
+  AUTH_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+};
 
 export interface ServerProcess {
   port: number;
@@ -20,7 +30,7 @@ export interface ServerProcess {
 export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const server = spawnEntryPoint(path.join(here, script), {
     cwd: here,
-    env: childEnv({ LOG_LEVEL: "warn", NODE_ENV: "production", LOG_FORMAT: "json", ...env }),
+    env: childEnv({ LOG_LEVEL: "warn", NODE_ENV: "production", LOG_FORMAT: "json", ...runSecrets, ...env }),
     nodeArgs,
   });
   const port = await new Promise<number>((resolve, reject) => {

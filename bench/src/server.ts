@@ -28,7 +28,7 @@ const unlimited = (keyPrefix: string) => createRateLimiter({ keyPrefix, points: 
 const deps: ApiDeps = {
   pool: countingPrismaClient(appUrl, poolMax),
   access: new AccessCache(),
-  tokens: accessTokenConfig(readAuthEnv({})),
+  tokens: accessTokenConfig(readAuthEnv(process.env)),
   refreshTokenTtlDays: 30,
   loginPolicy: { lockThreshold: 1000, lockSeconds: 1 },
   limiters: {
