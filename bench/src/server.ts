@@ -8,7 +8,7 @@
  */
 import { type AddressInfo } from "node:net";
 
-import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
+import { accessTokenConfig, authEnv } from "@fastnext/auth";
 import { appRouter } from "@fastnext/api";
 import { AccessCache, loadPrincipal, readMe, resolveCredentials, ZMeSchema } from "@fastnext/api/auth";
 import { type ApiDeps } from "@fastnext/api/deps";
@@ -28,7 +28,7 @@ const unlimited = (keyPrefix: string) => createRateLimiter({ keyPrefix, points: 
 const deps: ApiDeps = {
   pool: countingPrismaClient(appUrl, poolMax),
   access: new AccessCache(),
-  tokens: accessTokenConfig(readAuthEnv(process.env)),
+  tokens: accessTokenConfig(authEnv()),
   refreshTokenTtlDays: 30,
   loginPolicy: { lockThreshold: 1000, lockSeconds: 1 },
   limiters: {
