@@ -37,6 +37,22 @@ const apps = `^apps/|^@fastnext/(web|worker|api-server)(/|$)`;
  */
 const pureImportsAllowed = `^packages/(workflow|validators)/|^@fastnext/(workflow|validators)(/|$)|${npmPackage("zod")}`;
 
+/** The tooling workspaces, by package name: tooling may import tooling. */
+const toolingNames = [
+  "eslint-config",
+  "prettier-config",
+  "tsconfig",
+  "vitest-config",
+  "supervisor",
+  "boundaries",
+];
+
+/**
+ * Tooling folders that drive the product and so import it: the image check
+ * reads every app's environment schema.
+ */
+const toolingAbovePackages = ["deploy-check"];
+
 /**
  * The import rules between workspaces. Each rule names the layer it keeps
  * apart; the check reports a broken one by this name. The rule that only
@@ -109,11 +125,9 @@ export const boundaryRules: IForbiddenRuleType[] = [
   {
     name: "tooling-no-workspace-code",
     comment:
-      "Tooling (lint, format, TypeScript and test configuration, the supervisor) sits below the packages. The image check is the exception: it reads every app's environment schema.",
+      "Tooling (lint, format, TypeScript and test configuration, the supervisor) sits below the packages and imports none of them.",
     severity: "error",
-    from: { path: "^tooling/", pathNot: "^tooling/deploy-check/" },
-    to: {
-      path: `^(apps|packages|bench)/|^@fastnext/(?!(eslint-config|prettier-config|tsconfig|vitest-config|supervisor|boundaries)(/|$))`,
-    },
+    from: { path: "^tooling/", pathNot: `^tooling/(${toolingAbovePackages.join("|")})/` },
+    to: { path: `^(apps|packages|bench)/|^@fastnext/(?!(${toolingNames.join("|")})(/|$))` },
   },
 ];
