@@ -2,7 +2,9 @@
  * `pnpm check` (what `npm test` runs): every check the project has, in one
  * command, ending with one line that counts what passed and failed.
  *
- *   1. lint, typecheck and the production build (Turborepo, all workspaces)
+ *   1. lint, typecheck and the production build (Turborepo, all workspaces),
+ *      the import boundaries between workspaces (`pnpm boundaries`) and
+ *      the formatting (`prettier --check`)
  *   2. unit and integration tests (Vitest, against a real PostgreSQL:
  *      TEST_DATABASE_ADMIN_URL, or the embedded server when unset)
  *   3. browser tests (Playwright), when the web app has them
@@ -34,6 +36,8 @@ interface VitestReport {
 mkdirSync(".artifacts", { recursive: true });
 const steps: StepResult[] = [];
 steps.push(run("static checks and build", "pnpm", ["turbo", "run", "lint", "typecheck", "build", "--continue"]));
+steps.push(run("import boundaries", "pnpm", ["boundaries"]));
+steps.push(run("formatting", "pnpm", ["format:check"]));
 
 const vitestReport = ".artifacts/vitest.json";
 steps.push(

@@ -1,0 +1,2 @@
+export { findBoundaryViolations, type BoundaryViolation } from "./check";
+export { boundaryRules } from "./rules";
