@@ -19,7 +19,9 @@
 # must already exist with a password (see docker/postgres/init.sql); web and
 # worker log in as it through DATABASE_APP_URL. docker-compose.yml wires it all.
 
-FROM node:20-bookworm-slim AS base
+# Node.js 26, the Active LTS line (Node.js 20 reached its end of life in
+# April 2026). package.json's engines still allow 20 for local machines.
+FROM node:26-bookworm-slim AS base
 ENV NEXT_TELEMETRY_DISABLED=1 \
     npm_config_update_notifier=false
 # Corepack cannot fetch pnpm here: install the version package.json's
@@ -38,27 +40,48 @@ RUN mkdir /manifests \
  && cp pnpm-lock.yaml pnpm-workspace.yaml /manifests/ \
  && find . -name package.json -not -path "*/node_modules/*" -exec cp --parents {} /manifests/ \;
 
-# Dependencies: installed from the manifests and the lockfile alone.
+# Dependencies: installed from the manifests and the lockfile alone. The
+# build needs them all (compilers, lint, test tooling); the images do not.
 FROM base AS deps
 COPY --from=manifests /manifests/ ./
 RUN --mount=type=cache,id=fastnext-pnpm-store,target=/pnpm-store \
     pnpm install --frozen-lockfile --store-dir=/pnpm-store
 
 # Build: the Prisma client (generated, not committed) and the Next.js build.
+# /built is the tree without the workspaces' node_modules folders (Next.js's
+# own .next/node_modules stays): the images get their own install.
 FROM deps AS build
 COPY . .
 RUN pnpm --filter @fastnext/db db:generate \
  && pnpm --filter @fastnext/web build \
  && rm -rf apps/web/.next/cache
+RUN mkdir /built \
+ && tar --create --file=- --no-wildcards-match-slash \
+      --exclude=./node_modules --exclude=./*/node_modules --exclude=./*/*/node_modules . \
+  | tar --extract --file=- --directory=/built
 
-# Shared runtime. The worker and migrations run TypeScript through tsx and the
-# Prisma CLI, so the workspace keeps its full install. Files stay owned by
+# What the images install: the production dependencies of the processes they
+# run (web, the API server, the worker, and through them @fastnext/db, whose
+# db:migrate the migrate target runs). Development tooling, the embedded
+# PostgreSQL of tooling/dev-database among it, is never installed.
+FROM base AS prod-deps
+COPY --from=manifests /manifests/ ./
+RUN --mount=type=cache,id=fastnext-pnpm-store,target=/pnpm-store \
+    pnpm install --frozen-lockfile --prod --store-dir=/pnpm-store \
+      --filter-prod "@fastnext/web..." \
+      --filter-prod "@fastnext/api-server..." \
+      --filter-prod "@fastnext/worker..."
+
+# Shared runtime: the production install, then the built tree over it. The
+# worker, the API server and migrations run TypeScript through tsx and the
+# Prisma CLI, both production dependencies of theirs. Files stay owned by
 # root; the processes run as the image's unprivileged `node` user (uid 1000)
 # and can write only Next.js's cache folder.
 FROM base AS runtime
 ENV NODE_ENV=production \
     LOG_FORMAT=json
-COPY --from=build /app /app
+COPY --from=prod-deps /app /app
+COPY --from=build /built /app
 RUN mkdir -p apps/web/.next/cache \
  && chown node:node apps/web/.next/cache
 USER node

@@ -50,8 +50,8 @@ async function launch(): Promise<void> {
   if (generated.status !== 0) process.exit(generated.status ?? 1);
 
   const { createPrismaClient } = await import("@fastnext/db");
-  const { migrateDeploy, openLocalServer, seedDemoData, readSeedEnv } =
-    await import("@fastnext/db/admin");
+  const { migrateDeploy, seedDemoData, readSeedEnv } = await import("@fastnext/db/admin");
+  const { openLocalServer } = await import("@fastnext/dev-database");
   const { createLogger } = await import("@fastnext/logger");
   const log = createLogger("dev");
 

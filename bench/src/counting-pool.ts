@@ -1,4 +1,5 @@
-import { createPrismaClient, createStatementCounter, type PrismaClient } from "@fastnext/db";
+import { createPrismaClient, type PrismaClient } from "@fastnext/db";
+import { createStatementCounter } from "@fastnext/db/statement-counter";
 
 /** SQL statements and round trips the benchmark server sent, BEGIN and COMMIT included. */
 export const statementCounter = createStatementCounter();

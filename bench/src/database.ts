@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 
 import { createDatabase, dropDatabase } from "@fastnext/db/admin";
-import { runDatabaseName, startTestServer, testRoleUrls } from "@fastnext/db/testing";
+import { runDatabaseName, testRoleUrls } from "@fastnext/db/testing";
+import { startTestServer } from "@fastnext/dev-database";
 
 import { benchEnv } from "./env";
 

@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { countsSince, type StatementCounts } from "@fastnext/db";
+import { countsSince, type StatementCounts } from "@fastnext/db/statement-counter";
 
 import { openBenchDatabase } from "./database";
 import { BENCH_USER, draftInstances, FULL, seedDataset, SMOKE } from "./dataset";

@@ -14,12 +14,6 @@ export {
   type SessionState,
 } from "./scope";
 export { isUniqueViolation } from "./errors";
-export {
-  countsSince,
-  createStatementCounter,
-  type StatementCounter,
-  type StatementCounts,
-} from "./statement-counter";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type {
   Permission as PermissionRecord,

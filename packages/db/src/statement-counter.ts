@@ -1,4 +1,10 @@
+/**
+ * Measuring what a client sends, for tests and the benchmark: its own entry
+ * point (`@fastnext/db/statement-counter`), never loaded by the product.
+ */
 import type pg from "pg";
+
+import { queryText } from "./query-text";
 
 /** What a client's connections sent: statements, and the round trips that carried them. */
 export interface StatementCounts {
@@ -7,15 +13,6 @@ export interface StatementCounts {
 }
 
 type Query = (...args: unknown[]) => unknown;
-
-/** The SQL text of a pg `query(...)` call's first argument: a string or a query config. */
-export function queryText(query: unknown): string | undefined {
-  if (typeof query === "string") return query;
-  if (typeof query === "object" && query !== null && "text" in query && typeof query.text === "string") {
-    return query.text;
-  }
-  return undefined;
-}
 
 /** What was sent between two readings of the counts. */
 export function countsSince(before: StatementCounts, after: StatementCounts): StatementCounts {

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 import pg from "pg";
 
-import { queryText } from "./statement-counter";
+import { queryText } from "./query-text";
 
 /** A statement to send together with the BEGIN of the transaction being opened. */
 interface PendingOpening {

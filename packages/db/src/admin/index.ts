@@ -1,4 +1,3 @@
-export { startEmbeddedPostgres, type EmbeddedServer, type EmbeddedServerOptions } from "./embedded";
 export { migrateDeploy, runPrismaCli } from "./migrate";
 export { paths } from "./paths";
 export { installQueueSchema, QUEUE_SCHEMA, QUEUE_SCHEMA_VERSION } from "./queue-schema";
@@ -13,9 +12,3 @@ export {
   type ProvisionOptions,
 } from "./provision";
 export { readSeedEnv, seedDemoData, seedEnvShape, type SeedResult } from "./seed";
-export {
-  localServerEnvShape,
-  openLocalServer,
-  readLocalServerEnv,
-  type LocalServer,
-} from "./local-server";

@@ -1,4 +1,4 @@
 export { createTestDatabase, type TestDatabase } from "./database";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 export { TEST_APP_PASSWORD, TEST_OWNER_PASSWORD } from "./server";
-export { runDatabaseName, startTestServer, testRoleUrls, type TestServer } from "./server";
+export { prepareTestServer, runDatabaseName, testRoleUrls, type TestServer } from "./server";

@@ -1,8 +1,4 @@
-import path from "node:path";
-
-import { startEmbeddedPostgres } from "../admin/embedded";
 import { migrateDeploy } from "../admin/migrate";
-import { paths } from "../admin/paths";
 import { createDatabase, dropDatabase, ensureRoles, listDatabases } from "../admin/provision";
 import { withCredentials, withDatabase } from "../env";
 import { APP_ROLE, OWNER_ROLE, SYSTEM_ROLE } from "../roles";
@@ -19,22 +15,13 @@ export interface TestServer {
 }
 
 /**
- * One PostgreSQL server for a test run and a template database built from
- * the migrations. TEST_DATABASE_ADMIN_URL names a server (superuser); without
- * it the embedded server runs from .data/test-postgres.
+ * Readies a PostgreSQL server (a superuser connection) for one test run: the
+ * roles, and a template database built from the migrations that each test
+ * file's database is cloned from. Which server it is, the one named by
+ * TEST_DATABASE_ADMIN_URL or the embedded one, is for the caller to decide
+ * (`startTestServer` in @fastnext/dev-database).
  */
-export async function startTestServer(source: Readonly<Record<string, string | undefined>>): Promise<TestServer> {
-  let adminUrl = source.TEST_DATABASE_ADMIN_URL;
-  let stopServer = async () => {};
-  if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: path.join(paths.dataRoot, "test-postgres"),
-      port: Number(source.TEST_EMBEDDED_PG_PORT ?? 54330),
-      password: "fastnext_test_superuser",
-    });
-    adminUrl = embedded.adminUrl;
-    stopServer = embedded.stop;
-  }
+export async function prepareTestServer(adminUrl: string): Promise<TestServer> {
   await ensureRoles(adminUrl, TEST_OWNER_PASSWORD, TEST_APP_PASSWORD, TEST_SYSTEM_PASSWORD);
   // Databases left by interrupted runs. Names carry the runner's pid, so
   // the databases of runs still going (in another terminal) are left alone.
@@ -50,10 +37,7 @@ export async function startTestServer(source: Readonly<Record<string, string | u
   return {
     adminUrl,
     template,
-    stop: async () => {
-      await dropDatabase(adminUrl, template);
-      await stopServer();
-    },
+    stop: () => dropDatabase(adminUrl, template),
   };
 }
 

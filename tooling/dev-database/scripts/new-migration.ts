@@ -16,9 +16,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { openLocalServer } from "../src/admin/local-server";
-import { runPrismaCli } from "../src/admin/migrate";
-import { paths } from "../src/admin/paths";
+import { paths, runPrismaCli } from "@fastnext/db/admin";
+
+import { openLocalServer } from "../src/local-server";
 
 const args = process.argv.slice(2);
 const name = args[0];

@@ -3,7 +3,9 @@
  * PostgreSQL server once per run and hands its address to the test workers
  * through the environment they inherit.
  */
-import { startTestServer, type TestServer } from "./server";
+import { type TestServer } from "@fastnext/db/testing";
+
+import { startTestServer } from "../test-server";
 
 const state = globalThis as unknown as { fastnextTestServer?: Promise<TestServer>; fastnextTestUsers?: number };
 

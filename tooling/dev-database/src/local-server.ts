@@ -3,10 +3,9 @@ import path from "node:path";
 import { z } from "zod";
 
 import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
+import { paths, provisionDatabase } from "@fastnext/db/admin";
 
 import { startEmbeddedPostgres } from "./embedded";
-import { paths } from "./paths";
-import { provisionDatabase } from "./provision";
 
 export const localServerEnvShape = {
   DATABASE_URL: envFields.postgresUrl().optional(),

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { openLocalServer } from "../src/admin/local-server";
+import { openLocalServer } from "../src/local-server";
 
 const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "fastnext-embedded-")), "pg");
 // The server may run as the `postgres` system user (when tests run as root).
