@@ -49,9 +49,11 @@ const toolingNames = [
 
 /**
  * Tooling folders that drive the product and so import it: the image check
- * reads every app's environment schema.
+ * reads every app's environment schema; the development database migrates
+ * and seeds the embedded server and the test databases through db's admin
+ * entry point.
  */
-const toolingAbovePackages = ["deploy-check"];
+const toolingAbovePackages = ["deploy-check", "dev-database"];
 
 /**
  * The import rules between workspaces. Each rule names the layer it keeps
