@@ -3,6 +3,8 @@ import path from "node:path";
 
 import { z } from "zod";
 
+import { isRunning } from "@fastnext/supervisor";
+
 /**
  * What the development database task publishes once the database is
  * migrated and seeded: the connections the apps use (as the variables the
@@ -29,16 +31,6 @@ export function publishDevDatabase(file: string, database: DevDatabase): void {
 
 export function withdrawDevDatabase(file: string): void {
   rmSync(file, { force: true });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return error instanceof Error && "code" in error && error.code === "EPERM";
-  }
 }
 
 /**

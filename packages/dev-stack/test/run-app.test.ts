@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { isRunning } from "@fastnext/supervisor";
+
 import { publishDevDatabase } from "../src/connection";
 
 /**
@@ -63,15 +65,6 @@ async function until(what: string, probe: () => boolean, timeoutMs = 20_000): Pr
 }
 
 const started = () => output.match(/^started \d+$/gm) ?? [];
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("dev-app", () => {
   it("runs the app with the published database, restarts it when a watched source changes, and stops it on SIGINT", async () => {

@@ -4,11 +4,11 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import pg from "pg";
-
 import { freePort } from "@fastnext/api/testing";
+import { isRunning } from "@fastnext/supervisor";
 
 import { readDevDatabase } from "../src/connection";
 import { repoRoot } from "../src/env";
@@ -32,15 +32,6 @@ let dataDir: string;
 let databaseFile: string;
 let stack: ChildProcess;
 let output = "";
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Every process descended from `root`, with its command line (from /proc). */
 function descendants(root: number): Map<number, string> {
