@@ -4,11 +4,12 @@
  *
  *   dev-app <name> [--watch <dir>]... -- <command>
  *
- * Runs <command> (in the app's folder, in a process group of its own) with the connection the
- * development database task published, under the supervisor: a crash is
- * restarted after 1 s, 2 s, 4 s … 30 s; more than 5 crashes within 60 s and
- * it exits 1, which makes Turborepo stop the whole stack. A change under a
- * --watch folder restarts it. SIGINT or SIGTERM stops it and then exits.
+ * Runs <command> in the app's folder, in a process group of its own, with
+ * the connection the development database task published, under the
+ * supervisor: a crash is restarted after 1 s, 2 s, 4 s … 30 s; more than 5
+ * crashes within 60 s and it exits 1, which makes Turborepo stop the whole
+ * stack. A change under a --watch folder restarts it. SIGINT or SIGTERM
+ * stops it, then this process exits.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
