@@ -11,4 +11,4 @@ export {
   type SupervisorOptions,
   type SupervisorPolicy,
 } from "./supervisor";
-export { spawnProcessGroup } from "./process-group";
+export { isRunning, spawnProcessGroup } from "./process-group";

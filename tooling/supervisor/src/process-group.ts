@@ -42,3 +42,13 @@ export function spawnProcessGroup(
     },
   };
 }
+
+/** Whether a process runs (EPERM: it does, as another user). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && "code" in error && error.code === "EPERM";
+  }
+}

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 
-import { spawnProcessGroup, Supervisor, type GiveUp, type SupervisorPolicy } from "../src";
+import {
+  isRunning,
+  spawnProcessGroup,
+  Supervisor,
+  type GiveUp,
+  type SupervisorPolicy,
+} from "../src";
 
 interface Line {
   level: string;
@@ -16,15 +22,6 @@ const fast: Partial<SupervisorPolicy> = {
 
 function node(script: string) {
   return () => spawnProcessGroup(process.execPath, ["-e", script], { stdio: "ignore" });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function waitFor<T>(
