@@ -20,26 +20,16 @@ export const queueClient = new PgBoss({
 });
 
 /**
- * A value as node-postgres would send it: pg-boss passes `undefined` for
- * options left out and the job's data as an object, which the Prisma raw
- * query interface would not turn into SQL NULL and JSON.
- */
-function parameter(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (value !== null && typeof value === "object" && !(value instanceof Date))
-    return JSON.stringify(value);
-  return value;
-}
-
-/**
  * pg-boss's executor bound to one Prisma interactive transaction: what pg-boss
  * writes through it commits or rolls back with the caller's change, and runs
  * under the caller's role and scope (so the queue's RLS policies apply).
+ * Prisma's raw queries take pg-boss's values as node-postgres would (the
+ * job's data object as JSON, options left out as NULL).
  */
 export function inTransaction(tx: ScopedDb): PgBoss.Db {
   return {
-    async executeSql(text, values) {
-      const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...values.map(parameter));
+    async executeSql(text: string, values: unknown[]) {
+      const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...values);
       return { rows };
     },
   };
