@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startApi, type TestApi } from "@fastnext/api/testing";
+import { ANONYMOUS_SCOPE, createPrismaClient, withScope } from "@fastnext/db";
+import { emitEvent } from "@fastnext/events";
 
 import { startSmtp, startWorker, type InProcessWorker, type TestSmtp } from "./support";
 
@@ -36,11 +38,24 @@ describe("two workers side by side", () => {
       startWorker(api.db.systemUrl, smtp.port, { queue: { concurrency: 4 } }),
       startWorker(api.db.systemUrl, smtp.port, { queue: { concurrency: 4 } }),
     ]);
-    // One transaction raises them all, as a bulk change would.
-    await api.sql.query(
-      `SELECT app.emit_event('user.registered', jsonb_build_object('userId', id))
-         FROM users WHERE email LIKE 'bulk%' ORDER BY email`,
+    // One transaction raises them all, as a bulk change would (on the
+    // system login, which may raise events in nobody's name).
+    const { rows: bulk } = await api.sql.query<{ id: string }>(
+      "SELECT id FROM users WHERE email LIKE 'bulk%' ORDER BY email",
     );
+    const system = createPrismaClient({ connectionString: api.db.systemUrl, max: 1 });
+    try {
+      await withScope(
+        system,
+        ANONYMOUS_SCOPE,
+        async (tx) => {
+          for (const { id } of bulk) await emitEvent(tx, "user.registered", { userId: id });
+        },
+        { timeoutMs: 60_000 },
+      );
+    } finally {
+      await system.$disconnect();
+    }
 
     await expect
       .poll(() => smtp.received.length, { timeout: 100_000, interval: 500 })

@@ -4,7 +4,14 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { signInAdmin, signUp, type TestApi } from "@fastnext/api/testing";
+import { withScope } from "@fastnext/db";
 import { createSmtpMailer } from "@fastnext/email";
+import {
+  emitEvent,
+  NOTIFICATION_CHANNEL,
+  type EventName,
+  type EventPayload,
+} from "@fastnext/events";
 
 import { createLinks, HandlerRegistry, type WorkerContext } from "../src/handlers";
 import { MessageInFlightError, runHandler } from "../src/runner";
@@ -73,25 +80,15 @@ async function arrangeProject(
   return { projectId, instanceId };
 }
 
-/** Raises an event the way a service does: app.emit_event in a transaction acting as `actor`. */
-async function raise(
-  actor: Person | null,
-  name: string,
-  payload: Record<string, unknown>,
+/** Raises an event the way a service does: emitEvent in the app role's transaction acting as `actor`. */
+function raise<N extends EventName>(
+  actor: Person,
+  name: N,
+  payload: EventPayload<N>,
 ): Promise<string> {
-  await api.sql.query("BEGIN");
-  try {
-    await api.sql.query("SELECT set_config('app.user_id', $1, true)", [actor?.id ?? ""]);
-    const { rows } = await api.sql.query<{ id: string }>(
-      "SELECT app.emit_event($1, $2::jsonb) AS id",
-      [name, JSON.stringify(payload)],
-    );
-    await api.sql.query("COMMIT");
-    return rows[0]?.id ?? "";
-  } catch (error) {
-    await api.sql.query("ROLLBACK");
-    throw error;
-  }
+  return withScope(api.deps.pool, { userId: actor.id, permissions: [] }, (tx) =>
+    emitEvent(tx, name, payload),
+  );
 }
 
 async function notificationsOf(eventId: string) {
@@ -176,7 +173,7 @@ describe("workflow notifications", () => {
     await listener.connect();
     const woken: string[] = [];
     listener.on("notification", (message) => woken.push(message.payload ?? ""));
-    await listener.query("LISTEN fastnext_notifications");
+    await listener.query(`LISTEN ${NOTIFICATION_CHANNEL}`);
     try {
       const eventId = await raise(olga, "workflow.transitioned", {
         instanceId,

@@ -4,6 +4,8 @@ import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from "@tr
 import { EventSource } from "eventsource";
 import superjson from "superjson";
 
+import { NOTIFICATION_CHANNEL } from "@fastnext/events";
+
 import { type AppRouter } from "../src/root";
 import { type TestApi } from "../src/testing";
 
@@ -46,7 +48,7 @@ export async function notify(
         randomUUID(),
       ],
     );
-    await api.sql.query("SELECT pg_notify('fastnext_notifications', $1)", [userId]);
+    await api.sql.query("SELECT pg_notify($1, $2)", [NOTIFICATION_CHANNEL, userId]);
     await api.sql.query("COMMIT");
     return { id, createdAt: rows[0]?.created_at ?? new Date(), committedAt: Date.now() };
   } catch (error) {

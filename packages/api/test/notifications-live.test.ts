@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { NOTIFICATION_CHANNEL } from "@fastnext/events";
+
 import { sealCursor } from "../src/shared/cursor";
 import { signUp, startApi, type TestApi } from "../src/testing";
 import { liveClient, notify, type Auth } from "./notifications-fixtures";
@@ -121,7 +123,8 @@ describe("notifications.onNew", () => {
     const live = await subscribe({ via: "connectionParams", token: ann.accessToken }, ann.id);
     const { rowCount } = await api.sql.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-        WHERE datname = current_database() AND query = 'LISTEN fastnext_notifications'`,
+        WHERE datname = current_database() AND query = $1`,
+      [`LISTEN ${NOTIFICATION_CHANNEL}`],
     );
     expect(rowCount).toBe(1);
     // Sent while nobody listens: the hub reconnects and wakes every subscriber to re-read.

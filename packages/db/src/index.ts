@@ -1,6 +1,7 @@
 export { appDb, createPrismaClient, disconnectAppDb, type PrismaClientOptions } from "./client";
 export { dbEnv, readDbEnv, type DbEnv } from "./env";
 export { checkReadiness, checkWorkers, type Readiness, type WorkerStatus } from "./readiness";
+export { QUEUE_SCHEMA } from "./queue";
 export { APP_ROLE, SYSTEM_ROLE } from "./roles";
 export {
   ANONYMOUS_SCOPE,

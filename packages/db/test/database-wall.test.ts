@@ -314,9 +314,12 @@ describe("workflow instances change only as the services change them", () => {
   });
 });
 
-describe("events are raised by a caller, in that caller's name", () => {
-  const emit =
-    "SELECT app.emit_event('user.registered', jsonb_build_object('userId', $1::text)) AS id";
+describe("events are raised by a caller, in that caller's name, each with its dispatch job", () => {
+  // What emitEvent sends: pg-boss's dispatch job under the new event's id, then the event.
+  const enqueue =
+    "INSERT INTO pgboss.job (id, name, data) VALUES ($1::uuid, 'events.dispatch', jsonb_build_object('eventId', $1::text))";
+  const record =
+    "INSERT INTO domain_events (id, name, payload) VALUES ($1::uuid, 'user.registered', jsonb_build_object('userId', $1::text))";
 
   async function eventCount(): Promise<number> {
     const { rows } = await admin.query<{ n: number }>(
@@ -325,36 +328,40 @@ describe("events are raised by a caller, in that caller's name", () => {
     return rows[0]?.n ?? -1;
   }
 
-  it("an unscoped application connection cannot emit", async () => {
+  /** Enqueues and records one event in one committed transaction of `client`. */
+  async function emitAs(client: pg.Client, caller: Caller): Promise<string> {
+    const id = randomUUID();
+    await client.query("BEGIN");
+    try {
+      await client.query("SELECT set_config('app.user_id', $1, true)", [caller.userId ?? ""]);
+      await client.query(enqueue, [id]);
+      await client.query(record, [id]);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+    return id;
+  }
+
+  it("an unscoped application connection can neither enqueue nor record an event", async () => {
     const before = await eventCount();
-    await expect(asApp(NOBODY, emit, [ada])).rejects.toMatchObject({
+    const id = randomUUID();
+    await expect(asApp(NOBODY, enqueue, [id])).rejects.toMatchObject({
       code: "42501",
-      message: expect.stringMatching(/needs a caller/),
+      message: expect.stringMatching(/row-level security/),
     });
-    await expect(
-      asApp(
-        NOBODY,
-        "INSERT INTO domain_events (id, name, payload) VALUES (gen_random_uuid(), 'user.registered', '{}')",
-      ),
-    ).rejects.toMatchObject({ code: "42501" });
+    await expect(asApp(NOBODY, record, [id])).rejects.toMatchObject({ code: "42501" });
     expect(await eventCount()).toBe(before);
   });
 
   it("a scoped caller emits as themself and cannot write an event in anyone else's name", async () => {
-    await app.query("BEGIN");
-    try {
-      await app.query("SELECT set_config('app.user_id', $1, true)", [ada]);
-      const { rows } = await app.query<{ id: string }>(emit, [ada]);
-      const id = rows[0]?.id;
-      const recorded = await app.query<{ actor: string }>("SELECT app.current_user_id() AS actor");
-      expect(recorded.rows).toEqual([{ actor: ada }]);
-      await app.query("COMMIT");
-      const stored = await admin.query("SELECT actor_id FROM domain_events WHERE id = $1", [id]);
-      expect(stored.rows).toEqual([{ actor_id: ada }]);
-    } catch (error) {
-      await app.query("ROLLBACK");
-      throw error;
-    }
+    const id = await emitAs(app, { userId: ada });
+    const stored = await admin.query(
+      "SELECT e.actor_id, j.name FROM domain_events e JOIN pgboss.job j ON j.id = e.id WHERE e.id = $1",
+      [id],
+    );
+    expect(stored.rows).toEqual([{ actor_id: ada, name: "events.dispatch" }]);
     await expect(
       asApp(
         { userId: ada },
@@ -364,8 +371,18 @@ describe("events are raised by a caller, in that caller's name", () => {
     ).rejects.toMatchObject({ code: "42501" });
   });
 
+  it("a scoped caller cannot record an event without its dispatch job", async () => {
+    const before = await eventCount();
+    await expect(asApp({ userId: ada }, record, [randomUUID()])).rejects.toMatchObject({
+      code: "23000",
+      message: expect.stringMatching(/has no dispatch job/),
+    });
+    expect(await eventCount()).toBe(before);
+  });
+
   it("the system login still emits in nobody's name (workflow time-outs)", async () => {
-    const { rows } = await run(system, NOBODY, emit, [ada]);
-    expect(rows[0]?.id).toEqual(expect.any(String));
+    const id = await emitAs(system, NOBODY);
+    const stored = await admin.query("SELECT actor_id FROM domain_events WHERE id = $1", [id]);
+    expect(stored.rows).toEqual([{ actor_id: null }]);
   });
 });

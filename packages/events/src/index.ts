@@ -1,8 +1,8 @@
 export * from "./catalogue";
 export { emitEvent } from "./emit";
+export { NOTIFICATION_CHANNEL } from "./notifications";
 export { jobCounts, type JobCounts, type QueueCounts } from "./job-counts";
 export {
-  QUEUE_SCHEMA,
   QUEUES,
   ZDispatchJobSchema,
   ZHandlerJobSchema,

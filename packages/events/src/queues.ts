@@ -2,14 +2,14 @@ import { z } from "zod";
 
 /**
  * The queues, as the migration that creates them names them
- * (prisma/migrations/20261126070000_events_queue_notifications_email).
- * Creating a queue is DDL, so a new one needs a migration too.
+ * (prisma/migrations/20261126070000_events_queue_notifications_email;
+ * the dispatch queue is also named by the policies that let the
+ * application role enqueue, 20261202070000). Creating a queue is DDL, so a
+ * new one needs a migration too; the events test checks the database holds
+ * every queue named here.
  */
-/** The PostgreSQL schema of the queue; the same as @fastnext/db/admin's QUEUE_SCHEMA (a test checks). */
-export const QUEUE_SCHEMA = "pgboss";
-
 export const QUEUES = {
-  /** One job per domain event, enqueued by app.emit_event in the change's transaction. */
+  /** One job per domain event, enqueued by emitEvent in the change's transaction, under the event's id. */
   dispatch: "events.dispatch",
   /** One job per (event, handler): each handler retries on its own. */
   handle: "events.handle",
@@ -21,7 +21,7 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** What app.emit_event puts in a dispatch job. */
+/** What emitEvent puts in a dispatch job. */
 export const ZDispatchJobSchema = z.object({ eventId: z.uuid() });
 
 /** What the dispatcher puts in a handler job. */

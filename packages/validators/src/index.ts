@@ -1,5 +1,6 @@
 export * from "./admin";
 export * from "./auth";
+export * from "./field-errors";
 export * from "./invitations";
 export * from "./idempotency";
 export * from "./permissions";

@@ -1,6 +1,10 @@
 import { TRPCClientError } from "@trpc/client";
 import { z } from "zod";
 
+import { type FieldErrors } from "@fastnext/validators";
+
+export type { FieldErrors };
+
 /**
  * What the API's error formatter puts in `error.data` (packages/api
  * trpc/init.ts + errors/map.ts). Parsed, not cast: an error may also come
@@ -16,8 +20,6 @@ const ZErrorDataSchema = z.object({
   formErrors: z.array(z.string()).nullish(),
   requestId: z.string().nullish(),
 });
-
-export type FieldErrors = Record<string, string[]>;
 
 export interface ApiErrorInfo {
   /** tRPC's code (`NOT_FOUND`, `CONFLICT`…), or `NETWORK` when no answer came. */

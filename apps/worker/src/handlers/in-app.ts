@@ -1,14 +1,11 @@
 import { type ScopedDb } from "@fastnext/db";
-import { type DomainEvent } from "@fastnext/events";
+import { NOTIFICATION_CHANNEL, type DomainEvent } from "@fastnext/events";
 
 import { activePerson, namesOf } from "./audience";
 import { invitedContent } from "./content";
 import { assignedNotices, memberAddedNotices, transitionedNotices, type Notice } from "./notices";
 import { channelsFor } from "./preferences";
 import { transactionHandler, type Handler } from "./types";
-
-/** The channel the API listens on; the payload is the user id to wake. */
-export const NOTIFICATION_CHANNEL = "fastnext_notifications";
 
 /**
  * Inserts the in-app notifications of one event for those who want them

@@ -36,7 +36,6 @@ export class HandlerRegistry {
 }
 
 export { createLinks, type Links } from "./links";
-export { NOTIFICATION_CHANNEL } from "./in-app";
 export {
   emailHandler,
   transactionHandler,

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 
-import { QUEUE_SCHEMA, QUEUES } from "@fastnext/events";
+import { QUEUE_SCHEMA } from "@fastnext/db";
+import { QUEUES } from "@fastnext/events";
 
 export interface QueueSettings {
   concurrency: number;
@@ -47,8 +48,8 @@ export function eventQueueOptions(settings: QueueSettings) {
 
 /**
  * Writes the configured retry and time-out settings onto the queue rows.
- * app.emit_event copies them into each dispatch job it enqueues, so this
- * is how configuration reaches jobs created by SQL.
+ * A job sent without its own settings takes the queue's, so this is how
+ * configuration reaches the dispatch jobs the API enqueues (emitEvent).
  */
 export async function applyQueueSettings(boss: PgBoss, settings: QueueSettings): Promise<void> {
   for (const queue of [QUEUES.dispatch, QUEUES.handle]) {

@@ -1,3 +1,7 @@
+import { type FieldErrors } from "@fastnext/validators";
+
+export type { FieldErrors };
+
 /**
  * Errors business code throws. They know nothing of HTTP or tRPC; the error
  * mapper turns each code into a transport code in exactly one place.
@@ -14,8 +18,6 @@ export const AppErrorCode = {
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
-
-export type FieldErrors = Record<string, string[]>;
 
 export interface AppErrorOptions {
   /** Per-field messages, shown next to form fields. */

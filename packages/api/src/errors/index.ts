@@ -1,8 +1,7 @@
 export { AppError, AppErrorCode, type AppErrorOptions, type FieldErrors } from "./app-error";
+export { collectFieldErrors, flattenIssues } from "@fastnext/validators";
 export {
-  collectFieldErrors,
   describeError,
-  flattenIssues,
   INTERNAL_MESSAGE,
   publicMessage,
   readableIssues,

@@ -1,6 +1,6 @@
 export { migrateDeploy, runPrismaCli } from "./migrate";
 export { paths } from "./paths";
-export { installQueueSchema, QUEUE_SCHEMA, QUEUE_SCHEMA_VERSION } from "./queue-schema";
+export { installQueueSchema, QUEUE_SCHEMA_VERSION } from "./queue-schema";
 export {
   createDatabase,
   databaseExists,

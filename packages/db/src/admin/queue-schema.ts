@@ -2,12 +2,7 @@ import PgBoss from "pg-boss";
 import pgBossVersion from "pg-boss/version.json";
 import pg from "pg";
 
-/**
- * The PostgreSQL schema of the job queue (pg-boss). Owned by the owner role
- * like every other object; the migrations grant the worker's login what it
- * needs and give the application role nothing but `app.emit_event`.
- */
-export const QUEUE_SCHEMA = "pgboss";
+import { QUEUE_SCHEMA } from "../queue";
 
 /** The queue schema version this build's pg-boss expects. */
 export const QUEUE_SCHEMA_VERSION: number = pgBossVersion.schema;

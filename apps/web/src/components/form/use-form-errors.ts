@@ -3,22 +3,9 @@
 import { useCallback, useMemo, useState } from "react";
 import { type z } from "zod";
 
-import { describeApiError, errorMessage, type FieldErrors } from "~/trpc/errors";
+import { flattenIssues } from "@fastnext/validators";
 
-/** zod issues keyed by dotted path, the way the API reports them (`definition.states.0.key`). */
-export function issuesToFieldErrors(error: z.ZodError): { fieldErrors: FieldErrors; formErrors: string[] } {
-  const fieldErrors: FieldErrors = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    if (issue.path.length === 0) {
-      formErrors.push(issue.message);
-      continue;
-    }
-    const key = issue.path.map(String).join(".");
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return { fieldErrors, formErrors };
-}
+import { describeApiError, errorMessage, type FieldErrors } from "~/trpc/errors";
 
 /**
  * A form's errors, from either side: checked in the browser with the same
@@ -56,7 +43,7 @@ export function useFormErrors() {
         clear();
         return result.data;
       }
-      const flat = issuesToFieldErrors(result.error);
+      const flat = flattenIssues(result.error);
       setFieldErrors(flat.fieldErrors);
       setFormError(flat.formErrors[0] ?? null);
       focusFirstInvalid(form);

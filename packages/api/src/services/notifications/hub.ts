@@ -1,9 +1,7 @@
 import pg from "pg";
 
+import { NOTIFICATION_CHANNEL } from "@fastnext/events";
 import { type Logger } from "@fastnext/logger";
-
-/** The channel the worker's notification handlers signal on (payload: the user id). */
-export const NOTIFICATION_CHANNEL = "fastnext_notifications";
 
 export type Wake = () => void;
 

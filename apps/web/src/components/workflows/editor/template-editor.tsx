@@ -6,6 +6,7 @@ import { useState } from "react";
 import { z } from "zod";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { flattenIssues } from "@fastnext/validators";
 import {
   validateDefinition,
   ZWorkflowDefinitionSchema,
@@ -16,7 +17,6 @@ import {
 import { useTRPC } from "~/trpc/client";
 import { describeApiError, errorMessage, type FieldErrors } from "~/trpc/errors";
 
-import { issuesToFieldErrors } from "../../form/use-form-errors";
 import { Alert } from "../../ui/alert";
 import { Badge } from "../../ui/badge";
 import { Button } from "../../ui/button";
@@ -108,7 +108,7 @@ function EditorForm({ template }: { template: Template }) {
   async function save(navigate = true): Promise<string | null> {
     const parsed = ZDraftSchema.safeParse({ name, definition });
     if (!parsed.success) {
-      setFieldErrors(issuesToFieldErrors(parsed.error).fieldErrors);
+      setFieldErrors(flattenIssues(parsed.error).fieldErrors);
       setFormError("Not saved: some fields need fixing, marked below.");
       focusFirstProblem();
       return null;
