@@ -1,13 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type AppRouter } from "@fastnext/api";
-import { freePort, spawnEntryPoint } from "@fastnext/api/testing";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
+import { freePort, spawnEntryPoint } from "@fastnext/test-support";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { signInAdmin, signUp, type TestApi } from "@fastnext/api/testing";
 import { createSmtpMailer } from "@fastnext/email";
+import { signInAdmin, signUp, type TestApi } from "@fastnext/test-support";
 
 import { createLinks, HandlerRegistry, type WorkerContext } from "../src/handlers";
 import { MessageInFlightError, runHandler } from "../src/runner";

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { freePort } from "@fastnext/api/testing";
 import { createPrismaClient } from "@fastnext/db";
 import { createDatabase, dropDatabase, seedDemoData } from "@fastnext/db/admin";
 import { runDatabaseName, startTestServer, testRoleUrls } from "@fastnext/db/testing";
+import { freePort } from "@fastnext/test-support";
 
 import { startNext, type RunningNext } from "../../test/helpers/next-server";
 import { E2E_ADMIN } from "./accounts";

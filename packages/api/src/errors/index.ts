@@ -1,8 +1,5 @@
-export { AppError, AppErrorCode, type AppErrorOptions, type FieldErrors } from "./app-error";
 export {
-  collectFieldErrors,
   describeError,
-  flattenIssues,
   INTERNAL_MESSAGE,
   publicMessage,
   readableIssues,

@@ -1,9 +1,7 @@
+import { AppError, loadAccess, type Principal, resolveCredentials } from "@fastnext/core";
 import { applyScope, withSessionScope, type ScopedDb } from "@fastnext/db";
 import { type Permission } from "@fastnext/validators";
 
-import { resolveCredentials } from "../auth/credentials";
-import { loadAccess, type Principal } from "../auth/principal";
-import { AppError } from "../errors";
 import { t } from "./init";
 import { throttleSignedInCall } from "./throttle";
 
@@ -24,7 +22,7 @@ class Rollback<T> extends Error {
  * again. A procedure that fails leaves nothing written.
  */
 export const authed = t.middleware(async ({ ctx, next }) => {
-  const credentials = await resolveCredentials(ctx);
+  const credentials = await resolveCredentials(ctx, ctx.deps.tokens);
   if (!credentials) throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
   // Before the transaction: a refused call costs no database work.
   await throttleSignedInCall(ctx, credentials.userId);

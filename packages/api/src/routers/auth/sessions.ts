@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { listSessions, revokeOwnSession } from "@fastnext/core/auth";
 import { ZSessionRevokeInputSchema } from "@fastnext/validators";
 
-import { listSessions, revokeOwnSession } from "../../services/auth/sessions";
-import { serviceContext } from "../../services/context";
 import { authedProcedure, router } from "../../trpc/procedures";
 import { ZSessionViewSchema } from "./schemas";
 

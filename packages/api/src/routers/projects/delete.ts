@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { deleteProject } from "@fastnext/core/projects";
 import { ZProjectDeleteInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../services/context";
-import { deleteProject } from "../../services/projects/delete";
 import { authedProcedure } from "../../trpc/procedures";
 
 /** Owner or project.manage_all; refused while instances are open unless `force`. */

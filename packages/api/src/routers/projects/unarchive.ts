@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { setProjectArchived, ZProjectViewSchema } from "@fastnext/core/projects";
 import { ZProjectIdInputSchema } from "@fastnext/validators";
 
-import { setProjectArchived } from "../../services/projects/archive";
-import { serviceContext } from "../../services/context";
-import { ZProjectViewSchema } from "../../services/projects/view";
 import { authedProcedure } from "../../trpc/procedures";
 
 /** Owner or project.manage_all: brings an archived project back. */

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { updateProject, ZProjectViewSchema } from "@fastnext/core/projects";
 import { ZProjectUpdateInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../services/context";
-import { updateProject } from "../../services/projects/update";
-import { ZProjectViewSchema } from "../../services/projects/view";
 import { authedProcedure } from "../../trpc/procedures";
 
 /** Editors and owners (or project.manage_all) change name, description and visibility. */

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { createInvitation, ZProjectInvitationViewSchema } from "@fastnext/core/projects";
 import { ZInvitationCreateInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { createInvitation } from "../../../services/projects/invitations/create";
-import { ZProjectInvitationViewSchema } from "../../../services/projects/invitations/view";
 import { idempotent } from "../../../trpc/idempotent";
 import { authedProcedure } from "../../../trpc/procedures";
 

@@ -1,9 +1,7 @@
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listInvitations, ZProjectInvitationViewSchema } from "@fastnext/core/projects";
 import { ZInvitationListInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { listInvitations } from "../../../services/projects/invitations/list";
-import { ZProjectInvitationViewSchema } from "../../../services/projects/invitations/view";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const ZInvitationsListInputSchema = ZPageInputSchema.extend(

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { revokeInvitation } from "@fastnext/core/projects";
 import { ZInvitationRevokeInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { revokeInvitation } from "../../../services/projects/invitations/revoke";
 import { authedProcedure } from "../../../trpc/procedures";
 
 /** Owner or project.manage_all: the link stops working. */

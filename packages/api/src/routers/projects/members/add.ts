@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { addMember, ZProjectMemberViewSchema } from "@fastnext/core/projects";
 import { ZProjectMemberInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { addMember } from "../../../services/projects/members/add";
-import { ZProjectMemberViewSchema } from "../../../services/projects/members/view";
 import { authedProcedure } from "../../../trpc/procedures";
 
 /** Owner or project.manage_all; raises project.member_added. */

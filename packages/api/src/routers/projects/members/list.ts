@@ -1,9 +1,7 @@
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listMembers, ZProjectMemberViewSchema } from "@fastnext/core/projects";
 import { ZProjectMembersListFiltersSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { listMembers } from "../../../services/projects/members/list";
-import { ZProjectMemberViewSchema } from "../../../services/projects/members/view";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const ZMembersListInputSchema = ZPageInputSchema.extend(ZProjectMembersListFiltersSchema.shape);
