@@ -12,7 +12,7 @@ import { TRPCError } from "@trpc/server";
 import { appRouter, type ApiDeps } from "@fastnext/api";
 import { createNodeServer, createTrpcHandler } from "@fastnext/api/http";
 import { publicProcedure, router } from "@fastnext/api/trpc";
-import { accessTokenConfig, encryptionKeyOf, purposeKey } from "@fastnext/auth";
+import { accessTokenConfig, encryptionKeyOf } from "@fastnext/auth";
 import { AccessCache, CursorSigner, loadPrincipal, resolveCredentials } from "@fastnext/core";
 import { readMe, ZMeSchema } from "@fastnext/core/users";
 import { createRateLimiter } from "@fastnext/rate-limit";
@@ -30,7 +30,8 @@ const deps: ApiDeps = {
   pool: countingPrismaClient(appUrl, poolMax),
   access: new AccessCache(),
   tokens: accessTokenConfig(auth),
-  cursors: new CursorSigner(purposeKey("pagination-cursor", { key: encryptionKeyOf(auth) })),
+  encryptionKey: encryptionKeyOf(auth),
+  cursors: CursorSigner.fromMasterKey(encryptionKeyOf(auth)),
   refreshTokenTtlDays: 30,
   loginPolicy: { lockThreshold: 1000, lockSeconds: 1 },
   limiters: {

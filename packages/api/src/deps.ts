@@ -1,4 +1,4 @@
-import { accessTokenConfig, encryptionKeyOf, purposeKey } from "@fastnext/auth";
+import { accessTokenConfig, encryptionKeyOf } from "@fastnext/auth";
 import { AccessCache, type CoreDeps, CursorSigner, type ServiceLimiters } from "@fastnext/core";
 import { NotificationHub } from "@fastnext/core/notifications";
 import { createPrismaClient } from "@fastnext/db";
@@ -27,6 +27,7 @@ export interface ApiDeps extends CoreDeps {
  * the notification hub on the first subscription).
  */
 export function createApiDeps(config: ApiConfig): ApiDeps {
+  const encryptionKey = encryptionKeyOf(config.auth);
   const redis = config.redisUrl ? createRedisClient(config.redisUrl) : null;
   // Until connected, limiters count in memory (see @fastnext/rate-limit).
   void redis?.connect().catch(() => undefined);
@@ -51,9 +52,8 @@ export function createApiDeps(config: ApiConfig): ApiDeps {
     access: new AccessCache(),
     tokens: accessTokenConfig(config.auth),
     refreshTokenTtlDays: config.auth.AUTH_REFRESH_TOKEN_TTL_DAYS,
-    cursors: new CursorSigner(
-      purposeKey("pagination-cursor", { key: encryptionKeyOf(config.auth) }),
-    ),
+    encryptionKey,
+    cursors: CursorSigner.fromMasterKey(encryptionKey),
     loginPolicy: {
       lockThreshold: config.AUTH_LOCK_THRESHOLD,
       lockSeconds: config.AUTH_LOCK_SECONDS,

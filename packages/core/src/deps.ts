@@ -37,7 +37,9 @@ export interface CoreDeps {
   refreshTokenTtlDays: number;
   loginPolicy: LoginPolicy;
   limiters: ServiceLimiters;
-  /** Signs and checks pagination cursors. */
+  /** The master key (AUTH_ENCRYPTION_KEY): seals two-factor seeds, keys backup-code digests. */
+  encryptionKey: Uint8Array;
+  /** Signs and checks pagination cursors (a key of its own, derived from the master key). */
   cursors: CursorSigner;
   /** Wakes live notification subscriptions; without it live notifications are refused. */
   notifications?: NotificationHub;

@@ -5,7 +5,7 @@ import { pino } from "pino";
 
 import { appRouter, type ApiDeps, type AppRouter } from "@fastnext/api";
 import { type TrustProxy } from "@fastnext/api/http";
-import { accessTokenConfig, encryptionKeyOf, purposeKey, readAuthEnv } from "@fastnext/auth";
+import { accessTokenConfig, encryptionKeyOf, readAuthEnv } from "@fastnext/auth";
 import { AccessCache, CursorSigner } from "@fastnext/core";
 import { NotificationHub } from "@fastnext/core/notifications";
 import { createPrismaClient, createStatementCounter } from "@fastnext/db";
@@ -61,7 +61,8 @@ export async function startApi(options: ApiOptions = {}) {
     pool,
     access: new AccessCache(),
     tokens: accessTokenConfig(auth),
-    cursors: new CursorSigner(purposeKey("pagination-cursor", { key: encryptionKeyOf(auth) })),
+    encryptionKey: encryptionKeyOf(auth),
+    cursors: CursorSigner.fromMasterKey(encryptionKeyOf(auth)),
     refreshTokenTtlDays: 30,
     loginPolicy: { lockThreshold: 6, lockSeconds: 900 },
     limiters: {

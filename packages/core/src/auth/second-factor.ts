@@ -25,12 +25,13 @@ export function totpUri(secret: string, accountLabel: string, issuer: string): s
   return generateURI({ issuer, label: accountLabel, secret });
 }
 
-export function sealTotpSecret(secret: string, userId: string): string {
-  return encryptSecret(secret, { context: `totp:${userId}` });
+/** `key` is the master key (AUTH_ENCRYPTION_KEY) from the dependencies, here and below. */
+export function sealTotpSecret(secret: string, userId: string, key: Uint8Array): string {
+  return encryptSecret(secret, { context: `totp:${userId}`, key });
 }
 
-export function openTotpSecret(sealed: string, userId: string): string {
-  return decryptSecret(sealed, { context: `totp:${userId}` });
+export function openTotpSecret(sealed: string, userId: string, key: Uint8Array): string {
+  return decryptSecret(sealed, { context: `totp:${userId}`, key });
 }
 
 /**
@@ -58,16 +59,16 @@ export function newBackupCodes(): string[] {
 }
 
 /** Digest of a code however it was typed (case, dash and spaces ignored). */
-export function backupCodeDigest(code: string): string {
-  return secretDigest(code.toLowerCase().replace(/[\s-]/g, ""));
+export function backupCodeDigest(code: string, key: Uint8Array): string {
+  return secretDigest(code.toLowerCase().replace(/[\s-]/g, ""), { key });
 }
 
 /** Replaces the user's backup codes with new ones; returns them in clear, once. */
-export async function replaceBackupCodes(db: ScopedDb, userId: string): Promise<string[]> {
+export async function replaceBackupCodes(db: ScopedDb, userId: string, key: Uint8Array): Promise<string[]> {
   const codes = newBackupCodes();
   await db.twoFactorBackupCode.deleteMany({ where: { userId } });
   await db.twoFactorBackupCode.createMany({
-    data: codes.map((code) => ({ userId, codeHash: backupCodeDigest(code) })),
+    data: codes.map((code) => ({ userId, codeHash: backupCodeDigest(code, key) })),
   });
   return codes;
 }
@@ -77,9 +78,9 @@ export async function replaceBackupCodes(db: ScopedDb, userId: string): Promise<
  * unused, so of two concurrent uses only one succeeds, and a used code
  * fails every later time.
  */
-async function spendBackupCode(db: ScopedDb, userId: string, code: string): Promise<boolean> {
+async function spendBackupCode(db: ScopedDb, userId: string, code: string, key: Uint8Array): Promise<boolean> {
   const spent = await db.twoFactorBackupCode.updateMany({
-    where: { userId, codeHash: backupCodeDigest(code), usedAt: null },
+    where: { userId, codeHash: backupCodeDigest(code, key), usedAt: null },
     data: { usedAt: new Date() },
   });
   return spent.count === 1;
@@ -93,9 +94,10 @@ export async function checkSecondFactor(
   userId: string,
   sealedSecret: string,
   code: string,
+  key: Uint8Array,
 ): Promise<SecondFactorMethod | null> {
   if (/^\d{6}$/.test(code)) {
-    return (await acceptTotp(db, openTotpSecret(sealedSecret, userId), code)) ? "totp" : null;
+    return (await acceptTotp(db, openTotpSecret(sealedSecret, userId, key), code)) ? "totp" : null;
   }
-  return (await spendBackupCode(db, userId, code)) ? "backup_code" : null;
+  return (await spendBackupCode(db, userId, code, key)) ? "backup_code" : null;
 }

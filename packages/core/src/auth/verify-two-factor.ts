@@ -72,7 +72,7 @@ export async function verifyTwoFactor(
     const secret = (await readOwnCredentials(tx))?.twoFactorSecret;
     if (!user.twoFactorEnabled || !secret) throw refused("invalid_challenge");
 
-    const method = await checkSecondFactor(tx, userId, secret, input.code);
+    const method = await checkSecondFactor(tx, userId, secret, input.code, deps.encryptionKey);
     if (!method) {
       await tx.loginChallenge.update({
         where: { id: challengeId },

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { type z } from "zod";
 
+import { purposeKey } from "@fastnext/auth";
 import { ZTextSchema } from "@fastnext/validators";
 
 import { AppError } from "../errors";
@@ -44,6 +45,11 @@ export function invalidCursor(): AppError {
 /** Seals positions into cursors and opens them again, under one key. */
 export class CursorSigner {
   constructor(private readonly key: Uint8Array) {}
+
+  /** The signer under a key of its own, derived from the master key (AUTH_ENCRYPTION_KEY). */
+  static fromMasterKey(masterKey: Uint8Array): CursorSigner {
+    return new CursorSigner(purposeKey("pagination-cursor", { key: masterKey }));
+  }
 
   seal(position: unknown): string {
     const payload = Buffer.from(JSON.stringify(position), "utf8").toString("base64url");

@@ -56,7 +56,7 @@ export async function setupTwoFactor(ctx: ServiceContext): Promise<{ secret: str
   const secret = newTotpSecret();
   await ctx.db.user.update({
     where: { id: ctx.principal.userId },
-    data: { twoFactorPending: sealTotpSecret(secret, ctx.principal.userId) },
+    data: { twoFactorPending: sealTotpSecret(secret, ctx.principal.userId, ctx.deps.encryptionKey) },
     select: { id: true },
   });
   await recordActivity(ctx.db, ctx.actor, {
@@ -81,7 +81,7 @@ export async function confirmTwoFactor(ctx: ServiceContext, code: string): Promi
     throw new AppError("PRECONDITION_FAILED", "Start the set-up first", { reason: "two_factor_not_set_up" });
   }
   // Accepting the code records its step: the same code cannot then complete a sign-in.
-  if (!(await acceptTotp(ctx.db, openTotpSecret(user.twoFactorPending, userId), code))) {
+  if (!(await acceptTotp(ctx.db, openTotpSecret(user.twoFactorPending, userId, ctx.deps.encryptionKey), code))) {
     throw new AppError("VALIDATION", "The code is not correct", {
       reason: "invalid_code",
       fieldErrors: { code: ["The code is not correct"] },
@@ -92,7 +92,7 @@ export async function confirmTwoFactor(ctx: ServiceContext, code: string): Promi
     data: { twoFactorEnabled: true, twoFactorSecret: user.twoFactorPending, twoFactorPending: null },
     select: { id: true },
   });
-  const backupCodes = await replaceBackupCodes(ctx.db, userId);
+  const backupCodes = await replaceBackupCodes(ctx.db, userId, ctx.deps.encryptionKey);
   await recordActivity(ctx.db, ctx.actor, {
     action: "user.two_factor_enable",
     entityType: "user",
@@ -115,7 +115,7 @@ export async function disableTwoFactor(ctx: ServiceContext, input: TwoFactorDisa
     throw new AppError("PRECONDITION_FAILED", "Two-factor sign-in is not on", { reason: "two_factor_disabled" });
   }
   if (input.code !== undefined) {
-    if (!(await checkSecondFactor(ctx.db, userId, user.twoFactorSecret, input.code))) {
+    if (!(await checkSecondFactor(ctx.db, userId, user.twoFactorSecret, input.code, ctx.deps.encryptionKey))) {
       throw new AppError("VALIDATION", "The code is not correct", {
         reason: "invalid_code",
         fieldErrors: { code: ["The code is not correct"] },
