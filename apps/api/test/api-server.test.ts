@@ -46,6 +46,7 @@ describe("the standalone API server", () => {
       DATABASE_APP_URL: db.appUrl,
       API_PORT: String(port),
       AUTH_JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-keys",
+      AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       NEXTAUTH_SECRET: "unused-by-the-api-server-but-harmless-here",
     });
     await expect.poll(server.output, { timeout: 20_000 }).toContain('"msg":"api server listening"');
@@ -85,6 +86,7 @@ describe("the standalone API server", () => {
       DATABASE_APP_URL: db.appUrl,
       API_PORT: String(port),
       AUTH_JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-keys",
+      AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       TRUSTED_PROXIES: "loopback",
     });
     try {
