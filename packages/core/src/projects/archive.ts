@@ -1,18 +1,23 @@
 import { AppError } from "../errors";
 import { recordActivity } from "../activity";
 import { type ServiceContext } from "../context";
-import { requireProjectRole } from "./access";
+import { type ProjectAccess } from "./access";
 import { changedMeanwhile } from "./errors";
 import { getProject } from "./get";
 import { type ProjectView } from "./view";
 
 /**
- * Archives (archived: true) or restores a project: owner or
- * project.manage_all. Asking for the state it already has is refused, so
- * every accepted call is a real change with its entry in the trail.
+ * Archives (archived: true) or restores a project; `access` is the
+ * caller's, already checked to be owner or project.manage_all. Asking for
+ * the state it already has is refused, so every accepted call is a real
+ * change with its entry in the trail.
  */
-export async function setProjectArchived(ctx: ServiceContext, id: string, archived: boolean): Promise<ProjectView> {
-  const access = await requireProjectRole(ctx.db, ctx.principal, id, "owner");
+export async function setProjectArchived(
+  ctx: ServiceContext,
+  access: ProjectAccess,
+  archived: boolean,
+): Promise<ProjectView> {
+  const id = access.project.id;
   if ((access.project.archivedAt !== null) === archived) {
     throw new AppError(
       "PRECONDITION_FAILED",

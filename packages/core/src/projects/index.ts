@@ -1,4 +1,5 @@
 /** Projects, their members and the invitations their owners send. */
+export { requireProjectRole, type ProjectAccess } from "./access";
 export { setProjectArchived } from "./archive";
 export { createProject } from "./create";
 export { deleteProject } from "./delete";

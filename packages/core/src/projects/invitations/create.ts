@@ -5,7 +5,6 @@ import { PROJECT_INVITATION_TTL_DAYS, type InvitationCreateInput } from "@fastne
 import { recordActivity } from "../../activity";
 import { spend } from "../../auth/rate-limit";
 import { type ServiceContext } from "../../context";
-import { requireProjectRole } from "../access";
 import { changedMeanwhile } from "../errors";
 import { invitationSelect, type ProjectInvitationView } from "./view";
 
@@ -27,7 +26,6 @@ export async function createInvitation(
   input: InvitationCreateInput,
 ): Promise<ProjectInvitationView> {
   const { db, principal } = ctx;
-  await requireProjectRole(db, principal, input.projectId, "owner");
   await spend(ctx.deps.limiters.invitationsPerInviter, principal.userId, "invitations sent");
   const now = new Date();
   const expiresAt = new Date(now.getTime() + PROJECT_INVITATION_TTL_DAYS * 86_400_000);

@@ -1,6 +1,5 @@
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
-import { requireProjectRole } from "../access";
 import { invitationSelect, type ProjectInvitationView } from "./view";
 
 /**
@@ -12,7 +11,6 @@ export async function listInvitations(
   ctx: ServiceContext,
   input: { projectId: string } & PageInput,
 ): Promise<Page<ProjectInvitationView>> {
-  await requireProjectRole(ctx.db, ctx.principal, input.projectId, "owner");
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   const rows = await ctx.db.projectInvitation.findMany({
     where: {

@@ -3,7 +3,6 @@ import { type InvitationRevokeInput } from "@fastnext/validators";
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
-import { requireProjectRole } from "../access";
 
 /**
  * Withdraws a pending invitation (owner or project.manage_all): its link
@@ -14,7 +13,6 @@ export async function revokeInvitation(
   input: InvitationRevokeInput,
 ): Promise<{ ok: true }> {
   const { db, principal } = ctx;
-  await requireProjectRole(db, principal, input.projectId, "owner");
   const now = new Date();
   const revoked = await db.projectInvitation.updateManyAndReturn({
     where: { id: input.invitationId, projectId: input.projectId, status: "pending" },

@@ -5,7 +5,6 @@ import { type ProjectMemberInput } from "@fastnext/validators";
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
-import { requireProjectRole } from "../access";
 import { memberSelect, type ProjectMemberView } from "./view";
 
 function alreadyMember(): AppError {
@@ -22,7 +21,6 @@ function alreadyMember(): AppError {
  */
 export async function addMember(ctx: ServiceContext, input: ProjectMemberInput): Promise<ProjectMemberView> {
   const { db, principal } = ctx;
-  await requireProjectRole(db, principal, input.projectId, "owner");
   const existing = await db.projectMember.findUnique({
     where: { projectId_userId: { projectId: input.projectId, userId: input.userId } },
     select: { role: true },

@@ -1,6 +1,5 @@
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
-import { requireProjectRole } from "../access";
 import { memberSelect, type ProjectMemberView } from "./view";
 
 /**
@@ -11,7 +10,6 @@ export async function listMembers(
   ctx: ServiceContext,
   input: { projectId: string } & PageInput,
 ): Promise<Page<ProjectMemberView>> {
-  await requireProjectRole(ctx.db, ctx.principal, input.projectId, "viewer");
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   const rows = await ctx.db.projectMember.findMany({
     where: {

@@ -4,10 +4,12 @@ import { ZInvitationCreateInputSchema } from "@fastnext/validators";
 
 import { idempotent } from "../../../trpc/idempotent";
 import { authedProcedure } from "../../../trpc/procedures";
+import { projectRole } from "../../../trpc/project-role";
 
 /** Owner or project.manage_all; the same answer whatever the address is. Raises project.invitation_created. */
 export const create = authedProcedure
   .concat(idempotent)
   .input(ZInvitationCreateInputSchema)
+  .use(projectRole("owner"))
   .output(ZProjectInvitationViewSchema)
   .mutation(({ ctx, input }) => createInvitation(serviceContext(ctx), input));

@@ -3,9 +3,11 @@ import { updateMemberRole, ZProjectMemberViewSchema } from "@fastnext/core/proje
 import { ZProjectMemberInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../../trpc/procedures";
+import { projectRole } from "../../../trpc/project-role";
 
 /** Owner or project.manage_all; the last owner cannot be demoted. */
 export const updateRole = authedProcedure
   .input(ZProjectMemberInputSchema)
+  .use(projectRole("owner"))
   .output(ZProjectMemberViewSchema)
   .mutation(({ ctx, input }) => updateMemberRole(serviceContext(ctx), input));
