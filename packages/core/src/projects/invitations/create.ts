@@ -13,7 +13,7 @@ import { invitationSelect, type ProjectInvitationView } from "./view";
  * here looks at accounts, so the answer, its shape and the work done are
  * the same whether the address has an account, has none, or already
  * belongs to a member: the inviter learns nothing about it. (A member who
- * accepts keeps the role they have; see services/invitations/join.ts.)
+ * accepts keeps the role they have; see invitations/join.ts.)
  *
  * A pending invitation to the same address is refreshed instead of
  * duplicated: the new role, PROJECT_INVITATION_TTL_DAYS from now, and a new
