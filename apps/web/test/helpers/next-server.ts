@@ -16,6 +16,12 @@ export interface RunningNext {
 /** Production refuses the public development key, so tests bring their own. */
 export const TEST_NEXTAUTH_SECRET = "next-auth-secret-for-tests-only-0123456789abcdef";
 
+/** The token keys production requires at start-up (the API's configuration is checked with the web app's). */
+const TEST_AUTH_KEYS = {
+  AUTH_JWT_SECRET: "access-token-secret-for-tests-only-0123456789",
+  AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
+
 function spawnNext(env: Record<string, string>, port: number): ChildProcess {
   if (!existsSync(path.join(appDir, ".next/BUILD_ID"))) {
     throw new Error("apps/web has no production build: run `pnpm build` (the test command does) first");
@@ -28,6 +34,7 @@ function spawnNext(env: Record<string, string>, port: number): ChildProcess {
       NODE_ENV: "production",
       LOG_FORMAT: "json",
       NEXTAUTH_SECRET: TEST_NEXTAUTH_SECRET,
+      ...TEST_AUTH_KEYS,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
