@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { readApiEnv } from "@fastnext/api/env";
+import { readAuthEnv } from "@fastnext/auth/env";
 import { envFields, parseEnv } from "@fastnext/config";
 
 export const benchEnvShape = {
@@ -24,4 +26,9 @@ export const benchEnv = parseEnv("bench", benchEnvShape, process.env);
 /** The environment a child process inherits, plus `extra`. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
+}
+
+/** The API's and the tokens' settings, for the benchmark's API server (read when it starts, not at import). */
+export function serverConfig() {
+  return { api: readApiEnv(process.env), auth: readAuthEnv(process.env) };
 }

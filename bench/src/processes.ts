@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { spawnEntryPoint } from "@fastnext/api/testing";
+import { spawnEntryPoint } from "@fastnext/test-support";
 
 import { childEnv } from "./env";
 

@@ -7,28 +7,31 @@
  * - `/bench/statements`, the number of SQL statements sent so far.
  */
 import { type AddressInfo } from "node:net";
-
-import { accessTokenConfig, authEnv } from "@fastnext/auth";
-import { appRouter } from "@fastnext/api";
-import { AccessCache, loadPrincipal, readMe, resolveCredentials, ZMeSchema } from "@fastnext/api/auth";
-import { type ApiDeps } from "@fastnext/api/deps";
-import { createNodeServer, createTrpcHandler } from "@fastnext/api/http";
-import { publicProcedure, router } from "@fastnext/api/trpc";
-import { createRateLimiter } from "@fastnext/rate-limit";
 import { TRPCError } from "@trpc/server";
 
+import { appRouter, type ApiDeps } from "@fastnext/api";
+import { createNodeServer, createTrpcHandler } from "@fastnext/api/http";
+import { publicProcedure, router } from "@fastnext/api/trpc";
+import { accessTokenConfig, encryptionKeyOf } from "@fastnext/auth";
+import { AccessCache, CursorSigner, loadPrincipal, resolveCredentials } from "@fastnext/core";
+import { readMe, ZMeSchema } from "@fastnext/core/users";
+import { createRateLimiter } from "@fastnext/rate-limit";
+
 import { countingPrismaClient, statementCounter } from "./counting-pool";
-import { benchEnv } from "./env";
+import { benchEnv, serverConfig } from "./env";
 
 const appUrl = benchEnv.BENCH_APP_URL ?? "";
 const systemUrl = benchEnv.BENCH_SYSTEM_URL ?? "";
 const poolMax = benchEnv.BENCH_POOL_MAX;
 
 const unlimited = (keyPrefix: string) => createRateLimiter({ keyPrefix, points: 1e9, durationSeconds: 1 });
+const { api, auth } = serverConfig();
 const deps: ApiDeps = {
   pool: countingPrismaClient(appUrl, poolMax),
   access: new AccessCache(),
-  tokens: accessTokenConfig(authEnv()),
+  tokens: accessTokenConfig(auth),
+  encryptionKey: encryptionKeyOf(auth),
+  cursors: CursorSigner.fromMasterKey(encryptionKeyOf(auth)),
   refreshTokenTtlDays: 30,
   loginPolicy: { lockThreshold: 1000, lockSeconds: 1 },
   limiters: {
@@ -45,7 +48,7 @@ const system = countingPrismaClient(systemUrl, poolMax);
 
 const benchRouter = router({
   meUnscoped: publicProcedure.output(ZMeSchema).query(async ({ ctx }) => {
-    const credentials = await resolveCredentials(ctx);
+    const credentials = await resolveCredentials(ctx, deps.tokens);
     if (!credentials) throw new TRPCError({ code: "UNAUTHORIZED" });
     const principal = await loadPrincipal(system, credentials);
     if (!principal) throw new TRPCError({ code: "UNAUTHORIZED" });
@@ -57,9 +60,13 @@ const handler = createTrpcHandler({
   endpoint: "/trpc",
   router: router({ ...appRouter._def.record, bench: benchRouter }),
   deps,
+  allowedOrigins: api.CORS_ORIGINS,
+  maxBodyBytes: api.API_MAX_BODY_BYTES,
+  trustProxy: api.TRUSTED_PROXIES,
 });
 const server = createNodeServer(handler, {
   prefix: "/trpc",
+  trustProxy: api.TRUSTED_PROXIES,
   extraRoutes: { "/bench/statements": () => Response.json(statementCounter.counts) },
 });
 server.listen(0, "127.0.0.1", () => {

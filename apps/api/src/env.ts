@@ -1,8 +1,7 @@
 import { z } from "zod";
 
-import { readApiEnv } from "@fastnext/api/env";
+import { readApiConfig } from "@fastnext/api/env";
 import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
-import { readDbEnv } from "@fastnext/db";
 
 export const apiServerEnvShape = {
   API_PORT: envFields.port(4000),
@@ -13,9 +12,10 @@ export const apiServerEnvShape = {
 };
 
 export function readApiServerEnv(source: EnvSource) {
-  // The router's own settings (CORS, proxies, limits) are checked here too, so
-  // a bad one stops start-up with its name before anything listens.
-  return { ...parseEnv("api server", apiServerEnvShape, source), api: readApiEnv(source), db: readDbEnv(source) };
+  // The router's own settings (CORS, proxies, limits, database, tokens) are
+  // checked here too, so a bad one stops start-up with its name before
+  // anything listens.
+  return { ...parseEnv("api server", apiServerEnvShape, source), api: readApiConfig(source) };
 }
 
 export type ApiServerEnv = ReturnType<typeof readApiServerEnv>;

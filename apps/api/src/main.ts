@@ -9,9 +9,11 @@ const log = createLogger("api-server");
 
 async function main(): Promise<void> {
   const env = configOrExit(apiServerEnv);
+  // The composition root: configuration in, dependencies built once.
   const { createApiServer } = await import("./server");
-  const { disconnectAppDb } = await import("@fastnext/db");
-  const server = createApiServer();
+  const { createApiDeps } = await import("@fastnext/api");
+  const deps = createApiDeps(env.api);
+  const server = createApiServer(env.api, deps);
   server.listen(env.API_PORT, env.API_HOST, () => {
     const { port } = server.address() as AddressInfo;
     log.info({ port, host: env.API_HOST }, "api server listening");
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
     // Stop accepting, let requests in flight finish, then release the pool.
     server.close(() => {
       clearTimeout(timer);
-      void disconnectAppDb().then(() => {
+      void deps.pool.$disconnect().then(() => {
         log.info("api server stopped");
         process.exit(0);
       });

@@ -1,13 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type AppRouter } from "@fastnext/api";
-import { freePort, spawnEntryPoint } from "@fastnext/api/testing";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
+import { freePort, spawnEntryPoint } from "@fastnext/test-support";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -47,6 +46,7 @@ describe("the standalone API server", () => {
       DATABASE_APP_URL: db.appUrl,
       API_PORT: String(port),
       AUTH_JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-keys",
+      AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       NEXTAUTH_SECRET: "unused-by-the-api-server-but-harmless-here",
     });
     await expect.poll(server.output, { timeout: 20_000 }).toContain('"msg":"api server listening"');
@@ -86,6 +86,7 @@ describe("the standalone API server", () => {
       DATABASE_APP_URL: db.appUrl,
       API_PORT: String(port),
       AUTH_JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-keys",
+      AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       TRUSTED_PROXIES: "loopback",
     });
     try {

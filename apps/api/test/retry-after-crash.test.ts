@@ -1,9 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { freePort, spawnEntryPoint, type ChildUnderTest } from "@fastnext/api/testing";
 import { createFastnextClient, memoryTokenStore, signIn } from "@fastnext/client";
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import {
@@ -12,6 +10,7 @@ import {
   type TcpProxy,
   type TestDatabase,
 } from "@fastnext/db/testing";
+import { freePort, spawnEntryPoint, type ChildUnderTest } from "@fastnext/test-support";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

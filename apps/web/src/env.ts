@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { readApiEnv } from "@fastnext/api/env";
+import { readApiConfig, type ApiConfig } from "@fastnext/api/env";
 import { EnvError, envFields, parseEnv, type EnvProblem, type EnvSource } from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db/env";
 
@@ -57,10 +57,10 @@ export function readWebEnv(source: EnvSource) {
     });
   }
 
-  // The API's settings (CORS, trusted proxies, limits) are the web app's too.
-  let api: ReturnType<typeof readApiEnv> | undefined;
+  // The API's settings (CORS, trusted proxies, limits, database, tokens) are the web app's too.
+  let api: ApiConfig | undefined;
   try {
-    api = readApiEnv(source);
+    api = readApiConfig(source);
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     problems.push(...error.problems);

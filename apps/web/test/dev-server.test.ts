@@ -1,15 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { freePort } from "@fastnext/api/testing";
 import { lanAddresses } from "@fastnext/config/network";
 import { createPrismaClient } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
+import { freePort } from "@fastnext/test-support";
 
 import {
   CHROMIUM_ARGS,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { freePort } from "@fastnext/api/testing";
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
+import { freePort } from "@fastnext/test-support";
 
 import { signIn } from "./helpers/next-auth-client";
 import { startNext, type RunningNext } from "./helpers/next-server";

@@ -7,6 +7,12 @@ import { DEVELOPMENT_NEXTAUTH_SECRET, readWebEnv } from "../src/env";
 
 const database = { DATABASE_URL: "postgresql://owner:pw@localhost:5432/app" };
 const secret = "a-private-random-value-of-at-least-32-chars";
+/** Production also requires the token keys (the API's configuration is read with the web app's). */
+const production = {
+  NODE_ENV: "production",
+  AUTH_JWT_SECRET: "access-token-secret-for-tests-only-0123456789",
+  AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
 
 describe("web env: next-auth", () => {
   it("defaults NEXTAUTH_URL to APP_URL and the secret to the development key", () => {
@@ -21,11 +27,11 @@ describe("web env: next-auth", () => {
   it("requires a private NEXTAUTH_SECRET in production, and names it", () => {
     for (const value of [undefined, "", DEVELOPMENT_NEXTAUTH_SECRET]) {
       expect(() =>
-        readWebEnv({ ...database, NODE_ENV: "production", NEXTAUTH_SECRET: value }),
+        readWebEnv({ ...database, ...production, NEXTAUTH_SECRET: value }),
       ).toThrow(/NEXTAUTH_SECRET: must be set to a private random value in production/);
     }
     expect(
-      readWebEnv({ ...database, NODE_ENV: "production", NEXTAUTH_SECRET: secret }).NEXTAUTH_SECRET,
+      readWebEnv({ ...database, ...production, NEXTAUTH_SECRET: secret }).NEXTAUTH_SECRET,
     ).toBe(secret);
   });
 
@@ -45,9 +51,9 @@ describe("web env: the URL next-auth uses", () => {
 
   it("is fixed when NEXTAUTH_URL is set, and always in production and tests", () => {
     expect(readWebEnv({ ...database, NEXTAUTH_URL: "http://localhost:3000" }).authUrlFromHost).toBe(false);
-    const production = readWebEnv({ ...database, NODE_ENV: "production", NEXTAUTH_SECRET: secret });
-    expect(production.authUrlFromHost).toBe(false);
-    expect(production.NEXTAUTH_URL).toBe("http://localhost:3000");
+    const inProduction = readWebEnv({ ...database, ...production, NEXTAUTH_SECRET: secret });
+    expect(inProduction.authUrlFromHost).toBe(false);
+    expect(inProduction.NEXTAUTH_URL).toBe("http://localhost:3000");
     expect(readWebEnv({ ...database, NODE_ENV: "test" }).authUrlFromHost).toBe(false);
   });
 });

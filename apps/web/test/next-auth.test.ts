@@ -3,12 +3,17 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type AppRouter } from "@fastnext/api";
-import { freePort } from "@fastnext/api/testing";
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
+import { freePort } from "@fastnext/test-support";
 
-import { CookieJar, csrf, signIn as signInAs, type SignInOutcome } from "./helpers/next-auth-client";
+import {
+  CookieJar,
+  csrf,
+  signIn as signInAs,
+  type SignInOutcome,
+} from "./helpers/next-auth-client";
 import { startNext, type RunningNext } from "./helpers/next-server";
 
 // Signs in exactly as a browser does (plain fetch, form posts, cookies), over

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 
-import { fireDueTimeouts } from "@fastnext/api";
+import { fireDueTimeouts } from "@fastnext/core/workflows";
 import { type PrismaClient } from "@fastnext/db";
 import { type Mailer } from "@fastnext/email";
 import { QUEUES, ZDispatchJobSchema, ZHandlerJobSchema } from "@fastnext/events";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startApi, type TestApi } from "@fastnext/api/testing";
 import { ANONYMOUS_SCOPE, createPrismaClient, withScope } from "@fastnext/db";
 import { emitEvent } from "@fastnext/events";
+import { startApi, type TestApi } from "@fastnext/test-support";
 
 import { startSmtp, startWorker, type InProcessWorker, type TestSmtp } from "./support";
 

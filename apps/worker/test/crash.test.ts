@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startApi, type ChildUnderTest, type TestApi } from "@fastnext/api/testing";
+import { startApi, type ChildUnderTest, type TestApi } from "@fastnext/test-support";
 
 import { spawnWorker, workerEnvFor } from "./process";
 import { startSmtp, type TestSmtp } from "./support";

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { signUp, type TestApi } from "@fastnext/api/testing";
 import { withScope } from "@fastnext/db";
 import { emitEvent, jobCounts } from "@fastnext/events";
+import { signUp, type TestApi } from "@fastnext/test-support";
 
 import { startWorkerStack, tokenFrom, type TestSmtp, type WorkerStack } from "./support";
 

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-
 import { type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { signedIn, signUp, type TestApi } from "@fastnext/api/testing";
 import { hashOpaqueToken } from "@fastnext/auth";
+import { signedIn, signUp, type TestApi } from "@fastnext/test-support";
 
 import { startWorkerStack, type TestSmtp, type WorkerStack } from "./support";
 

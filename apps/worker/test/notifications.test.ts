@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
-
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { signInAdmin, signUp, type TestApi } from "@fastnext/api/testing";
 import { withScope } from "@fastnext/db";
 import { createSmtpMailer } from "@fastnext/email";
 import {
@@ -12,6 +10,7 @@ import {
   type EventName,
   type EventPayload,
 } from "@fastnext/events";
+import { signInAdmin, signUp, type TestApi } from "@fastnext/test-support";
 
 import { createLinks, HandlerRegistry, type WorkerContext } from "../src/handlers";
 import { MessageInFlightError, runHandler } from "../src/runner";

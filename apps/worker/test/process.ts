@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { spawnEntryPoint, type ChildUnderTest } from "@fastnext/api/testing";
+import { spawnEntryPoint, type ChildUnderTest } from "@fastnext/test-support";
 
 const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { signUp, type TestApi } from "@fastnext/api/testing";
+import { signUp, type TestApi } from "@fastnext/test-support";
 
 import { purgeExpired } from "../src/scheduled/purge";
 import { startWorkerStack, type InProcessWorker, type WorkerStack } from "./support";

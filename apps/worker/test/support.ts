@@ -1,13 +1,12 @@
 import { type AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-
 import { simpleParser, type ParsedMail } from "mailparser";
 import { pino, type Logger } from "pino";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 
-import { startApi } from "@fastnext/api/testing";
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import { createSmtpMailer } from "@fastnext/email";
+import { startApi } from "@fastnext/test-support";
 
 import { type Handler } from "../src/handlers";
 import { type QueueSettings } from "../src/queue/boss";

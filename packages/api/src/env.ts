@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
+import { readAuthEnv, type AuthEnv } from "@fastnext/auth/env";
+import { EnvError, envFields, parseEnv, type EnvProblem, type EnvSource } from "@fastnext/config";
+import { readDbEnv, type DbEnv } from "@fastnext/db/env";
+import { readRateLimitEnv } from "@fastnext/rate-limit/env";
 
 import { parseTrustedProxies, type TrustProxy } from "./http/client-address";
 
@@ -39,7 +42,10 @@ export const apiEnvShape = {
       try {
         return parseTrustedProxies(value);
       } catch (error) {
-        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        ctx.addIssue({
+          code: "custom",
+          message: error instanceof Error ? error.message : String(error),
+        });
         return z.NEVER;
       }
     }),
@@ -64,4 +70,40 @@ export function readApiEnv(source: EnvSource): ApiEnv {
   return parseEnv("api", apiEnvShape, source);
 }
 
-export const apiEnv = readApiEnv(process.env);
+/**
+ * Everything `createApiDeps` and the HTTP edge need, as one typed value:
+ * the API's own settings plus those of the packages it builds on. The apps
+ * read it from their environment at start-up; nothing here reads
+ * process.env.
+ */
+export interface ApiConfig extends ApiEnv {
+  database: Pick<DbEnv, "appUrl" | "poolMax">;
+  auth: AuthEnv;
+  /** Shared store of rate-limit counters; unset: counted in memory. */
+  redisUrl: string | undefined;
+}
+
+/** Reads the API's configuration from `source`, reporting every bad variable at once. */
+export function readApiConfig(source: EnvSource): ApiConfig {
+  const problems: EnvProblem[] = [];
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof EnvError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const api = attempt(() => readApiEnv(source));
+  const database = attempt(() => readDbEnv(source));
+  const auth = attempt(() => readAuthEnv(source));
+  const rateLimit = attempt(() => readRateLimitEnv(source));
+  if (!api || !database || !auth || !rateLimit) throw new EnvError("api", problems);
+  return {
+    ...api,
+    database: { appUrl: database.appUrl, poolMax: database.poolMax },
+    auth,
+    redisUrl: rateLimit.REDIS_URL,
+  };
+}

@@ -4,13 +4,18 @@ import { type AppRouter } from "./root";
 
 export { appRouter, createCaller, PUBLIC_PROCEDURES, type AppRouter } from "./root";
 export { createContext, type Context } from "./trpc/context";
-export { AppError, AppErrorCode, type FieldErrors } from "./errors";
-export { type Credentials } from "./auth/principal";
-export { type ResolveSession } from "./auth/credentials";
-export { fireDueTimeouts } from "./services/workflows/timeouts";
+export { createApiDeps, type ApiDeps } from "./deps";
+export {
+  AppError,
+  AppErrorCode,
+  type Credentials,
+  type FieldErrors,
+  type ResolveSession,
+} from "@fastnext/core";
 export {
   webSignIn,
   webSignOut,
+  type WebAuthDeps,
   type WebRequestInfo,
   type WebSignInError,
   type WebSignInResult,

@@ -1,16 +1,11 @@
 import { verifyAccessToken } from "@fastnext/auth";
+import { AppError, type Credentials } from "@fastnext/core";
+import { type ClientMeta, login, revokeSession, verifyTwoFactor } from "@fastnext/core/auth";
 import { ZLoginInputSchema, ZSecondFactorCodeSchema } from "@fastnext/validators";
 
-import { type Credentials } from "./auth/principal";
-import { defaultApiDeps, type ApiDeps } from "./deps";
-import { apiEnv } from "./env";
-import { AppError } from "./errors";
-import { clientAddress } from "./http/client-address";
+import { type ApiDeps } from "./deps";
+import { clientAddress, type TrustProxy } from "./http/client-address";
 import { resolveRequestId } from "./http/request-id";
-import { type ClientMeta } from "./services/auth/client-meta";
-import { login } from "./services/auth/login";
-import { revokeSession } from "./services/auth/refresh";
-import { verifyTwoFactor } from "./services/auth/verify-two-factor";
 
 /**
  * Sign-in for the web app's session cookie (next-auth). The same service as
@@ -43,9 +38,15 @@ export interface WebRequestInfo {
   remoteAddress?: string | null;
 }
 
-function metaOf(request: WebRequestInfo): ClientMeta {
+/** What the web app's sign-in needs from its process: the dependencies and whose forwarding headers to believe. */
+export interface WebAuthDeps {
+  deps: ApiDeps;
+  trustProxy: TrustProxy;
+}
+
+function metaOf(request: WebRequestInfo, trustProxy: TrustProxy): ClientMeta {
   return {
-    ip: clientAddress(request.remoteAddress ?? null, request.headers, apiEnv.TRUSTED_PROXIES),
+    ip: clientAddress(request.remoteAddress ?? null, request.headers, trustProxy),
     userAgent: request.headers.get("user-agent"),
     requestId: resolveRequestId(request.headers),
   };
@@ -79,7 +80,7 @@ function refusal(error: AppError): WebSignInResult | null {
 export async function webSignIn(
   credentials: Partial<Record<"email" | "password" | "code", unknown>> | undefined,
   request: WebRequestInfo,
-  deps: ApiDeps = defaultApiDeps(),
+  { deps, trustProxy }: WebAuthDeps,
 ): Promise<WebSignInResult> {
   const input = ZLoginInputSchema.safeParse({
     email: credentials?.email,
@@ -89,7 +90,7 @@ export async function webSignIn(
   const given = credentials?.code;
   const code = given === undefined || given === "" ? undefined : ZSecondFactorCodeSchema.safeParse(given);
   if (code && !code.success) return { ok: false, error: "CredentialsSignin" };
-  const meta = metaOf(request);
+  const meta = metaOf(request, trustProxy);
   try {
     const first = await login(deps, input.data, meta);
     let result;
@@ -115,8 +116,8 @@ export async function webSignIn(
 /** Ends a web session for good (idempotent): its cookie is refused from the next request on. */
 export async function webSignOut(
   session: Credentials,
-  request: WebRequestInfo = { headers: new Headers() },
-  deps: ApiDeps = defaultApiDeps(),
+  request: WebRequestInfo,
+  { deps, trustProxy }: WebAuthDeps,
 ): Promise<void> {
-  await revokeSession(deps, session.userId, session.sessionId, "logout", metaOf(request));
+  await revokeSession(deps, session.userId, session.sessionId, "logout", metaOf(request, trustProxy));
 }

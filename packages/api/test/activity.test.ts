@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
+import {
+  clientFor,
+  failure,
+  signedIn,
+  signInAdmin,
+  signUp,
+  startApi,
+  type TestApi,
+} from "@fastnext/test-support";
+
 import { appRouter } from "../src/root";
-import { clientFor, failure, signedIn, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 import { authedProcedure, router } from "../src/trpc/procedures";
 
 // The real router plus a probe that reads activities with raw SQL, so RLS

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { failure, signInAdmin, signUp, startApi, type TestApi } from "@fastnext/test-support";
 import { DEFAULT_SYSTEM_SETTINGS, type Permission } from "@fastnext/validators";
-
-import { failure, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 
 let api: TestApi;
 let admin: Awaited<ReturnType<typeof signInAdmin>>;

@@ -1,9 +1,16 @@
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import {
+  ADMIN,
+  failure,
+  signedIn,
+  signInAdmin,
+  signUp,
+  startApi,
+  type TestApi,
+} from "@fastnext/test-support";
 import { type Permission } from "@fastnext/validators";
-
-import { ADMIN, failure, signedIn, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 
 let api: TestApi;
 let admin: Awaited<ReturnType<typeof signInAdmin>>;

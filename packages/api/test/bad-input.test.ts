@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { sealCursor } from "../src/shared/cursor";
-import { failure, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
+import { failure, signInAdmin, signUp, startApi, type TestApi } from "@fastnext/test-support";
+
 import { projectWithTeam, publishedTemplate, uniqueKey } from "./workflow-fixtures";
 
 /*
@@ -160,7 +160,7 @@ describe("pagination cursors", () => {
     // Signed by this server but holding a date PostgreSQL cannot compare: still refused, never sent to SQL.
     for (const at of ["0000-01-01T00:00:00.000Z", "+275760-09-13T00:00:00.000Z"]) {
       const error = await failure(
-        ada.client.projects.list.query({ limit: 1, cursor: sealCursor({ at, id }) }),
+        ada.client.projects.list.query({ limit: 1, cursor: api.deps.cursors.seal({ at, id }) }),
       );
       expect(error.data).toMatchObject({
         code: "BAD_REQUEST",
@@ -176,7 +176,7 @@ describe("pagination cursors", () => {
     const forged = unsigned({ s: "createdAt", k: "0000-01-01T00:00:00.000Z", id });
     for (const cursor of [
       forged,
-      sealCursor({ s: "createdAt", k: "0000-01-01T00:00:00.000Z", id }),
+      api.deps.cursors.seal({ s: "createdAt", k: "0000-01-01T00:00:00.000Z", id }),
     ]) {
       const error = await failure(admin.client.admin.users.list.query({ cursor }));
       expect(error.data).toMatchObject({

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { closeRedis, createRateLimiter, createRedisClient } from "@fastnext/rate-limit";
+import { clientFor, failure, signUp, startApi, type TestApi } from "@fastnext/test-support";
 
-import { clientFor, failure, signUp, startApi, type TestApi } from "../src/testing";
 import { type AppRouter } from "../src/root";
 
 /** GET of one or more queries, as tRPC's batch link sends it, to read status and headers. */

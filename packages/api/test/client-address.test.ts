@@ -3,11 +3,16 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { EnvError } from "@fastnext/config";
+import { failure, signedIn, startApi, type TestApi } from "@fastnext/test-support";
 
 import { readApiEnv } from "../src/env";
-import { clientAddress, parseTrustedProxies, servedOverHttps, trustNoProxy } from "../src/http/client-address";
+import {
+  clientAddress,
+  parseTrustedProxies,
+  servedOverHttps,
+  trustNoProxy,
+} from "../src/http/client-address";
 import { type AppRouter } from "../src/root";
-import { failure, signedIn, startApi, type TestApi } from "../src/testing";
 
 const forwarded = (value: string) => new Headers({ "x-forwarded-for": value });
 

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { signInAdmin, signUp, startApi, type TestApi } from "@fastnext/test-support";
+
 import { appRouter } from "../src/root";
-import { signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 import { jsonSchemaOf, malformedInput, type RawInput } from "./fuzz-inputs";
 
 /*

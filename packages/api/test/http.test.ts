@@ -2,10 +2,11 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { AppError } from "../src/errors";
+import { AppError } from "@fastnext/core";
+import { clientFor, serve } from "@fastnext/test-support";
+
 import { appRouter } from "../src/root";
 import { publicProcedure, router } from "../src/trpc/procedures";
-import { clientFor, serve } from "../src/testing";
 
 // The real router plus procedures that fail in known ways.
 const testRouter = router({

@@ -1,11 +1,17 @@
 import { randomUUID } from "node:crypto";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { withScope } from "@fastnext/db";
+import {
+  clientFor,
+  failure,
+  signInAdmin,
+  signUp,
+  startApi,
+  type TestApi,
+} from "@fastnext/test-support";
 
 import { appRouter, type AppRouter } from "../src/root";
-import { clientFor, failure, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 import { idempotentMiddlewares } from "../src/trpc/idempotent";
 import { purchaseDefinition, uniqueKey } from "./workflow-fixtures";
 

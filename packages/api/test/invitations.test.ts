@@ -1,12 +1,18 @@
 import { randomUUID } from "node:crypto";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { generateOpaqueToken, hashOpaqueToken } from "@fastnext/auth";
 import { withScope } from "@fastnext/db";
 import { createRateLimiter } from "@fastnext/rate-limit";
+import {
+  failure,
+  signedIn,
+  signInAdmin,
+  signUp,
+  startApi,
+  type TestApi,
+} from "@fastnext/test-support";
 
-import { failure, signedIn, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 import { countStatements, projectWithTeam } from "./workflow-fixtures";
 
 let api: TestApi;

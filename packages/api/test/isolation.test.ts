@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
+import {
+  clientFor,
+  failure,
+  signInAdmin,
+  signUp,
+  startApi,
+  type TestApi,
+} from "@fastnext/test-support";
+
 import { type AppRouter } from "../src";
 import { appRouter } from "../src/root";
-import { clientFor, failure, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 import { authedProcedure, router } from "../src/trpc/procedures";
 
 // The real router plus probes that misbehave on purpose.

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
 import superjson from "superjson";
 
 import { NOTIFICATION_CHANNEL } from "@fastnext/events";
+import { type TestApi } from "@fastnext/test-support";
 
 import { type AppRouter } from "../src/root";
-import { type TestApi } from "../src/testing";
 
 export interface Arranged {
   id: string;

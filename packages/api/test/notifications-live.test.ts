@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { NOTIFICATION_CHANNEL } from "@fastnext/events";
+import { signUp, startApi, type TestApi } from "@fastnext/test-support";
 
-import { sealCursor } from "../src/shared/cursor";
-import { signUp, startApi, type TestApi } from "../src/testing";
 import { liveClient, notify, type Auth } from "./notifications-fixtures";
 
 let api: TestApi;
@@ -165,7 +164,7 @@ describe("notifications.onNew", () => {
   it("maps an application error raised while the stream runs, instead of INTERNAL_SERVER_ERROR", async () => {
     const ann = await signUp(api, "Ann");
     // Signed, so it passes the input schema; the position inside is one the database cannot hold.
-    const cursor = sealCursor({ at: "0000-01-01T00:00:00.000Z", id: "00000000-0000-4000-8000-000000000000" });
+    const cursor = api.deps.cursors.seal({ at: "0000-01-01T00:00:00.000Z", id: "00000000-0000-4000-8000-000000000000" });
     const live = await subscribe({ via: "connectionParams", token: ann.accessToken }, null, { lastEventId: cursor });
     await expect
       .poll(() => live.errors, { timeout: 5_000 })

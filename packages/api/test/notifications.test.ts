@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { withScope } from "@fastnext/db";
+import { failure, signUp, startApi, type TestApi } from "@fastnext/test-support";
 
-import { failure, signUp, startApi, type TestApi } from "../src/testing";
 import { notify } from "./notifications-fixtures";
 
 let api: TestApi;

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import {
+  failure,
+  signedIn,
+  signInAdmin,
+  signUp,
+  startApi,
+  type TestApi,
+} from "@fastnext/test-support";
 import { DEFAULT_SYSTEM_SETTINGS } from "@fastnext/validators";
-
-import { failure, signedIn, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 
 let api: TestApi;
 let admin: Awaited<ReturnType<typeof signInAdmin>>;

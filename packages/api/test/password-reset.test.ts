@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { failure, signUp, startApi, type TestApi } from "../src/testing";
+import { failure, signUp, startApi, type TestApi } from "@fastnext/test-support";
 
 let api: TestApi;
 beforeAll(async () => {

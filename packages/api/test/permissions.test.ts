@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { failure, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
+import { failure, signInAdmin, signUp, startApi, type TestApi } from "@fastnext/test-support";
 
 let api: TestApi;
 beforeAll(async () => {

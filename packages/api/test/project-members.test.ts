@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { failure, signUp, startApi, type TestApi } from "../src/testing";
+import { failure, signUp, startApi, type TestApi } from "@fastnext/test-support";
+
 import { projectWithTeam } from "./workflow-fixtures";
 
 let api: TestApi;

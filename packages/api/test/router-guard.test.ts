@@ -2,36 +2,59 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { type AnyTRPCRouter } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 
 import { appRouter, PUBLIC_PROCEDURES } from "../src/root";
-import { authed, permissionOfMiddleware } from "../src/trpc/auth-middleware";
+import { t } from "../src/trpc/init";
+import { type ProcedureMeta } from "../src/trpc/meta";
+import {
+  authedProcedure,
+  permissionProcedure,
+  publicProcedure,
+  router,
+} from "../src/trpc/procedures";
 
 interface ProcedureLike {
-  _def: { middlewares: unknown[]; type: string };
+  meta?: ProcedureMeta;
 }
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureLike>);
-const authedFns = new Set<unknown>(authed._middlewares);
+function proceduresOf(root: AnyTRPCRouter): [string, ProcedureLike][] {
+  return Object.entries(root._def.procedures as Record<string, ProcedureLike>);
+}
 
+/** What each procedure declares about its callers; a procedure not made by the builders declares nothing. */
 function guardOf(procedure: ProcedureLike) {
-  const middlewares = procedure._def.middlewares;
   return {
-    authed: middlewares.some((fn) => authedFns.has(fn)),
-    permissions: middlewares.flatMap((fn) => {
-      const permission = permissionOfMiddleware.get(fn);
-      return permission ? [permission] : [];
-    }),
+    signedIn: procedure.meta?.caller === "signed-in",
+    permission: procedure.meta?.permission ?? null,
   };
 }
+
+/** Procedures that are neither behind `authed` nor public and listed. */
+function unguarded(root: AnyTRPCRouter, publicNames: readonly string[]): string[] {
+  return proceduresOf(root)
+    .filter(([name, procedure]) => !guardOf(procedure).signedIn && !publicNames.includes(name))
+    .map(([name]) => name);
+}
+
+const procedures = proceduresOf(appRouter);
 
 describe("every procedure is guarded", () => {
   it("walks the whole router: only the named public procedures lack the authed middleware", () => {
     expect(procedures.length).toBeGreaterThan(10);
-    const unguarded = procedures
-      .filter(([name, procedure]) => !PUBLIC_PROCEDURES.includes(name) && !guardOf(procedure).authed)
-      .map(([name]) => name);
-    expect(unguarded).toEqual([]);
+    expect(unguarded(appRouter, PUBLIC_PROCEDURES)).toEqual([]);
+  });
+
+  it("fails on a procedure made without the builders, or public and not listed", () => {
+    const planted = router({
+      listed: publicProcedure.query(() => 1),
+      notListed: publicProcedure.query(() => 2),
+      bare: t.procedure.query(() => 3),
+      signedIn: authedProcedure.query(() => 4),
+      nested: router({ alsoBare: t.procedure.query(() => 5) }),
+    });
+    expect(unguarded(planted, ["listed"])).toEqual(["notListed", "bare", "nested.alsoBare"]);
   });
 
   it("public procedures exist and really are public", () => {
@@ -39,24 +62,26 @@ describe("every procedure is guarded", () => {
     for (const name of PUBLIC_PROCEDURES) {
       expect(names, name).toContain(name);
       const procedure = procedures.find(([n]) => n === name)?.[1];
-      expect(procedure && guardOf(procedure).authed, name).toBe(false);
+      expect(procedure && guardOf(procedure).signedIn, name).toBe(false);
     }
   });
 
-  it("permission checks run after authentication", () => {
+  it("a procedure that names a permission is signed-in, and the permission is what it declared", () => {
+    const probe = router({ probe: permissionProcedure("user.read").query(() => 1) });
+    expect(proceduresOf(probe)[0]?.[1].meta).toEqual({
+      caller: "signed-in",
+      permission: "user.read",
+    });
     for (const [name, procedure] of procedures) {
-      const middlewares = procedure._def.middlewares;
-      const authIndex = middlewares.findIndex((fn) => authedFns.has(fn));
-      middlewares.forEach((fn, index) => {
-        if (permissionOfMiddleware.has(fn)) expect(index, name).toBeGreaterThan(authIndex);
-      });
+      if (guardOf(procedure).permission) expect(guardOf(procedure).signedIn, name).toBe(true);
     }
   });
 
   it("admin procedures all name a permission", () => {
     const admin = procedures.filter(([name]) => name.startsWith("admin."));
     expect(admin.length).toBeGreaterThan(0);
-    for (const [name, procedure] of admin) expect(guardOf(procedure).permissions, name).not.toEqual([]);
+    for (const [name, procedure] of admin)
+      expect(guardOf(procedure).permission, name).not.toBeNull();
   });
 });
 
@@ -73,8 +98,13 @@ describe("the unscoped client", () => {
   }
 
   it("is imported by no procedure, service or web code", () => {
-    const offenders = [...sources(path.join(root, "packages/api/src")), ...sources(path.join(root, "apps/web/src"))]
-      .filter((file) => /["']@fastnext\/db\/system["']|db\/src\/system/.test(readFileSync(file, "utf8")))
+    const offenders = [
+      ...sources(path.join(root, "packages/api/src")),
+      ...sources(path.join(root, "apps/web/src")),
+    ]
+      .filter((file) =>
+        /["']@fastnext\/db\/system["']|db\/src\/system/.test(readFileSync(file, "utf8")),
+      )
       .map((file) => path.relative(root, file));
     expect(offenders).toEqual([]);
   });

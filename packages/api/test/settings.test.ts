@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { failure, signUp, startApi, type TestApi } from "@fastnext/test-support";
 import { DEFAULT_USER_SETTINGS } from "@fastnext/validators";
-
-import { failure, signUp, startApi, type TestApi } from "../src/testing";
 
 let api: TestApi;
 beforeAll(async () => {

@@ -1,8 +1,17 @@
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import {
+  failure,
+  signedIn,
+  signInAdmin,
+  signUp,
+  startApi,
+  type TestApi,
+} from "@fastnext/test-support";
+
 import { webSignIn } from "../src";
-import { failure, signedIn, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
+import { trustNoProxy } from "../src/http";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -283,12 +292,12 @@ describe("signing in with two-factor on", () => {
     const ada = await withTwoFactor();
     const request = { headers: new Headers({ "user-agent": "test-browser" }) };
     const credentials = { email: ada.email, password: ada.password };
-    expect(await webSignIn(credentials, request, api.deps)).toEqual({ ok: false, error: "TwoFactorRequired" });
-    expect(await webSignIn({ ...credentials, code: "000000" }, request, api.deps)).toEqual({
+    expect(await webSignIn(credentials, request, { deps: api.deps, trustProxy: trustNoProxy })).toEqual({ ok: false, error: "TwoFactorRequired" });
+    expect(await webSignIn({ ...credentials, code: "000000" }, request, { deps: api.deps, trustProxy: trustNoProxy })).toEqual({
       ok: false,
       error: "CredentialsSignin",
     });
-    const done = await webSignIn({ ...credentials, code: await nextCode(ada) }, request, api.deps);
+    const done = await webSignIn({ ...credentials, code: await nextCode(ada) }, request, { deps: api.deps, trustProxy: trustNoProxy });
     expect(done).toMatchObject({ ok: true, userId: ada.id, email: ada.email });
   });
 });

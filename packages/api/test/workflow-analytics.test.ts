@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { failure, startApi, type TestApi } from "../src/testing";
+import { failure, startApi, type TestApi } from "@fastnext/test-support";
+
 import { projectWithTeam, publishedTemplate } from "./workflow-fixtures";
 
 let api: TestApi;

@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
-
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { fireDueTimeouts } from "@fastnext/core/workflows";
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
+import { failure, startApi, type TestApi } from "@fastnext/test-support";
 
-import { fireDueTimeouts } from "../src";
-import { failure, startApi, type TestApi } from "../src/testing";
-import { countRows, projectWithTeam, publishedTemplate, purchaseDefinition } from "./workflow-fixtures";
+import {
+  countRows,
+  projectWithTeam,
+  publishedTemplate,
+  purchaseDefinition,
+} from "./workflow-fixtures";
 
 let api: TestApi;
 beforeAll(async () => {

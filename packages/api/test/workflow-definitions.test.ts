@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { failure, signInAdmin, signUp, startApi, type TestApi } from "@fastnext/test-support";
 import { validateDefinition, type WorkflowDefinition } from "@fastnext/workflow";
 
-import { failure, signInAdmin, signUp, startApi, type TestApi } from "../src/testing";
 import { countRows, projectWithTeam, purchaseDefinition, uniqueKey } from "./workflow-fixtures";
 
 let api: TestApi;

@@ -1,6 +1,5 @@
+import { signInAdmin, signUp, type TestApi } from "@fastnext/test-support";
 import { type WorkflowDefinition } from "@fastnext/workflow";
-
-import { signInAdmin, signUp, type TestApi } from "../src/testing";
 
 /**
  * A purchase request: editors submit, owners approve small amounts or

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { failure, signInAdmin, startApi, type TestApi } from "../src/testing";
+import { failure, signInAdmin, startApi, type TestApi } from "@fastnext/test-support";
+
 import {
   countRows,
   countStatements,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startApi, type TestApi } from "@fastnext/api/testing";
+import { startApi, type TestApi } from "@fastnext/test-support";
 
 import { createFastnextClient, memoryTokenStore, TRPCClientError } from "../src";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { signAccessToken } from "@fastnext/auth";
-import { failure, signUp, startApi, type TestApi } from "@fastnext/api/testing";
+import { failure, signUp, startApi, type TestApi } from "@fastnext/test-support";
 
 import {
   createFastnextClient,

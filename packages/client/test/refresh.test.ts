@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { signAccessToken } from "@fastnext/auth";
-import { failure, signedIn as expectSignedIn, signUp, startApi, type TestApi } from "@fastnext/api/testing";
+import {
+  failure,
+  signedIn as expectSignedIn,
+  signUp,
+  startApi,
+  type TestApi,
+} from "@fastnext/test-support";
 
 import {
   createFastnextClient,

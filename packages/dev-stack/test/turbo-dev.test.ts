@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { freePort } from "@fastnext/api/testing";
+import { freePort } from "@fastnext/test-support";
 import { isRunning } from "@fastnext/supervisor";
 
 import { readDevDatabase } from "../src/connection";

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { freePort } from "@fastnext/api/testing";
 import { createPrismaClient } from "@fastnext/db";
 import { createDatabase, dropDatabase, seedDemoData } from "@fastnext/db/admin";
 import { runDatabaseName, testRoleUrls } from "@fastnext/db/testing";
 import { startTestServer } from "@fastnext/dev-database";
+import { freePort } from "@fastnext/test-support";
 
 import { startNext, type RunningNext } from "../../test/helpers/next-server";
 import { E2E_ADMIN } from "./accounts";

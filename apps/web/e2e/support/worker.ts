@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { spawnEntryPoint } from "@fastnext/api/testing";
+import { spawnEntryPoint } from "@fastnext/test-support";
 
 const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../worker");
 

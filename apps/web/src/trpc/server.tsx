@@ -13,14 +13,19 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { cache, type ReactNode } from "react";
+import { webEnv } from "~/env";
+import { apiDeps } from "~/server/api-deps";
+import { readSessionCookie } from "~/server/auth/cookie";
 
-import { appRouter, createCaller, createContext, type Context, type RouterOutputs } from "@fastnext/api";
-import { defaultApiDeps } from "@fastnext/api/deps";
+import {
+  appRouter,
+  createCaller,
+  createContext,
+  type Context,
+  type RouterOutputs,
+} from "@fastnext/api";
 import { createLogger } from "@fastnext/logger";
 import { type Permission } from "@fastnext/validators";
-
-import { webEnv } from "~/env";
-import { readSessionCookie } from "~/server/auth/cookie";
 
 import { makeQueryClient } from "./query-client";
 
@@ -51,7 +56,7 @@ const createRscContext = cache(async (): Promise<Context> => {
     ip: incoming.get("x-forwarded-for")?.split(",")[0]?.trim() ?? incoming.get("x-real-ip"),
     userAgent: incoming.get("user-agent"),
     get deps() {
-      return defaultApiDeps();
+      return apiDeps();
     },
     resolveSession: (requestHeaders) => readSessionCookie(requestHeaders, secret),
   });

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { freePort } from "@fastnext/api/testing";
+import { freePort } from "@fastnext/test-support";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -15,6 +15,12 @@ export interface RunningNext {
 
 /** Production refuses the public development key, so tests bring their own. */
 export const TEST_NEXTAUTH_SECRET = "next-auth-secret-for-tests-only-0123456789abcdef";
+
+/** The token keys production requires at start-up (the API's configuration is checked with the web app's). */
+const TEST_AUTH_KEYS = {
+  AUTH_JWT_SECRET: "access-token-secret-for-tests-only-0123456789",
+  AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
 
 function spawnNext(env: Record<string, string>, port: number): ChildProcess {
   if (!existsSync(path.join(appDir, ".next/BUILD_ID"))) {
@@ -28,6 +34,7 @@ function spawnNext(env: Record<string, string>, port: number): ChildProcess {
       NODE_ENV: "production",
       LOG_FORMAT: "json",
       NEXTAUTH_SECRET: TEST_NEXTAUTH_SECRET,
+      ...TEST_AUTH_KEYS,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

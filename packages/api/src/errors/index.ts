@@ -1,5 +1,3 @@
-export { AppError, AppErrorCode, type AppErrorOptions, type FieldErrors } from "./app-error";
-export { collectFieldErrors, flattenIssues } from "@fastnext/validators";
 export {
   describeError,
   INTERNAL_MESSAGE,

@@ -1,9 +1,7 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { ZodError } from "zod";
 
-import { flattenIssues, type FieldErrors } from "@fastnext/validators";
-
-import { AppError, type AppErrorCode } from "./app-error";
+import { AppError, type AppErrorCode, type FieldErrors, flattenIssues } from "@fastnext/core";
 
 const trpcCodeOf: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   VALIDATION: "BAD_REQUEST",

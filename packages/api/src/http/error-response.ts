@@ -7,7 +7,9 @@ import {
   type TRPCErrorShape,
 } from "@trpc/server/unstable-core-do-not-import";
 
-import { toTRPCError, type AppError } from "../errors";
+import { type AppError } from "@fastnext/core";
+
+import { toTRPCError } from "../errors";
 
 export interface EdgeRefusal {
   router: AnyTRPCRouter;

@@ -1,12 +1,10 @@
 import { type AnyTRPCRouter, type TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
+import { AppError, type ResolveSession } from "@fastnext/core";
 import { logger as rootLogger, type Logger } from "@fastnext/logger";
 
-import { type ResolveSession } from "../auth/credentials";
-import { defaultApiDeps, type ApiDeps } from "../deps";
-import { apiEnv } from "../env";
-import { AppError } from "../errors";
+import { type ApiDeps } from "../deps";
 import { appRouter } from "../root";
 import { createContext } from "../trpc/context";
 import { BodyTooLargeError, readBodyWithLimit } from "./body-limit";
@@ -20,12 +18,14 @@ export interface TrpcHandlerOptions {
   endpoint: string;
   router?: AnyTRPCRouter;
   logger?: Logger;
-  allowedOrigins?: readonly string[];
-  maxBodyBytes?: number;
-  /** Whose X-Forwarded-For to believe; defaults to TRUSTED_PROXIES. */
-  trustProxy?: TrustProxy;
-  /** Defaults to the process's dependencies, built from the environment on first use. */
-  deps?: ApiDeps;
+  /** Browser origins allowed to call, with credentials (CORS_ORIGINS). */
+  allowedOrigins: readonly string[];
+  /** Larger request bodies get 413 (API_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** Whose X-Forwarded-For to believe (TRUSTED_PROXIES). */
+  trustProxy: TrustProxy;
+  /** The process's dependencies, or how to build them on first use (procedures that need none never do). */
+  deps: ApiDeps | (() => ApiDeps);
   /** How the app reads its own session cookie (the web app passes next-auth's). */
   resolveSession?: ResolveSession;
 }
@@ -57,9 +57,8 @@ function retryAfterSeconds(errors: readonly TRPCError[]): number | null {
 export function createTrpcHandler(options: TrpcHandlerOptions) {
   const router = options.router ?? appRouter;
   const baseLogger = options.logger ?? rootLogger;
-  const allowedOrigins = options.allowedOrigins ?? apiEnv.CORS_ORIGINS;
-  const maxBodyBytes = options.maxBodyBytes ?? apiEnv.API_MAX_BODY_BYTES;
-  const trustProxy = options.trustProxy ?? apiEnv.TRUSTED_PROXIES;
+  const { allowedOrigins, maxBodyBytes, trustProxy } = options;
+  const deps = options.deps;
 
   return async function handleTrpcRequest(request: Request, info: RequestInfo = {}): Promise<Response> {
     const requestId = resolveRequestId(request.headers);
@@ -104,7 +103,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
           userAgent: req.headers.get("user-agent"),
           // Built on first use: procedures that need no database never touch it.
           get deps() {
-            return options.deps ?? defaultApiDeps();
+            return typeof deps === "function" ? deps() : deps;
           },
           resolveSession: options.resolveSession ?? null,
           // httpSubscriptionLink's `connectionParams`: how an EventSource (no headers) authenticates.

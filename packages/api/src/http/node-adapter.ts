@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 
-import { apiEnv } from "../env";
 import { servedOverHttps, type TrustProxy } from "./client-address";
 import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 
@@ -61,11 +60,11 @@ export function createNodeServer(
   options: {
     prefix: string;
     extraRoutes?: Record<string, () => Promise<Response> | Response>;
-    /** Whose X-Forwarded-Proto to believe (for HSTS); defaults to TRUSTED_PROXIES. */
-    trustProxy?: TrustProxy;
+    /** Whose X-Forwarded-Proto to believe, for HSTS (TRUSTED_PROXIES). */
+    trustProxy: TrustProxy;
   },
 ): Server {
-  const trustProxy = options.trustProxy ?? apiEnv.TRUSTED_PROXIES;
+  const { trustProxy } = options;
   return createServer((req, res) => {
     setSecurityHeaders(req, res, trustProxy);
     const url = new URL(req.url ?? "/", "http://localhost");

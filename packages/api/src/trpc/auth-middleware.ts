@@ -1,9 +1,6 @@
+import { AppError, loadAccess, type Principal, resolveCredentials } from "@fastnext/core";
 import { applyScope, withSessionScope, type ScopedDb } from "@fastnext/db";
-import { type Permission } from "@fastnext/validators";
 
-import { resolveCredentials } from "../auth/credentials";
-import { loadAccess, type Principal } from "../auth/principal";
-import { AppError } from "../errors";
 import { t } from "./init";
 import { throttleSignedInCall } from "./throttle";
 
@@ -24,7 +21,7 @@ class Rollback<T> extends Error {
  * again. A procedure that fails leaves nothing written.
  */
 export const authed = t.middleware(async ({ ctx, next }) => {
-  const credentials = await resolveCredentials(ctx);
+  const credentials = await resolveCredentials(ctx, ctx.deps.tokens);
   if (!credentials) throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
   // Before the transaction: a refused call costs no database work.
   await throttleSignedInCall(ctx, credentials.userId);
@@ -62,22 +59,21 @@ export const authed = t.middleware(async ({ ctx, next }) => {
   }
 });
 
-/** Middlewares made by `requirePermission`, with what each requires (read by tests). */
-export const permissionOfMiddleware = new Map<unknown, Permission>();
-
-/** FORBIDDEN unless the signed-in caller holds `permission`. */
-export function requirePermission(permission: Permission) {
-  const middleware = t.middleware(({ ctx, next }) => {
-    const principal = (ctx as { principal?: Principal }).principal;
-    if (!principal) throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
-    if (!principal.permissions.has(permission)) {
-      throw new AppError("FORBIDDEN", `This needs the "${permission}" permission`, {
-        reason: "missing_permission",
-        details: { permission },
-      });
-    }
-    return next();
-  });
-  for (const fn of middleware._middlewares) permissionOfMiddleware.set(fn, permission);
-  return middleware;
-}
+/**
+ * FORBIDDEN unless the signed-in caller holds the permission the procedure
+ * declares in its metadata (`permissionProcedure` sets it). A procedure
+ * that reaches this without declaring one is refused: never let through.
+ */
+export const requirePermission = t.middleware(({ ctx, meta, next }) => {
+  const principal = (ctx as { principal?: Principal }).principal;
+  if (!principal) throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
+  const permission = meta?.permission;
+  if (!permission) throw new Error("a permission check on a procedure that declares no permission");
+  if (!principal.permissions.has(permission)) {
+    throw new AppError("FORBIDDEN", `This needs the "${permission}" permission`, {
+      reason: "missing_permission",
+      details: { permission },
+    });
+  }
+  return next();
+});

@@ -1,6 +1,6 @@
+import { type ResolveSession } from "@fastnext/core";
 import { type Logger } from "@fastnext/logger";
 
-import { type ResolveSession } from "../auth/credentials";
 import { type ApiDeps } from "../deps";
 
 /** What every procedure knows about the request it serves. */

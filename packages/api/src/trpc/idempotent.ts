@@ -1,10 +1,10 @@
 import { middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
 
+import { type Principal } from "@fastnext/core";
+import { claimKey, hashInput, type KeyUse, recordAnswer, replay } from "@fastnext/core/idempotency";
 import { type ScopedDb } from "@fastnext/db";
 import { ZIdempotencyKeyInputSchema } from "@fastnext/validators";
 
-import { type Principal } from "../auth/principal";
-import { claimKey, hashInput, recordAnswer, replay, type KeyUse } from "../services/idempotency";
 import { t } from "./init";
 
 /**

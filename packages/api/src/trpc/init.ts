@@ -3,8 +3,9 @@ import superjson from "superjson";
 
 import { describeError, publicMessage } from "../errors";
 import { type Context } from "./context";
+import { type ProcedureMeta } from "./meta";
 
-export const t = initTRPC.context<Context>().create({
+export const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   // Stacks never leave the server, whatever NODE_ENV says.
   isDev: false,

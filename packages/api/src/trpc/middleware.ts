@@ -1,4 +1,6 @@
-import { AppError, toTRPCError } from "../errors";
+import { AppError } from "@fastnext/core";
+
+import { toTRPCError } from "../errors";
 import { t } from "./init";
 
 /**

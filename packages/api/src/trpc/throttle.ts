@@ -1,4 +1,5 @@
-import { spend } from "../services/auth/rate-limit";
+import { spend } from "@fastnext/core/auth";
+
 import { type Context } from "./context";
 
 /**

@@ -5,6 +5,7 @@ import { webSignIn, webSignOut } from "@fastnext/api";
 import { createLogger } from "@fastnext/logger";
 
 import { webEnv } from "../../env";
+import { apiDeps } from "../api-deps";
 import { peerAddress } from "../peer-address";
 
 /**
@@ -39,6 +40,7 @@ function headersOf(raw: Record<string, unknown> | undefined): Headers {
 export function createAuthOptions(): AuthOptions {
   const env = webEnv();
   const log = createLogger("web", { module: "next-auth" });
+  const webAuth = () => ({ deps: apiDeps(), trustProxy: env.api.TRUSTED_PROXIES });
 
   return {
     secret: env.NEXTAUTH_SECRET,
@@ -56,7 +58,7 @@ export function createAuthOptions(): AuthOptions {
           const headers = headersOf(req.headers);
           let result;
           try {
-            result = await webSignIn(credentials, { headers, remoteAddress: peerAddress(headers) });
+            result = await webSignIn(credentials, { headers, remoteAddress: peerAddress(headers) }, webAuth());
           } catch (error) {
             log.error({ err: error }, "sign-in failed");
             throw new Error(SIGN_IN_ERRORS.unavailable);
@@ -110,7 +112,7 @@ export function createAuthOptions(): AuthOptions {
         const { userId, sessionId } = token;
         if (!userId || !sessionId) return;
         try {
-          await webSignOut({ userId, sessionId });
+          await webSignOut({ userId, sessionId }, { headers: new Headers() }, webAuth());
         } catch (error) {
           log.error({ err: error, sessionId }, "could not revoke the session on sign-out");
         }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { changePassword as change } from "@fastnext/core/auth";
 import { ZChangePasswordInputSchema } from "@fastnext/validators";
 
-import { changePassword as change } from "../../services/auth/sessions";
-import { serviceContext } from "../../services/context";
 import { authedProcedure } from "../../trpc/procedures";
 
 export const changePassword = authedProcedure

@@ -1,6 +1,6 @@
+import { login as loginUser } from "@fastnext/core/auth";
 import { ZLoginInputSchema } from "@fastnext/validators";
 
-import { login as loginUser } from "../../services/auth/login";
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
 import { ZLoginOutputSchema } from "./schemas";

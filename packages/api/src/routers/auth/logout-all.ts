@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { revokeAllSessions } from "../../services/auth/sessions";
-import { serviceContext } from "../../services/context";
+import { serviceContext } from "@fastnext/core";
+import { revokeAllSessions } from "@fastnext/core/auth";
+
 import { authedProcedure } from "../../trpc/procedures";
 
 export const logoutAll = authedProcedure

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
+import { logout as endSession } from "@fastnext/core/auth";
 import { ZLogoutInputSchema } from "@fastnext/validators";
 
-import { logout as endSession } from "../../services/auth/refresh";
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
 

@@ -1,5 +1,6 @@
+import { type ClientMeta } from "@fastnext/core/auth";
+
 import { type Context } from "../../trpc/context";
-import { type ClientMeta } from "../../services/auth/client-meta";
 
 export function clientMeta(ctx: Context): ClientMeta {
   return { ip: ctx.ip, userAgent: ctx.userAgent, requestId: ctx.requestId };

@@ -1,6 +1,6 @@
+import { refresh as rotate } from "@fastnext/core/auth";
 import { ZRefreshInputSchema } from "@fastnext/validators";
 
-import { refresh as rotate } from "../../services/auth/refresh";
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
 import { ZTokenPairSchema } from "./schemas";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { register as registerUser } from "@fastnext/core/auth";
+import { ZUserViewSchema } from "@fastnext/core/users";
 import { ZRegisterInputSchema } from "@fastnext/validators";
 
-import { register as registerUser } from "../../services/auth/register";
-import { ZUserViewSchema } from "../../services/users/view";
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
+import { requestPasswordReset as startReset } from "@fastnext/core/auth";
 import { ZEmailSchema } from "@fastnext/validators";
 
-import { requestPasswordReset as startReset } from "../../services/auth/password-reset";
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
 

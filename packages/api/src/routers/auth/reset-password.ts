@@ -1,8 +1,8 @@
 import { z } from "zod";
 
+import { resetPassword as completeReset } from "@fastnext/core/auth";
 import { ZPasswordSchema, ZTextSchema } from "@fastnext/validators";
 
-import { resetPassword as completeReset } from "../../services/auth/password-reset";
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ZUserViewSchema } from "../../services/users/view";
+import { ZUserViewSchema } from "@fastnext/core/users";
 
 export const ZTokenPairSchema = z.object({
   accessToken: z.string(),

@@ -1,6 +1,6 @@
+import { verifyTwoFactor as verify } from "@fastnext/core/auth";
 import { ZVerifyTwoFactorInputSchema } from "@fastnext/validators";
 
-import { verifyTwoFactor as verify } from "../../services/auth/verify-two-factor";
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
 import { ZSignedInSchema } from "./schemas";

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { acceptInvitation, ZJoinOutcomeSchema } from "@fastnext/core/invitations";
 import { ZInvitationTokenInputSchema } from "@fastnext/validators";
 
-import { acceptInvitation } from "../../services/invitations/accept";
-import { ZJoinOutcomeSchema } from "../../services/invitations/view";
-import { serviceContext } from "../../services/context";
 import { authedProcedure } from "../../trpc/procedures";
 
 /** The signed-in invitee (their account's address is the one invited) joins; raises project.member_added. */

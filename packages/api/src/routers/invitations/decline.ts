@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { declineInvitation } from "@fastnext/core/invitations";
 import { ZInvitationTokenInputSchema } from "@fastnext/validators";
 
-import { declineInvitation } from "../../services/invitations/decline";
-import { serviceContext } from "../../services/context";
 import { authedProcedure } from "../../trpc/procedures";
 
 /** The signed-in invitee turns the invitation down. */

@@ -1,7 +1,6 @@
+import { getInvitation, ZInvitationPublicViewSchema } from "@fastnext/core/invitations";
 import { ZInvitationTokenInputSchema } from "@fastnext/validators";
 
-import { getInvitation } from "../../services/invitations/get";
-import { ZInvitationPublicViewSchema } from "../../services/invitations/view";
 import { publicProcedure } from "../../trpc/procedures";
 
 /** Public: the link's secret is the proof needed to see what it offers. */

@@ -1,10 +1,9 @@
 import { z } from "zod";
 
+import { registerFromInvitation, ZJoinOutcomeSchema } from "@fastnext/core/invitations";
+import { ZUserViewSchema } from "@fastnext/core/users";
 import { ZInvitationRegisterInputSchema } from "@fastnext/validators";
 
-import { registerFromInvitation } from "../../services/invitations/register";
-import { ZJoinOutcomeSchema } from "../../services/invitations/view";
-import { ZUserViewSchema } from "../../services/users/view";
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "../auth/meta";
 

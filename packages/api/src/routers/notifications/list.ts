@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { listNotifications, ZNotificationViewSchema } from "../../services/notifications";
-import { pageOutputSchema, ZPageInputSchema } from "../../shared/pagination";
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listNotifications, ZNotificationViewSchema } from "@fastnext/core/notifications";
+
 import { authedProcedure } from "../../trpc/procedures";
 
 export const ZNotificationListInputSchema = ZPageInputSchema.extend({
@@ -13,4 +14,4 @@ export const ZNotificationListInputSchema = ZPageInputSchema.extend({
 export const list = authedProcedure
   .input(ZNotificationListInputSchema)
   .output(pageOutputSchema(ZNotificationViewSchema))
-  .query(({ ctx, input }) => listNotifications(ctx.db, ctx.principal, input));
+  .query(({ ctx, input }) => listNotifications(serviceContext(ctx), input));

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { serviceContext } from "../../services/context";
-import { markAllRead as markEveryNotificationRead } from "../../services/notifications";
+import { serviceContext } from "@fastnext/core";
+import { markAllRead as markEveryNotificationRead } from "@fastnext/core/notifications";
+
 import { authedProcedure } from "../../trpc/procedures";
 
 export const markAllRead = authedProcedure

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { markRead as markNotificationsRead } from "../../services/notifications";
-import { serviceContext } from "../../services/context";
+import { serviceContext } from "@fastnext/core";
+import { markRead as markNotificationsRead } from "@fastnext/core/notifications";
+
 import { authedProcedure } from "../../trpc/procedures";
 
 export const ZMarkReadInputSchema = z.object({

@@ -1,8 +1,9 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 
-import { liveNotifications, ZNotificationViewSchema } from "../../services/notifications";
-import { ZCursorSchema } from "../../shared/cursor";
+import { ZCursorSchema } from "@fastnext/core";
+import { liveNotifications, ZNotificationViewSchema } from "@fastnext/core/notifications";
+
 import { authedProcedure } from "../../trpc/procedures";
 
 export const ZOnNewInputSchema = z

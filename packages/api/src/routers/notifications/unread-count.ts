@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { unreadCount as countUnread } from "../../services/notifications";
+import { unreadCount as countUnread } from "@fastnext/core/notifications";
+
 import { authedProcedure } from "../../trpc/procedures";
 
 export const unreadCount = authedProcedure

@@ -1,12 +1,13 @@
+import { serviceContext } from "@fastnext/core";
+import { setProjectArchived, ZProjectViewSchema } from "@fastnext/core/projects";
 import { ZProjectIdInputSchema } from "@fastnext/validators";
 
-import { setProjectArchived } from "../../services/projects/archive";
-import { serviceContext } from "../../services/context";
-import { ZProjectViewSchema } from "../../services/projects/view";
 import { authedProcedure } from "../../trpc/procedures";
+import { projectRole } from "../../trpc/project-role";
 
 /** Owner or project.manage_all: hides the project from the default list. */
 export const archive = authedProcedure
   .input(ZProjectIdInputSchema)
+  .use(projectRole("owner", "id"))
   .output(ZProjectViewSchema)
-  .mutation(({ ctx, input }) => setProjectArchived(serviceContext(ctx), input.id, true));
+  .mutation(({ ctx }) => setProjectArchived(serviceContext(ctx), ctx.project, true));

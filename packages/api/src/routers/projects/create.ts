@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { createProject, ZProjectViewSchema } from "@fastnext/core/projects";
 import { ZProjectCreateInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../services/context";
-import { createProject } from "../../services/projects/create";
-import { ZProjectViewSchema } from "../../services/projects/view";
 import { idempotent } from "../../trpc/idempotent";
 import { permissionProcedure } from "../../trpc/procedures";
 

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { getProject, ZProjectViewSchema } from "@fastnext/core/projects";
 import { ZProjectIdInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../services/context";
-import { getProject } from "../../services/projects/get";
-import { ZProjectViewSchema } from "../../services/projects/view";
 import { authedProcedure } from "../../trpc/procedures";
 
 /** One project the caller can see; NOT_FOUND for everything else. */

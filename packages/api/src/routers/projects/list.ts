@@ -1,9 +1,7 @@
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listProjects, ZProjectViewSchema } from "@fastnext/core/projects";
 import { ZProjectListFiltersSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../services/context";
-import { listProjects } from "../../services/projects/list";
-import { ZProjectViewSchema } from "../../services/projects/view";
-import { pageOutputSchema, ZPageInputSchema } from "../../shared/pagination";
 import { authedProcedure } from "../../trpc/procedures";
 
 export const ZProjectListInputSchema = ZPageInputSchema.extend(ZProjectListFiltersSchema.shape);

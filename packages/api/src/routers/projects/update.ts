@@ -1,12 +1,13 @@
+import { serviceContext } from "@fastnext/core";
+import { updateProject, ZProjectViewSchema } from "@fastnext/core/projects";
 import { ZProjectUpdateInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../services/context";
-import { updateProject } from "../../services/projects/update";
-import { ZProjectViewSchema } from "../../services/projects/view";
 import { authedProcedure } from "../../trpc/procedures";
+import { projectRole } from "../../trpc/project-role";
 
 /** Editors and owners (or project.manage_all) change name, description and visibility. */
 export const update = authedProcedure
   .input(ZProjectUpdateInputSchema)
+  .use(projectRole("editor", "id"))
   .output(ZProjectViewSchema)
   .mutation(({ ctx, input }) => updateProject(serviceContext(ctx), input));

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { updateProfile as update, ZUserViewSchema } from "@fastnext/core/users";
 import { ZUpdateProfileInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../services/context";
-import { updateProfile as update } from "../../services/users/profile";
-import { ZUserViewSchema } from "../../services/users/view";
 import { authedProcedure } from "../../trpc/procedures";
 
 /** The caller's own name, avatar (https URL or null), locale and time zone. */

@@ -1,11 +1,10 @@
 import { z } from "zod";
 
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listActivities } from "@fastnext/core/admin";
+import { ZActivityViewSchema } from "@fastnext/core/users";
 import { ZDateSchema, ZTextSchema } from "@fastnext/validators";
 
-import { listActivities } from "../../../services/admin/activities";
-import { serviceContext } from "../../../services/context";
-import { ZActivityViewSchema } from "../../../services/users/activity-view";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const ZActivityListInputSchema = ZPageInputSchema.extend({

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { listPermissions } from "../../../services/admin/roles/read";
-import { serviceContext } from "../../../services/context";
+import { serviceContext } from "@fastnext/core";
+import { listPermissions } from "@fastnext/core/admin";
+
 import { permissionProcedure } from "../../../trpc/procedures";
 
 /** The catalogue grouped by category (small and fixed: not paged). */

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { createRole, ZRoleViewSchema } from "@fastnext/core/admin";
 import { ZRoleCreateInputSchema } from "@fastnext/validators";
 
-import { ZRoleViewSchema } from "../../../services/admin/roles/view";
-import { createRole } from "../../../services/admin/roles/write";
-import { serviceContext } from "../../../services/context";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const create = permissionProcedure("role.manage")

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { deleteRole } from "@fastnext/core/admin";
 import { ZRoleDeleteInputSchema } from "@fastnext/validators";
 
-import { deleteRole } from "../../../services/admin/roles/write";
-import { serviceContext } from "../../../services/context";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 /** Not system roles; a role in use only with `reassignTo` (its users move there in the same transaction). */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { getRole } from "../../../services/admin/roles/read";
-import { ZRoleViewSchema } from "../../../services/admin/roles/view";
-import { serviceContext } from "../../../services/context";
+import { serviceContext } from "@fastnext/core";
+import { getRole, ZRoleViewSchema } from "@fastnext/core/admin";
+
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const get = permissionProcedure("role.read")

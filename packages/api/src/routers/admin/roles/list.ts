@@ -1,7 +1,6 @@
-import { listRoles } from "../../../services/admin/roles/read";
-import { ZRoleViewSchema } from "../../../services/admin/roles/view";
-import { serviceContext } from "../../../services/context";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listRoles, ZRoleViewSchema } from "@fastnext/core/admin";
+
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const list = permissionProcedure("role.read")

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { updateRole, ZRoleViewSchema } from "@fastnext/core/admin";
 import { ZRoleUpdateInputSchema } from "@fastnext/validators";
 
-import { ZRoleViewSchema } from "../../../services/admin/roles/view";
-import { updateRole } from "../../../services/admin/roles/write";
-import { serviceContext } from "../../../services/context";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const update = permissionProcedure("role.manage")

@@ -1,5 +1,6 @@
-import { systemStats, ZSystemStatsSchema } from "../../../services/admin/system-stats";
-import { serviceContext } from "../../../services/context";
+import { serviceContext } from "@fastnext/core";
+import { systemStats, ZSystemStatsSchema } from "@fastnext/core/admin";
+
 import { permissionProcedure } from "../../../trpc/procedures";
 
 /** Exact counts, whatever else the caller may read. */

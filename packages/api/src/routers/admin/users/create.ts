@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { createUser, ZAdminUserViewSchema } from "@fastnext/core/admin";
 import { ZAdminUserCreateInputSchema } from "@fastnext/validators";
 
-import { createUser } from "../../../services/admin/users/create";
-import { ZAdminUserViewSchema } from "../../../services/admin/users/view";
-import { serviceContext } from "../../../services/context";
 import { idempotent } from "../../../trpc/idempotent";
 import { permissionProcedure } from "../../../trpc/procedures";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { getUser } from "../../../services/admin/users/get";
-import { ZAdminUserViewSchema } from "../../../services/admin/users/view";
-import { serviceContext } from "../../../services/context";
+import { serviceContext } from "@fastnext/core";
+import { getUser, ZAdminUserViewSchema } from "@fastnext/core/admin";
+
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const get = permissionProcedure("user.read")

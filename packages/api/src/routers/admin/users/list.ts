@@ -1,12 +1,9 @@
 import { z } from "zod";
 
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listUsers, USER_SORTS, ZAdminUserViewSchema } from "@fastnext/core/admin";
 import { ZRoleKeySchema, ZTextSchema } from "@fastnext/validators";
 
-import { USER_SORTS } from "../../../services/admin/users/cursor";
-import { listUsers } from "../../../services/admin/users/list";
-import { ZAdminUserViewSchema } from "../../../services/admin/users/view";
-import { serviceContext } from "../../../services/context";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const ZAdminUserListInputSchema = ZPageInputSchema.extend({

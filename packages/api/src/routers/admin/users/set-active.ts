@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { setUserActive, ZAdminUserViewSchema } from "@fastnext/core/admin";
 import { ZAdminUserSetActiveInputSchema } from "@fastnext/validators";
 
-import { setUserActive } from "../../../services/admin/users/set-active";
-import { ZAdminUserViewSchema } from "../../../services/admin/users/view";
-import { serviceContext } from "../../../services/context";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 /** Deactivation ends the user's sessions at once and raises user.deactivated. */

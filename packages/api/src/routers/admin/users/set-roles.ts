@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { setUserRoles } from "@fastnext/core/admin";
 import { ZRoleKeySchema } from "@fastnext/validators";
 
-import { setUserRoles } from "../../../services/admin/users/set-roles";
-import { serviceContext } from "../../../services/context";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const ZSetRolesInputSchema = z.object({

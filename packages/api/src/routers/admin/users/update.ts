@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { updateUser, ZAdminUserViewSchema } from "@fastnext/core/admin";
 import { ZAdminUserUpdateInputSchema } from "@fastnext/validators";
 
-import { updateUser } from "../../../services/admin/users/update";
-import { ZAdminUserViewSchema } from "../../../services/admin/users/view";
-import { serviceContext } from "../../../services/context";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const update = permissionProcedure("user.manage")

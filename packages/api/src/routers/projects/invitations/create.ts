@@ -1,14 +1,15 @@
+import { serviceContext } from "@fastnext/core";
+import { createInvitation, ZProjectInvitationViewSchema } from "@fastnext/core/projects";
 import { ZInvitationCreateInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { createInvitation } from "../../../services/projects/invitations/create";
-import { ZProjectInvitationViewSchema } from "../../../services/projects/invitations/view";
 import { idempotent } from "../../../trpc/idempotent";
 import { authedProcedure } from "../../../trpc/procedures";
+import { projectRole } from "../../../trpc/project-role";
 
 /** Owner or project.manage_all; the same answer whatever the address is. Raises project.invitation_created. */
 export const create = authedProcedure
   .concat(idempotent)
   .input(ZInvitationCreateInputSchema)
+  .use(projectRole("owner"))
   .output(ZProjectInvitationViewSchema)
   .mutation(({ ctx, input }) => createInvitation(serviceContext(ctx), input));

@@ -1,10 +1,9 @@
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listInvitations, ZProjectInvitationViewSchema } from "@fastnext/core/projects";
 import { ZInvitationListInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { listInvitations } from "../../../services/projects/invitations/list";
-import { ZProjectInvitationViewSchema } from "../../../services/projects/invitations/view";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { authedProcedure } from "../../../trpc/procedures";
+import { projectRole } from "../../../trpc/project-role";
 
 export const ZInvitationsListInputSchema = ZPageInputSchema.extend(
   ZInvitationListInputSchema.shape,
@@ -13,5 +12,6 @@ export const ZInvitationsListInputSchema = ZPageInputSchema.extend(
 /** Pending invitations, for the project's owners (or project.manage_all). */
 export const list = authedProcedure
   .input(ZInvitationsListInputSchema)
+  .use(projectRole("owner"))
   .output(pageOutputSchema(ZProjectInvitationViewSchema))
   .query(({ ctx, input }) => listInvitations(serviceContext(ctx), input));

@@ -1,12 +1,13 @@
+import { serviceContext } from "@fastnext/core";
+import { addMember, ZProjectMemberViewSchema } from "@fastnext/core/projects";
 import { ZProjectMemberInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { addMember } from "../../../services/projects/members/add";
-import { ZProjectMemberViewSchema } from "../../../services/projects/members/view";
 import { authedProcedure } from "../../../trpc/procedures";
+import { projectRole } from "../../../trpc/project-role";
 
 /** Owner or project.manage_all; raises project.member_added. */
 export const add = authedProcedure
   .input(ZProjectMemberInputSchema)
+  .use(projectRole("owner"))
   .output(ZProjectMemberViewSchema)
   .mutation(({ ctx, input }) => addMember(serviceContext(ctx), input));

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { removeMember } from "@fastnext/core/projects";
 import { ZProjectMemberRemoveInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { removeMember } from "../../../services/projects/members/remove";
 import { authedProcedure } from "../../../trpc/procedures";
 
 /** Owner or project.manage_all removes anyone; a member may remove themself. */

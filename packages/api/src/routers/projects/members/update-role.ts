@@ -1,12 +1,13 @@
+import { serviceContext } from "@fastnext/core";
+import { updateMemberRole, ZProjectMemberViewSchema } from "@fastnext/core/projects";
 import { ZProjectMemberInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { updateMemberRole } from "../../../services/projects/members/update-role";
-import { ZProjectMemberViewSchema } from "../../../services/projects/members/view";
 import { authedProcedure } from "../../../trpc/procedures";
+import { projectRole } from "../../../trpc/project-role";
 
 /** Owner or project.manage_all; the last owner cannot be demoted. */
 export const updateRole = authedProcedure
   .input(ZProjectMemberInputSchema)
+  .use(projectRole("owner"))
   .output(ZProjectMemberViewSchema)
   .mutation(({ ctx, input }) => updateMemberRole(serviceContext(ctx), input));

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { serviceContext } from "../../../services/context";
-import { getMyActivity } from "../../../services/users/activities";
-import { ZActivityViewSchema } from "../../../services/users/activity-view";
+import { serviceContext } from "@fastnext/core";
+import { getMyActivity, ZActivityViewSchema } from "@fastnext/core/users";
+
 import { authedProcedure } from "../../../trpc/procedures";
 
 /** One entry of the caller's own trail; anyone else's is NOT_FOUND. */

@@ -1,7 +1,6 @@
-import { serviceContext } from "../../../services/context";
-import { listMyActivities } from "../../../services/users/activities";
-import { ZActivityViewSchema } from "../../../services/users/activity-view";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listMyActivities, ZActivityViewSchema } from "@fastnext/core/users";
+
 import { authedProcedure } from "../../../trpc/procedures";
 
 /** The caller's own activity trail, newest first. */

@@ -1,7 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { getUserSettings } from "@fastnext/core/users";
 import { ZUserSettingsSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { getUserSettings } from "../../../services/users/settings";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const get = authedProcedure

@@ -1,7 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { updateUserSettings } from "@fastnext/core/users";
 import { ZUserSettingsPatchSchema, ZUserSettingsSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { updateUserSettings } from "../../../services/users/settings";
 import { authedProcedure } from "../../../trpc/procedures";
 
 /** A deep partial change; unknown keys and wrong types come back as field errors. */

@@ -1,7 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { analyticsSummary, ZAnalyticsSummarySchema } from "@fastnext/core/workflows";
 import { ZWorkflowAnalyticsInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { analyticsSummary, ZAnalyticsSummarySchema } from "../../../services/workflows/analytics";
 import { authedProcedure } from "../../../trpc/procedures";
 
 /** Over the instances the caller can see. */

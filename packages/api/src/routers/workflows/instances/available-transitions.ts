@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { listAvailableTransitions } from "@fastnext/core/workflows";
 import { ZWorkflowInstanceIdInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { listAvailableTransitions } from "../../../services/workflows/instances/available";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const ZAvailableTransitionsOutputSchema = z.object({

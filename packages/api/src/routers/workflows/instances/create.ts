@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { createInstance, ZWorkflowInstanceViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowInstanceCreateInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { createInstance } from "../../../services/workflows/instances/create";
-import { ZWorkflowInstanceViewSchema } from "../../../services/workflows/instances/view";
 import { idempotent } from "../../../trpc/idempotent";
 import { authedProcedure } from "../../../trpc/procedures";
 

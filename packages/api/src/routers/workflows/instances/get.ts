@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { getInstance, ZWorkflowInstanceViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowInstanceIdInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { getInstance } from "../../../services/workflows/instances/get";
-import { ZWorkflowInstanceViewSchema } from "../../../services/workflows/instances/view";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const get = authedProcedure

@@ -1,8 +1,7 @@
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listHistory, ZHistoryEntryViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowInstanceIdInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { listHistory, ZHistoryEntryViewSchema } from "../../../services/workflows/instances/history";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const ZHistoryInputSchema = ZPageInputSchema.extend(ZWorkflowInstanceIdInputSchema.shape);

@@ -1,9 +1,7 @@
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listInstances, ZWorkflowInstanceViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowInstanceListFiltersSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { listInstances } from "../../../services/workflows/instances/list";
-import { ZWorkflowInstanceViewSchema } from "../../../services/workflows/instances/view";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const ZWorkflowInstanceListInputSchema = ZPageInputSchema.extend(ZWorkflowInstanceListFiltersSchema.shape);

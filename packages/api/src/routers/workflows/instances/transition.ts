@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { transitionInstance, ZTransitionResultSchema } from "@fastnext/core/workflows";
 import { ZWorkflowTransitionInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { ZTransitionResultSchema } from "../../../services/workflows/instances/result";
-import { transitionInstance } from "../../../services/workflows/instances/transition";
 import { authedProcedure } from "../../../trpc/procedures";
 
 /**

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { archiveTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowIdInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { archiveTemplate } from "../../../services/workflows/templates/lifecycle";
-import { ZWorkflowTemplateViewSchema } from "../../../services/workflows/templates/view";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const archive = permissionProcedure("workflow.manage")

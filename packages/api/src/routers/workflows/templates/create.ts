@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { createTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowTemplateCreateInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { ZWorkflowTemplateViewSchema } from "../../../services/workflows/templates/view";
-import { createTemplate } from "../../../services/workflows/templates/write";
 import { idempotent } from "../../../trpc/idempotent";
 import { permissionProcedure } from "../../../trpc/procedures";
 

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { getTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowIdInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { getTemplate } from "../../../services/workflows/templates/read";
-import { ZWorkflowTemplateViewSchema } from "../../../services/workflows/templates/view";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const get = authedProcedure

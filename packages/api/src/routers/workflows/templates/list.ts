@@ -1,9 +1,7 @@
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listTemplates, ZWorkflowTemplateSummarySchema } from "@fastnext/core/workflows";
 import { ZWorkflowTemplateListFiltersSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { listTemplates } from "../../../services/workflows/templates/read";
-import { ZWorkflowTemplateSummarySchema } from "../../../services/workflows/templates/view";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const ZWorkflowTemplateListInputSchema = ZPageInputSchema.extend(ZWorkflowTemplateListFiltersSchema.shape);

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { createWorkflowType, ZWorkflowTypeViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowTypeCreateInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { ZWorkflowTypeViewSchema } from "../../../services/workflows/types/view";
-import { createWorkflowType } from "../../../services/workflows/types/write";
 import { idempotent } from "../../../trpc/idempotent";
 import { permissionProcedure } from "../../../trpc/procedures";
 

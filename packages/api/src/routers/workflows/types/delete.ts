@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { deleteWorkflowType } from "@fastnext/core/workflows";
 import { ZWorkflowIdInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { deleteWorkflowType } from "../../../services/workflows/types/write";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 /** Refused while the type has templates. */

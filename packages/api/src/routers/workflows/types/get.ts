@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { getWorkflowType, ZWorkflowTypeViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowIdInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { getWorkflowType } from "../../../services/workflows/types/read";
-import { ZWorkflowTypeViewSchema } from "../../../services/workflows/types/view";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const get = authedProcedure

@@ -1,9 +1,7 @@
+import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listWorkflowTypes, ZWorkflowTypeViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowTypeListFiltersSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { listWorkflowTypes } from "../../../services/workflows/types/read";
-import { ZWorkflowTypeViewSchema } from "../../../services/workflows/types/view";
-import { pageOutputSchema, ZPageInputSchema } from "../../../shared/pagination";
 import { authedProcedure } from "../../../trpc/procedures";
 
 export const ZWorkflowTypeListInputSchema = ZPageInputSchema.extend(ZWorkflowTypeListFiltersSchema.shape);

@@ -1,8 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { updateWorkflowType, ZWorkflowTypeViewSchema } from "@fastnext/core/workflows";
 import { ZWorkflowTypeUpdateInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../services/context";
-import { ZWorkflowTypeViewSchema } from "../../../services/workflows/types/view";
-import { updateWorkflowType } from "../../../services/workflows/types/write";
 import { permissionProcedure } from "../../../trpc/procedures";
 
 export const update = permissionProcedure("workflow.manage")

@@ -1,6 +1,6 @@
+import { readSystemSettings } from "@fastnext/core/settings";
 import { ZSystemSettingsSchema } from "@fastnext/validators";
 
-import { readSystemSettings } from "../../../../services/settings/system";
 import { permissionProcedure } from "../../../../trpc/procedures";
 
 export const get = permissionProcedure("system.read")

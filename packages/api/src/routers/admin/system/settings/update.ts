@@ -1,7 +1,7 @@
+import { serviceContext } from "@fastnext/core";
+import { updateSystemSettings } from "@fastnext/core/settings";
 import { ZSystemSettingsPatchSchema, ZSystemSettingsSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../../services/context";
-import { updateSystemSettings } from "../../../../services/settings/system";
 import { permissionProcedure } from "../../../../trpc/procedures";
 
 /** Any subset of any setting; each resulting document is validated whole; recorded with before/after. */

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { confirmTwoFactor } from "@fastnext/core/users";
 import { ZTwoFactorConfirmInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../../services/context";
-import { confirmTwoFactor } from "../../../../services/users/two-factor";
 import { authedProcedure } from "../../../../trpc/procedures";
 
 /** Step 2: the first valid code turns it on; ten backup codes come back, once. */

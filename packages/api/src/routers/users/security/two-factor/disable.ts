@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { serviceContext } from "@fastnext/core";
+import { disableTwoFactor } from "@fastnext/core/users";
 import { ZTwoFactorDisableInputSchema } from "@fastnext/validators";
 
-import { serviceContext } from "../../../../services/context";
-import { disableTwoFactor } from "../../../../services/users/two-factor";
 import { authedProcedure } from "../../../../trpc/procedures";
 
 /** Off again, with a current code (or a backup code) or the password. */

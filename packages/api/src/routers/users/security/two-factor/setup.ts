@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { serviceContext } from "../../../../services/context";
-import { setupTwoFactor } from "../../../../services/users/two-factor";
+import { serviceContext } from "@fastnext/core";
+import { setupTwoFactor } from "@fastnext/core/users";
+
 import { authedProcedure } from "../../../../trpc/procedures";
 
 /** Step 1: a new secret (stored sealed, pending) and its otpauth:// URI. */

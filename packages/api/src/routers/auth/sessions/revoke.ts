@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+import { serviceContext } from "@fastnext/core";
+import { revokeOwnSession } from "@fastnext/core/auth";
+import { ZSessionRevokeInputSchema } from "@fastnext/validators";
+
+import { authedProcedure } from "../../../trpc/procedures";
+
+/** Signs out one of the caller's devices; another user's session is NOT_FOUND. */
+export const revoke = authedProcedure
+  .input(ZSessionRevokeInputSchema)
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await revokeOwnSession(serviceContext(ctx), input.sessionId);
+    return { ok: true as const };
+  });

@@ -1,0 +1,95 @@
+import { burnPasswordVerification, signChallengeToken, verifyPassword } from "@fastnext/auth";
+import { withScope } from "@fastnext/db";
+import { type LoginInput } from "@fastnext/validators";
+
+import { type CoreDeps } from "../deps";
+import { AppError } from "../errors";
+import { recordActivity, type Actor } from "../activity";
+import { deviceLabelFrom, type ClientMeta } from "./client-meta";
+import { findLoginCandidate, recordLoginFailure } from "./lookup";
+import { spend } from "./rate-limit";
+import { completeSignIn, type LoginResult } from "./sign-in";
+
+export { type LoginResult } from "./sign-in";
+
+/** How long a password-accepted, code-pending sign-in stays open. */
+export const CHALLENGE_TTL_SECONDS = 300;
+
+/** One answer for "no such user" and "wrong password", so neither is revealed. */
+export function invalidCredentials(): AppError {
+  return new AppError("UNAUTHENTICATED", "Invalid e-mail or password", { reason: "invalid_credentials" });
+}
+
+/**
+ * Checks credentials and opens a device session, or, when the account has
+ * two-factor sign-in on, opens a challenge to be completed with a code
+ * (auth.verifyTwoFactor). Every path that rejects spends one password
+ * verification, so timing does not tell whether the account exists.
+ *
+ * A right password does NOT reset the failure count while a code is due:
+ * wrong codes count towards the same lock-out as wrong passwords, and
+ * signing in again must not wipe them.
+ */
+export async function login(deps: CoreDeps, input: LoginInput, meta: ClientMeta): Promise<LoginResult> {
+  await spend(deps.limiters.loginPerIp, meta.ip ?? "unknown", "sign-in attempts from this address");
+  await spend(deps.limiters.loginPerAccount, input.email, "sign-in attempts for this account");
+
+  const candidate = await findLoginCandidate(deps.pool, input.email);
+  if (!candidate) {
+    await burnPasswordVerification(input.password);
+    throw invalidCredentials();
+  }
+  if (candidate.locked_until && candidate.locked_until > new Date()) {
+    await burnPasswordVerification(input.password);
+    throw lockedOut(candidate.locked_until);
+  }
+  if (!(await verifyPassword(candidate.password_hash, input.password))) {
+    const state = await recordLoginFailure(
+      deps.pool,
+      candidate.id,
+      deps.loginPolicy.lockThreshold,
+      deps.loginPolicy.lockSeconds,
+    );
+    if (state?.locked_until && state.locked_until > new Date()) throw lockedOut(state.locked_until);
+    throw invalidCredentials();
+  }
+  if (!candidate.is_active) {
+    throw new AppError("UNAUTHENTICATED", "This account is deactivated", { reason: "account_inactive" });
+  }
+
+  const actor: Actor = { userId: candidate.id, ...meta };
+  const deviceLabel = input.deviceLabel ?? deviceLabelFrom(meta.userAgent);
+  const scope = { userId: candidate.id, permissions: [], requestId: meta.requestId };
+  return withScope(deps.pool, scope, async (tx) => {
+    const account = await tx.user.findUniqueOrThrow({
+      where: { id: candidate.id },
+      select: { twoFactorEnabled: true },
+    });
+    if (!account.twoFactorEnabled) return completeSignIn(tx, deps, actor, deviceLabel, "password");
+
+    const expiresAt = new Date(Date.now() + CHALLENGE_TTL_SECONDS * 1000);
+    const challenge = await tx.loginChallenge.create({
+      data: { userId: candidate.id, deviceLabel, expiresAt },
+      select: { id: true },
+    });
+    await recordActivity(tx, actor, {
+      action: "auth.login_challenge",
+      entityType: "login_challenge",
+      entityId: challenge.id,
+      after: { deviceLabel, expiresAt },
+    });
+    const challengeToken = await signChallengeToken(
+      { userId: candidate.id, challengeId: challenge.id },
+      deps.tokens,
+      expiresAt,
+    );
+    return { status: "two_factor_required" as const, challengeToken, expiresIn: CHALLENGE_TTL_SECONDS };
+  });
+}
+
+export function lockedOut(until: Date): AppError {
+  return new AppError("RATE_LIMITED", "Too many wrong passwords: the account is locked for a while", {
+    reason: "account_locked",
+    details: { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)) },
+  });
+}

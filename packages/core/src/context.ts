@@ -1,0 +1,35 @@
+import { type ScopedDb } from "@fastnext/db";
+
+import { type Principal } from "./access/principal";
+import { type CoreDeps } from "./deps";
+import { type Actor } from "./activity";
+
+/**
+ * What a service needs from a signed-in request: the scoped transaction,
+ * the caller, and the caller's identity for the trail. Services know
+ * nothing of tRPC; procedures build this with `serviceContext(ctx)`.
+ */
+export interface ServiceContext {
+  db: ScopedDb;
+  principal: Principal;
+  actor: Actor;
+  deps: CoreDeps;
+}
+
+interface AuthedCtx {
+  db: ScopedDb;
+  principal: Principal;
+  deps: CoreDeps;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export function serviceContext(ctx: AuthedCtx): ServiceContext {
+  return {
+    db: ctx.db,
+    principal: ctx.principal,
+    deps: ctx.deps,
+    actor: { userId: ctx.principal.userId, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent },
+  };
+}

@@ -1,0 +1,46 @@
+import { type AccessTokenConfig } from "@fastnext/auth";
+import { type PrismaClient } from "@fastnext/db";
+import { type RateLimiter } from "@fastnext/rate-limit";
+
+import { type NotificationHub } from "./notifications/hub";
+import { type CursorSigner } from "./pagination/cursor";
+
+/** Sign-in protection: numbers an operator may tune. */
+export interface LoginPolicy {
+  /** Wrong passwords in a row that lock the account. */
+  lockThreshold: number;
+  lockSeconds: number;
+}
+
+/** The limits services enforce themselves (sign-in, registration, invitations). */
+export interface ServiceLimiters {
+  loginPerIp: RateLimiter;
+  loginPerAccount: RateLimiter;
+  registerPerIp: RateLimiter;
+  refreshPerIp: RateLimiter;
+  /** Password-reset requests and redemptions (optional: defaults in auth/password-reset.ts). */
+  passwordResetPerIp?: RateLimiter;
+  passwordResetPerAccount?: RateLimiter;
+  /** Project invitations sent, per inviter. */
+  invitationsPerInviter: RateLimiter;
+}
+
+/**
+ * Everything a service needs from outside itself, built once per process
+ * by the app's composition root (tests build their own with smaller
+ * limits). Nothing in here reads the environment.
+ */
+export interface CoreDeps {
+  /** The application role's pool. RLS-bound: unscoped queries see nothing. */
+  pool: PrismaClient;
+  tokens: AccessTokenConfig;
+  refreshTokenTtlDays: number;
+  loginPolicy: LoginPolicy;
+  limiters: ServiceLimiters;
+  /** The master key (AUTH_ENCRYPTION_KEY): seals two-factor seeds, keys backup-code digests. */
+  encryptionKey: Uint8Array;
+  /** Signs and checks pagination cursors (a key of its own, derived from the master key). */
+  cursors: CursorSigner;
+  /** Wakes live notification subscriptions; without it live notifications are refused. */
+  notifications?: NotificationHub;
+}

@@ -1,0 +1,2 @@
+export { AppError, AppErrorCode, type AppErrorOptions, type FieldErrors } from "./app-error";
+export { collectFieldErrors, flattenIssues } from "@fastnext/validators";

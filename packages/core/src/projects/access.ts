@@ -1,0 +1,72 @@
+import { type ScopedDb } from "@fastnext/db";
+import { type ProjectRole, type ProjectVisibility } from "@fastnext/validators";
+
+import { type Principal } from "../access/principal";
+import { AppError } from "../errors";
+
+const RANK: Record<ProjectRole, number> = { viewer: 1, editor: 2, owner: 3 };
+
+/** owner > editor > viewer: true when `role` is at least `min`. */
+export function roleAtLeast(role: ProjectRole | null, min: ProjectRole): boolean {
+  return role !== null && RANK[role] >= RANK[min];
+}
+
+export interface ProjectAccess {
+  project: { id: string; visibility: ProjectVisibility; archivedAt: Date | null };
+  /** The caller's own membership role, null when not a member. */
+  role: ProjectRole | null;
+}
+
+type Caller = Pick<Principal, "userId" | "permissions">;
+
+/**
+ * The caller's relation to a project: null when they cannot see it at all.
+ * RLS decides visibility (member, internal project, project.read_all), so
+ * a project hidden from the caller is simply not found.
+ */
+export async function projectAccess(db: ScopedDb, caller: Caller, projectId: string): Promise<ProjectAccess | null> {
+  const project = await db.project.findUnique({
+    where: { id: projectId },
+    select: {
+      id: true,
+      visibility: true,
+      archivedAt: true,
+      members: { where: { userId: caller.userId }, select: { role: true } },
+    },
+  });
+  if (!project) return null;
+  const { members, ...rest } = project;
+  return { project: rest, role: members[0]?.role ?? null };
+}
+
+/** Whether what the caller holds satisfies `min`: membership rank, or a catalogue override. */
+export function accessSatisfies(access: ProjectAccess, caller: Caller, min: ProjectRole): boolean {
+  if (roleAtLeast(access.role, min)) return true;
+  // project.manage_all changes any project the caller can see.
+  if (caller.permissions.has("project.manage_all")) return true;
+  // Seeing is all a viewer does: anyone who can see the project (an internal
+  // project, or project.read_all) may read what a viewer reads.
+  return min === "viewer";
+}
+
+/**
+ * "The caller has role `min` on project X". NOT_FOUND when they cannot even
+ * see the project (never tell outsiders it exists), FORBIDDEN when they can
+ * see it but not do this.
+ */
+export async function requireProjectRole(
+  db: ScopedDb,
+  caller: Caller,
+  projectId: string,
+  min: ProjectRole,
+): Promise<ProjectAccess> {
+  const access = await projectAccess(db, caller, projectId);
+  if (!access) throw new AppError("NOT_FOUND", "No such project", { reason: "project_not_found" });
+  if (!accessSatisfies(access, caller, min)) {
+    throw new AppError("FORBIDDEN", `This needs the ${min} role on the project`, {
+      reason: "project_role_required",
+      details: { required: min, role: access.role },
+    });
+  }
+  return access;
+}

@@ -1,0 +1,35 @@
+import { type ProjectDeleteInput } from "@fastnext/validators";
+
+import { AppError } from "../errors";
+import { recordActivity } from "../activity";
+import { type ServiceContext } from "../context";
+import { changedMeanwhile } from "./errors";
+import { getProject } from "./get";
+import { auditFields } from "./view";
+
+/**
+ * Deletes a project with its members, instances and their history (owner or
+ * project.manage_all). Work still in progress is not thrown away by
+ * accident: open instances refuse the delete unless `force` is set.
+ */
+export async function deleteProject(ctx: ServiceContext, input: ProjectDeleteInput): Promise<{ id: string }> {
+  const project = await getProject(ctx, input.id);
+  const open = await ctx.db.workflowInstance.count({ where: { projectId: input.id, completedAt: null } });
+  if (open > 0 && !input.force) {
+    throw new AppError("PRECONDITION_FAILED", `The project still has ${open} open instance(s)`, {
+      reason: "open_instances",
+      details: { openInstances: open },
+    });
+  }
+  // Members, instances and history go with it (ON DELETE CASCADE).
+  const { count } = await ctx.db.project.deleteMany({ where: { id: input.id } });
+  if (count !== 1) throw changedMeanwhile();
+  await recordActivity(ctx.db, ctx.actor, {
+    action: "project.delete",
+    entityType: "project",
+    entityId: input.id,
+    before: { ...auditFields(project), openInstances: open },
+    after: null,
+  });
+  return { id: input.id };
+}

@@ -1,0 +1,33 @@
+import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
+import { type ServiceContext } from "../../context";
+import { memberSelect, type ProjectMemberView } from "./view";
+
+/**
+ * Members of a project the caller can see, longest-standing first: one
+ * query for the page and one for the names on it.
+ */
+export async function listMembers(
+  ctx: ServiceContext,
+  input: { projectId: string } & PageInput,
+): Promise<Page<ProjectMemberView>> {
+  const after = decodeCursor(ctx.deps.cursors, input.cursor);
+  const rows = await ctx.db.projectMember.findMany({
+    where: {
+      projectId: input.projectId,
+      ...(after ? { OR: [{ addedAt: { gt: after.at } }, { addedAt: after.at, userId: { gt: after.id } }] } : {}),
+    },
+    orderBy: [{ addedAt: "asc" }, { userId: "asc" }],
+    take: input.limit + 1,
+    select: memberSelect,
+  });
+  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({ at: row.addedAt, id: row.userId }));
+  const users = await ctx.db.user.findMany({
+    where: { id: { in: page.items.map((row) => row.userId) } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(users.map((user) => [user.id, user.name]));
+  return {
+    items: page.items.map((row) => ({ ...row, name: names.get(row.userId) ?? null })),
+    nextCursor: page.nextCursor,
+  };
+}

@@ -1,0 +1,2 @@
+/** System-wide settings. */
+export { readSystemSettings, updateSystemSettings } from "./system";

@@ -1,0 +1,83 @@
+import { type WorkflowInstanceCreateInput } from "@fastnext/validators";
+
+import { AppError } from "../../errors";
+import { recordActivity } from "../../activity";
+import { type ServiceContext } from "../../context";
+import { requireProjectRole } from "../../projects/access";
+import { initialState, parseStoredDefinition } from "../definition";
+import { validateData } from "./data";
+import { instanceSelect, toInstanceView, type WorkflowInstanceView } from "./view";
+
+async function findTemplate(ctx: ServiceContext, input: WorkflowInstanceCreateInput) {
+  const select = { id: true, status: true, definition: true } as const;
+  if (input.templateId) return ctx.db.workflowTemplate.findUnique({ where: { id: input.templateId }, select });
+  // The newest published version of the key; drafts and archived versions never start instances.
+  return ctx.db.workflowTemplate.findFirst({
+    where: { key: input.templateKey, status: "published" },
+    orderBy: { version: "desc" },
+    select,
+  });
+}
+
+/**
+ * Starts an instance in a project where the caller is an editor or owner
+ * (or holds project.manage_all), in the template's initial state. The
+ * instance keeps this template version for its whole life.
+ */
+export async function createInstance(
+  ctx: ServiceContext,
+  input: WorkflowInstanceCreateInput,
+): Promise<WorkflowInstanceView> {
+  const { db, principal } = ctx;
+  const access = await requireProjectRole(db, principal, input.projectId, "editor");
+  if (access.project.archivedAt) {
+    throw new AppError("PRECONDITION_FAILED", "The project is archived", { reason: "project_archived" });
+  }
+  const template = await findTemplate(ctx, input);
+  const field = input.templateId ? "templateId" : "templateKey";
+  if (!template) {
+    throw new AppError("NOT_FOUND", "No published template by that name", {
+      reason: "template_not_found",
+      fieldErrors: { [field]: ["No published template"] },
+    });
+  }
+  if (template.status !== "published") {
+    throw new AppError("PRECONDITION_FAILED", `This template version is ${template.status}, not published`, {
+      reason: "template_not_published",
+      fieldErrors: { [field]: ["Not published"] },
+    });
+  }
+  const definition = parseStoredDefinition(template.definition);
+  const data = validateData(definition.dataFields, input.data);
+  const state = initialState(definition);
+  const record = await db.workflowInstance.create({
+    data: {
+      projectId: input.projectId,
+      templateId: template.id,
+      title: input.title,
+      data,
+      state: state.key,
+      createdById: principal.userId,
+    },
+    select: instanceSelect,
+  });
+  await db.workflowHistory.create({
+    data: {
+      instanceId: record.id,
+      projectId: record.projectId,
+      toState: state.key,
+      actorId: principal.userId,
+      versionAfter: record.version,
+      createdAt: record.stateEnteredAt,
+    },
+    select: { id: true },
+  });
+  await recordActivity(db, ctx.actor, {
+    action: "workflow_instance.create",
+    entityType: "workflow_instance",
+    entityId: record.id,
+    before: null,
+    after: { projectId: record.projectId, templateId: template.id, title: record.title, state: state.key },
+  });
+  return toInstanceView(record);
+}

@@ -1,0 +1,45 @@
+import { type Prisma } from "@fastnext/db";
+import { type WorkflowTemplateListFilters } from "@fastnext/validators";
+
+import { AppError } from "../../errors";
+import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
+import { type ServiceContext } from "../../context";
+import {
+  templateSelect,
+  templateSummarySelect,
+  toTemplateView,
+  type WorkflowTemplateSummary,
+  type WorkflowTemplateView,
+} from "./view";
+
+/** Template versions, newest first; any signed-in user reads them. */
+export async function listTemplates(
+  ctx: ServiceContext,
+  input: WorkflowTemplateListFilters & PageInput,
+): Promise<Page<WorkflowTemplateSummary>> {
+  const conditions: Prisma.WorkflowTemplateWhereInput[] = [];
+  if (input.typeId) conditions.push({ typeId: input.typeId });
+  if (input.key) conditions.push({ key: input.key });
+  if (input.status) conditions.push({ status: input.status });
+  const after = decodeCursor(ctx.deps.cursors, input.cursor);
+  if (after) {
+    conditions.push({ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] });
+  }
+  const rows = await ctx.db.workflowTemplate.findMany({
+    where: { AND: conditions },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: templateSummarySelect,
+  });
+  return toPage(ctx.deps.cursors, rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
+}
+
+export function templateNotFound(): AppError {
+  return new AppError("NOT_FOUND", "No such workflow template", { reason: "template_not_found" });
+}
+
+export async function getTemplate(ctx: ServiceContext, id: string): Promise<WorkflowTemplateView> {
+  const record = await ctx.db.workflowTemplate.findUnique({ where: { id }, select: templateSelect });
+  if (!record) throw templateNotFound();
+  return toTemplateView(record);
+}

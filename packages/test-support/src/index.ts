@@ -1,0 +1,22 @@
+/**
+ * Test harness: the real API over HTTP on a fresh database, and processes
+ * under test. For the API's tests and the integration tests of the apps,
+ * the client and the benchmark; never a runtime dependency.
+ */
+export {
+  ADMIN,
+  failure,
+  signedIn,
+  signInAdmin,
+  signUp,
+  startApi,
+  type ApiOptions,
+  type TestApi,
+} from "./api";
+export { captureLogger, clientFor, serve, type LogCapture } from "./http";
+export {
+  freePort,
+  spawnEntryPoint,
+  type ChildUnderTest,
+  type EntryPointOptions,
+} from "./processes";
