@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { envFields, parseEnv } from "@fastnext/config";
+import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
 
 export const loggerEnvShape = {
   NODE_ENV: envFields.nodeEnv(),
@@ -9,4 +9,16 @@ export const loggerEnvShape = {
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
 };
 
-export const loggerEnv = parseEnv("logger", loggerEnvShape, process.env);
+export type LoggerEnv = z.infer<z.ZodObject<typeof loggerEnvShape>>;
+
+export function readLoggerEnv(source: EnvSource): LoggerEnv {
+  return parseEnv("logger", loggerEnvShape, source);
+}
+
+let cached: LoggerEnv | undefined;
+
+/** Read on first use, so importing the package never reads process.env. */
+export function loggerEnv(): LoggerEnv {
+  cached ??= readLoggerEnv(process.env);
+  return cached;
+}

@@ -1,7 +1,7 @@
 import { pino, type DestinationStream, type Logger } from "pino";
 import pretty from "pino-pretty";
 
-import { loggerEnv } from "./env";
+import { loggerEnv, type LoggerEnv } from "./env";
 
 export type { Logger } from "pino";
 
@@ -18,8 +18,8 @@ const redactPaths = [
   "req.headers.cookie",
 ];
 
-function destination(): DestinationStream {
-  const format = loggerEnv.LOG_FORMAT ?? (loggerEnv.NODE_ENV === "production" ? "json" : "pretty");
+function destination(env: LoggerEnv): DestinationStream {
+  const format = env.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty");
   if (format === "json") {
     // Asynchronous writes: a log line never blocks a request on a slow
     // stdout. Nothing is held back (no minimum length), and pino flushes
@@ -28,19 +28,31 @@ function destination(): DestinationStream {
   }
   // Synchronous pretty stream: a transport would spawn a worker thread, which
   // bundlers (Next.js) cannot trace.
-  return pretty({ colorize: true, sync: true, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" });
+  return pretty({
+    colorize: true,
+    sync: true,
+    translateTime: "HH:MM:ss.l",
+    ignore: "pid,hostname",
+  });
 }
 
 function createRootLogger(): Logger {
-  const options = { level: loggerEnv.LOG_LEVEL, redact: { paths: redactPaths, censor: "[redacted]" } };
-  return pino(options, destination());
+  const env = loggerEnv();
+  const options = { level: env.LOG_LEVEL, redact: { paths: redactPaths, censor: "[redacted]" } };
+  return pino(options, destination(env));
 }
 
+// One per process, even when a bundler loads this module twice (Next.js).
 const globalForLogger = globalThis as unknown as { fastnextLogger?: Logger };
 
-/** The process's one logger; everything else is a child of it. */
-export const logger: Logger = (globalForLogger.fastnextLogger ??= createRootLogger());
+/**
+ * The process's one logger; everything else is a child of it. Made on
+ * first use (LOG_LEVEL and LOG_FORMAT are read then), not on import.
+ */
+export function rootLogger(): Logger {
+  return (globalForLogger.fastnextLogger ??= createRootLogger());
+}
 
 export function createLogger(component: string, bindings: Record<string, unknown> = {}): Logger {
-  return logger.child({ component, ...bindings });
+  return rootLogger().child({ component, ...bindings });
 }

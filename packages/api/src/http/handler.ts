@@ -2,7 +2,7 @@ import { type AnyTRPCRouter, type TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { AppError, type ResolveSession } from "@fastnext/core";
-import { logger as rootLogger, type Logger } from "@fastnext/logger";
+import { rootLogger, type Logger } from "@fastnext/logger";
 
 import { type ApiDeps } from "../deps";
 import { appRouter } from "../root";
@@ -56,7 +56,7 @@ function retryAfterSeconds(errors: readonly TRPCError[]): number | null {
  */
 export function createTrpcHandler(options: TrpcHandlerOptions) {
   const router = options.router ?? appRouter;
-  const baseLogger = options.logger ?? rootLogger;
+  const baseLogger = options.logger ?? rootLogger();
   const { allowedOrigins, maxBodyBytes, trustProxy } = options;
   const deps = options.deps;
 
