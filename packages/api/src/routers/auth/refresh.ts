@@ -3,7 +3,7 @@ import { ZRefreshInputSchema } from "@fastnext/validators";
 
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
-import { ZTokenPairSchema } from "./schemas";
+import { ZTokenPairSchema } from "./auth.types";
 
 export const refresh = publicProcedure
   .input(ZRefreshInputSchema)

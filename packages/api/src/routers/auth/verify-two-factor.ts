@@ -3,7 +3,7 @@ import { ZVerifyTwoFactorInputSchema } from "@fastnext/validators";
 
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
-import { ZSignedInSchema } from "./schemas";
+import { ZSignedInSchema } from "./auth.types";
 
 /** Public: the challenge token from auth.login is the proof that the password was right. */
 export const verifyTwoFactor = publicProcedure

@@ -22,7 +22,10 @@ export const ZTwoFactorRequiredSchema = z.object({
   expiresIn: z.number().int(),
 });
 
-export const ZLoginOutputSchema = z.discriminatedUnion("status", [ZSignedInSchema, ZTwoFactorRequiredSchema]);
+export const ZLoginOutputSchema = z.discriminatedUnion("status", [
+  ZSignedInSchema,
+  ZTwoFactorRequiredSchema,
+]);
 
 export const ZSessionViewSchema = z.object({
   id: z.uuid(),

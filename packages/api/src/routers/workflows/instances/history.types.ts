@@ -1,0 +1,9 @@
+import { pageOutputSchema, ZPageInputSchema } from "@fastnext/core";
+import { ZHistoryEntryViewSchema } from "@fastnext/core/workflows";
+import { ZWorkflowInstanceIdInputSchema } from "@fastnext/validators";
+
+export const ZWorkflowsInstancesHistoryInputSchema = ZPageInputSchema.extend(
+  ZWorkflowInstanceIdInputSchema.shape,
+);
+
+export const ZWorkflowsInstancesHistoryOutputSchema = pageOutputSchema(ZHistoryEntryViewSchema);
