@@ -25,7 +25,10 @@ const ZWorkflowDescriptionSchema = ZTextSchema.trim().max(2000);
  * JSON until the service checks it: both are bounded before zod recurses
  * into them, which also checks every string in them, labels included.
  */
-const ZDefinitionInputSchema = bounded(ZWorkflowDefinitionSchema, { maxDepth: 40, maxNodes: 20_000 });
+const ZDefinitionInputSchema = bounded(ZWorkflowDefinitionSchema, {
+  maxDepth: 40,
+  maxNodes: 20_000,
+});
 
 export const ZWorkflowIdInputSchema = z.object({ id: z.uuid() });
 
@@ -39,8 +42,14 @@ export const ZWorkflowTypeCreateInputSchema = z.object({
 export const ZWorkflowTypeUpdateInputSchema = z.object({
   id: z.uuid(),
   data: z
-    .object({ name: ZWorkflowNameSchema.optional(), description: ZWorkflowDescriptionSchema.optional() })
-    .refine((data) => data.name !== undefined || data.description !== undefined, "Change at least one field"),
+    .object({
+      name: ZWorkflowNameSchema.optional(),
+      description: ZWorkflowDescriptionSchema.optional(),
+    })
+    .refine(
+      (data) => data.name !== undefined || data.description !== undefined,
+      "Change at least one field",
+    ),
 });
 
 export const ZWorkflowTypeListFiltersSchema = z.object({
@@ -58,7 +67,10 @@ export const ZWorkflowTemplateUpdateInputSchema = z.object({
   id: z.uuid(),
   data: z
     .object({ name: ZWorkflowNameSchema.optional(), definition: ZDefinitionInputSchema.optional() })
-    .refine((data) => data.name !== undefined || data.definition !== undefined, "Change at least one field"),
+    .refine(
+      (data) => data.name !== undefined || data.definition !== undefined,
+      "Change at least one field",
+    ),
 });
 
 export const ZWorkflowTemplateListFiltersSchema = z.object({
@@ -85,7 +97,11 @@ export const ZWorkflowInstanceCreateInputSchema = z
   })
   .superRefine((input, ctx) => {
     if ((input.templateKey === undefined) === (input.templateId === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["templateKey"], message: "Give either a template key or a template id" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["templateKey"],
+        message: "Give either a template key or a template id",
+      });
     }
   });
 

@@ -1,14 +1,11 @@
 import { z } from "zod";
 
 import { Prisma } from "@fastnext/db";
-import {
-  type ProjectListFilters,
-  ZProjectRoleSchema,
-  ZProjectVisibilitySchema,
-} from "@fastnext/validators";
+import { ZProjectRoleSchema, ZProjectVisibilitySchema } from "@fastnext/validators";
 
 import { decodeCursor, toPage, type Page, type PageInput } from "../pagination/pagination";
 import { type ServiceContext } from "../context";
+import { type ProjectListFilters } from "./input";
 import { type ProjectView } from "./view";
 
 const ZRowsSchema = z.array(
@@ -48,7 +45,9 @@ export async function listProjects(
   input: ProjectListFilters & PageInput,
 ): Promise<Page<ProjectView>> {
   const { userId, permissions } = ctx.principal;
-  const conditions: Prisma.Sql[] = [input.archived ? Prisma.sql`p.archived_at IS NOT NULL` : Prisma.sql`p.archived_at IS NULL`];
+  const conditions: Prisma.Sql[] = [
+    input.archived ? Prisma.sql`p.archived_at IS NOT NULL` : Prisma.sql`p.archived_at IS NULL`,
+  ];
   if (!permissions.has("project.read_all")) {
     conditions.push(
       Prisma.sql`(p.id = ANY ((SELECT app.my_project_ids('viewer'))::uuid[]) OR p.visibility = 'internal')`,

@@ -1,6 +1,5 @@
 import { serviceContext } from "@fastnext/core";
-import { deleteProject } from "@fastnext/core/projects";
-import { ZProjectDeleteInputSchema } from "@fastnext/validators";
+import { deleteProject, ZProjectDeleteInputSchema } from "@fastnext/core/projects";
 
 import { authedProcedure } from "../../trpc/procedures";
 import { projectRole } from "../../trpc/project-role";

@@ -1,6 +1,5 @@
 import { pageOutputSchema, ZPageInputSchema } from "@fastnext/core";
-import { ZProjectViewSchema } from "@fastnext/core/projects";
-import { ZProjectListFiltersSchema } from "@fastnext/validators";
+import { ZProjectListFiltersSchema, ZProjectViewSchema } from "@fastnext/core/projects";
 
 export const ZProjectsListInputSchema = ZPageInputSchema.extend(ZProjectListFiltersSchema.shape);
 

@@ -1,4 +1,4 @@
-import { type InvitationRevokeInput } from "@fastnext/validators";
+import { type InvitationRevokeInput } from "./input";
 
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";

@@ -1,9 +1,8 @@
+import { z } from "zod";
+
 import { pageOutputSchema, ZPageInputSchema } from "@fastnext/core";
 import { ZProjectInvitationViewSchema } from "@fastnext/core/projects";
-import { ZInvitationListInputSchema } from "@fastnext/validators";
 
-export const ZProjectsInvitationsListInputSchema = ZPageInputSchema.extend(
-  ZInvitationListInputSchema.shape,
-);
+export const ZProjectsInvitationsListInputSchema = ZPageInputSchema.extend({ projectId: z.uuid() });
 
 export const ZProjectsInvitationsListOutputSchema = pageOutputSchema(ZProjectInvitationViewSchema);

@@ -1,6 +1,5 @@
 import { serviceContext } from "@fastnext/core";
-import { revokeInvitation } from "@fastnext/core/projects";
-import { ZInvitationRevokeInputSchema } from "@fastnext/validators";
+import { revokeInvitation, ZInvitationRevokeInputSchema } from "@fastnext/core/projects";
 
 import { authedProcedure } from "../../../trpc/procedures";
 import { projectRole } from "../../../trpc/project-role";

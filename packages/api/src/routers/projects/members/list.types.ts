@@ -1,9 +1,8 @@
+import { z } from "zod";
+
 import { pageOutputSchema, ZPageInputSchema } from "@fastnext/core";
 import { ZProjectMemberViewSchema } from "@fastnext/core/projects";
-import { ZProjectMembersListFiltersSchema } from "@fastnext/validators";
 
-export const ZProjectsMembersListInputSchema = ZPageInputSchema.extend(
-  ZProjectMembersListFiltersSchema.shape,
-);
+export const ZProjectsMembersListInputSchema = ZPageInputSchema.extend({ projectId: z.uuid() });
 
 export const ZProjectsMembersListOutputSchema = pageOutputSchema(ZProjectMemberViewSchema);

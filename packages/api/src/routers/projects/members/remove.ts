@@ -1,6 +1,5 @@
 import { serviceContext } from "@fastnext/core";
-import { removeMember } from "@fastnext/core/projects";
-import { ZProjectMemberRemoveInputSchema } from "@fastnext/validators";
+import { removeMember, ZProjectMemberRemoveInputSchema } from "@fastnext/core/projects";
 
 import { authedProcedure } from "../../../trpc/procedures";
 import { ZProjectsMembersRemoveOutputSchema } from "./remove.types";
