@@ -16,8 +16,6 @@ export const ZInvitationCreateInputSchema = z.object({
   role: ZProjectRoleSchema,
 });
 
-export const ZInvitationTokenInputSchema = z.object({ token: ZInvitationTokenSchema });
-
 /** A new account for the invited address: the address itself comes from the invitation. */
 export const ZInvitationRegisterInputSchema = z.object({
   token: ZInvitationTokenSchema,
@@ -26,5 +24,4 @@ export const ZInvitationRegisterInputSchema = z.object({
 });
 
 export type InvitationCreateInput = z.infer<typeof ZInvitationCreateInputSchema>;
-export type InvitationTokenInput = z.infer<typeof ZInvitationTokenInputSchema>;
 export type InvitationRegisterInput = z.infer<typeof ZInvitationRegisterInputSchema>;

@@ -1,9 +1,9 @@
 import { serviceContext } from "@fastnext/core";
 import { declineInvitation } from "@fastnext/core/invitations";
-import { ZInvitationTokenInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../trpc/procedures";
 import { ZInvitationsDeclineOutputSchema } from "./decline.types";
+import { ZInvitationTokenInputSchema } from "./invitations.types";
 
 /** The signed-in invitee turns the invitation down. */
 export const decline = authedProcedure
