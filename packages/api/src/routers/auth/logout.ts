@@ -1,13 +1,13 @@
 import { logout as endSession } from "@fastnext/core/auth";
-import { ZLogoutInputSchema } from "@fastnext/validators";
 
 import { publicProcedure } from "../../trpc/procedures";
+import { ZRefreshTokenInputSchema } from "./auth.types";
 import { clientMeta } from "./meta";
 import { ZAuthLogoutOutputSchema } from "./logout.types";
 
 /** Public on purpose: holding the refresh token is the proof needed to end its session. */
 export const logout = publicProcedure
-  .input(ZLogoutInputSchema)
+  .input(ZRefreshTokenInputSchema)
   .output(ZAuthLogoutOutputSchema)
   .mutation(async ({ ctx, input }) => {
     await endSession(ctx.deps, input.refreshToken, clientMeta(ctx));

@@ -1,5 +1,4 @@
-import { verifyTwoFactor as verify } from "@fastnext/core/auth";
-import { ZVerifyTwoFactorInputSchema } from "@fastnext/validators";
+import { verifyTwoFactor as verify, ZVerifyTwoFactorInputSchema } from "@fastnext/core/auth";
 
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
