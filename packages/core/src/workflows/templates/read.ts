@@ -1,5 +1,4 @@
 import { type Prisma } from "@fastnext/db";
-import { type WorkflowTemplateListFilters } from "@fastnext/validators";
 
 import { AppError } from "../../errors";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
@@ -11,6 +10,7 @@ import {
   type WorkflowTemplateSummary,
   type WorkflowTemplateView,
 } from "./view";
+import { type WorkflowTemplateListFilters } from "./input";
 
 /** Template versions, newest first; any signed-in user reads them. */
 export async function listTemplates(
@@ -23,7 +23,9 @@ export async function listTemplates(
   if (input.status) conditions.push({ status: input.status });
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   if (after) {
-    conditions.push({ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] });
+    conditions.push({
+      OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }],
+    });
   }
   const rows = await ctx.db.workflowTemplate.findMany({
     where: { AND: conditions },
@@ -39,7 +41,10 @@ export function templateNotFound(): AppError {
 }
 
 export async function getTemplate(ctx: ServiceContext, id: string): Promise<WorkflowTemplateView> {
-  const record = await ctx.db.workflowTemplate.findUnique({ where: { id }, select: templateSelect });
+  const record = await ctx.db.workflowTemplate.findUnique({
+    where: { id },
+    select: templateSelect,
+  });
   if (!record) throw templateNotFound();
   return toTemplateView(record);
 }

@@ -1,9 +1,9 @@
 import { serviceContext } from "@fastnext/core";
 import { listAvailableTransitions } from "@fastnext/core/workflows";
-import { ZWorkflowInstanceIdInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../../trpc/procedures";
 import { ZWorkflowsInstancesAvailableTransitionsOutputSchema } from "./available-transitions.types";
+import { ZWorkflowInstanceIdInputSchema } from "./instances.types";
 
 /** The transitions this caller may fire now (guard-blocked ones included, with the guard). */
 export const availableTransitions = authedProcedure

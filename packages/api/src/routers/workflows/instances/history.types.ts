@@ -1,6 +1,7 @@
 import { pageOutputSchema, ZPageInputSchema } from "@fastnext/core";
 import { ZHistoryEntryViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowInstanceIdInputSchema } from "@fastnext/validators";
+
+import { ZWorkflowInstanceIdInputSchema } from "./instances.types";
 
 export const ZWorkflowsInstancesHistoryInputSchema = ZPageInputSchema.extend(
   ZWorkflowInstanceIdInputSchema.shape,

@@ -1,6 +1,8 @@
 import { pageOutputSchema, ZPageInputSchema } from "@fastnext/core";
-import { ZWorkflowInstanceViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowInstanceListFiltersSchema } from "@fastnext/validators";
+import {
+  ZWorkflowInstanceListFiltersSchema,
+  ZWorkflowInstanceViewSchema,
+} from "@fastnext/core/workflows";
 
 export const ZWorkflowsInstancesListInputSchema = ZPageInputSchema.extend(
   ZWorkflowInstanceListFiltersSchema.shape,

@@ -1,6 +1,8 @@
 import { pageOutputSchema, ZPageInputSchema } from "@fastnext/core";
-import { ZWorkflowTemplateSummarySchema } from "@fastnext/core/workflows";
-import { ZWorkflowTemplateListFiltersSchema } from "@fastnext/validators";
+import {
+  ZWorkflowTemplateListFiltersSchema,
+  ZWorkflowTemplateSummarySchema,
+} from "@fastnext/core/workflows";
 
 export const ZWorkflowsTemplatesListInputSchema = ZPageInputSchema.extend(
   ZWorkflowTemplateListFiltersSchema.shape,

@@ -1,9 +1,9 @@
 import { serviceContext } from "@fastnext/core";
 import { deleteWorkflowType } from "@fastnext/core/workflows";
-import { ZWorkflowIdInputSchema } from "@fastnext/validators";
 
 import { permissionProcedure } from "../../../trpc/procedures";
 import { ZWorkflowsTypesDeleteOutputSchema } from "./delete.types";
+import { ZWorkflowIdInputSchema } from "../workflows.types";
 
 /** Refused while the type has templates. */
 export const remove = permissionProcedure("workflow.manage")

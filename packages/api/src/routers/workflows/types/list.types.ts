@@ -1,6 +1,5 @@
 import { pageOutputSchema, ZPageInputSchema } from "@fastnext/core";
-import { ZWorkflowTypeViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowTypeListFiltersSchema } from "@fastnext/validators";
+import { ZWorkflowTypeListFiltersSchema, ZWorkflowTypeViewSchema } from "@fastnext/core/workflows";
 
 export const ZWorkflowsTypesListInputSchema = ZPageInputSchema.extend(
   ZWorkflowTypeListFiltersSchema.shape,
