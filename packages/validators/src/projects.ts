@@ -31,8 +31,7 @@ export const ZProjectUpdateInputSchema = z.object({
       visibility: ZProjectVisibilitySchema.optional(),
     })
     .refine(
-      (data) =>
-        data.name !== undefined || data.description !== undefined || data.visibility !== undefined,
+      (data) => data.name !== undefined || data.description !== undefined || data.visibility !== undefined,
       "Change at least one field",
     ),
 });

@@ -25,13 +25,8 @@ export interface RefreshTokenRecord {
  * no caller settings, so they run as single statements, not transactions.
  */
 
-export async function findLoginCandidate(
-  pool: PrismaClient,
-  email: string,
-): Promise<LoginCandidate | null> {
-  const rows = await pool.$queryRaw<
-    LoginCandidate[]
-  >`SELECT * FROM app.auth_find_user_by_email(${email})`;
+export async function findLoginCandidate(pool: PrismaClient, email: string): Promise<LoginCandidate | null> {
+  const rows = await pool.$queryRaw<LoginCandidate[]>`SELECT * FROM app.auth_find_user_by_email(${email})`;
   return rows[0] ?? null;
 }
 
@@ -46,12 +41,7 @@ export async function recordLoginFailure(
   return rows[0] ?? null;
 }
 
-export async function findRefreshToken(
-  pool: PrismaClient,
-  tokenHash: string,
-): Promise<RefreshTokenRecord | null> {
-  const rows = await pool.$queryRaw<
-    RefreshTokenRecord[]
-  >`SELECT * FROM app.auth_find_refresh_token(${tokenHash})`;
+export async function findRefreshToken(pool: PrismaClient, tokenHash: string): Promise<RefreshTokenRecord | null> {
+  const rows = await pool.$queryRaw<RefreshTokenRecord[]>`SELECT * FROM app.auth_find_refresh_token(${tokenHash})`;
   return rows[0] ?? null;
 }

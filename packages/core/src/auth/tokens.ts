@@ -41,8 +41,6 @@ export async function addRefreshToken(
   expiresAt: Date,
 ): Promise<string> {
   const token = generateOpaqueToken();
-  await tx.refreshToken.create({
-    data: { userId, sessionId, tokenHash: hashOpaqueToken(token), expiresAt },
-  });
+  await tx.refreshToken.create({ data: { userId, sessionId, tokenHash: hashOpaqueToken(token), expiresAt } });
   return token;
 }

@@ -4,6 +4,7 @@ import { withScope } from "@fastnext/db";
 import { type CoreDeps } from "../deps";
 import { AppError } from "../errors";
 import { type Actor } from "../activity";
+import { type VerifyTwoFactorInput } from "./input";
 import { type ClientMeta } from "./client-meta";
 import { readOwnCredentials } from "./credentials";
 import { lockedOut } from "./login";
@@ -11,15 +12,11 @@ import { recordLoginFailure } from "./lookup";
 import { spend } from "./rate-limit";
 import { checkSecondFactor } from "./second-factor";
 import { completeSignIn, type SignedIn } from "./sign-in";
-import { type VerifyTwoFactorInput } from "./input";
 
 /** Codes tried against one challenge before it is spent (then: sign in again). */
 export const MAX_CHALLENGE_ATTEMPTS = 5;
 
-function refused(
-  reason: string,
-  message = "The sign-in could not be completed: sign in again",
-): AppError {
+function refused(reason: string, message = "The sign-in could not be completed: sign in again"): AppError {
   return new AppError("UNAUTHENTICATED", message, { reason });
 }
 
@@ -90,19 +87,11 @@ export async function verifyTwoFactor(
       data: { usedAt: now },
     });
     if (spent.count === 0) throw refused("challenge_used");
-    return {
-      kind: "signed_in",
-      result: await completeSignIn(tx, deps, actor, challenge.deviceLabel, method),
-    };
+    return { kind: "signed_in", result: await completeSignIn(tx, deps, actor, challenge.deviceLabel, method) };
   });
 
   if (outcome.kind === "signed_in") return outcome.result;
-  const state = await recordLoginFailure(
-    deps.pool,
-    userId,
-    deps.loginPolicy.lockThreshold,
-    deps.loginPolicy.lockSeconds,
-  );
+  const state = await recordLoginFailure(deps.pool, userId, deps.loginPolicy.lockThreshold, deps.loginPolicy.lockSeconds);
   if (state?.locked_until && state.locked_until > new Date()) throw lockedOut(state.locked_until);
   throw new AppError("UNAUTHENTICATED", "The code is not correct", {
     reason: "invalid_code",

@@ -40,9 +40,7 @@ export function projectViewSelect(userId: string) {
   } satisfies Prisma.ProjectSelect;
 }
 
-export type ProjectRecord = Prisma.ProjectGetPayload<{
-  select: ReturnType<typeof projectViewSelect>;
-}>;
+export type ProjectRecord = Prisma.ProjectGetPayload<{ select: ReturnType<typeof projectViewSelect> }>;
 
 export function toProjectView(record: ProjectRecord): ProjectView {
   const { members, _count, ...project } = record;

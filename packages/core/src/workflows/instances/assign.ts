@@ -4,11 +4,11 @@ import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
 import { requireProjectRole } from "../../projects/access";
+import { type WorkflowAssignInput } from "./input";
 import { instanceNotFound, staleVersion, transitionNotAllowed } from "./errors";
 import { getInstance } from "./get";
 import { lockInstance } from "./lock";
 import { type WorkflowInstanceView } from "./view";
-import { type WorkflowAssignInput } from "./input";
 
 /**
  * Gives an instance to a project member, or to nobody (editor or owner, or
@@ -16,10 +16,7 @@ import { type WorkflowAssignInput } from "./input";
  * showing the old assignee learns of the change. Assigning the current
  * assignee again changes nothing and writes nothing.
  */
-export async function assignInstance(
-  ctx: ServiceContext,
-  input: WorkflowAssignInput,
-): Promise<WorkflowInstanceView> {
+export async function assignInstance(ctx: ServiceContext, input: WorkflowAssignInput): Promise<WorkflowInstanceView> {
   const { db, principal } = ctx;
   const instance = await db.workflowInstance.findUnique({
     where: { id: input.instanceId },
@@ -29,8 +26,7 @@ export async function assignInstance(
   await requireProjectRole(db, principal, instance.projectId, "editor");
   const locked = await lockInstance(db, input.instanceId);
   if (!locked) throw transitionNotAllowed();
-  if (input.expectedVersion !== undefined && input.expectedVersion !== locked.version)
-    throw staleVersion(locked);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== locked.version) throw staleVersion(locked);
   if (locked.assigneeId === input.assigneeId) return getInstance(ctx, locked.id);
   if (input.assigneeId !== null) {
     const member = await db.projectMember.findUnique({

@@ -7,12 +7,4 @@ import { history } from "./history";
 import { list } from "./list";
 import { transition } from "./transition";
 
-export const instancesRouter = router({
-  create,
-  list,
-  get,
-  availableTransitions,
-  transition,
-  assign,
-  history,
-});
+export const instancesRouter = router({ create, list, get, availableTransitions, transition, assign, history });
