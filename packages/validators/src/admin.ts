@@ -48,8 +48,6 @@ export const ZAdminUserUpdateInputSchema = z.object({
 
 export type AdminUserUpdateInput = z.infer<typeof ZAdminUserUpdateInputSchema>;
 
-export const ZAdminUserSetActiveInputSchema = z.object({ id: z.uuid(), isActive: z.boolean() });
-
 // --- roles ---------------------------------------------------------------
 
 export const ZRoleNameSchema = ZTextSchema.trim().min(1, "Required").max(80);
@@ -80,12 +78,6 @@ export const ZRoleUpdateInputSchema = z.object({
 });
 
 export type RoleUpdateInput = z.infer<typeof ZRoleUpdateInputSchema>;
-
-export const ZRoleDeleteInputSchema = z.object({
-  id: z.uuid(),
-  /** The role that the deleted role's users get instead (required while it has users). */
-  reassignTo: ZRoleKeySchema.optional(),
-});
 
 export const ZRoleSetPermissionsInputSchema = z.object({
   id: z.uuid(),

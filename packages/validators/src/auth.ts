@@ -34,22 +34,11 @@ export const ZLoginInputSchema = z.object({
   deviceLabel: ZDeviceLabelSchema.optional(),
 });
 
-export const ZRefreshInputSchema = z.object({
-  refreshToken: ZTextSchema.min(20).max(200),
-});
-
-export const ZLogoutInputSchema = ZRefreshInputSchema;
-
 export const ZChangePasswordInputSchema = z.object({
   currentPassword: ZPasswordAttemptSchema,
   newPassword: ZPasswordSchema,
 });
 
-export const ZSessionRevokeInputSchema = z.object({
-  sessionId: z.uuid(),
-});
-
 export type RegisterInput = z.infer<typeof ZRegisterInputSchema>;
 export type LoginInput = z.infer<typeof ZLoginInputSchema>;
-export type RefreshInput = z.infer<typeof ZRefreshInputSchema>;
 export type ChangePasswordInput = z.infer<typeof ZChangePasswordInputSchema>;

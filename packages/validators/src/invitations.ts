@@ -16,15 +16,6 @@ export const ZInvitationCreateInputSchema = z.object({
   role: ZProjectRoleSchema,
 });
 
-export const ZInvitationListInputSchema = z.object({ projectId: z.uuid() });
-
-export const ZInvitationRevokeInputSchema = z.object({
-  projectId: z.uuid(),
-  invitationId: z.uuid(),
-});
-
-export const ZInvitationTokenInputSchema = z.object({ token: ZInvitationTokenSchema });
-
 /** A new account for the invited address: the address itself comes from the invitation. */
 export const ZInvitationRegisterInputSchema = z.object({
   token: ZInvitationTokenSchema,
@@ -33,7 +24,4 @@ export const ZInvitationRegisterInputSchema = z.object({
 });
 
 export type InvitationCreateInput = z.infer<typeof ZInvitationCreateInputSchema>;
-export type InvitationListInput = z.infer<typeof ZInvitationListInputSchema>;
-export type InvitationRevokeInput = z.infer<typeof ZInvitationRevokeInputSchema>;
-export type InvitationTokenInput = z.infer<typeof ZInvitationTokenInputSchema>;
 export type InvitationRegisterInput = z.infer<typeof ZInvitationRegisterInputSchema>;

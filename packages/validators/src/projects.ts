@@ -15,8 +15,6 @@ export type ProjectVisibility = z.infer<typeof ZProjectVisibilitySchema>;
 export const ZProjectNameSchema = ZTextSchema.trim().min(1, "Required").max(120);
 export const ZProjectDescriptionSchema = ZTextSchema.trim().max(2000);
 
-export const ZProjectIdInputSchema = z.object({ id: z.uuid() });
-
 export const ZProjectCreateInputSchema = z.object({
   name: ZProjectNameSchema,
   description: ZProjectDescriptionSchema.default(""),
@@ -38,34 +36,12 @@ export const ZProjectUpdateInputSchema = z.object({
     ),
 });
 
-export const ZProjectDeleteInputSchema = z.object({
-  id: z.uuid(),
-  /** Delete even while instances are still open (they go with the project). */
-  force: z.boolean().default(false),
-});
-
-export const ZProjectListFiltersSchema = z.object({
-  search: ZTextSchema.trim().min(1).max(100).optional(),
-  /** false (default): active projects; true: archived ones. */
-  archived: z.boolean().default(false),
-});
-
-export const ZProjectMembersListFiltersSchema = z.object({ projectId: z.uuid() });
-
 export const ZProjectMemberInputSchema = z.object({
   projectId: z.uuid(),
   userId: z.uuid(),
   role: ZProjectRoleSchema,
 });
 
-export const ZProjectMemberRemoveInputSchema = z.object({
-  projectId: z.uuid(),
-  userId: z.uuid(),
-});
-
 export type ProjectCreateInput = z.infer<typeof ZProjectCreateInputSchema>;
 export type ProjectUpdateInput = z.infer<typeof ZProjectUpdateInputSchema>;
-export type ProjectDeleteInput = z.infer<typeof ZProjectDeleteInputSchema>;
-export type ProjectListFilters = z.infer<typeof ZProjectListFiltersSchema>;
 export type ProjectMemberInput = z.infer<typeof ZProjectMemberInputSchema>;
-export type ProjectMemberRemoveInput = z.infer<typeof ZProjectMemberRemoveInputSchema>;

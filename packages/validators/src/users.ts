@@ -57,9 +57,3 @@ export const ZTwoFactorDisableInputSchema = z
 
 export type TwoFactorDisableInput = z.infer<typeof ZTwoFactorDisableInputSchema>;
 
-export const ZVerifyTwoFactorInputSchema = z.object({
-  challengeToken: ZTextSchema.min(20).max(2000),
-  code: ZSecondFactorCodeSchema,
-});
-
-export type VerifyTwoFactorInput = z.infer<typeof ZVerifyTwoFactorInputSchema>;

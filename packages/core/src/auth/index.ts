@@ -6,4 +6,5 @@ export { spend } from "./rate-limit";
 export { logout, refresh, revokeSession } from "./refresh";
 export { register } from "./register";
 export { changePassword, listSessions, revokeAllSessions, revokeOwnSession } from "./sessions";
+export { ZVerifyTwoFactorInputSchema } from "./input";
 export { verifyTwoFactor } from "./verify-two-factor";

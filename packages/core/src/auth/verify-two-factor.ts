@@ -1,10 +1,10 @@
 import { InvalidChallengeTokenError, verifyChallengeToken } from "@fastnext/auth";
 import { withScope } from "@fastnext/db";
-import { type VerifyTwoFactorInput } from "@fastnext/validators";
 
 import { type CoreDeps } from "../deps";
 import { AppError } from "../errors";
 import { type Actor } from "../activity";
+import { type VerifyTwoFactorInput } from "./input";
 import { type ClientMeta } from "./client-meta";
 import { readOwnCredentials } from "./credentials";
 import { lockedOut } from "./login";

@@ -1,8 +1,7 @@
-import { type ProjectDeleteInput } from "@fastnext/validators";
-
 import { AppError } from "../errors";
 import { recordActivity } from "../activity";
 import { type ServiceContext } from "../context";
+import { type ProjectDeleteInput } from "./input";
 import { changedMeanwhile } from "./errors";
 import { getProject } from "./get";
 import { auditFields } from "./view";

@@ -1,14 +1,11 @@
 import { z } from "zod";
 
 import { Prisma } from "@fastnext/db";
-import {
-  type ProjectListFilters,
-  ZProjectRoleSchema,
-  ZProjectVisibilitySchema,
-} from "@fastnext/validators";
+import { ZProjectRoleSchema, ZProjectVisibilitySchema } from "@fastnext/validators";
 
 import { decodeCursor, toPage, type Page, type PageInput } from "../pagination/pagination";
 import { type ServiceContext } from "../context";
+import { type ProjectListFilters } from "./input";
 import { type ProjectView } from "./view";
 
 const ZRowsSchema = z.array(

@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 import { Prisma } from "@fastnext/db";
-import { type WorkflowAnalyticsInput } from "@fastnext/validators";
 
 import { AppError } from "../errors";
 import { type ServiceContext } from "../context";
 import { requireProjectRole } from "../projects/access";
+import { type WorkflowAnalyticsInput } from "./input";
 
 export const ZAnalyticsSummarySchema = z.object({
   templateKey: z.string(),

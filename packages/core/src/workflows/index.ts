@@ -1,19 +1,31 @@
 /** Workflow types, templates and instances, their analytics and time-outs. */
 export { analyticsSummary, ZAnalyticsSummarySchema } from "./analytics";
+export { ZWorkflowAnalyticsInputSchema } from "./input";
 export { assignInstance } from "./instances/assign";
 export { listAvailableTransitions } from "./instances/available";
 export { createInstance } from "./instances/create";
 export { getInstance } from "./instances/get";
+export {
+  ZWorkflowAssignInputSchema,
+  ZWorkflowInstanceCreateInputSchema,
+  ZWorkflowInstanceListFiltersSchema,
+  ZWorkflowTransitionInputSchema,
+} from "./instances/input";
 export { listHistory, ZHistoryEntryViewSchema } from "./instances/history";
 export { listInstances } from "./instances/list";
 export { ZTransitionResultSchema } from "./instances/result";
 export { transitionInstance } from "./instances/transition";
 export { ZWorkflowInstanceViewSchema } from "./instances/view";
+export {
+  ZWorkflowTemplateListFiltersSchema,
+  ZWorkflowTemplateUpdateInputSchema,
+} from "./templates/input";
 export { archiveTemplate, publishTemplate } from "./templates/lifecycle";
 export { getTemplate, listTemplates } from "./templates/read";
 export { ZWorkflowTemplateSummarySchema, ZWorkflowTemplateViewSchema } from "./templates/view";
 export { createTemplate, updateTemplate } from "./templates/write";
 export { fireDueTimeouts } from "./timeouts";
+export { ZWorkflowTypeListFiltersSchema, ZWorkflowTypeUpdateInputSchema } from "./types/input";
 export { getWorkflowType, listWorkflowTypes } from "./types/read";
 export { ZWorkflowTypeViewSchema } from "./types/view";
 export { createWorkflowType, deleteWorkflowType, updateWorkflowType } from "./types/write";

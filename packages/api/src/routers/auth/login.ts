@@ -3,7 +3,7 @@ import { ZLoginInputSchema } from "@fastnext/validators";
 
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
-import { ZLoginOutputSchema } from "./schemas";
+import { ZLoginOutputSchema } from "./auth.types";
 
 export const login = publicProcedure
   .input(ZLoginInputSchema)

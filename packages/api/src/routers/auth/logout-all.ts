@@ -1,10 +1,9 @@
-import { z } from "zod";
-
 import { serviceContext } from "@fastnext/core";
 import { revokeAllSessions } from "@fastnext/core/auth";
 
 import { authedProcedure } from "../../trpc/procedures";
+import { ZAuthLogoutAllOutputSchema } from "./logout-all.types";
 
 export const logoutAll = authedProcedure
-  .output(z.object({ revokedSessions: z.number().int() }))
+  .output(ZAuthLogoutAllOutputSchema)
   .mutation(async ({ ctx }) => ({ revokedSessions: await revokeAllSessions(serviceContext(ctx)) }));

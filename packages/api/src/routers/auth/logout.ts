@@ -1,15 +1,14 @@
-import { z } from "zod";
-
 import { logout as endSession } from "@fastnext/core/auth";
-import { ZLogoutInputSchema } from "@fastnext/validators";
 
 import { publicProcedure } from "../../trpc/procedures";
+import { ZRefreshTokenInputSchema } from "./auth.types";
 import { clientMeta } from "./meta";
+import { ZAuthLogoutOutputSchema } from "./logout.types";
 
 /** Public on purpose: holding the refresh token is the proof needed to end its session. */
 export const logout = publicProcedure
-  .input(ZLogoutInputSchema)
-  .output(z.object({ ok: z.literal(true) }))
+  .input(ZRefreshTokenInputSchema)
+  .output(ZAuthLogoutOutputSchema)
   .mutation(async ({ ctx, input }) => {
     await endSession(ctx.deps, input.refreshToken, clientMeta(ctx));
     return { ok: true as const };

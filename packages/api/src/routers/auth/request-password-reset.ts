@@ -1,15 +1,13 @@
-import { z } from "zod";
-
 import { requestPasswordReset as startReset } from "@fastnext/core/auth";
-import { ZEmailSchema } from "@fastnext/validators";
-
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
-
-export const ZRequestPasswordResetInputSchema = z.object({ email: ZEmailSchema });
+import {
+  ZAuthRequestPasswordResetInputSchema,
+  ZAuthRequestPasswordResetOutputSchema,
+} from "./request-password-reset.types";
 
 /** Public: the answer is the same whether or not the address has an account. */
 export const requestPasswordReset = publicProcedure
-  .input(ZRequestPasswordResetInputSchema)
-  .output(z.object({ ok: z.literal(true) }))
+  .input(ZAuthRequestPasswordResetInputSchema)
+  .output(ZAuthRequestPasswordResetOutputSchema)
   .mutation(({ ctx, input }) => startReset(ctx.deps, input, clientMeta(ctx)));

@@ -1,9 +1,8 @@
-import { verifyTwoFactor as verify } from "@fastnext/core/auth";
-import { ZVerifyTwoFactorInputSchema } from "@fastnext/validators";
+import { verifyTwoFactor as verify, ZVerifyTwoFactorInputSchema } from "@fastnext/core/auth";
 
 import { publicProcedure } from "../../trpc/procedures";
 import { clientMeta } from "./meta";
-import { ZSignedInSchema } from "./schemas";
+import { ZSignedInSchema } from "./auth.types";
 
 /** Public: the challenge token from auth.login is the proof that the password was right. */
 export const verifyTwoFactor = publicProcedure

@@ -1,8 +1,8 @@
 import { serviceContext } from "@fastnext/core";
 import { acceptInvitation, ZJoinOutcomeSchema } from "@fastnext/core/invitations";
-import { ZInvitationTokenInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../trpc/procedures";
+import { ZInvitationTokenInputSchema } from "./invitations.types";
 
 /** The signed-in invitee (their account's address is the one invited) joins; raises project.member_added. */
 export const accept = authedProcedure

@@ -1,7 +1,7 @@
 import { getInvitation, ZInvitationPublicViewSchema } from "@fastnext/core/invitations";
-import { ZInvitationTokenInputSchema } from "@fastnext/validators";
 
 import { publicProcedure } from "../../trpc/procedures";
+import { ZInvitationTokenInputSchema } from "./invitations.types";
 
 /** Public: the link's secret is the proof needed to see what it offers. */
 export const get = publicProcedure

@@ -1,17 +1,11 @@
-import { z } from "zod";
-
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listNotifications, ZNotificationViewSchema } from "@fastnext/core/notifications";
+import { serviceContext } from "@fastnext/core";
+import { listNotifications } from "@fastnext/core/notifications";
 
 import { authedProcedure } from "../../trpc/procedures";
-
-export const ZNotificationListInputSchema = ZPageInputSchema.extend({
-  /** Only notifications not yet read. */
-  unread: z.boolean().optional(),
-});
+import { ZNotificationsListInputSchema, ZNotificationsListOutputSchema } from "./list.types";
 
 /** The caller's notifications, newest first. */
 export const list = authedProcedure
-  .input(ZNotificationListInputSchema)
-  .output(pageOutputSchema(ZNotificationViewSchema))
+  .input(ZNotificationsListInputSchema)
+  .output(ZNotificationsListOutputSchema)
   .query(({ ctx, input }) => listNotifications(serviceContext(ctx), input));

@@ -1,10 +1,9 @@
-import { z } from "zod";
-
 import { serviceContext } from "@fastnext/core";
 import { markAllRead as markEveryNotificationRead } from "@fastnext/core/notifications";
 
 import { authedProcedure } from "../../trpc/procedures";
+import { ZNotificationsMarkAllReadOutputSchema } from "./mark-all-read.types";
 
 export const markAllRead = authedProcedure
-  .output(z.object({ updated: z.number().int().min(0) }))
+  .output(ZNotificationsMarkAllReadOutputSchema)
   .mutation(({ ctx }) => markEveryNotificationRead(serviceContext(ctx)));

@@ -1,33 +1,23 @@
 import { tracked } from "@trpc/server";
-import { z } from "zod";
 
-import { ZCursorSchema } from "@fastnext/core";
 import { liveNotifications, ZNotificationViewSchema } from "@fastnext/core/notifications";
 
 import { authedProcedure } from "../../trpc/procedures";
-
-export const ZOnNewInputSchema = z
-  .object({
-    /** Set by the client when it reconnects: continue after this notification. */
-    lastEventId: ZCursorSchema.nullish(),
-  })
-  .optional();
+import { ZNotificationsOnNewInputSchema } from "./on-new.types";
 
 /**
  * New notifications of the caller, live, over server-sent events. The
  * `authed` transaction has ended by the time the stream runs: every read
  * happens in its own short scoped transaction inside the service.
  */
-export const onNew = authedProcedure.input(ZOnNewInputSchema).subscription(async function* ({
-  ctx,
-  input,
-  signal,
-}) {
-  const stream = liveNotifications(ctx.deps, ctx.principal, ctx.requestId, {
-    lastEventId: input?.lastEventId ?? null,
-    signal,
+export const onNew = authedProcedure
+  .input(ZNotificationsOnNewInputSchema)
+  .subscription(async function* ({ ctx, input, signal }) {
+    const stream = liveNotifications(ctx.deps, ctx.principal, ctx.requestId, {
+      lastEventId: input?.lastEventId ?? null,
+      signal,
+    });
+    for await (const item of stream) {
+      yield tracked(item.cursor, ZNotificationViewSchema.parse(item.notification));
+    }
   });
-  for await (const item of stream) {
-    yield tracked(item.cursor, ZNotificationViewSchema.parse(item.notification));
-  }
-});

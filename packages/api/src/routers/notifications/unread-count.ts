@@ -1,9 +1,8 @@
-import { z } from "zod";
-
 import { unreadCount as countUnread } from "@fastnext/core/notifications";
 
 import { authedProcedure } from "../../trpc/procedures";
+import { ZNotificationsUnreadCountOutputSchema } from "./unread-count.types";
 
 export const unreadCount = authedProcedure
-  .output(z.object({ count: z.number().int().min(0) }))
+  .output(ZNotificationsUnreadCountOutputSchema)
   .query(async ({ ctx }) => ({ count: await countUnread(ctx.db, ctx.principal) }));

@@ -1,9 +1,9 @@
 import { serviceContext } from "@fastnext/core";
 import { setProjectArchived, ZProjectViewSchema } from "@fastnext/core/projects";
-import { ZProjectIdInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../trpc/procedures";
 import { projectRole } from "../../trpc/project-role";
+import { ZProjectIdInputSchema } from "./projects.types";
 
 /** Owner or project.manage_all: hides the project from the default list. */
 export const archive = authedProcedure

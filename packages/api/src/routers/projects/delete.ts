@@ -1,15 +1,13 @@
-import { z } from "zod";
-
 import { serviceContext } from "@fastnext/core";
-import { deleteProject } from "@fastnext/core/projects";
-import { ZProjectDeleteInputSchema } from "@fastnext/validators";
+import { deleteProject, ZProjectDeleteInputSchema } from "@fastnext/core/projects";
 
 import { authedProcedure } from "../../trpc/procedures";
 import { projectRole } from "../../trpc/project-role";
+import { ZProjectsDeleteOutputSchema } from "./delete.types";
 
 /** Owner or project.manage_all; refused while instances are open unless `force`. */
 export const remove = authedProcedure
   .input(ZProjectDeleteInputSchema)
   .use(projectRole("owner", "id"))
-  .output(z.object({ id: z.uuid() }))
+  .output(ZProjectsDeleteOutputSchema)
   .mutation(({ ctx, input }) => deleteProject(serviceContext(ctx), input));

@@ -1,8 +1,8 @@
 import { serviceContext } from "@fastnext/core";
 import { getProject, ZProjectViewSchema } from "@fastnext/core/projects";
-import { ZProjectIdInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../trpc/procedures";
+import { ZProjectIdInputSchema } from "./projects.types";
 
 /** One project the caller can see; NOT_FOUND for everything else. */
 export const get = authedProcedure

@@ -1,13 +1,11 @@
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listProjects, ZProjectViewSchema } from "@fastnext/core/projects";
-import { ZProjectListFiltersSchema } from "@fastnext/validators";
+import { serviceContext } from "@fastnext/core";
+import { listProjects } from "@fastnext/core/projects";
 
 import { authedProcedure } from "../../trpc/procedures";
-
-export const ZProjectListInputSchema = ZPageInputSchema.extend(ZProjectListFiltersSchema.shape);
+import { ZProjectsListInputSchema, ZProjectsListOutputSchema } from "./list.types";
 
 /** Projects the caller can see (member, internal, or project.read_all), newest first. */
 export const list = authedProcedure
-  .input(ZProjectListInputSchema)
-  .output(pageOutputSchema(ZProjectViewSchema))
+  .input(ZProjectsListInputSchema)
+  .output(ZProjectsListOutputSchema)
   .query(({ ctx, input }) => listProjects(serviceContext(ctx), input));

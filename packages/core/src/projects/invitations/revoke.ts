@@ -1,8 +1,7 @@
-import { type InvitationRevokeInput } from "@fastnext/validators";
-
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
+import { type InvitationRevokeInput } from "./input";
 
 /**
  * Withdraws a pending invitation (owner or project.manage_all): its link

@@ -1,10 +1,9 @@
-import { type ProjectMemberRemoveInput } from "@fastnext/validators";
-
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
 import { requireProjectRole } from "../access";
 import { changedMeanwhile } from "../errors";
+import { type ProjectMemberRemoveInput } from "./input";
 import { assertAnotherOwnerRemains } from "./owners";
 
 /**

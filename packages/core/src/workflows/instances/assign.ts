@@ -1,10 +1,10 @@
 import { emitEvent } from "@fastnext/events";
-import { type WorkflowAssignInput } from "@fastnext/validators";
 
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
 import { requireProjectRole } from "../../projects/access";
+import { type WorkflowAssignInput } from "./input";
 import { instanceNotFound, staleVersion, transitionNotAllowed } from "./errors";
 import { getInstance } from "./get";
 import { lockInstance } from "./lock";

@@ -1,10 +1,9 @@
-import { type WorkflowInstanceCreateInput } from "@fastnext/validators";
-
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
 import { requireProjectRole } from "../../projects/access";
 import { initialState, parseStoredDefinition } from "../definition";
+import { type WorkflowInstanceCreateInput } from "./input";
 import { validateData } from "./data";
 import { instanceSelect, toInstanceView, type WorkflowInstanceView } from "./view";
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 import { Prisma } from "@fastnext/db";
-import { type WorkflowInstanceListFilters } from "@fastnext/validators";
 
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import { requireProjectRole } from "../../projects/access";
+import { type WorkflowInstanceListFilters } from "./input";
 import { ZDataDocumentSchema, type WorkflowInstanceView } from "./view";
 
 const ZRowsSchema = z.array(

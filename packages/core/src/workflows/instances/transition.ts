@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 
 import { type ScopedDb } from "@fastnext/db";
 import { emitEvent } from "@fastnext/events";
-import { type WorkflowTransitionInput } from "@fastnext/validators";
 import { planTransition, type TransitionPlan } from "@fastnext/workflow";
 
 import { AppError } from "../../errors";
@@ -10,6 +9,7 @@ import { recordActivity } from "../../activity";
 import { idempotencyKeyReused } from "../../idempotency";
 import { type ServiceContext } from "../../context";
 import { isFinalState, parseStoredDefinition } from "../definition";
+import { type WorkflowTransitionInput } from "./input";
 import { instanceActor } from "./actor";
 import { instanceNotFound, staleVersion, transitionNotAllowed } from "./errors";
 import { lockInstance } from "./lock";

@@ -1,5 +1,4 @@
 import { type Prisma } from "@fastnext/db";
-import { type WorkflowTemplateListFilters } from "@fastnext/validators";
 
 import { AppError } from "../../errors";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
@@ -11,6 +10,7 @@ import {
   type WorkflowTemplateSummary,
   type WorkflowTemplateView,
 } from "./view";
+import { type WorkflowTemplateListFilters } from "./input";
 
 /** Template versions, newest first; any signed-in user reads them. */
 export async function listTemplates(

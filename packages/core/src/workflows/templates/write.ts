@@ -1,11 +1,12 @@
 import { isUniqueViolation, type ScopedDb } from "@fastnext/db";
-import { type WorkflowTemplateCreateInput, type WorkflowTemplateUpdateInput } from "@fastnext/validators";
+import { type WorkflowTemplateCreateInput } from "@fastnext/validators";
 import { type WorkflowDefinition } from "@fastnext/workflow";
 
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
 import { definitionJson } from "../definition";
+import { type WorkflowTemplateUpdateInput } from "./input";
 import { getTemplate } from "./read";
 import { templateSelect, toTemplateView, type WorkflowTemplateView } from "./view";
 

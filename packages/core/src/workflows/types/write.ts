@@ -1,9 +1,10 @@
 import { isUniqueViolation, Prisma } from "@fastnext/db";
-import { type WorkflowTypeCreateInput, type WorkflowTypeUpdateInput } from "@fastnext/validators";
+import { type WorkflowTypeCreateInput } from "@fastnext/validators";
 
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
+import { type WorkflowTypeUpdateInput } from "./input";
 import { getWorkflowType } from "./read";
 import { workflowTypeSelect, type WorkflowTypeView } from "./view";
 

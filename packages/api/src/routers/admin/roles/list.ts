@@ -1,9 +1,10 @@
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listRoles, ZRoleViewSchema } from "@fastnext/core/admin";
+import { serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listRoles } from "@fastnext/core/admin";
 
 import { permissionProcedure } from "../../../trpc/procedures";
+import { ZAdminRolesListOutputSchema } from "./list.types";
 
 export const list = permissionProcedure("role.read")
   .input(ZPageInputSchema)
-  .output(pageOutputSchema(ZRoleViewSchema))
+  .output(ZAdminRolesListOutputSchema)
   .query(({ ctx, input }) => listRoles(serviceContext(ctx), input));

@@ -1,11 +1,10 @@
-import { z } from "zod";
-
 import { serviceContext } from "@fastnext/core";
 import { getUser, ZAdminUserViewSchema } from "@fastnext/core/admin";
 
 import { permissionProcedure } from "../../../trpc/procedures";
+import { ZAdminUsersGetInputSchema } from "./get.types";
 
 export const get = permissionProcedure("user.read")
-  .input(z.object({ id: z.uuid() }))
+  .input(ZAdminUsersGetInputSchema)
   .output(ZAdminUserViewSchema)
   .query(({ ctx, input }) => getUser(serviceContext(ctx), input.id));

@@ -1,15 +1,13 @@
-import { z } from "zod";
-
 import { serviceContext } from "@fastnext/core";
 import { revokeOwnSession } from "@fastnext/core/auth";
-import { ZSessionRevokeInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../../trpc/procedures";
+import { ZAuthSessionsRevokeInputSchema, ZAuthSessionsRevokeOutputSchema } from "./revoke.types";
 
 /** Signs out one of the caller's devices; another user's session is NOT_FOUND. */
 export const revoke = authedProcedure
-  .input(ZSessionRevokeInputSchema)
-  .output(z.object({ ok: z.literal(true) }))
+  .input(ZAuthSessionsRevokeInputSchema)
+  .output(ZAuthSessionsRevokeOutputSchema)
   .mutation(async ({ ctx, input }) => {
     await revokeOwnSession(serviceContext(ctx), input.sessionId);
     return { ok: true as const };

@@ -1,17 +1,15 @@
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listInvitations, ZProjectInvitationViewSchema } from "@fastnext/core/projects";
-import { ZInvitationListInputSchema } from "@fastnext/validators";
-
+import { serviceContext } from "@fastnext/core";
+import { listInvitations } from "@fastnext/core/projects";
 import { authedProcedure } from "../../../trpc/procedures";
 import { projectRole } from "../../../trpc/project-role";
-
-export const ZInvitationsListInputSchema = ZPageInputSchema.extend(
-  ZInvitationListInputSchema.shape,
-);
+import {
+  ZProjectsInvitationsListInputSchema,
+  ZProjectsInvitationsListOutputSchema,
+} from "./list.types";
 
 /** Pending invitations, for the project's owners (or project.manage_all). */
 export const list = authedProcedure
-  .input(ZInvitationsListInputSchema)
+  .input(ZProjectsInvitationsListInputSchema)
   .use(projectRole("owner"))
-  .output(pageOutputSchema(ZProjectInvitationViewSchema))
+  .output(ZProjectsInvitationsListOutputSchema)
   .query(({ ctx, input }) => listInvitations(serviceContext(ctx), input));

@@ -1,15 +1,13 @@
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listMembers, ZProjectMemberViewSchema } from "@fastnext/core/projects";
-import { ZProjectMembersListFiltersSchema } from "@fastnext/validators";
+import { serviceContext } from "@fastnext/core";
+import { listMembers } from "@fastnext/core/projects";
 
 import { authedProcedure } from "../../../trpc/procedures";
 import { projectRole } from "../../../trpc/project-role";
-
-export const ZMembersListInputSchema = ZPageInputSchema.extend(ZProjectMembersListFiltersSchema.shape);
+import { ZProjectsMembersListInputSchema, ZProjectsMembersListOutputSchema } from "./list.types";
 
 /** Anyone who can see the project sees who is in it. */
 export const list = authedProcedure
-  .input(ZMembersListInputSchema)
+  .input(ZProjectsMembersListInputSchema)
   .use(projectRole("viewer"))
-  .output(pageOutputSchema(ZProjectMemberViewSchema))
+  .output(ZProjectsMembersListOutputSchema)
   .query(({ ctx, input }) => listMembers(serviceContext(ctx), input));

@@ -1,12 +1,11 @@
-import { z } from "zod";
-
 import { serviceContext } from "@fastnext/core";
 import { getMyActivity, ZActivityViewSchema } from "@fastnext/core/users";
 
 import { authedProcedure } from "../../../trpc/procedures";
+import { ZUsersActivitiesGetInputSchema } from "./get.types";
 
 /** One entry of the caller's own trail; anyone else's is NOT_FOUND. */
 export const get = authedProcedure
-  .input(z.object({ id: z.uuid() }))
+  .input(ZUsersActivitiesGetInputSchema)
   .output(ZActivityViewSchema)
   .query(({ ctx, input }) => getMyActivity(serviceContext(ctx), input.id));

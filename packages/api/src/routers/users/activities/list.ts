@@ -1,10 +1,11 @@
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listMyActivities, ZActivityViewSchema } from "@fastnext/core/users";
+import { serviceContext, ZPageInputSchema } from "@fastnext/core";
+import { listMyActivities } from "@fastnext/core/users";
 
 import { authedProcedure } from "../../../trpc/procedures";
+import { ZUsersActivitiesListOutputSchema } from "./list.types";
 
 /** The caller's own activity trail, newest first. */
 export const list = authedProcedure
   .input(ZPageInputSchema)
-  .output(pageOutputSchema(ZActivityViewSchema))
+  .output(ZUsersActivitiesListOutputSchema)
   .query(({ ctx, input }) => listMyActivities(serviceContext(ctx), input));

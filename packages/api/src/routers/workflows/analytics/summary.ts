@@ -1,6 +1,9 @@
 import { serviceContext } from "@fastnext/core";
-import { analyticsSummary, ZAnalyticsSummarySchema } from "@fastnext/core/workflows";
-import { ZWorkflowAnalyticsInputSchema } from "@fastnext/validators";
+import {
+  analyticsSummary,
+  ZAnalyticsSummarySchema,
+  ZWorkflowAnalyticsInputSchema,
+} from "@fastnext/core/workflows";
 
 import { authedProcedure } from "../../../trpc/procedures";
 

@@ -1,6 +1,9 @@
 import { serviceContext } from "@fastnext/core";
-import { assignInstance, ZWorkflowInstanceViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowAssignInputSchema } from "@fastnext/validators";
+import {
+  assignInstance,
+  ZWorkflowAssignInputSchema,
+  ZWorkflowInstanceViewSchema,
+} from "@fastnext/core/workflows";
 
 import { authedProcedure } from "../../../trpc/procedures";
 

@@ -1,6 +1,9 @@
 import { serviceContext } from "@fastnext/core";
-import { createInstance, ZWorkflowInstanceViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowInstanceCreateInputSchema } from "@fastnext/validators";
+import {
+  createInstance,
+  ZWorkflowInstanceCreateInputSchema,
+  ZWorkflowInstanceViewSchema,
+} from "@fastnext/core/workflows";
 
 import { idempotent } from "../../../trpc/idempotent";
 import { authedProcedure } from "../../../trpc/procedures";

@@ -1,8 +1,8 @@
 import { serviceContext } from "@fastnext/core";
 import { getInstance, ZWorkflowInstanceViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowInstanceIdInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../../trpc/procedures";
+import { ZWorkflowInstanceIdInputSchema } from "./instances.types";
 
 export const get = authedProcedure
   .input(ZWorkflowInstanceIdInputSchema)

@@ -1,12 +1,12 @@
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listHistory, ZHistoryEntryViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowInstanceIdInputSchema } from "@fastnext/validators";
-
+import { serviceContext } from "@fastnext/core";
+import { listHistory } from "@fastnext/core/workflows";
 import { authedProcedure } from "../../../trpc/procedures";
-
-export const ZHistoryInputSchema = ZPageInputSchema.extend(ZWorkflowInstanceIdInputSchema.shape);
+import {
+  ZWorkflowsInstancesHistoryInputSchema,
+  ZWorkflowsInstancesHistoryOutputSchema,
+} from "./history.types";
 
 export const history = authedProcedure
-  .input(ZHistoryInputSchema)
-  .output(pageOutputSchema(ZHistoryEntryViewSchema))
+  .input(ZWorkflowsInstancesHistoryInputSchema)
+  .output(ZWorkflowsInstancesHistoryOutputSchema)
   .query(({ ctx, input }) => listHistory(serviceContext(ctx), input));

@@ -1,12 +1,12 @@
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listInstances, ZWorkflowInstanceViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowInstanceListFiltersSchema } from "@fastnext/validators";
-
+import { serviceContext } from "@fastnext/core";
+import { listInstances } from "@fastnext/core/workflows";
 import { authedProcedure } from "../../../trpc/procedures";
-
-export const ZWorkflowInstanceListInputSchema = ZPageInputSchema.extend(ZWorkflowInstanceListFiltersSchema.shape);
+import {
+  ZWorkflowsInstancesListInputSchema,
+  ZWorkflowsInstancesListOutputSchema,
+} from "./list.types";
 
 export const list = authedProcedure
-  .input(ZWorkflowInstanceListInputSchema)
-  .output(pageOutputSchema(ZWorkflowInstanceViewSchema))
+  .input(ZWorkflowsInstancesListInputSchema)
+  .output(ZWorkflowsInstancesListOutputSchema)
   .query(({ ctx, input }) => listInstances(serviceContext(ctx), input));

@@ -1,6 +1,9 @@
 import { serviceContext } from "@fastnext/core";
-import { transitionInstance, ZTransitionResultSchema } from "@fastnext/core/workflows";
-import { ZWorkflowTransitionInputSchema } from "@fastnext/validators";
+import {
+  transitionInstance,
+  ZTransitionResultSchema,
+  ZWorkflowTransitionInputSchema,
+} from "@fastnext/core/workflows";
 
 import { authedProcedure } from "../../../trpc/procedures";
 

@@ -1,8 +1,8 @@
 import { serviceContext } from "@fastnext/core";
 import { archiveTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowIdInputSchema } from "@fastnext/validators";
 
 import { permissionProcedure } from "../../../trpc/procedures";
+import { ZWorkflowIdInputSchema } from "../workflows.types";
 
 export const archive = permissionProcedure("workflow.manage")
   .input(ZWorkflowIdInputSchema)

@@ -1,8 +1,8 @@
 import { serviceContext } from "@fastnext/core";
 import { getTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowIdInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../../trpc/procedures";
+import { ZWorkflowIdInputSchema } from "../workflows.types";
 
 export const get = authedProcedure
   .input(ZWorkflowIdInputSchema)

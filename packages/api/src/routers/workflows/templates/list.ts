@@ -1,13 +1,13 @@
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listTemplates, ZWorkflowTemplateSummarySchema } from "@fastnext/core/workflows";
-import { ZWorkflowTemplateListFiltersSchema } from "@fastnext/validators";
-
+import { serviceContext } from "@fastnext/core";
+import { listTemplates } from "@fastnext/core/workflows";
 import { authedProcedure } from "../../../trpc/procedures";
-
-export const ZWorkflowTemplateListInputSchema = ZPageInputSchema.extend(ZWorkflowTemplateListFiltersSchema.shape);
+import {
+  ZWorkflowsTemplatesListInputSchema,
+  ZWorkflowsTemplatesListOutputSchema,
+} from "./list.types";
 
 /** Template versions without their definitions, newest first. */
 export const list = authedProcedure
-  .input(ZWorkflowTemplateListInputSchema)
-  .output(pageOutputSchema(ZWorkflowTemplateSummarySchema))
+  .input(ZWorkflowsTemplatesListInputSchema)
+  .output(ZWorkflowsTemplatesListOutputSchema)
   .query(({ ctx, input }) => listTemplates(serviceContext(ctx), input));

@@ -1,8 +1,8 @@
 import { serviceContext } from "@fastnext/core";
 import { publishTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowIdInputSchema } from "@fastnext/validators";
 
 import { permissionProcedure } from "../../../trpc/procedures";
+import { ZWorkflowIdInputSchema } from "../workflows.types";
 
 /** BAD_REQUEST "invalid_definition" with every problem when the definition does not hold together. */
 export const publish = permissionProcedure("workflow.manage")

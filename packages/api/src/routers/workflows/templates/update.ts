@@ -1,6 +1,9 @@
 import { serviceContext } from "@fastnext/core";
-import { updateTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowTemplateUpdateInputSchema } from "@fastnext/validators";
+import {
+  updateTemplate,
+  ZWorkflowTemplateUpdateInputSchema,
+  ZWorkflowTemplateViewSchema,
+} from "@fastnext/core/workflows";
 
 import { permissionProcedure } from "../../../trpc/procedures";
 

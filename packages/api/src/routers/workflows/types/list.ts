@@ -1,12 +1,10 @@
-import { pageOutputSchema, serviceContext, ZPageInputSchema } from "@fastnext/core";
-import { listWorkflowTypes, ZWorkflowTypeViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowTypeListFiltersSchema } from "@fastnext/validators";
+import { serviceContext } from "@fastnext/core";
+import { listWorkflowTypes } from "@fastnext/core/workflows";
 
 import { authedProcedure } from "../../../trpc/procedures";
-
-export const ZWorkflowTypeListInputSchema = ZPageInputSchema.extend(ZWorkflowTypeListFiltersSchema.shape);
+import { ZWorkflowsTypesListInputSchema, ZWorkflowsTypesListOutputSchema } from "./list.types";
 
 export const list = authedProcedure
-  .input(ZWorkflowTypeListInputSchema)
-  .output(pageOutputSchema(ZWorkflowTypeViewSchema))
+  .input(ZWorkflowsTypesListInputSchema)
+  .output(ZWorkflowsTypesListOutputSchema)
   .query(({ ctx, input }) => listWorkflowTypes(serviceContext(ctx), input));

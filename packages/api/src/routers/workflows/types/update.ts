@@ -1,6 +1,9 @@
 import { serviceContext } from "@fastnext/core";
-import { updateWorkflowType, ZWorkflowTypeViewSchema } from "@fastnext/core/workflows";
-import { ZWorkflowTypeUpdateInputSchema } from "@fastnext/validators";
+import {
+  updateWorkflowType,
+  ZWorkflowTypeUpdateInputSchema,
+  ZWorkflowTypeViewSchema,
+} from "@fastnext/core/workflows";
 
 import { permissionProcedure } from "../../../trpc/procedures";
 

@@ -1,15 +1,14 @@
-import { z } from "zod";
-
 import { serviceContext } from "@fastnext/core";
 import { disableTwoFactor } from "@fastnext/core/users";
 import { ZTwoFactorDisableInputSchema } from "@fastnext/validators";
 
 import { authedProcedure } from "../../../../trpc/procedures";
+import { ZUsersSecurityTwoFactorDisableOutputSchema } from "./disable.types";
 
 /** Off again, with a current code (or a backup code) or the password. */
 export const disable = authedProcedure
   .input(ZTwoFactorDisableInputSchema)
-  .output(z.object({ ok: z.literal(true) }))
+  .output(ZUsersSecurityTwoFactorDisableOutputSchema)
   .mutation(async ({ ctx, input }) => {
     await disableTwoFactor(serviceContext(ctx), input);
     return { ok: true as const };

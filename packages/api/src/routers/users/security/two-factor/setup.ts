@@ -1,11 +1,10 @@
-import { z } from "zod";
-
 import { serviceContext } from "@fastnext/core";
 import { setupTwoFactor } from "@fastnext/core/users";
 
 import { authedProcedure } from "../../../../trpc/procedures";
+import { ZUsersSecurityTwoFactorSetupOutputSchema } from "./setup.types";
 
 /** Step 1: a new secret (stored sealed, pending) and its otpauth:// URI. */
 export const setup = authedProcedure
-  .output(z.object({ secret: z.string(), otpauthUri: z.string() }))
+  .output(ZUsersSecurityTwoFactorSetupOutputSchema)
   .mutation(({ ctx }) => setupTwoFactor(serviceContext(ctx)));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZUserViewSchema } from "@fastnext/core/users";
+import { ZTextSchema } from "@fastnext/validators";
 
 export const ZTokenPairSchema = z.object({
   accessToken: z.string(),
@@ -22,7 +23,10 @@ export const ZTwoFactorRequiredSchema = z.object({
   expiresIn: z.number().int(),
 });
 
-export const ZLoginOutputSchema = z.discriminatedUnion("status", [ZSignedInSchema, ZTwoFactorRequiredSchema]);
+export const ZLoginOutputSchema = z.discriminatedUnion("status", [
+  ZSignedInSchema,
+  ZTwoFactorRequiredSchema,
+]);
 
 export const ZSessionViewSchema = z.object({
   id: z.uuid(),
@@ -33,4 +37,9 @@ export const ZSessionViewSchema = z.object({
   lastUsedAt: z.date(),
   expiresAt: z.date(),
   current: z.boolean(),
+});
+
+/** A refresh token, the proof that rotates (auth.refresh) or ends (auth.logout) its session. */
+export const ZRefreshTokenInputSchema = z.object({
+  refreshToken: ZTextSchema.min(20).max(200),
 });

@@ -1,0 +1,4 @@
+import { pageOutputSchema } from "@fastnext/core";
+import { ZRoleViewSchema } from "@fastnext/core/admin";
+
+export const ZAdminRolesListOutputSchema = pageOutputSchema(ZRoleViewSchema);

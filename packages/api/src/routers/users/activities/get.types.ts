@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const ZUsersActivitiesGetInputSchema = z.object({ id: z.uuid() });
