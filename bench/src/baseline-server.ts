@@ -13,7 +13,10 @@ import pg from "pg";
 
 import { benchEnv } from "./env";
 
-const pool = new pg.Pool({ connectionString: benchEnv.BENCH_APP_URL, max: benchEnv.BENCH_POOL_MAX });
+const pool = new pg.Pool({
+  connectionString: benchEnv.BENCH_APP_URL,
+  max: benchEnv.BENCH_POOL_MAX,
+});
 
 // The same fields as projects.list: the caller's role and the member and
 // open-instance counts, computed for the page's rows only.
@@ -31,13 +34,16 @@ const server = createServer((req, res) => {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
-      await client.query("SELECT set_config('app.user_id', $1, true), set_config('app.permissions', '', true)", [
-        userId,
-      ]);
+      await client.query(
+        "SELECT set_config('app.user_id', $1, true), set_config('app.permissions', '', true)",
+        [userId],
+      );
       const { rows } = await client.query(LIST, [userId]);
       await client.query("COMMIT");
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ items: rows.slice(0, 50), nextCursor: rows.length > 50 ? "more" : null }));
+      res.end(
+        JSON.stringify({ items: rows.slice(0, 50), nextCursor: rows.length > 50 ? "more" : null }),
+      );
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
       res.writeHead(500).end(String(error));

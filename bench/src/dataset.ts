@@ -13,8 +13,20 @@ export interface DatasetSize {
   benchUserProjects: number;
 }
 
-export const FULL: DatasetSize = { users: 10_000, projects: 1_000, membersPerProject: 10, instances: 50_000, benchUserProjects: 200 };
-export const SMOKE: DatasetSize = { users: 300, projects: 80, membersPerProject: 5, instances: 2_000, benchUserProjects: 60 };
+export const FULL: DatasetSize = {
+  users: 10_000,
+  projects: 1_000,
+  membersPerProject: 10,
+  instances: 50_000,
+  benchUserProjects: 200,
+};
+export const SMOKE: DatasetSize = {
+  users: 300,
+  projects: 80,
+  membersPerProject: 5,
+  instances: 2_000,
+  benchUserProjects: 60,
+};
 
 export const BENCH_USER = { email: "bench@example.com", password: "bench-password" };
 
@@ -51,7 +63,9 @@ export async function seedDataset(adminUrl: string, size: DatasetSize): Promise<
     await client.query(
       `INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM users u, roles r WHERE r.key = 'member'`,
     );
-    const bench = await client.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [BENCH_USER.email]);
+    const bench = await client.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [
+      BENCH_USER.email,
+    ]);
     const benchUserId = bench.rows[0]?.id ?? "";
 
     await client.query(

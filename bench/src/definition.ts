@@ -4,7 +4,13 @@ import { validateDefinition, type WorkflowDefinition } from "@fastnext/workflow"
 export const benchDefinition: WorkflowDefinition = {
   dataFields: [
     { key: "amount", label: "Amount", type: "number", required: true },
-    { key: "category", label: "Category", type: "enum", required: true, options: ["office", "it", "travel"] },
+    {
+      key: "category",
+      label: "Category",
+      type: "enum",
+      required: true,
+      options: ["office", "it", "travel"],
+    },
   ],
   states: [
     { key: "draft", name: "Draft", kind: "initial" },
@@ -13,11 +19,33 @@ export const benchDefinition: WorkflowDefinition = {
     { key: "rejected", name: "Rejected", kind: "final" },
   ],
   transitions: [
-    { key: "submit", name: "Submit", from: ["draft"], to: "submitted", allowed: { projectRoles: ["owner", "editor"] }, requiresComment: false },
-    { key: "approve", name: "Approve", from: ["submitted"], to: "approved", allowed: { projectRoles: ["owner"] }, requiresComment: false },
-    { key: "reject", name: "Reject", from: ["submitted"], to: "rejected", allowed: { projectRoles: ["owner"] }, requiresComment: true },
+    {
+      key: "submit",
+      name: "Submit",
+      from: ["draft"],
+      to: "submitted",
+      allowed: { projectRoles: ["owner", "editor"] },
+      requiresComment: false,
+    },
+    {
+      key: "approve",
+      name: "Approve",
+      from: ["submitted"],
+      to: "approved",
+      allowed: { projectRoles: ["owner"] },
+      requiresComment: false,
+    },
+    {
+      key: "reject",
+      name: "Reject",
+      from: ["submitted"],
+      to: "rejected",
+      allowed: { projectRoles: ["owner"] },
+      requiresComment: true,
+    },
   ],
 };
 
 const validation = validateDefinition(benchDefinition);
-if (!validation.ok) throw new Error(`bench definition is invalid: ${JSON.stringify(validation.problems)}`);
+if (!validation.ok)
+  throw new Error(`bench definition is invalid: ${JSON.stringify(validation.problems)}`);

@@ -22,7 +22,11 @@ export interface LoadResult {
 }
 
 /** Drives one target with autocannon for a fixed time; loopback only. */
-export async function drive(target: LoadTarget, connections: number, seconds: number): Promise<LoadResult> {
+export async function drive(
+  target: LoadTarget,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   const url = new URL(target.url);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
     throw new Error(`benchmarks only target loopback, not ${url.hostname}`);
@@ -35,7 +39,9 @@ export async function drive(target: LoadTarget, connections: number, seconds: nu
     body: target.body,
     connections,
     duration: seconds,
-    ...(nextBody ? { requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }] } : {}),
+    ...(nextBody
+      ? { requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }] }
+      : {}),
   });
   return {
     name: target.name,

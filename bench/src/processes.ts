@@ -27,10 +27,20 @@ export interface ServerProcess {
 }
 
 /** Starts one of this folder's server scripts and waits for its port. */
-export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startServer(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const server = spawnEntryPoint(path.join(here, script), {
     cwd: here,
-    env: childEnv({ LOG_LEVEL: "warn", NODE_ENV: "production", LOG_FORMAT: "json", ...runSecrets, ...env }),
+    env: childEnv({
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      LOG_FORMAT: "json",
+      ...runSecrets,
+      ...env,
+    }),
     nodeArgs,
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -38,7 +48,9 @@ export async function startServer(script: string, env: Record<string, string>, n
       const match = /"listening":(\d+)/.exec(server.output());
       if (match?.[1]) resolve(Number(match[1]));
     });
-    void server.exited.then((code) => reject(new Error(`${script} exited with ${code}:\n${server.output()}`)));
+    void server.exited.then((code) =>
+      reject(new Error(`${script} exited with ${code}:\n${server.output()}`)),
+    );
   });
   const pid = server.child.pid ?? 0;
   return {

@@ -24,14 +24,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 const db = await openBenchDatabase();
 const owner = createPrismaClient({ connectionString: db.ownerUrl, max: 1 });
-await seedDemoData(owner, { SEED_ADMIN_EMAIL: "bench@example.com", SEED_ADMIN_PASSWORD: "bench-password" });
+await seedDemoData(owner, {
+  SEED_ADMIN_EMAIL: "bench@example.com",
+  SEED_ADMIN_PASSWORD: "bench-password",
+});
 await owner.$disconnect();
 
 // BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .artifacts/profiles.
 const profile = benchEnv.BENCH_CPU_PROF
   ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(here, "../../.artifacts/profiles")]
   : [];
-const server = await startServer("server.ts", { BENCH_APP_URL: db.appUrl, BENCH_SYSTEM_URL: db.systemUrl }, profile);
+const server = await startServer(
+  "server.ts",
+  { BENCH_APP_URL: db.appUrl, BENCH_SYSTEM_URL: db.systemUrl },
+  profile,
+);
 const base = `http://127.0.0.1:${server.port}/trpc`;
 
 try {
@@ -51,7 +58,9 @@ try {
   const results: LoadResult[] = [];
   for (const target of targets) results.push(await drive(target, connections, seconds));
 
-  console.log(`\nRLS transaction cost: ${connections} connections, ${seconds} s each, one server, loopback\n`);
+  console.log(
+    `\nRLS transaction cost: ${connections} connections, ${seconds} s each, one server, loopback\n`,
+  );
   printTable(
     results.map((r) => ({
       target: r.name,
@@ -64,7 +73,9 @@ try {
   const [scoped, unscoped] = results;
   if (scoped && unscoped) {
     const ratio = unscoped.requestsPerSecond / Math.max(1, scoped.requestsPerSecond);
-    console.log(`\nunscoped / scoped throughput: ${ratio.toFixed(2)}x (the RLS transaction's cost)`);
+    console.log(
+      `\nunscoped / scoped throughput: ${ratio.toFixed(2)}x (the RLS transaction's cost)`,
+    );
   }
 } finally {
   await server.stop();

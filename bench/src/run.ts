@@ -30,7 +30,8 @@ const plan = smoke
   : { size: FULL, connections: [1, 32, 128], seconds: benchEnv.BENCH_SECONDS };
 
 function trpcQuery(base: string, path: string, input?: unknown): string {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const query =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   return `${base}/${path}${query}`;
 }
 
@@ -67,10 +68,19 @@ try {
     { name: "system.health", url: trpcQuery(base, "system.health") },
     { name: "users.me", url: trpcQuery(base, "users.me"), headers: auth },
     { name: "users.me without RLS tx", url: trpcQuery(base, "bench.meUnscoped"), headers: auth },
-    { name: "projects.list", url: trpcQuery(base, "projects.list", { limit: 50 }), headers: auth, baselineComparable: true },
+    {
+      name: "projects.list",
+      url: trpcQuery(base, "projects.list", { limit: 50 }),
+      headers: auth,
+      baselineComparable: true,
+    },
     {
       name: "workflows.instances.list",
-      url: trpcQuery(base, "workflows.instances.list", { projectId: dataset.projectId, state: "draft", limit: 50 }),
+      url: trpcQuery(base, "workflows.instances.list", {
+        projectId: dataset.projectId,
+        state: "draft",
+        limit: 50,
+      }),
       headers: auth,
       baselineComparable: true,
     },
@@ -81,7 +91,9 @@ try {
       headers: { ...auth, "content-type": "application/json" },
       nextBody: () => {
         const instanceId = drafts[next++ % drafts.length];
-        return JSON.stringify({ json: { instanceId, transitionKey: "submit", expectedVersion: 1 } });
+        return JSON.stringify({
+          json: { instanceId, transitionKey: "submit", expectedVersion: 1 },
+        });
       },
     },
     {
@@ -92,7 +104,12 @@ try {
   ];
 
   const only = benchEnv.BENCH_ONLY;
-  if (only) targets.splice(0, targets.length, ...targets.filter((t) => t.name === only || t.name.startsWith("baseline")));
+  if (only)
+    targets.splice(
+      0,
+      targets.length,
+      ...targets.filter((t) => t.name === only || t.name.startsWith("baseline")),
+    );
 
   // Statements and round trips per request, counted at the pg driver: the
   // second call of each, so one-off work (the first load of a permission
@@ -101,7 +118,9 @@ try {
     "baseline: raw pg, same RLS tx": { statements: 4, roundTrips: 4 },
   };
   const counter = async () =>
-    (await (await fetch(`http://127.0.0.1:${api.port}/bench/statements`)).json()) as StatementCounts;
+    (await (
+      await fetch(`http://127.0.0.1:${api.port}/bench/statements`)
+    ).json()) as StatementCounts;
   for (const target of targets.filter((t) => !t.name.startsWith("baseline"))) {
     let before: StatementCounts = { statements: 0, roundTrips: 0 };
     for (let call = 0; call < 2; call += 1) {
@@ -111,7 +130,8 @@ try {
         headers: target.headers,
         body: target.nextBody?.() ?? target.body,
       });
-      if (!response.ok) throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
     }
     statements[target.name] = countsSince(before, await counter());
   }
@@ -127,7 +147,9 @@ try {
   }
 
   const rows = results.map((r) => {
-    const base = results.find((b) => b.connections === r.connections && b.name.startsWith("baseline"));
+    const base = results.find(
+      (b) => b.connections === r.connections && b.name.startsWith("baseline"),
+    );
     const comparable = targets.find((t) => t.name === r.name)?.baselineComparable;
     return {
       target: r.name,
@@ -137,7 +159,10 @@ try {
       "p99 ms": r.p99Ms,
       errors: r.errors + r.non2xx,
       "RSS MiB": r.rssMiB,
-      "x baseline": comparable && base ? (r.requestsPerSecond / Math.max(1, base.requestsPerSecond)).toFixed(2) : "",
+      "x baseline":
+        comparable && base
+          ? (r.requestsPerSecond / Math.max(1, base.requestsPerSecond)).toFixed(2)
+          : "",
       "p99/base": comparable && base ? (r.p99Ms / Math.max(1, base.p99Ms)).toFixed(2) : "",
     };
   });
@@ -153,8 +178,14 @@ try {
   );
 
   mkdirSync(artifacts, { recursive: true });
-  const file = path.join(artifacts, `bench-${benchEnv.BENCH_MODE}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, JSON.stringify({ mode: benchEnv.BENCH_MODE, plan, results: rows, statements }, null, 2));
+  const file = path.join(
+    artifacts,
+    `bench-${benchEnv.BENCH_MODE}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
+  );
+  writeFileSync(
+    file,
+    JSON.stringify({ mode: benchEnv.BENCH_MODE, plan, results: rows, statements }, null, 2),
+  );
   console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
   failed = rows.some((row) => row.errors > 0);
   if (failed) console.error("Some requests failed: see the errors column.");

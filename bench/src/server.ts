@@ -24,7 +24,8 @@ const appUrl = benchEnv.BENCH_APP_URL ?? "";
 const systemUrl = benchEnv.BENCH_SYSTEM_URL ?? "";
 const poolMax = benchEnv.BENCH_POOL_MAX;
 
-const unlimited = (keyPrefix: string) => createRateLimiter({ keyPrefix, points: 1e9, durationSeconds: 1 });
+const unlimited = (keyPrefix: string) =>
+  createRateLimiter({ keyPrefix, points: 1e9, durationSeconds: 1 });
 const { api, auth } = serverConfig();
 const deps: ApiDeps = {
   pool: countingPrismaClient(appUrl, poolMax),

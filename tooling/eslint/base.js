@@ -57,7 +57,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/env.ts", "**/*.test.ts", "**/test/**", "**/testing/**", "**/scripts/**", "**/e2e/**"],
+    files: [
+      "**/env.ts",
+      "**/*.test.ts",
+      "**/test/**",
+      "**/testing/**",
+      "**/scripts/**",
+      "**/e2e/**",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   {

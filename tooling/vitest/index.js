@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 import { defineProject } from "vitest/config";
 
 // Plain JavaScript: Vitest loads configs of dependencies without compiling them.
-const globalSetup = fileURLToPath(new URL("../dev-database/src/testing/global-setup.ts", import.meta.url));
+const globalSetup = fileURLToPath(
+  new URL("../dev-database/src/testing/global-setup.ts", import.meta.url),
+);
 
 /**
  * Every workspace's vitest project, alike: one place to change how tests run.

@@ -28,7 +28,9 @@ const API_SECURITY_HEADERS = {
 };
 
 function securityHeadersOf(response: Response) {
-  return Object.fromEntries(Object.keys(API_SECURITY_HEADERS).map((name) => [name, response.headers.get(name)]));
+  return Object.fromEntries(
+    Object.keys(API_SECURITY_HEADERS).map((name) => [name, response.headers.get(name)]),
+  );
 }
 
 function start(env: Record<string, string>) {
@@ -52,7 +54,9 @@ describe("the standalone API server", () => {
     await expect.poll(server.output, { timeout: 20_000 }).toContain('"msg":"api server listening"');
     const base = `http://127.0.0.1:${port}`;
 
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc`, transformer: superjson })] });
+    const client = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${base}/trpc`, transformer: superjson })],
+    });
     expect((await client.system.health.query()).status).toBe("ok");
     expect((await fetch(`${base}/health`)).status).toBe(200);
     const ready = await fetch(`${base}/ready`);
@@ -69,7 +73,9 @@ describe("the standalone API server", () => {
 
     // Security headers on every answer; HSTS not over plain http, whatever a caller claims.
     for (const route of ["/trpc/system.health", "/trpc/users.me", "/health", "/elsewhere"]) {
-      const response = await fetch(`${base}${route}`, { headers: { "x-forwarded-proto": "https" } });
+      const response = await fetch(`${base}${route}`, {
+        headers: { "x-forwarded-proto": "https" },
+      });
       expect(securityHeadersOf(response), route).toEqual(API_SECURITY_HEADERS);
       expect(response.headers.get("strict-transport-security"), route).toBeNull();
     }
@@ -90,8 +96,12 @@ describe("the standalone API server", () => {
       TRUSTED_PROXIES: "loopback",
     });
     try {
-      await expect.poll(server.output, { timeout: 20_000 }).toContain('"msg":"api server listening"');
-      const viaTls = await fetch(`http://127.0.0.1:${port}/trpc/system.health`, { headers: { "x-forwarded-proto": "https" } });
+      await expect
+        .poll(server.output, { timeout: 20_000 })
+        .toContain('"msg":"api server listening"');
+      const viaTls = await fetch(`http://127.0.0.1:${port}/trpc/system.health`, {
+        headers: { "x-forwarded-proto": "https" },
+      });
       expect(viaTls.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
       expect(securityHeadersOf(viaTls)).toEqual(API_SECURITY_HEADERS);
       const plain = await fetch(`http://127.0.0.1:${port}/trpc/system.health`);

@@ -20,7 +20,10 @@ test.describe("account", () => {
     await page.goto("/account");
     const devices = page.getByRole("list", { name: "Devices" });
     await expect(devices.getByRole("listitem")).toHaveCount(2);
-    await devices.getByRole("button", { name: /^Sign out (?!this device)/ }).first().click();
+    await devices
+      .getByRole("button", { name: /^Sign out (?!this device)/ })
+      .first()
+      .click();
     await expect(devices.getByRole("listitem")).toHaveCount(1);
     await expect(devices).toContainText("This device");
 

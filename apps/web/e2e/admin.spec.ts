@@ -20,9 +20,14 @@ test.describe("administration", () => {
     await dialog.getByLabel("Name").fill(`Auditor ${stamp}`);
     await dialog.getByLabel("Key").fill("Not A Key");
     await dialog.getByRole("button", { name: "Create role" }).click();
-    await expect(dialog.getByText("Lower-case letters, digits and _, starting with a letter")).toBeVisible();
+    await expect(
+      dialog.getByText("Lower-case letters, digits and _, starting with a letter"),
+    ).toBeVisible();
     await dialog.getByLabel("Key").fill(`auditor_${stamp}`);
-    await dialog.getByRole("group", { name: /Activity/ }).getByLabel("activity.read_all").check();
+    await dialog
+      .getByRole("group", { name: /Activity/ })
+      .getByLabel("activity.read_all")
+      .check();
     await dialog.getByRole("button", { name: "Create role" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("heading", { name: `Auditor ${stamp}`, level: 2 })).toBeVisible();
@@ -35,7 +40,9 @@ test.describe("administration", () => {
     await edit.getByLabel(`Auditor ${stamp}`).check();
     await edit.getByRole("button", { name: "Save" }).click();
     await expect(edit).toBeHidden();
-    await expect(page.getByRole("row", { name: new RegExp(auditor.name) })).toContainText(`Auditor ${stamp}`);
+    await expect(page.getByRole("row", { name: new RegExp(auditor.name) })).toContainText(
+      `Auditor ${stamp}`,
+    );
 
     const context = await browser.newContext({ baseURL });
     const auditorPage = await context.newPage();
@@ -47,7 +54,9 @@ test.describe("administration", () => {
     await expect(auditorPage.getByRole("heading", { name: "Activity", level: 1 })).toBeVisible();
     await expect(auditorPage.getByRole("table")).toContainText("role.create");
     await auditorPage.goto("/admin/roles");
-    await expect(auditorPage.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(
+      auditorPage.getByRole("heading", { name: "You do not have access to this page" }),
+    ).toBeVisible();
     await context.close();
   });
 

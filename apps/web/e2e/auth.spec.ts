@@ -1,4 +1,12 @@
-import { admin, expect, newAccount, register, requireChromium, signIn, test } from "./support/fixtures";
+import {
+  admin,
+  expect,
+  newAccount,
+  register,
+  requireChromium,
+  signIn,
+  test,
+} from "./support/fixtures";
 
 requireChromium();
 
@@ -46,12 +54,16 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("a signed-in user without admin permissions gets the 403 page on an admin URL", async ({ page }) => {
+  test("a signed-in user without admin permissions gets the 403 page on an admin URL", async ({
+    page,
+  }) => {
     const account = newAccount("Nosy");
     await register(page, account);
     for (const url of ["/admin/users", "/admin/roles", "/admin/activity", "/admin/system"]) {
       await page.goto(url);
-      await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { name: "You do not have access to this page" }),
+      ).toBeVisible();
     }
   });
 });

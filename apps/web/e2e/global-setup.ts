@@ -9,7 +9,11 @@ import { chromiumAvailable, CHROMIUM_MISSING_REASON } from "./support/chromium";
 import { publishState } from "./support/state";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ZReadySchema = z.object({ baseUrl: z.url(), adminDbUrl: z.string().min(1), mailDir: z.string().min(1) });
+const ZReadySchema = z.object({
+  baseUrl: z.url(),
+  adminDbUrl: z.string().min(1),
+  mailDir: z.string().min(1),
+});
 
 /**
  * Starts what every browser test shares — a fresh database with the admin
@@ -17,7 +21,9 @@ const ZReadySchema = z.object({ baseUrl: z.url(), adminDbUrl: z.string().min(1),
  * The returned function is the teardown: the child stops the server and
  * drops the database.
  */
-export default async function globalSetup(_config: FullConfig): Promise<(() => Promise<void>) | undefined> {
+export default async function globalSetup(
+  _config: FullConfig,
+): Promise<(() => Promise<void>) | undefined> {
   if (!chromiumAvailable) {
     console.warn(`\n[e2e] SKIPPING every browser test: ${CHROMIUM_MISSING_REASON}\n`);
     return undefined;
@@ -38,7 +44,11 @@ export default async function globalSetup(_config: FullConfig): Promise<(() => P
       const line = stdout.split("\n").find((candidate) => candidate.startsWith("{"));
       if (line) resolve(ZReadySchema.parse(JSON.parse(line)));
     });
-    child.once("exit", (code) => reject(new Error(`the e2e environment exited (${code}) before it was ready:\n${output}${stdout}`)));
+    child.once("exit", (code) =>
+      reject(
+        new Error(`the e2e environment exited (${code}) before it was ready:\n${output}${stdout}`),
+      ),
+    );
   });
   publishState(ready);
 

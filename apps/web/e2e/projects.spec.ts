@@ -1,5 +1,13 @@
 import { createProject, query, registerUser } from "./support/api";
-import { admin, expect, newAccount, register, requireChromium, signIn, test } from "./support/fixtures";
+import {
+  admin,
+  expect,
+  newAccount,
+  register,
+  requireChromium,
+  signIn,
+  test,
+} from "./support/fixtures";
 import { waitForMail } from "./support/mail";
 
 requireChromium();
@@ -46,7 +54,9 @@ test.describe("projects", () => {
     await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
     await expect
       .poll(async () => {
-        const found = (await query(page.request, "projects.list", { search: name })) as { items: unknown[] };
+        const found = (await query(page.request, "projects.list", { search: name })) as {
+          items: unknown[];
+        };
         return found.items.length;
       })
       .toBe(1);
@@ -72,8 +82,14 @@ test.describe("projects", () => {
     await role.selectOption("editor");
     await expect(page.getByText(`${member.name} is now editor.`)).toBeVisible();
 
-    await page.getByRole("row", { name: new RegExp(member.name) }).getByRole("button", { name: "Remove" }).click();
-    await page.getByRole("dialog", { name: "Remove this member?" }).getByRole("button", { name: "Remove member" }).click();
+    await page
+      .getByRole("row", { name: new RegExp(member.name) })
+      .getByRole("button", { name: "Remove" })
+      .click();
+    await page
+      .getByRole("dialog", { name: "Remove this member?" })
+      .getByRole("button", { name: "Remove member" })
+      .click();
     await expect(page.getByLabel(`Role of ${member.name}`)).toHaveCount(0);
   });
 
@@ -98,7 +114,9 @@ test.describe("projects", () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`Invitation sent to ${member.email}.`)).toBeVisible();
     const pending = page.getByRole("region", { name: "Pending invitations" });
-    await expect(pending.getByRole("row", { name: new RegExp(member.email) })).toContainText("Editor");
+    await expect(pending.getByRole("row", { name: new RegExp(member.email) })).toContainText(
+      "Editor",
+    );
     // Nobody joins before answering.
     await expect(page.getByLabel(`Role of ${member.name}`)).toHaveCount(0);
 

@@ -13,8 +13,13 @@ function recordRequests(page: Page): { method: string; url: string }[] {
   return requests;
 }
 
-function expectPostedWithoutSecret(requests: { method: string; url: string }[], forms: number): void {
-  const submissions = requests.filter((request) => request.url.includes("/api/form-without-script"));
+function expectPostedWithoutSecret(
+  requests: { method: string; url: string }[],
+  forms: number,
+): void {
+  const submissions = requests.filter((request) =>
+    request.url.includes("/api/form-without-script"),
+  );
   expect(submissions).toHaveLength(forms);
   for (const submission of submissions) expect(submission.method).toBe("POST");
   for (const request of requests) expect(request.url).not.toContain(SECRET);
@@ -40,7 +45,9 @@ test.describe("password forms submitted by the browser itself", () => {
     for (const form of forms) {
       await page.goto(form.path);
       for (const field of form.fields) {
-        await page.getByLabel(field, { exact: true }).fill(field === "E-mail" ? "someone@example.com" : SECRET);
+        await page
+          .getByLabel(field, { exact: true })
+          .fill(field === "E-mail" ? "someone@example.com" : SECRET);
       }
       await page.getByRole("button", { name: form.submit }).click();
       await page.waitForLoadState("load");
@@ -51,12 +58,19 @@ test.describe("password forms submitted by the browser itself", () => {
     await context.close();
   });
 
-  test("before hydration, the password-change form never puts a password in the URL", async ({ page, browser, baseURL }) => {
+  test("before hydration, the password-change form never puts a password in the URL", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const account = newAccount("Early");
     await register(page, account);
     // The page's own inline scripts run (they reveal the streamed content),
     // but its bundles never load: React never takes the form over.
-    const context = await browser.newContext({ baseURL, storageState: await page.context().storageState() });
+    const context = await browser.newContext({
+      baseURL,
+      storageState: await page.context().storageState(),
+    });
     await context.route("**/_next/static/chunks/**", (route) => route.abort());
     const early = await context.newPage();
     const requests = recordRequests(early);

@@ -4,7 +4,9 @@ import { totpCode } from "./support/totp";
 requireChromium();
 
 test.describe("two-factor sign-in", () => {
-  test("a user turns it on, then signing in asks for the code; a backup code works too", async ({ page }) => {
+  test("a user turns it on, then signing in asks for the code; a backup code works too", async ({
+    page,
+  }) => {
     const account = newAccount("Toto");
     await register(page, account);
 
@@ -35,7 +37,9 @@ test.describe("two-factor sign-in", () => {
     await expect(code).toBeVisible();
     await code.fill("123456");
     await page.getByRole("button", { name: "Verify and sign in" }).click();
-    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toContainText("That code is not correct");
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toContainText(
+      "That code is not correct",
+    );
     // The next 30-second step's code: the current one was spent turning two-factor
     // on (a code is not accepted twice), and one step of clock drift is allowed.
     await code.fill(totpCode(secret, Date.now() + 30_000));

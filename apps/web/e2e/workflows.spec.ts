@@ -1,4 +1,10 @@
-import { addMember, createInstance, createProject, publishReviewTemplate, registerUser } from "./support/api";
+import {
+  addMember,
+  createInstance,
+  createProject,
+  publishReviewTemplate,
+  registerUser,
+} from "./support/api";
 import { admin, expect, newAccount, requireChromium, signIn, test } from "./support/fixtures";
 
 requireChromium();
@@ -33,7 +39,9 @@ test.describe("workflow templates", () => {
     await expect(orphan.getByLabel("Key")).toHaveValue("limbo");
     await page.getByRole("button", { name: "Save and publish" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Not published" })).toBeVisible();
-    await expect(orphan).toContainText('No transition path leads from the initial state to "Limbo"');
+    await expect(orphan).toContainText(
+      'No transition path leads from the initial state to "Limbo"',
+    );
     await expect(orphan).toContainText("would be stuck");
     await expect(page.getByText("draft", { exact: true })).toBeVisible();
 
@@ -58,14 +66,21 @@ test.describe("workflow templates", () => {
 
     // Projects can now use it.
     await page.getByRole("link", { name: "Workflow templates" }).first().click();
-    await expect(page.getByRole("link", { name: new RegExp(`Expense claim ${stamp}`) })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: new RegExp(`Expense claim ${stamp}`) }),
+    ).toBeVisible();
   });
 });
 
 test.describe("work items", () => {
-  test("an owner creates an item and moves it through two transitions, one needing a comment", async ({ page }) => {
+  test("an owner creates an item and moves it through two transitions, one needing a comment", async ({
+    page,
+  }) => {
     await signIn(page, admin);
-    const templateKey = await publishReviewTemplate(page.request, `Purchase ${Date.now().toString(36)}`);
+    const templateKey = await publishReviewTemplate(
+      page.request,
+      `Purchase ${Date.now().toString(36)}`,
+    );
     const projectId = await createProject(page.request, `Office move ${Date.now().toString(36)}`);
 
     await page.goto(`/projects/${projectId}?template=${templateKey}`);
@@ -84,7 +99,10 @@ test.describe("work items", () => {
     await expect(page.getByText("1,250")).toBeVisible();
 
     await page.getByRole("button", { name: "Submit" }).click();
-    await page.getByRole("dialog", { name: "Submit" }).getByRole("button", { name: "Submit" }).click();
+    await page
+      .getByRole("dialog", { name: "Submit" })
+      .getByRole("button", { name: "Submit" })
+      .click();
     await expect(page.getByTestId("instance-state")).toHaveText("In review");
     await expect(page.getByRole("button", { name: "Approve" })).toBeVisible();
 
@@ -96,7 +114,9 @@ test.describe("work items", () => {
     await approve.getByRole("button", { name: "Approve" }).click();
 
     await expect(page.getByTestId("instance-state")).toHaveText("Done");
-    await expect(page.getByText("This item is finished: it has reached a final state.")).toBeVisible();
+    await expect(
+      page.getByText("This item is finished: it has reached a final state."),
+    ).toBeVisible();
     const history = page.getByRole("list", { name: "History" });
     await expect(history).toContainText("created it in “Open”");
     await expect(history).toContainText("moved it from “Open” to “In review”");
@@ -109,10 +129,20 @@ test.describe("work items", () => {
     await expect(done.getByRole("link", { name: "New desks" })).toBeVisible();
   });
 
-  test("a viewer sees the item and its history, but no transition buttons", async ({ page, browser, baseURL }) => {
+  test("a viewer sees the item and its history, but no transition buttons", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     await signIn(page, admin);
-    const templateKey = await publishReviewTemplate(page.request, `Leave ${Date.now().toString(36)}`);
-    const projectId = await createProject(page.request, `Viewer project ${Date.now().toString(36)}`);
+    const templateKey = await publishReviewTemplate(
+      page.request,
+      `Leave ${Date.now().toString(36)}`,
+    );
+    const projectId = await createProject(
+      page.request,
+      `Viewer project ${Date.now().toString(36)}`,
+    );
     const viewer = newAccount("Vera");
     const viewerId = await registerUser(page.request, viewer);
     await addMember(page.request, projectId, viewerId, "viewer");
@@ -126,11 +156,15 @@ test.describe("work items", () => {
     await expect(viewerPage.getByRole("button", { name: "New item" })).toHaveCount(0);
 
     await viewerPage.getByRole("link", { name: "Summer holiday" }).click();
-    await expect(viewerPage.getByRole("heading", { name: "Summer holiday", level: 1 })).toBeVisible();
+    await expect(
+      viewerPage.getByRole("heading", { name: "Summer holiday", level: 1 }),
+    ).toBeVisible();
     await expect(viewerPage.getByText("You can follow this item, but not move it.")).toBeVisible();
     await expect(viewerPage.getByRole("group", { name: "Transitions" })).toHaveCount(0);
     await expect(viewerPage.getByRole("button", { name: "Submit" })).toHaveCount(0);
-    await expect(viewerPage.getByRole("list", { name: "History" })).toContainText("created it in “Open”");
+    await expect(viewerPage.getByRole("list", { name: "History" })).toContainText(
+      "created it in “Open”",
+    );
 
     // The owner, in the same project, does have them.
     await page.goto(`/projects/${projectId}/instances/${instanceId}`);
@@ -144,7 +178,10 @@ test.describe("work items", () => {
     baseURL,
   }) => {
     await signIn(page, admin);
-    const templateKey = await publishReviewTemplate(page.request, `Race ${Date.now().toString(36)}`);
+    const templateKey = await publishReviewTemplate(
+      page.request,
+      `Race ${Date.now().toString(36)}`,
+    );
     const projectId = await createProject(page.request, `Race project ${Date.now().toString(36)}`);
     const instanceId = await createInstance(page.request, projectId, templateKey, "Contested item");
     const url = `/projects/${projectId}/instances/${instanceId}`;
@@ -157,7 +194,10 @@ test.describe("work items", () => {
 
     // The other tab moves it first.
     await other.getByRole("button", { name: "Submit" }).click();
-    await other.getByRole("dialog", { name: "Submit" }).getByRole("button", { name: "Submit" }).click();
+    await other
+      .getByRole("dialog", { name: "Submit" })
+      .getByRole("button", { name: "Submit" })
+      .click();
     await expect(other.getByRole("button", { name: "Approve" })).toBeVisible();
 
     // This tab still shows "Open" and tries the same step.

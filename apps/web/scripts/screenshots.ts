@@ -23,10 +23,18 @@ import {
   registerUser,
 } from "../e2e/support/api";
 import { E2E_ADMIN } from "../e2e/support/accounts";
-import { CHROMIUM_ARGS, CHROMIUM_MISSING_REASON, CHROMIUM_PATH, chromiumAvailable } from "../e2e/support/chromium";
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_MISSING_REASON,
+  CHROMIUM_PATH,
+  chromiumAvailable,
+} from "../e2e/support/chromium";
 import { startE2eEnvironment } from "../e2e/support/environment";
 
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../.artifacts/screenshots");
+const OUT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../.artifacts/screenshots",
+);
 
 const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
@@ -49,7 +57,9 @@ const ZTransition = z.object({ version: z.number() });
 async function arrange(page: Page) {
   const request = page.request;
   const templateKey = await publishReviewTemplate(request, "Purchase request");
-  const templates = ZTemplatePage.parse(await query(request, "workflows.templates.list", { key: templateKey, limit: 5 }));
+  const templates = ZTemplatePage.parse(
+    await query(request, "workflows.templates.list", { key: templateKey, limit: 5 }),
+  );
   const templateId = templates.items[0]?.id ?? "";
   const projectId = await createProject(request, "Office relocation");
   await createProject(request, "Website relaunch");
@@ -62,14 +72,25 @@ async function arrange(page: Page) {
   for (const person of people) ids.push(await registerUser(request, person));
   await addMember(request, projectId, ids[0] ?? "", "editor");
   await addMember(request, projectId, ids[1] ?? "", "viewer");
-  const titles = ["New desks", "Standing chairs", "Meeting room screens", "Coffee machine", "Moving company"];
+  const titles = [
+    "New desks",
+    "Standing chairs",
+    "Meeting room screens",
+    "Coffee machine",
+    "Moving company",
+  ];
   const instanceIds: string[] = [];
-  for (const title of titles) instanceIds.push(await createInstance(request, projectId, templateKey, title));
+  for (const title of titles)
+    instanceIds.push(await createInstance(request, projectId, templateKey, title));
   // Spread them over the columns.
   for (const [index, instanceId] of instanceIds.entries()) {
     if (index < 2) continue;
     const moved = ZTransition.parse(
-      await mutate(request, "workflows.instances.transition", { instanceId, transitionKey: "submit", expectedVersion: 1 }),
+      await mutate(request, "workflows.instances.transition", {
+        instanceId,
+        transitionKey: "submit",
+        expectedVersion: 1,
+      }),
     );
     if (index === 4) {
       await mutate(request, "workflows.instances.transition", {
@@ -80,16 +101,30 @@ async function arrange(page: Page) {
       });
     }
   }
-  await mutate(request, "workflows.instances.assign", { instanceId: instanceIds[2], assigneeId: ids[0] ?? null });
+  await mutate(request, "workflows.instances.assign", {
+    instanceId: instanceIds[2],
+    assigneeId: ids[0] ?? null,
+  });
   return { projectId, templateId, instanceId: instanceIds[2] ?? "", viewer: people[1] };
 }
 
-async function shoot(browser: Browser, baseURL: string, name: string, run: (page: Page) => Promise<void>, signInAs?: { email: string; password: string }) {
+async function shoot(
+  browser: Browser,
+  baseURL: string,
+  name: string,
+  run: (page: Page) => Promise<void>,
+  signInAs?: { email: string; password: string },
+) {
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     for (const scheme of ["light", "dark"] as const) {
       // Dark only at desktop width: enough to see the palette, half the files.
       if (scheme === "dark" && size === "phone") continue;
-      const context = await browser.newContext({ baseURL, viewport, colorScheme: scheme, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        baseURL,
+        viewport,
+        colorScheme: scheme,
+        deviceScaleFactor: 1,
+      });
       const page = await context.newPage();
       if (signInAs) await signIn(page, signInAs.email, signInAs.password);
       await run(page);
@@ -110,7 +145,11 @@ async function main(): Promise<void> {
   }
   mkdirSync(OUT, { recursive: true });
   const environment = await startE2eEnvironment();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   try {
     const baseURL = environment.baseUrl;
     const setup = await browser.newContext({ baseURL });
@@ -121,15 +160,36 @@ async function main(): Promise<void> {
     const admin = { email: E2E_ADMIN.email, password: E2E_ADMIN.password };
 
     await shoot(browser, baseURL, "sign-in", (page) => page.goto("/sign-in").then(() => undefined));
-    await shoot(browser, baseURL, "register", (page) => page.goto("/register").then(() => undefined));
-    await shoot(browser, baseURL, "dashboard", (page) => page.goto("/").then(() => undefined), admin);
-    await shoot(browser, baseURL, "projects", (page) => page.goto("/projects").then(() => undefined), admin);
-    await shoot(browser, baseURL, "board", (page) => page.goto(`/projects/${data.projectId}`).then(() => undefined), admin);
+    await shoot(browser, baseURL, "register", (page) =>
+      page.goto("/register").then(() => undefined),
+    );
+    await shoot(
+      browser,
+      baseURL,
+      "dashboard",
+      (page) => page.goto("/").then(() => undefined),
+      admin,
+    );
+    await shoot(
+      browser,
+      baseURL,
+      "projects",
+      (page) => page.goto("/projects").then(() => undefined),
+      admin,
+    );
+    await shoot(
+      browser,
+      baseURL,
+      "board",
+      (page) => page.goto(`/projects/${data.projectId}`).then(() => undefined),
+      admin,
+    );
     await shoot(
       browser,
       baseURL,
       "instance",
-      (page) => page.goto(`/projects/${data.projectId}/instances/${data.instanceId}`).then(() => undefined),
+      (page) =>
+        page.goto(`/projects/${data.projectId}/instances/${data.instanceId}`).then(() => undefined),
       admin,
     );
     await shoot(
@@ -146,7 +206,13 @@ async function main(): Promise<void> {
       (page) => page.goto(`/projects/${data.projectId}/settings`).then(() => undefined),
       admin,
     );
-    await shoot(browser, baseURL, "templates", (page) => page.goto("/workflows").then(() => undefined), admin);
+    await shoot(
+      browser,
+      baseURL,
+      "templates",
+      (page) => page.goto("/workflows").then(() => undefined),
+      admin,
+    );
     await shoot(
       browser,
       baseURL,
@@ -154,11 +220,41 @@ async function main(): Promise<void> {
       (page) => page.goto(`/workflows/templates/${data.templateId}`).then(() => undefined),
       admin,
     );
-    await shoot(browser, baseURL, "admin-users", (page) => page.goto("/admin/users").then(() => undefined), admin);
-    await shoot(browser, baseURL, "admin-roles", (page) => page.goto("/admin/roles").then(() => undefined), admin);
-    await shoot(browser, baseURL, "admin-activity", (page) => page.goto("/admin/activity").then(() => undefined), admin);
-    await shoot(browser, baseURL, "admin-system", (page) => page.goto("/admin/system").then(() => undefined), admin);
-    await shoot(browser, baseURL, "account", (page) => page.goto("/account").then(() => undefined), admin);
+    await shoot(
+      browser,
+      baseURL,
+      "admin-users",
+      (page) => page.goto("/admin/users").then(() => undefined),
+      admin,
+    );
+    await shoot(
+      browser,
+      baseURL,
+      "admin-roles",
+      (page) => page.goto("/admin/roles").then(() => undefined),
+      admin,
+    );
+    await shoot(
+      browser,
+      baseURL,
+      "admin-activity",
+      (page) => page.goto("/admin/activity").then(() => undefined),
+      admin,
+    );
+    await shoot(
+      browser,
+      baseURL,
+      "admin-system",
+      (page) => page.goto("/admin/system").then(() => undefined),
+      admin,
+    );
+    await shoot(
+      browser,
+      baseURL,
+      "account",
+      (page) => page.goto("/account").then(() => undefined),
+      admin,
+    );
     await shoot(
       browser,
       baseURL,

@@ -66,7 +66,8 @@ export function readWebEnv(source: EnvSource) {
     problems.push(...error.problems);
   }
 
-  if (problems.length > 0 || web === undefined || api === undefined) throw new EnvError("web", problems);
+  if (problems.length > 0 || web === undefined || api === undefined)
+    throw new EnvError("web", problems);
   // Only in development and only when no URL was given: a production
   // server never trusts the Host header for its own address.
   const authUrlFromHost = web.NODE_ENV === "development" && web.NEXTAUTH_URL === undefined;

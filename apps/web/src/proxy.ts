@@ -21,11 +21,19 @@ import { peerAddress } from "./server/peer-address";
  */
 export function proxy(request: NextRequest): NextResponse {
   const env = webEnv();
-  const https = servedOverHttps(env.APP_URL, peerAddress(request.headers), request.headers, env.api.TRUSTED_PROXIES);
+  const https = servedOverHttps(
+    env.APP_URL,
+    peerAddress(request.headers),
+    request.headers,
+    env.api.TRUSTED_PROXIES,
+  );
 
   if (request.nextUrl.pathname.startsWith("/api/")) {
     const response = NextResponse.next();
-    for (const [name, value] of securityHeaders({ contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, https })) {
+    for (const [name, value] of securityHeaders({
+      contentSecurityPolicy: API_CONTENT_SECURITY_POLICY,
+      https,
+    })) {
       response.headers.set(name, value);
     }
     return response;

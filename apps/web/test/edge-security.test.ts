@@ -40,7 +40,11 @@ async function startWeb(env: Record<string, string>): Promise<RunningNext> {
 }
 
 /** The address on the user's newest session, and on their newest activity entry. */
-async function recordedAddresses(web: RunningNext, cookie: string, headers: Record<string, string>) {
+async function recordedAddresses(
+  web: RunningNext,
+  cookie: string,
+  headers: Record<string, string>,
+) {
   const response = await fetch(`${web.url}/api/trpc/users.updateProfile`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie, ...headers },
@@ -64,7 +68,9 @@ const FIXED_HEADERS = {
 };
 
 function fixedHeadersOf(response: Response) {
-  return Object.fromEntries(Object.keys(FIXED_HEADERS).map((name) => [name, response.headers.get(name)]));
+  return Object.fromEntries(
+    Object.keys(FIXED_HEADERS).map((name) => [name, response.headers.get(name)]),
+  );
 }
 
 beforeAll(async () => {
@@ -101,10 +107,15 @@ describe("with no proxy trusted (the default)", () => {
   it("keeps the per-address sign-in limit when each attempt forges a new address", async () => {
     // One attempt was spent above; two more are allowed, then none.
     for (const address of ["198.51.100.1", "198.51.100.2"]) {
-      const outcome = await signIn(web.url, ADMIN.email, "wrong-password", undefined, { "x-forwarded-for": address });
+      const outcome = await signIn(web.url, ADMIN.email, "wrong-password", undefined, {
+        "x-forwarded-for": address,
+      });
       expect(outcome.error).toBe("CredentialsSignin");
     }
-    const limited = await signIn(web.url, ADMIN.email, ADMIN.password, undefined, { ...FORGED, "x-forwarded-for": "198.51.100.3" });
+    const limited = await signIn(web.url, ADMIN.email, ADMIN.password, undefined, {
+      ...FORGED,
+      "x-forwarded-for": "198.51.100.3",
+    });
     expect(limited.error).toBe("RateLimited");
   });
 
@@ -139,9 +150,16 @@ describe("with no proxy trusted (the default)", () => {
   });
 
   it("sends API routes the policy that allows nothing, and the fixed headers", async () => {
-    for (const route of ["/api/trpc/system.health", "/api/trpc/users.me", "/api/health", "/api/auth/csrf"]) {
+    for (const route of [
+      "/api/trpc/system.health",
+      "/api/trpc/users.me",
+      "/api/health",
+      "/api/auth/csrf",
+    ]) {
       const response = await fetch(`${web.url}${route}`, { headers: FORGED });
-      expect(response.headers.get("content-security-policy"), route).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get("content-security-policy"), route).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
       expect(fixedHeadersOf(response), route).toEqual(FIXED_HEADERS);
       expect(response.headers.get("strict-transport-security"), route).toBeNull();
     }
@@ -167,10 +185,21 @@ describe("behind a trusted proxy", () => {
     });
 
     const from = (address: string) => ({ "x-forwarded-for": address });
-    expect((await signIn(web.url, ADMIN.email, "wrong-password", undefined, from("198.51.100.20"))).error).toBe("CredentialsSignin");
-    expect((await signIn(web.url, ADMIN.email, "wrong-password", undefined, from("198.51.100.20"))).error).toBe("CredentialsSignin");
-    expect((await signIn(web.url, ADMIN.email, "wrong-password", undefined, from("198.51.100.20"))).error).toBe("RateLimited");
-    expect((await signIn(web.url, ADMIN.email, ADMIN.password, undefined, from("198.51.100.21"))).error).toBeNull();
+    expect(
+      (await signIn(web.url, ADMIN.email, "wrong-password", undefined, from("198.51.100.20")))
+        .error,
+    ).toBe("CredentialsSignin");
+    expect(
+      (await signIn(web.url, ADMIN.email, "wrong-password", undefined, from("198.51.100.20")))
+        .error,
+    ).toBe("CredentialsSignin");
+    expect(
+      (await signIn(web.url, ADMIN.email, "wrong-password", undefined, from("198.51.100.20")))
+        .error,
+    ).toBe("RateLimited");
+    expect(
+      (await signIn(web.url, ADMIN.email, ADMIN.password, undefined, from("198.51.100.21"))).error,
+    ).toBeNull();
   });
 
   it("sends HSTS when the proxy says the client came over https", async () => {

@@ -26,9 +26,9 @@ describe("web env: next-auth", () => {
 
   it("requires a private NEXTAUTH_SECRET in production, and names it", () => {
     for (const value of [undefined, "", DEVELOPMENT_NEXTAUTH_SECRET]) {
-      expect(() =>
-        readWebEnv({ ...database, ...production, NEXTAUTH_SECRET: value }),
-      ).toThrow(/NEXTAUTH_SECRET: must be set to a private random value in production/);
+      expect(() => readWebEnv({ ...database, ...production, NEXTAUTH_SECRET: value })).toThrow(
+        /NEXTAUTH_SECRET: must be set to a private random value in production/,
+      );
     }
     expect(
       readWebEnv({ ...database, ...production, NEXTAUTH_SECRET: secret }).NEXTAUTH_SECRET,
@@ -50,7 +50,9 @@ describe("web env: the URL next-auth uses", () => {
   });
 
   it("is fixed when NEXTAUTH_URL is set, and always in production and tests", () => {
-    expect(readWebEnv({ ...database, NEXTAUTH_URL: "http://localhost:3000" }).authUrlFromHost).toBe(false);
+    expect(readWebEnv({ ...database, NEXTAUTH_URL: "http://localhost:3000" }).authUrlFromHost).toBe(
+      false,
+    );
     const inProduction = readWebEnv({ ...database, ...production, NEXTAUTH_SECRET: secret });
     expect(inProduction.authUrlFromHost).toBe(false);
     expect(inProduction.NEXTAUTH_URL).toBe("http://localhost:3000");
@@ -62,13 +64,15 @@ describe("dev server env: allowed origins", () => {
   it("allows localhost, 127.0.0.1, the LAN addresses and ALLOWED_DEV_ORIGINS", () => {
     const hosts = allowedDevOrigins({ ALLOWED_DEV_ORIGINS: " Dev.Example.test, *.tunnel.test " });
     expect(hosts.slice(0, 2)).toEqual(["localhost", "127.0.0.1"]);
-    expect(hosts).toEqual(expect.arrayContaining([...lanAddresses(), "dev.example.test", "*.tunnel.test"]));
+    expect(hosts).toEqual(
+      expect.arrayContaining([...lanAddresses(), "dev.example.test", "*.tunnel.test"]),
+    );
     expect(allowedDevOrigins({})).toEqual(["localhost", "127.0.0.1", ...lanAddresses()]);
   });
 
   it("refuses a URL where a host name belongs, and names the variable", () => {
-    expect(() => allowedDevOrigins({ ALLOWED_DEV_ORIGINS: "http://dev.example.test:3000" })).toThrow(
-      /ALLOWED_DEV_ORIGINS/,
-    );
+    expect(() =>
+      allowedDevOrigins({ ALLOWED_DEV_ORIGINS: "http://dev.example.test:3000" }),
+    ).toThrow(/ALLOWED_DEV_ORIGINS/);
   });
 });

@@ -3,7 +3,12 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type AppRouter } from "@fastnext/api";
-import { createTestDatabase, startTcpProxy, type TcpProxy, type TestDatabase } from "@fastnext/db/testing";
+import {
+  createTestDatabase,
+  startTcpProxy,
+  type TcpProxy,
+  type TestDatabase,
+} from "@fastnext/db/testing";
 
 import { startNext, startNextExpectingFailure, type RunningNext } from "./helpers/next-server";
 
@@ -22,7 +27,10 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const target = new URL(db.appUrl);
   proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
-  web = await startNext({ DATABASE_URL: viaProxy(db.ownerUrl), DATABASE_APP_URL: viaProxy(db.appUrl) });
+  web = await startNext({
+    DATABASE_URL: viaProxy(db.ownerUrl),
+    DATABASE_APP_URL: viaProxy(db.appUrl),
+  });
 }, 90_000);
 
 afterAll(async () => {
@@ -43,7 +51,9 @@ describe("the Next.js edge", () => {
   });
 
   it("answers GET and CORS preflight with a request id", async () => {
-    const get = await fetch(`${web.url}/api/trpc/system.health`, { headers: { "x-request-id": "edge-1" } });
+    const get = await fetch(`${web.url}/api/trpc/system.health`, {
+      headers: { "x-request-id": "edge-1" },
+    });
     expect(get.status).toBe(200);
     expect(get.headers.get("x-request-id")).toBe("edge-1");
     const preflight = await fetch(`${web.url}/api/trpc/system.health`, { method: "OPTIONS" });
@@ -66,10 +76,15 @@ describe("the Next.js edge", () => {
     await proxy.cut();
     const down = await fetch(`${web.url}/api/ready`);
     expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ status: "not_ready", reason: "database_unreachable" });
+    expect(await down.json()).toMatchObject({
+      status: "not_ready",
+      reason: "database_unreachable",
+    });
 
     await proxy.restore();
-    await expect.poll(async () => (await fetch(`${web.url}/api/ready`)).status, { timeout: 15_000 }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${web.url}/api/ready`)).status, { timeout: 15_000 })
+      .toBe(200);
   });
 });
 

@@ -64,8 +64,15 @@ describe("the purge of expired credentials and idempotency keys", () => {
     );
 
     const purged = await purgeExpired(worker.db);
-    expect(purged).toMatchObject({ sessions: 2, loginChallenges: 2, passwordResets: 1, idempotencyKeys: 1 });
-    expect(await ids("SELECT key AS id FROM idempotency_keys WHERE user_id = $1", [ann.id])).toEqual([freshKey]);
+    expect(purged).toMatchObject({
+      sessions: 2,
+      loginChallenges: 2,
+      passwordResets: 1,
+      idempotencyKeys: 1,
+    });
+    expect(
+      await ids("SELECT key AS id FROM idempotency_keys WHERE user_id = $1", [ann.id]),
+    ).toEqual([freshKey]);
     const sessions = await ids("SELECT id FROM sessions WHERE user_id = $1", [ann.id]);
     expect(sessions).toContain(revokedRecently);
     expect(sessions).not.toContain(expired);

@@ -88,14 +88,20 @@ export async function webSignIn(
   });
   if (!input.success) return { ok: false, error: "CredentialsSignin" };
   const given = credentials?.code;
-  const code = given === undefined || given === "" ? undefined : ZSecondFactorCodeSchema.safeParse(given);
+  const code =
+    given === undefined || given === "" ? undefined : ZSecondFactorCodeSchema.safeParse(given);
   if (code && !code.success) return { ok: false, error: "CredentialsSignin" };
   const meta = metaOf(request, trustProxy);
   try {
     const first = await login(deps, input.data, meta);
     let result;
     if (first.status === "signed_in") result = first;
-    else if (code) result = await verifyTwoFactor(deps, { challengeToken: first.challengeToken, code: code.data }, meta);
+    else if (code)
+      result = await verifyTwoFactor(
+        deps,
+        { challengeToken: first.challengeToken, code: code.data },
+        meta,
+      );
     else return { ok: false, error: "TwoFactorRequired" };
     // The session id travels in the access token sign-in just signed.
     const session = await verifyAccessToken(result.accessToken, deps.tokens);
@@ -119,5 +125,11 @@ export async function webSignOut(
   request: WebRequestInfo,
   { deps, trustProxy }: WebAuthDeps,
 ): Promise<void> {
-  await revokeSession(deps, session.userId, session.sessionId, "logout", metaOf(request, trustProxy));
+  await revokeSession(
+    deps,
+    session.userId,
+    session.sessionId,
+    "logout",
+    metaOf(request, trustProxy),
+  );
 }

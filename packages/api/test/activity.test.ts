@@ -21,7 +21,12 @@ const probeRouter = router({
   probe: router({
     activityById: authedProcedure
       .input(z.object({ id: z.uuid() }))
-      .query(({ ctx, input }) => ctx.db.$queryRaw<{ id: string }[]>`SELECT id FROM activities WHERE id = ${input.id}::uuid`),
+      .query(
+        ({ ctx, input }) =>
+          ctx.db.$queryRaw<
+            { id: string }[]
+          >`SELECT id FROM activities WHERE id = ${input.id}::uuid`,
+      ),
   }),
 });
 type ProbeRouter = typeof probeRouter;
@@ -69,10 +74,16 @@ describe("every auth mutation writes exactly one entry", () => {
 
     let session = signedIn(await anonymous.auth.login.mutate({ email, password }));
     const login = await entriesOf(user.id);
-    expect(login.at(-1)).toMatchObject({ action: "auth.login", entity_type: "session", ip: "127.0.0.1" });
+    expect(login.at(-1)).toMatchObject({
+      action: "auth.login",
+      entity_type: "session",
+      ip: "127.0.0.1",
+    });
     expect(login.at(-1)?.request_id).toEqual(expect.any(String));
 
-    const other = signedIn(await anonymous.auth.login.mutate({ email, password, deviceLabel: "Other" }));
+    const other = signedIn(
+      await anonymous.auth.login.mutate({ email, password, deviceLabel: "Other" }),
+    );
     const client = api.client(session.accessToken);
     const otherSession = (await client.auth.sessions.list.query()).find((s) => !s.current);
 
@@ -80,20 +91,30 @@ describe("every auth mutation writes exactly one entry", () => {
       [
         "session.refresh",
         async () => {
-          const rotated = await anonymous.auth.refresh.mutate({ refreshToken: session.refreshToken });
+          const rotated = await anonymous.auth.refresh.mutate({
+            refreshToken: session.refreshToken,
+          });
           session = { ...session, ...rotated };
         },
       ],
-      ["session.revoke", () => client.auth.sessions.revoke.mutate({ sessionId: otherSession?.id ?? "" })],
+      [
+        "session.revoke",
+        () => client.auth.sessions.revoke.mutate({ sessionId: otherSession?.id ?? "" }),
+      ],
       [
         "auth.change_password",
-        () => api.client(session.accessToken).auth.changePassword.mutate({ currentPassword: password, newPassword: "new trail pw" }),
+        () =>
+          api
+            .client(session.accessToken)
+            .auth.changePassword.mutate({ currentPassword: password, newPassword: "new trail pw" }),
       ],
       ["auth.logout", () => anonymous.auth.logout.mutate({ refreshToken: session.refreshToken })],
       [
         "auth.logout_all",
         async () => {
-          const again = signedIn(await anonymous.auth.login.mutate({ email, password: "new trail pw" }));
+          const again = signedIn(
+            await anonymous.auth.login.mutate({ email, password: "new trail pw" }),
+          );
           await api.client(again.accessToken).auth.logoutAll.mutate();
         },
       ],
@@ -101,10 +122,17 @@ describe("every auth mutation writes exactly one entry", () => {
     for (const [action, step] of steps) {
       const entries = await added(user.id, step);
       const expected = action === "auth.logout_all" ? ["auth.login", action] : [action];
-      expect(entries.map((e) => e.action), action).toEqual(expected);
+      expect(
+        entries.map((e) => e.action),
+        action,
+      ).toEqual(expected);
     }
     // Logging out a session that is already over changes nothing and records nothing.
-    expect(await added(user.id, () => anonymous.auth.logout.mutate({ refreshToken: other.refreshToken }))).toEqual([]);
+    expect(
+      await added(user.id, () =>
+        anonymous.auth.logout.mutate({ refreshToken: other.refreshToken }),
+      ),
+    ).toEqual([]);
   });
 
   it("admin.users.setRoles writes one entry in the admin's name", async () => {
@@ -114,14 +142,23 @@ describe("every auth mutation writes exactly one entry", () => {
     const entries = await added(me.user.id, () =>
       admin.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: ["viewer"] }),
     );
-    expect(entries).toEqual([expect.objectContaining({ action: "user.set_roles", entity_type: "user", entity_id: ada.id })]);
+    expect(entries).toEqual([
+      expect.objectContaining({ action: "user.set_roles", entity_type: "user", entity_id: ada.id }),
+    ]);
   });
 
   it("a refused mutation writes nothing", async () => {
     const ada = await signUp(api);
     const entries = await added(ada.id, async () => {
-      await failure(ada.client.auth.changePassword.mutate({ currentPassword: "wrong", newPassword: "whatever-long" }));
-      await failure(ada.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: ["admin"] }));
+      await failure(
+        ada.client.auth.changePassword.mutate({
+          currentPassword: "wrong",
+          newPassword: "whatever-long",
+        }),
+      );
+      await failure(
+        ada.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: ["admin"] }),
+      );
     });
     expect(entries).toEqual([]);
   });
@@ -134,14 +171,19 @@ describe("users.activities", () => {
     await ada.client.users.updateProfile.mutate({ name: "Ada 2" });
     await bob.client.users.updateProfile.mutate({ name: "Bob 2" });
     const page = await ada.client.users.activities.list.query({ limit: 100 });
-    expect(page.items.map((e) => e.action)).toEqual(["user.update_profile", "auth.login", "user.register"]);
+    expect(page.items.map((e) => e.action)).toEqual([
+      "user.update_profile",
+      "auth.login",
+      "user.register",
+    ]);
     expect(new Set(page.items.map((e) => e.actorId))).toEqual(new Set([ada.id]));
     expect(page.items[0]?.changes).toEqual({ before: { name: "User" }, after: { name: "Ada 2" } });
   });
 
   it("pages through three pages while entries are added: no duplicates, no gaps", async () => {
     const ada = await signUp(api);
-    for (let i = 0; i < 7; i += 1) await ada.client.users.updateProfile.mutate({ name: `Ada ${i}` });
+    for (let i = 0; i < 7; i += 1)
+      await ada.client.users.updateProfile.mutate({ name: `Ada ${i}` });
     const { rows } = await api.sql.query<{ id: string }>(
       "SELECT id FROM activities WHERE actor_id = $1 ORDER BY created_at DESC, id DESC",
       [ada.id],
@@ -170,13 +212,17 @@ describe("users.activities", () => {
     const [bobEntry] = (await bob.client.users.activities.list.query({ limit: 1 })).items;
     const id = bobEntry?.id ?? "";
     expect((await bob.client.users.activities.get.query({ id })).id).toBe(id);
-    expect((await failure(ada.client.users.activities.get.query({ id }))).data?.code).toBe("NOT_FOUND");
+    expect((await failure(ada.client.users.activities.get.query({ id }))).data?.code).toBe(
+      "NOT_FOUND",
+    );
     const adaProbe = clientFor<ProbeRouter>(api.url, false, ada.accessToken);
     expect(await adaProbe.probe.activityById.query({ id })).toEqual([]);
     const admin = await signInAdmin(api);
-    expect(await clientFor<ProbeRouter>(api.url, false, admin.accessToken).probe.activityById.query({ id })).toEqual([
-      { id },
-    ]);
+    expect(
+      await clientFor<ProbeRouter>(api.url, false, admin.accessToken).probe.activityById.query({
+        id,
+      }),
+    ).toEqual([{ id }]);
   });
 });
 
@@ -184,7 +230,10 @@ describe("admin.activities.list", () => {
   it("needs activity.read_all", async () => {
     const ada = await signUp(api);
     const error = await failure(ada.client.admin.activities.list.query({}));
-    expect(error.data).toMatchObject({ code: "FORBIDDEN", details: { permission: "activity.read_all" } });
+    expect(error.data).toMatchObject({
+      code: "FORBIDDEN",
+      details: { permission: "activity.read_all" },
+    });
   });
 
   it("filters by actor, action, entity and time range, and pages", async () => {
@@ -202,19 +251,41 @@ describe("admin.activities.list", () => {
       "auth.login",
       "user.register",
     ]);
-    const byAction = await admin.client.admin.activities.list.query({ actorId: ada.id, action: "user.update_profile" });
+    const byAction = await admin.client.admin.activities.list.query({
+      actorId: ada.id,
+      action: "user.update_profile",
+    });
     expect(byAction.items).toHaveLength(2);
-    const byEntity = await admin.client.admin.activities.list.query({ entityType: "user", entityId: ada.id, limit: 100 });
+    const byEntity = await admin.client.admin.activities.list.query({
+      entityType: "user",
+      entityId: ada.id,
+      limit: 100,
+    });
     expect(byEntity.items.map((e) => e.action)).toContain("user.set_roles");
     expect(byEntity.items.every((e) => e.entityId === ada.id)).toBe(true);
-    const since = await admin.client.admin.activities.list.query({ actorId: ada.id, from: new Date(started.getTime() - 1) });
-    expect(since.items.map((e) => e.action)).toEqual(["user.update_profile", "user.update_profile"]);
-    const before = await admin.client.admin.activities.list.query({ actorId: ada.id, to: new Date(started.getTime() - 1) });
+    const since = await admin.client.admin.activities.list.query({
+      actorId: ada.id,
+      from: new Date(started.getTime() - 1),
+    });
+    expect(since.items.map((e) => e.action)).toEqual([
+      "user.update_profile",
+      "user.update_profile",
+    ]);
+    const before = await admin.client.admin.activities.list.query({
+      actorId: ada.id,
+      to: new Date(started.getTime() - 1),
+    });
     expect(before.items.map((e) => e.action)).toEqual(["auth.login", "user.register"]);
 
     const first = await admin.client.admin.activities.list.query({ actorId: ada.id, limit: 3 });
-    const second = await admin.client.admin.activities.list.query({ actorId: ada.id, limit: 3, cursor: first.nextCursor });
-    expect([...first.items, ...second.items].map((e) => e.id)).toEqual(byActor.items.map((e) => e.id));
+    const second = await admin.client.admin.activities.list.query({
+      actorId: ada.id,
+      limit: 3,
+      cursor: first.nextCursor,
+    });
+    expect([...first.items, ...second.items].map((e) => e.id)).toEqual(
+      byActor.items.map((e) => e.id),
+    );
     expect(second.nextCursor).toBeNull();
   });
 });

@@ -27,7 +27,9 @@ function newKey(): string {
 }
 
 async function roleId(key: string): Promise<string> {
-  const { rows } = await api.sql.query<{ id: string }>("SELECT id FROM roles WHERE key = $1", [key]);
+  const { rows } = await api.sql.query<{ id: string }>("SELECT id FROM roles WHERE key = $1", [
+    key,
+  ]);
   const id = rows[0]?.id;
   if (!id) throw new Error(`no role ${key}`);
   return id;
@@ -45,16 +47,23 @@ describe("reading roles and permissions (role.read)", () => {
   it("lists the roles oldest first, paged, with what each grants", async () => {
     const first = await admin.client.admin.roles.list.query({ limit: 2 });
     expect(first.items).toHaveLength(2);
-    const rest = await admin.client.admin.roles.list.query({ limit: 100, cursor: first.nextCursor });
+    const rest = await admin.client.admin.roles.list.query({
+      limit: 100,
+      cursor: first.nextCursor,
+    });
     const all = [...first.items, ...rest.items];
-    expect(all.map((r) => r.key)).toEqual(expect.arrayContaining(["admin", "manager", "member", "viewer"]));
+    expect(all.map((r) => r.key)).toEqual(
+      expect.arrayContaining(["admin", "manager", "member", "viewer"]),
+    );
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
     const adminRole = all.find((r) => r.key === "admin");
     expect(adminRole).toMatchObject({ isSystem: true, permissions: [...ALL_PERMISSIONS].sort() });
 
     const one = await admin.client.admin.roles.get.query({ id: adminRole?.id ?? "" });
     expect(one.key).toBe("admin");
-    const missing = await failure(admin.client.admin.roles.get.query({ id: "00000000-0000-4000-8000-000000000000" }));
+    const missing = await failure(
+      admin.client.admin.roles.get.query({ id: "00000000-0000-4000-8000-000000000000" }),
+    );
     expect(missing.data?.code).toBe("NOT_FOUND");
   });
 
@@ -62,7 +71,9 @@ describe("reading roles and permissions (role.read)", () => {
     const groups = await admin.client.admin.permissions.list.query();
     const users = groups.find((g) => g.category === "users");
     expect(users?.permissions.map((p) => p.key)).toEqual(["user.manage", "user.read"]);
-    expect(groups.flatMap((g) => g.permissions.map((p) => p.key)).sort()).toEqual([...ALL_PERMISSIONS].sort());
+    expect(groups.flatMap((g) => g.permissions.map((p) => p.key)).sort()).toEqual(
+      [...ALL_PERMISSIONS].sort(),
+    );
   });
 
   it("refuses callers without role.read; managers have it", async () => {
@@ -73,7 +84,10 @@ describe("reading roles and permissions (role.read)", () => {
       () => ada.client.admin.roles.get.query({ id: member }),
       () => ada.client.admin.permissions.list.query(),
     ]) {
-      expect((await failure(call())).data).toMatchObject({ code: "FORBIDDEN", details: { permission: "role.read" } });
+      expect((await failure(call())).data).toMatchObject({
+        code: "FORBIDDEN",
+        details: { permission: "role.read" },
+      });
     }
     await admin.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: ["manager"] });
     expect((await ada.client.admin.permissions.list.query()).length).toBeGreaterThan(3);
@@ -88,7 +102,12 @@ describe("writing roles (role.manage)", () => {
       name: "Team",
       permissionKeys: ["user.read", "user.read", "project.create"],
     });
-    expect(created).toMatchObject({ key, isSystem: false, isDefault: false, permissions: ["project.create", "user.read"] });
+    expect(created).toMatchObject({
+      key,
+      isSystem: false,
+      isDefault: false,
+      permissions: ["project.create", "user.read"],
+    });
     const updated = await admin.client.admin.roles.update.mutate({
       id: created.id,
       data: { name: "Team B", description: "The B team" },
@@ -96,7 +115,11 @@ describe("writing roles (role.manage)", () => {
     expect(updated).toMatchObject({ key, name: "Team B", description: "The B team" });
 
     const taken = await failure(admin.client.admin.roles.create.mutate({ key, name: "Again" }));
-    expect(taken.data).toMatchObject({ code: "CONFLICT", reason: "key_taken", fieldErrors: { key: [expect.any(String)] } });
+    expect(taken.data).toMatchObject({
+      code: "CONFLICT",
+      reason: "key_taken",
+      fieldErrors: { key: [expect.any(String)] },
+    });
     const bad = await failure(
       admin.client.admin.roles.create.mutate({
         key: "Bad Key",
@@ -119,7 +142,10 @@ describe("writing roles (role.manage)", () => {
 
   it("system roles can be edited but never deleted", async () => {
     const viewer = await roleId("viewer");
-    await admin.client.admin.roles.update.mutate({ id: viewer, data: { description: "Reads only" } });
+    await admin.client.admin.roles.update.mutate({
+      id: viewer,
+      data: { description: "Reads only" },
+    });
     const error = await failure(admin.client.admin.roles.delete.mutate({ id: viewer }));
     expect(error.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "system_role" });
     expect(await roleId("viewer")).toBe(viewer);
@@ -127,26 +153,47 @@ describe("writing roles (role.manage)", () => {
 
   it("a role in use is deleted only with reassignTo, its users moved in the same transaction", async () => {
     const key = newKey();
-    const role = await admin.client.admin.roles.create.mutate({ key, name: "Temp", permissionKeys: ["user.read"] });
+    const role = await admin.client.admin.roles.create.mutate({
+      key,
+      name: "Temp",
+      permissionKeys: ["user.read"],
+    });
     const ada = await signUp(api);
     const bob = await signUp(api);
     await admin.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: [key] });
     await admin.client.admin.users.setRoles.mutate({ userId: bob.id, roleKeys: [key, "viewer"] });
 
     const inUse = await failure(admin.client.admin.roles.delete.mutate({ id: role.id }));
-    expect(inUse.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "role_in_use", details: { users: 2 } });
-    const unknown = await failure(admin.client.admin.roles.delete.mutate({ id: role.id, reassignTo: "nosuchrole" }));
-    expect(unknown.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { reassignTo: ["Unknown role"] } });
-    const itself = await failure(admin.client.admin.roles.delete.mutate({ id: role.id, reassignTo: key }));
+    expect(inUse.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      reason: "role_in_use",
+      details: { users: 2 },
+    });
+    const unknown = await failure(
+      admin.client.admin.roles.delete.mutate({ id: role.id, reassignTo: "nosuchrole" }),
+    );
+    expect(unknown.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { reassignTo: ["Unknown role"] },
+    });
+    const itself = await failure(
+      admin.client.admin.roles.delete.mutate({ id: role.id, reassignTo: key }),
+    );
     expect(itself.data?.code).toBe("BAD_REQUEST");
-    expect((await api.sql.query("SELECT 1 FROM roles WHERE id = $1", [role.id])).rows).toHaveLength(1);
+    expect((await api.sql.query("SELECT 1 FROM roles WHERE id = $1", [role.id])).rows).toHaveLength(
+      1,
+    );
 
     const deletions = await activityCount("role.delete");
-    expect(await admin.client.admin.roles.delete.mutate({ id: role.id, reassignTo: "viewer" })).toEqual({
+    expect(
+      await admin.client.admin.roles.delete.mutate({ id: role.id, reassignTo: "viewer" }),
+    ).toEqual({
       id: role.id,
       reassignedUsers: 2,
     });
-    expect((await api.sql.query("SELECT 1 FROM roles WHERE id = $1", [role.id])).rows).toHaveLength(0);
+    expect((await api.sql.query("SELECT 1 FROM roles WHERE id = $1", [role.id])).rows).toHaveLength(
+      0,
+    );
     expect((await ada.client.users.me.query()).roles).toEqual(["viewer"]);
     expect((await bob.client.users.me.query()).roles).toEqual(["viewer"]);
     expect(await activityCount("role.delete")).toBe(deletions + 1);
@@ -154,7 +201,10 @@ describe("writing roles (role.manage)", () => {
 
   it("a role nobody holds is deleted without reassignTo", async () => {
     const role = await admin.client.admin.roles.create.mutate({ key: newKey(), name: "Unused" });
-    expect(await admin.client.admin.roles.delete.mutate({ id: role.id })).toEqual({ id: role.id, reassignedUsers: 0 });
+    expect(await admin.client.admin.roles.delete.mutate({ id: role.id })).toEqual({
+      id: role.id,
+      reassignedUsers: 0,
+    });
   });
 
   it("refuses every write without role.manage and changes nothing", async () => {
@@ -165,10 +215,17 @@ describe("writing roles (role.manage)", () => {
       () => manager.client.admin.roles.create.mutate({ key: newKey(), name: "X" }),
       () => manager.client.admin.roles.update.mutate({ id: member, data: { name: "Hacked" } }),
       () => manager.client.admin.roles.delete.mutate({ id: member }),
-      () => manager.client.admin.roles.setPermissions.mutate({ id: member, permissionKeys: ["system.manage"] }),
+      () =>
+        manager.client.admin.roles.setPermissions.mutate({
+          id: member,
+          permissionKeys: ["system.manage"],
+        }),
     ];
     for (const call of calls) {
-      expect((await failure(call())).data).toMatchObject({ code: "FORBIDDEN", details: { permission: "role.manage" } });
+      expect((await failure(call())).data).toMatchObject({
+        code: "FORBIDDEN",
+        details: { permission: "role.manage" },
+      });
     }
     const role = await admin.client.admin.roles.get.query({ id: member });
     expect(role).toMatchObject({ name: "Member", permissions: ["project.create"] });
@@ -183,7 +240,10 @@ describe("admin.roles.setPermissions", () => {
     await admin.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: [key] });
     expect((await failure(ada.client.admin.users.list.query({}))).data?.code).toBe("FORBIDDEN");
 
-    await admin.client.admin.roles.setPermissions.mutate({ id: role.id, permissionKeys: ["user.read"] });
+    await admin.client.admin.roles.setPermissions.mutate({
+      id: role.id,
+      permissionKeys: ["user.read"],
+    });
     expect((await ada.client.admin.users.list.query({ limit: 1 })).items).toHaveLength(1);
     expect((await ada.client.users.me.query()).permissions).toEqual(["user.read"]);
 
@@ -202,7 +262,10 @@ describe("admin.roles.setPermissions", () => {
   it("refuses keys outside the catalogue with field errors", async () => {
     const role = await admin.client.admin.roles.create.mutate({ key: newKey(), name: "Strict" });
     const error = await failure(
-      admin.client.admin.roles.setPermissions.mutate({ id: role.id, permissionKeys: ["root.everything" as "user.read"] }),
+      admin.client.admin.roles.setPermissions.mutate({
+        id: role.id,
+        permissionKeys: ["root.everything" as "user.read"],
+      }),
     );
     expect(error.data).toMatchObject({
       code: "BAD_REQUEST",
@@ -213,8 +276,13 @@ describe("admin.roles.setPermissions", () => {
   it("nobody removes role.manage from the role that gives them their only admin capability", async () => {
     const adminRole = await roleId("admin");
     const without = ALL_PERMISSIONS.filter((p) => p !== "role.manage");
-    const error = await failure(admin.client.admin.roles.setPermissions.mutate({ id: adminRole, permissionKeys: without }));
-    expect(error.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "own_admin_capability" });
+    const error = await failure(
+      admin.client.admin.roles.setPermissions.mutate({ id: adminRole, permissionKeys: without }),
+    );
+    expect(error.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      reason: "own_admin_capability",
+    });
     const role = await admin.client.admin.roles.get.query({ id: adminRole });
     expect(role.permissions).toContain("role.manage");
     expect((await admin.client.users.me.query()).permissions).toContain("role.manage");
@@ -222,13 +290,20 @@ describe("admin.roles.setPermissions", () => {
 
   it("nor deletes the role that gives them it, even with reassignTo", async () => {
     const key = newKey();
-    await admin.client.admin.roles.create.mutate({ key, name: "Admins too", permissionKeys: ["role.manage", "user.read"] });
+    await admin.client.admin.roles.create.mutate({
+      key,
+      name: "Admins too",
+      permissionKeys: ["role.manage", "user.read"],
+    });
     const ada = await signUp(api);
     await admin.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: [key] });
     const error = await failure(
       ada.client.admin.roles.delete.mutate({ id: await roleId(key), reassignTo: "member" }),
     );
-    expect(error.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "own_admin_capability" });
+    expect(error.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      reason: "own_admin_capability",
+    });
     expect((await ada.client.users.me.query()).roles).toEqual([key]);
   });
 });

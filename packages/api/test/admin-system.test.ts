@@ -41,18 +41,26 @@ describe("admin.system.stats", () => {
         active: await count("SELECT count(*)::int AS n FROM users WHERE is_active"),
       },
       sessions: {
-        active: await count("SELECT count(*)::int AS n FROM sessions WHERE revoked_at IS NULL AND expires_at > now()"),
+        active: await count(
+          "SELECT count(*)::int AS n FROM sessions WHERE revoked_at IS NULL AND expires_at > now()",
+        ),
       },
       projects: {
         total: await count("SELECT count(*)::int AS n FROM projects"),
-        archived: await count("SELECT count(*)::int AS n FROM projects WHERE archived_at IS NOT NULL"),
+        archived: await count(
+          "SELECT count(*)::int AS n FROM projects WHERE archived_at IS NOT NULL",
+        ),
       },
       workflowInstances: {
         total: await count("SELECT count(*)::int AS n FROM workflow_instances"),
-        open: await count("SELECT count(*)::int AS n FROM workflow_instances WHERE completed_at IS NULL"),
+        open: await count(
+          "SELECT count(*)::int AS n FROM workflow_instances WHERE completed_at IS NULL",
+        ),
       },
       jobs: {
-        queued: await count("SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry') AND NOT starts_with(name, '__pgboss__')"),
+        queued: await count(
+          "SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry') AND NOT starts_with(name, '__pgboss__')",
+        ),
         active: await count("SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'active'"),
         failed: await count("SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'failed'"),
       },
@@ -77,9 +85,15 @@ describe("admin.system.settings", () => {
     const updated = await admin.client.admin.system.settings.update.mutate({
       passwordPolicy: { minLength: 10, requireDigit: true },
     });
-    expect(updated.passwordPolicy).toEqual({ ...DEFAULT_SYSTEM_SETTINGS.passwordPolicy, minLength: 10, requireDigit: true });
+    expect(updated.passwordPolicy).toEqual({
+      ...DEFAULT_SYSTEM_SETTINGS.passwordPolicy,
+      minLength: 10,
+      requireDigit: true,
+    });
     expect(updated.featureFlags).toEqual(DEFAULT_SYSTEM_SETTINGS.featureFlags);
-    const flags = await admin.client.admin.system.settings.update.mutate({ featureFlags: { registrationOpen: false } });
+    const flags = await admin.client.admin.system.settings.update.mutate({
+      featureFlags: { registrationOpen: false },
+    });
     expect(flags.passwordPolicy.minLength).toBe(10);
     expect(await admin.client.admin.system.settings.get.query()).toEqual(flags);
 
@@ -91,7 +105,10 @@ describe("admin.system.settings", () => {
         before: { "passwordPolicy.minLength": 8, "passwordPolicy.requireDigit": false },
         after: { "passwordPolicy.minLength": 10, "passwordPolicy.requireDigit": true },
       },
-      { before: { "featureFlags.registrationOpen": true }, after: { "featureFlags.registrationOpen": false } },
+      {
+        before: { "featureFlags.registrationOpen": true },
+        after: { "featureFlags.registrationOpen": false },
+      },
     ]);
     const stored = await api.sql.query("SELECT key, value FROM system_settings ORDER BY key");
     expect(stored.rows).toEqual([
@@ -105,7 +122,9 @@ describe("admin.system.settings", () => {
 
   it("refuses unknown keys and wrong types with field errors, and writes nothing", async () => {
     const before = await api.sql.query("SELECT key, value FROM system_settings ORDER BY key");
-    const entries = await count("SELECT count(*)::int AS n FROM activities WHERE action = 'system_settings.update'");
+    const entries = await count(
+      "SELECT count(*)::int AS n FROM activities WHERE action = 'system_settings.update'",
+    );
     const error = await failure(
       admin.client.admin.system.settings.update.mutate({
         passwordPolicy: { minLength: "twelve", maxAgeDays: 0, colour: "red" },
@@ -122,10 +141,14 @@ describe("admin.system.settings", () => {
       "theme",
     ]);
     expect(error.data?.fieldErrors?.theme).toEqual(["Unknown setting"]);
-    expect((await api.sql.query("SELECT key, value FROM system_settings ORDER BY key")).rows).toEqual(before.rows);
-    expect(await count("SELECT count(*)::int AS n FROM activities WHERE action = 'system_settings.update'")).toBe(
-      entries,
-    );
+    expect(
+      (await api.sql.query("SELECT key, value FROM system_settings ORDER BY key")).rows,
+    ).toEqual(before.rows);
+    expect(
+      await count(
+        "SELECT count(*)::int AS n FROM activities WHERE action = 'system_settings.update'",
+      ),
+    ).toBe(entries);
   });
 
   it("reading needs system.read, changing needs system.manage", async () => {
@@ -138,23 +161,38 @@ describe("admin.system.settings", () => {
     await admin.client.admin.users.setRoles.mutate({ userId: manager.id, roleKeys: ["manager"] });
     expect((await manager.client.admin.system.settings.get.query()).passwordPolicy).toBeDefined();
     const denied = await failure(
-      manager.client.admin.system.settings.update.mutate({ featureFlags: { registrationOpen: false } }),
+      manager.client.admin.system.settings.update.mutate({
+        featureFlags: { registrationOpen: false },
+      }),
     );
-    expect(denied.data).toMatchObject({ code: "FORBIDDEN", details: { permission: "system.manage" } });
-    expect((await admin.client.admin.system.settings.get.query()).featureFlags.registrationOpen).toBe(true);
+    expect(denied.data).toMatchObject({
+      code: "FORBIDDEN",
+      details: { permission: "system.manage" },
+    });
+    expect(
+      (await admin.client.admin.system.settings.get.query()).featureFlags.registrationOpen,
+    ).toBe(true);
   });
 
   it("closing registration refuses auth.register", async () => {
-    await admin.client.admin.system.settings.update.mutate({ featureFlags: { registrationOpen: false } });
+    await admin.client.admin.system.settings.update.mutate({
+      featureFlags: { registrationOpen: false },
+    });
     try {
       const users = await count("SELECT count(*)::int AS n FROM users");
       const error = await failure(
-        api.client().auth.register.mutate({ email: "late@example.com", name: "Late", password: "long-enough-1" }),
+        api.client().auth.register.mutate({
+          email: "late@example.com",
+          name: "Late",
+          password: "long-enough-1",
+        }),
       );
       expect(error.data).toMatchObject({ code: "FORBIDDEN", reason: "registration_closed" });
       expect(await count("SELECT count(*)::int AS n FROM users")).toBe(users);
     } finally {
-      await admin.client.admin.system.settings.update.mutate({ featureFlags: { registrationOpen: true } });
+      await admin.client.admin.system.settings.update.mutate({
+        featureFlags: { registrationOpen: true },
+      });
     }
   });
 });

@@ -83,10 +83,18 @@ describe("admin.users.list", () => {
     const byName = await admin.client.admin.users.list.query({ search: "searchable" });
     expect(byName.items.map((u) => u.id).sort()).toEqual([ada.id, bob.id].sort());
     const byEmail = await admin.client.admin.users.list.query({ search: bob.email.toUpperCase() });
-    expect(byEmail.items).toEqual([expect.objectContaining({ id: bob.id, roles: ["viewer"], email: bob.email })]);
-    const viewers = await admin.client.admin.users.list.query({ search: "searchable", roleKey: "viewer" });
+    expect(byEmail.items).toEqual([
+      expect.objectContaining({ id: bob.id, roles: ["viewer"], email: bob.email }),
+    ]);
+    const viewers = await admin.client.admin.users.list.query({
+      search: "searchable",
+      roleKey: "viewer",
+    });
     expect(viewers.items.map((u) => u.id)).toEqual([bob.id]);
-    const inactive = await admin.client.admin.users.list.query({ search: "searchable", isActive: false });
+    const inactive = await admin.client.admin.users.list.query({
+      search: "searchable",
+      isActive: false,
+    });
     expect(inactive.items.map((u) => u.id)).toEqual([ada.id]);
     expect(JSON.stringify(byName)).not.toMatch(/password|secret/i);
   });
@@ -96,7 +104,10 @@ describe("admin.users.list", () => {
     async (sort) => {
       const prefix = `page-${sort.toLowerCase()}-`;
       await insertUsers(9, prefix);
-      const { rows } = await api.sql.query<{ id: string }>("SELECT id FROM users WHERE email LIKE $1", [`${prefix}%`]);
+      const { rows } = await api.sql.query<{ id: string }>(
+        "SELECT id FROM users WHERE email LIKE $1",
+        [`${prefix}%`],
+      );
       const existing = new Set(rows.map((row) => row.id));
 
       const seen: string[] = [];
@@ -122,27 +133,48 @@ describe("admin.users.list", () => {
   it("keeps each sort's order and refuses a cursor made for another sort", async () => {
     const prefix = "order-";
     await insertUsers(5, prefix);
-    const byName = await admin.client.admin.users.list.query({ search: prefix, sort: "name", limit: 2 });
+    const byName = await admin.client.admin.users.list.query({
+      search: prefix,
+      sort: "name",
+      limit: 2,
+    });
     expect(byName.items.map((u) => u.name)).toEqual([`${prefix} 1`, `${prefix} 2`]);
-    const byEmail = await admin.client.admin.users.list.query({ search: prefix, sort: "email", limit: 100 });
+    const byEmail = await admin.client.admin.users.list.query({
+      search: prefix,
+      sort: "email",
+      limit: 100,
+    });
     const emails = byEmail.items.map((u) => u.email ?? "");
     expect(emails).toEqual([...emails].sort());
     const error = await failure(
-      admin.client.admin.users.list.query({ search: prefix, sort: "email", cursor: byName.nextCursor }),
+      admin.client.admin.users.list.query({
+        search: prefix,
+        sort: "email",
+        cursor: byName.nextCursor,
+      }),
     );
-    expect(error.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { cursor: ["Invalid cursor"] } });
+    expect(error.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { cursor: ["Invalid cursor"] },
+    });
   });
 
   it("runs the same number of SQL statements for 10 users as for 100 (roles included: no N+1)", async () => {
     const counted = await startApi();
     try {
-      const client = counted.client(signedIn(await counted.client().auth.login.mutate(ADMIN)).accessToken);
+      const client = counted.client(
+        signedIn(await counted.client().auth.login.mutate(ADMIN)).accessToken,
+      );
       const listAll = async () => {
         await client.admin.users.list.query({ limit: 100 }); // warms the permission cache
         const { result, statements } = await counted.statements.during(() =>
           client.admin.users.list.query({ limit: 100 }),
         );
-        return { statements, users: result.items.length, roles: result.items.flatMap((u) => u.roles).length };
+        return {
+          statements,
+          users: result.items.length,
+          roles: result.items.flatMap((u) => u.roles).length,
+        };
       };
       const usersIn = (prefix: string, n: number) =>
         counted.sql.query(
@@ -171,10 +203,19 @@ describe("admin.users.get", () => {
   it("returns the user with roles for user.read holders; NOT_FOUND for no one; FORBIDDEN without", async () => {
     const ada = await signUp(api);
     const user = await admin.client.admin.users.get.query({ id: ada.id });
-    expect(user).toMatchObject({ id: ada.id, email: ada.email, roles: ["member"], twoFactorEnabled: false });
-    const missing = await failure(admin.client.admin.users.get.query({ id: "00000000-0000-4000-8000-000000000000" }));
+    expect(user).toMatchObject({
+      id: ada.id,
+      email: ada.email,
+      roles: ["member"],
+      twoFactorEnabled: false,
+    });
+    const missing = await failure(
+      admin.client.admin.users.get.query({ id: "00000000-0000-4000-8000-000000000000" }),
+    );
     expect(missing.data?.code).toBe("NOT_FOUND");
-    expect((await failure(ada.client.admin.users.get.query({ id: ada.id }))).data?.code).toBe("FORBIDDEN");
+    expect((await failure(ada.client.admin.users.get.query({ id: ada.id }))).data?.code).toBe(
+      "FORBIDDEN",
+    );
   });
 });
 
@@ -188,58 +229,96 @@ describe("admin.users.create", () => {
       sendInvitation: true,
       timeZone: "Europe/Paris",
     });
-    expect(created).toMatchObject({ email: "ian@example.com", roles: ["member", "viewer"], timeZone: "Europe/Paris" });
+    expect(created).toMatchObject({
+      email: "ian@example.com",
+      roles: ["member", "viewer"],
+      timeZone: "Europe/Paris",
+    });
     expect(await activityCount(adminId, "user.create")).toBe(before + 1);
-    const events = await api.sql.query("SELECT payload FROM domain_events WHERE name = 'user.invited'");
+    const events = await api.sql.query(
+      "SELECT payload FROM domain_events WHERE name = 'user.invited'",
+    );
     expect(events.rows).toContainEqual({ payload: { userId: created.id, invitedById: adminId } });
-    const { rows } = await api.sql.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE id = $1", [
-      created.id,
-    ]);
+    const { rows } = await api.sql.query<{ password_hash: string }>(
+      "SELECT password_hash FROM users WHERE id = $1",
+      [created.id],
+    );
     expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$/);
     for (const password of ["", "password", "Invited Ian", "ian@example.com"].filter(Boolean)) {
-      const error = await failure(api.client().auth.login.mutate({ email: "ian@example.com", password }));
+      const error = await failure(
+        api.client().auth.login.mutate({ email: "ian@example.com", password }),
+      );
       expect(error.data?.reason).toBe("invalid_credentials");
     }
   });
 
   it("without sendInvitation raises no event", async () => {
-    const created = await admin.client.admin.users.create.mutate({ name: "Quiet", email: "quiet@example.com" });
-    const events = await api.sql.query("SELECT 1 FROM domain_events WHERE name = 'user.invited' AND payload->>'userId' = $1", [
-      created.id,
-    ]);
+    const created = await admin.client.admin.users.create.mutate({
+      name: "Quiet",
+      email: "quiet@example.com",
+    });
+    const events = await api.sql.query(
+      "SELECT 1 FROM domain_events WHERE name = 'user.invited' AND payload->>'userId' = $1",
+      [created.id],
+    );
     expect(events.rows).toEqual([]);
     expect(created.roles).toEqual([]);
   });
 
   it("refuses a taken e-mail, unknown roles, and callers without the permissions; writes nothing", async () => {
     const ada = await signUp(api);
-    const count = async () => (await api.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM users")).rows[0]?.n;
+    const count = async () =>
+      (await api.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM users")).rows[0]?.n;
     const users = await count();
     const entries = await activityCount(adminId);
 
-    const taken = await failure(admin.client.admin.users.create.mutate({ name: "X", email: ada.email.toUpperCase() }));
-    expect(taken.data).toMatchObject({ code: "CONFLICT", reason: "email_taken", fieldErrors: { email: [expect.any(String)] } });
-    const unknown = await failure(
-      admin.client.admin.users.create.mutate({ name: "X", email: "x1@example.com", roleKeys: ["wizard"] }),
+    const taken = await failure(
+      admin.client.admin.users.create.mutate({ name: "X", email: ada.email.toUpperCase() }),
     );
-    expect(unknown.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { roleKeys: ['Unknown role "wizard"'] } });
+    expect(taken.data).toMatchObject({
+      code: "CONFLICT",
+      reason: "email_taken",
+      fieldErrors: { email: [expect.any(String)] },
+    });
+    const unknown = await failure(
+      admin.client.admin.users.create.mutate({
+        name: "X",
+        email: "x1@example.com",
+        roleKeys: ["wizard"],
+      }),
+    );
+    expect(unknown.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { roleKeys: ['Unknown role "wizard"'] },
+    });
     const bad = await failure(admin.client.admin.users.create.mutate({ name: "", email: "nope" }));
     expect(Object.keys(bad.data?.fieldErrors ?? {}).sort()).toEqual(["email", "name"]);
 
-    const plain = await failure(ada.client.admin.users.create.mutate({ name: "X", email: "x2@example.com" }));
+    const plain = await failure(
+      ada.client.admin.users.create.mutate({ name: "X", email: "x2@example.com" }),
+    );
     expect(plain.data).toMatchObject({ code: "FORBIDDEN", details: { permission: "user.manage" } });
     const blind = await userWith(["user.manage"]);
-    const unread = await failure(blind.client.admin.users.create.mutate({ name: "X", email: "x4@example.com" }));
+    const unread = await failure(
+      blind.client.admin.users.create.mutate({ name: "X", email: "x4@example.com" }),
+    );
     expect(unread.data).toMatchObject({ code: "FORBIDDEN", details: { permission: "user.read" } });
     const manager = await userWith(["user.read", "user.manage"]);
     const roles = await failure(
-      manager.client.admin.users.create.mutate({ name: "X", email: "x3@example.com", roleKeys: ["admin"] }),
+      manager.client.admin.users.create.mutate({
+        name: "X",
+        email: "x3@example.com",
+        roleKeys: ["admin"],
+      }),
     );
     expect(roles.data).toMatchObject({ code: "FORBIDDEN", details: { permission: "role.manage" } });
 
     expect(await count()).toBe((users ?? 0) + 2); // only the two holders' own sign-ups
     expect(await activityCount(adminId)).toBe(entries + 4); // their roles and the assignments
-    const created = await manager.client.admin.users.create.mutate({ name: "Y", email: "y@example.com" });
+    const created = await manager.client.admin.users.create.mutate({
+      name: "Y",
+      email: "y@example.com",
+    });
     expect(created.roles).toEqual([]);
   });
 });
@@ -251,7 +330,12 @@ describe("admin.users.update", () => {
       id: ada.id,
       data: { name: "Ada L.", locale: "en-GB", timeZone: "Europe/London" },
     });
-    expect(updated).toMatchObject({ name: "Ada L.", locale: "en-GB", timeZone: "Europe/London", email: ada.email });
+    expect(updated).toMatchObject({
+      name: "Ada L.",
+      locale: "en-GB",
+      timeZone: "Europe/London",
+      email: ada.email,
+    });
     const { rows } = await api.sql.query<{ changes: unknown }>(
       "SELECT changes FROM activities WHERE action = 'user.update' AND entity_id = $1",
       [ada.id],
@@ -271,7 +355,10 @@ describe("admin.users.update", () => {
     const bob = await signUp(api);
     const entries = await activityCount(adminId, "user.update");
     const error = await failure(
-      admin.client.admin.users.update.mutate({ id: ada.id, data: { name: "Ada Changed", email: bob.email } }),
+      admin.client.admin.users.update.mutate({
+        id: ada.id,
+        data: { name: "Ada Changed", email: bob.email },
+      }),
     );
     expect(error.data).toMatchObject({
       code: "CONFLICT",
@@ -287,13 +374,23 @@ describe("admin.users.update", () => {
     const ada = await signUp(api);
     const empty = await failure(admin.client.admin.users.update.mutate({ id: ada.id, data: {} }));
     expect(empty.data?.code).toBe("BAD_REQUEST");
-    const zone = await failure(admin.client.admin.users.update.mutate({ id: ada.id, data: { timeZone: "Mars/Base" } }));
-    expect(zone.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { "data.timeZone": ["Unknown time zone"] } });
+    const zone = await failure(
+      admin.client.admin.users.update.mutate({ id: ada.id, data: { timeZone: "Mars/Base" } }),
+    );
+    expect(zone.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { "data.timeZone": ["Unknown time zone"] },
+    });
     const missing = await failure(
-      admin.client.admin.users.update.mutate({ id: "00000000-0000-4000-8000-000000000000", data: { name: "X" } }),
+      admin.client.admin.users.update.mutate({
+        id: "00000000-0000-4000-8000-000000000000",
+        data: { name: "X" },
+      }),
     );
     expect(missing.data?.code).toBe("NOT_FOUND");
-    const denied = await failure(ada.client.admin.users.update.mutate({ id: ada.id, data: { name: "Me" } }));
+    const denied = await failure(
+      ada.client.admin.users.update.mutate({ id: ada.id, data: { name: "Me" } }),
+    );
     expect(denied.data?.code).toBe("FORBIDDEN");
   });
 });
@@ -301,18 +398,24 @@ describe("admin.users.update", () => {
 describe("admin.users.setActive", () => {
   it("deactivation ends every session at once and raises user.deactivated; reactivation lets them in again", async () => {
     const ada = await signUp(api);
-    const other = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
+    const other = signedIn(
+      await api.client().auth.login.mutate({ email: ada.email, password: ada.password }),
+    );
     const result = await admin.client.admin.users.setActive.mutate({ id: ada.id, isActive: false });
     expect(result.isActive).toBe(false);
     expect((await failure(ada.client.users.me.query())).data?.code).toBe("UNAUTHORIZED");
-    const refresh = await failure(api.client().auth.refresh.mutate({ refreshToken: other.refreshToken }));
+    const refresh = await failure(
+      api.client().auth.refresh.mutate({ refreshToken: other.refreshToken }),
+    );
     expect(refresh.data?.code).toBe("UNAUTHORIZED");
     const { rows } = await api.sql.query<{ live: number }>(
       "SELECT count(*)::int AS live FROM sessions WHERE user_id = $1 AND revoked_at IS NULL",
       [ada.id],
     );
     expect(rows[0]?.live).toBe(0);
-    const events = await api.sql.query("SELECT payload FROM domain_events WHERE name = 'user.deactivated'");
+    const events = await api.sql.query(
+      "SELECT payload FROM domain_events WHERE name = 'user.deactivated'",
+    );
     expect(events.rows).toContainEqual({ payload: { userId: ada.id, deactivatedById: adminId } });
 
     await admin.client.admin.users.setActive.mutate({ id: ada.id, isActive: true });
@@ -320,7 +423,9 @@ describe("admin.users.setActive", () => {
   });
 
   it("nobody deactivates themselves", async () => {
-    const error = await failure(admin.client.admin.users.setActive.mutate({ id: adminId, isActive: false }));
+    const error = await failure(
+      admin.client.admin.users.setActive.mutate({ id: adminId, isActive: false }),
+    );
     expect(error.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "self_deactivation" });
     expect((await admin.client.users.me.query()).user.isActive).toBe(true);
   });
@@ -328,7 +433,9 @@ describe("admin.users.setActive", () => {
   it("nobody deactivates the last active admin; with a second admin it works", async () => {
     const ops = await userWith(["user.read", "user.manage"], "Ops");
     const entries = await activityCount(ops.id);
-    const error = await failure(ops.client.admin.users.setActive.mutate({ id: adminId, isActive: false }));
+    const error = await failure(
+      ops.client.admin.users.setActive.mutate({ id: adminId, isActive: false }),
+    );
     expect(error.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "last_admin" });
     expect((await admin.client.users.me.query()).user.isActive).toBe(true);
     expect(await activityCount(ops.id)).toBe(entries);
@@ -344,7 +451,9 @@ describe("admin.users.setActive", () => {
   it("needs user.manage", async () => {
     const ada = await signUp(api);
     const bob = await signUp(api);
-    const error = await failure(ada.client.admin.users.setActive.mutate({ id: bob.id, isActive: false }));
+    const error = await failure(
+      ada.client.admin.users.setActive.mutate({ id: bob.id, isActive: false }),
+    );
     expect(error.data).toMatchObject({ code: "FORBIDDEN", details: { permission: "user.manage" } });
     expect((await bob.client.users.me.query()).user.isActive).toBe(true);
   });
@@ -354,18 +463,28 @@ describe("admin.users.setRoles", () => {
   it("records the change and applies it at the target's next request", async () => {
     const ada = await signUp(api);
     expect((await failure(ada.client.admin.roles.list.query({}))).data?.code).toBe("FORBIDDEN");
-    await admin.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: ["manager", "member"] });
+    await admin.client.admin.users.setRoles.mutate({
+      userId: ada.id,
+      roleKeys: ["manager", "member"],
+    });
     expect((await ada.client.admin.roles.list.query({})).items.length).toBeGreaterThanOrEqual(4);
     const { rows } = await api.sql.query<{ changes: unknown }>(
       "SELECT changes FROM activities WHERE action = 'user.set_roles' AND entity_id = $1",
       [ada.id],
     );
-    expect(rows).toEqual([{ changes: { before: { roles: ["member"] }, after: { roles: ["manager", "member"] } } }]);
+    expect(rows).toEqual([
+      { changes: { before: { roles: ["member"] }, after: { roles: ["manager", "member"] } } },
+    ]);
   });
 
   it("nobody removes their own last admin capability; nothing changes", async () => {
-    const error = await failure(admin.client.admin.users.setRoles.mutate({ userId: adminId, roleKeys: ["member"] }));
-    expect(error.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "own_admin_capability" });
+    const error = await failure(
+      admin.client.admin.users.setRoles.mutate({ userId: adminId, roleKeys: ["member"] }),
+    );
+    expect(error.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      reason: "own_admin_capability",
+    });
     expect(await rolesOf(adminId)).toEqual(["admin"]);
     expect((await admin.client.users.me.query()).permissions).toContain("role.manage");
   });
@@ -373,7 +492,9 @@ describe("admin.users.setRoles", () => {
   it("two admins demoting each other at the same moment: one wins, an active admin remains", async () => {
     const fresh = await startApi();
     try {
-      await fresh.sql.query("UPDATE users SET is_superuser = false WHERE email = 'admin@example.com'");
+      await fresh.sql.query(
+        "UPDATE users SET is_superuser = false WHERE email = 'admin@example.com'",
+      );
       const activeAdmins = async () => {
         const { rows } = await fresh.sql.query<{ id: string }>(
           `SELECT DISTINCT u.id FROM users u
@@ -388,7 +509,10 @@ describe("admin.users.setRoles", () => {
       // A few rounds: whatever the interleaving, the guard's lock lets only one demotion through.
       for (let round = 0; round < 3; round += 1) {
         const other = await signUp(fresh);
-        await survivor.client.admin.users.setRoles.mutate({ userId: other.id, roleKeys: ["admin"] });
+        await survivor.client.admin.users.setRoles.mutate({
+          userId: other.id,
+          roleKeys: ["admin"],
+        });
         const outcomes = await Promise.allSettled([
           survivor.client.admin.users.setRoles.mutate({ userId: other.id, roleKeys: ["member"] }),
           other.client.admin.users.setRoles.mutate({ userId: survivor.id, roleKeys: ["member"] }),
@@ -412,7 +536,9 @@ describe("admin.users.setRoles", () => {
   it("one admin may demote another while an admin remains", async () => {
     const second = await signUp(api);
     await admin.client.admin.users.setRoles.mutate({ userId: second.id, roleKeys: ["admin"] });
-    const self = await failure(second.client.admin.users.setRoles.mutate({ userId: second.id, roleKeys: ["manager"] }));
+    const self = await failure(
+      second.client.admin.users.setRoles.mutate({ userId: second.id, roleKeys: ["manager"] }),
+    );
     expect(self.data?.reason).toBe("own_admin_capability");
     // Demoting another admin is fine while one remains.
     await admin.client.admin.users.setRoles.mutate({ userId: second.id, roleKeys: ["member"] });

@@ -22,9 +22,17 @@ describe("register, sign in, refresh", () => {
     expect(user).not.toHaveProperty("passwordHash");
 
     const login = signedIn(
-      await anonymous.auth.login.mutate({ email: "ada.lovelace@example.com", password: "analytical-engine" }),
+      await anonymous.auth.login.mutate({
+        email: "ada.lovelace@example.com",
+        password: "analytical-engine",
+      }),
     );
-    expect(login).toMatchObject({ status: "signed_in", expiresIn: 900, user: { id: user.id }, passwordExpired: false });
+    expect(login).toMatchObject({
+      status: "signed_in",
+      expiresIn: 900,
+      user: { id: user.id },
+      passwordExpired: false,
+    });
 
     const me = await api.client(login.accessToken).users.me.query();
     expect(me.user.id).toBe(user.id);
@@ -36,9 +44,13 @@ describe("register, sign in, refresh", () => {
     expect((await api.client(rotated.accessToken).users.me.query()).user.id).toBe(user.id);
 
     // The old token is spent; presenting it again revokes the whole family.
-    const reuse = await failure(anonymous.auth.refresh.mutate({ refreshToken: login.refreshToken }));
+    const reuse = await failure(
+      anonymous.auth.refresh.mutate({ refreshToken: login.refreshToken }),
+    );
     expect(reuse.data).toMatchObject({ code: "UNAUTHORIZED", reason: "refresh_token_reused" });
-    const afterReuse = await failure(anonymous.auth.refresh.mutate({ refreshToken: rotated.refreshToken }));
+    const afterReuse = await failure(
+      anonymous.auth.refresh.mutate({ refreshToken: rotated.refreshToken }),
+    );
     expect(afterReuse.data).toMatchObject({ code: "UNAUTHORIZED", reason: "session_revoked" });
     const accessAfterReuse = await failure(api.client(rotated.accessToken).users.me.query());
     expect(accessAfterReuse.data).toMatchObject({ code: "UNAUTHORIZED", reason: "session_ended" });
@@ -58,9 +70,16 @@ describe("register, sign in, refresh", () => {
   it("refuses a second registration of the same address with a field error", async () => {
     const ada = await signUp(api);
     const error = await failure(
-      api.client().auth.register.mutate({ email: ada.email.toUpperCase(), name: "Again", password: "whatever-123" }),
+      api.client().auth.register.mutate({
+        email: ada.email.toUpperCase(),
+        name: "Again",
+        password: "whatever-123",
+      }),
     );
-    expect(error.data).toMatchObject({ code: "CONFLICT", fieldErrors: { email: [expect.any(String)] } });
+    expect(error.data).toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { email: [expect.any(String)] },
+    });
   });
 
   it("rejects tampered, foreign and missing access tokens", async () => {
@@ -81,7 +100,11 @@ describe("register, sign in, refresh", () => {
 describe("sessions", () => {
   it("lists the caller's devices and signs one out", async () => {
     const ada = await signUp(api);
-    const second = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password, deviceLabel: "Phone" }));
+    const second = signedIn(
+      await api
+        .client()
+        .auth.login.mutate({ email: ada.email, password: ada.password, deviceLabel: "Phone" }),
+    );
     const sessions = await ada.client.auth.sessions.list.query();
     expect(sessions).toHaveLength(2);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
@@ -89,7 +112,9 @@ describe("sessions", () => {
     expect(phone).toBeDefined();
 
     await ada.client.auth.sessions.revoke.mutate({ sessionId: phone?.id ?? "" });
-    expect((await failure(api.client(second.accessToken).users.me.query())).data?.code).toBe("UNAUTHORIZED");
+    expect((await failure(api.client(second.accessToken).users.me.query())).data?.code).toBe(
+      "UNAUTHORIZED",
+    );
     expect(await ada.client.auth.sessions.list.query()).toHaveLength(1);
   });
 
@@ -97,40 +122,64 @@ describe("sessions", () => {
     const ada = await signUp(api);
     const bob = await signUp(api);
     const [bobSession] = await bob.client.auth.sessions.list.query();
-    const error = await failure(ada.client.auth.sessions.revoke.mutate({ sessionId: bobSession?.id ?? "" }));
+    const error = await failure(
+      ada.client.auth.sessions.revoke.mutate({ sessionId: bobSession?.id ?? "" }),
+    );
     expect(error.data?.code).toBe("NOT_FOUND");
     expect((await bob.client.users.me.query()).user.id).toBe(bob.id);
   });
 
   it("logout ends one session, logoutAll ends every one", async () => {
     const ada = await signUp(api);
-    const other = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
+    const other = signedIn(
+      await api.client().auth.login.mutate({ email: ada.email, password: ada.password }),
+    );
     await api.client().auth.logout.mutate({ refreshToken: other.refreshToken });
-    expect((await failure(api.client(other.accessToken).users.me.query())).data?.code).toBe("UNAUTHORIZED");
+    expect((await failure(api.client(other.accessToken).users.me.query())).data?.code).toBe(
+      "UNAUTHORIZED",
+    );
     expect((await ada.client.users.me.query()).user.id).toBe(ada.id);
 
-    const third = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
+    const third = signedIn(
+      await api.client().auth.login.mutate({ email: ada.email, password: ada.password }),
+    );
     expect(await ada.client.auth.logoutAll.mutate()).toEqual({ revokedSessions: 2 });
     expect((await failure(ada.client.users.me.query())).data?.code).toBe("UNAUTHORIZED");
-    expect((await failure(api.client(third.accessToken).users.me.query())).data?.code).toBe("UNAUTHORIZED");
+    expect((await failure(api.client(third.accessToken).users.me.query())).data?.code).toBe(
+      "UNAUTHORIZED",
+    );
   });
 
   it("changing the password signs out the other devices and keeps this one", async () => {
     const ada = await signUp(api);
-    const other = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
-    const wrong = await failure(
-      ada.client.auth.changePassword.mutate({ currentPassword: "not it", newPassword: "a-new-password" }),
+    const other = signedIn(
+      await api.client().auth.login.mutate({ email: ada.email, password: ada.password }),
     );
-    expect(wrong.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { currentPassword: [expect.any(String)] } });
+    const wrong = await failure(
+      ada.client.auth.changePassword.mutate({
+        currentPassword: "not it",
+        newPassword: "a-new-password",
+      }),
+    );
+    expect(wrong.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { currentPassword: [expect.any(String)] },
+    });
 
     expect(
-      await ada.client.auth.changePassword.mutate({ currentPassword: ada.password, newPassword: "a-new-password" }),
+      await ada.client.auth.changePassword.mutate({
+        currentPassword: ada.password,
+        newPassword: "a-new-password",
+      }),
     ).toEqual({ revokedSessions: 1 });
     expect((await ada.client.users.me.query()).user.id).toBe(ada.id);
-    expect((await failure(api.client(other.accessToken).users.me.query())).data?.code).toBe("UNAUTHORIZED");
+    expect((await failure(api.client(other.accessToken).users.me.query())).data?.code).toBe(
+      "UNAUTHORIZED",
+    );
     await api.client().auth.login.mutate({ email: ada.email, password: "a-new-password" });
     expect(
-      (await failure(api.client().auth.login.mutate({ email: ada.email, password: ada.password }))).data?.code,
+      (await failure(api.client().auth.login.mutate({ email: ada.email, password: ada.password })))
+        .data?.code,
     ).toBe("UNAUTHORIZED");
   });
 });

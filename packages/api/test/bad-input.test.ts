@@ -51,13 +51,11 @@ describe("text the database cannot store", () => {
   it("is refused in the registration name, for anonymous callers too", async () => {
     for (const name of HOSTILE_TEXT) {
       const error = await failure(
-        api
-          .client()
-          .auth.register.mutate({
-            email: `${uniqueKey("nul")}@example.com`,
-            name,
-            password: "long enough pw",
-          }),
+        api.client().auth.register.mutate({
+          email: `${uniqueKey("nul")}@example.com`,
+          name,
+          password: "long enough pw",
+        }),
       );
       expect(error.data).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400 });
       expect(Object.keys(error.data?.fieldErrors ?? {})).toEqual(["name"]);

@@ -8,7 +8,9 @@ import { type AppRouter } from "../src/root";
 
 /** GET of one or more queries, as tRPC's batch link sends it, to read status and headers. */
 function batchedGet(api: TestApi, accessToken: string, paths: string[]) {
-  const input = encodeURIComponent(JSON.stringify(Object.fromEntries(paths.map((_, i) => [i, {}]))));
+  const input = encodeURIComponent(
+    JSON.stringify(Object.fromEntries(paths.map((_, i) => [i, {}]))),
+  );
   return fetch(`${api.url}/${paths.join(",")}?batch=1&input=${input}`, {
     headers: { authorization: `Bearer ${accessToken}` },
   });
@@ -28,12 +30,18 @@ describe("the general limit on signed-in calls (memory)", () => {
     for (let i = 0; i < 3; i += 1) await ada.client.users.me.query();
 
     const refused = await failure(ada.client.users.me.query());
-    expect(refused.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429, reason: "rate_limited" });
+    expect(refused.data).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      httpStatus: 429,
+      reason: "rate_limited",
+    });
     const retry = (refused.data?.details as { retryAfterSeconds: number }).retryAfterSeconds;
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(60);
 
-    const { statements, result } = await api.statements.during(() => batchedGet(api, ada.accessToken, ["users.me"]));
+    const { statements, result } = await api.statements.during(() =>
+      batchedGet(api, ada.accessToken, ["users.me"]),
+    );
     expect(result.status).toBe(429);
     expect(Number(result.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(statements).toBe(0);
@@ -42,7 +50,8 @@ describe("the general limit on signed-in calls (memory)", () => {
   it("counts each user on their own, and public procedures not at all", async () => {
     const grace = await signUp(api, "Grace");
     expect((await grace.client.users.me.query()).user.id).toBe(grace.id);
-    for (let i = 0; i < 5; i += 1) expect((await api.client().system.health.query()).status).toBe("ok");
+    for (let i = 0; i < 5; i += 1)
+      expect((await api.client().system.health.query()).status).toBe("ok");
   });
 
   it("answers a batch call by call: the calls within the limit succeed, Retry-After is on the response", async () => {
@@ -53,7 +62,9 @@ describe("the general limit on signed-in calls (memory)", () => {
     const response = await batchedGet(api, linus.accessToken, ["users.me", "users.me"]);
     expect(response.status).toBe(207);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
-    const results = (await response.json()) as ({ result: unknown } | { error: { json: { data: { code: string } } } })[];
+    const results = (await response.json()) as (
+      { result: unknown } | { error: { json: { data: { code: string } } } }
+    )[];
     const codes = results.map((r) => ("error" in r ? r.error.json.data.code : "OK")).sort();
     expect(codes).toEqual(["OK", "TOO_MANY_REQUESTS"]);
 
@@ -62,7 +73,6 @@ describe("the general limit on signed-in calls (memory)", () => {
     const settled = await Promise.allSettled([batch.users.me.query(), batch.system.health.query()]);
     expect(settled.map((s) => s.status)).toEqual(["rejected", "fulfilled"]);
   });
-
 });
 
 describe("the per-address limit on signed-in calls", () => {
@@ -103,7 +113,10 @@ async function redisReachable(url: string): Promise<boolean> {
 }
 
 const redisAvailable = await redisReachable(redisUrl);
-if (!redisAvailable) console.warn(`Redis not reachable at ${new URL(redisUrl).host}: the Redis rate-limit test is skipped`);
+if (!redisAvailable)
+  console.warn(
+    `Redis not reachable at ${new URL(redisUrl).host}: the Redis rate-limit test is skipped`,
+  );
 
 describe.skipIf(!redisAvailable)("the general limit on signed-in calls (Redis)", () => {
   let api: TestApi;
@@ -116,7 +129,12 @@ describe.skipIf(!redisAvailable)("the general limit on signed-in calls (Redis)",
     serverRedis = createRedisClient(redisUrl);
     otherInstance = createRedisClient(redisUrl);
     await Promise.all([serverRedis.connect(), otherInstance.connect()]);
-    api.deps.limiters.callsPerUser = createRateLimiter({ keyPrefix, points: 3, durationSeconds: 60, redis: serverRedis });
+    api.deps.limiters.callsPerUser = createRateLimiter({
+      keyPrefix,
+      points: 3,
+      durationSeconds: 60,
+      redis: serverRedis,
+    });
   }, 60_000);
   afterAll(async () => {
     const keys = await otherInstance.keys(`${keyPrefix}*`);
@@ -128,7 +146,12 @@ describe.skipIf(!redisAvailable)("the general limit on signed-in calls (Redis)",
   it("shares the count with other instances through Redis", async () => {
     const ada = await signUp(api, "Ada");
     // Another app instance, with the same limiter on the same Redis, served two of Ada's calls.
-    const elsewhere = createRateLimiter({ keyPrefix, points: 3, durationSeconds: 60, redis: otherInstance });
+    const elsewhere = createRateLimiter({
+      keyPrefix,
+      points: 3,
+      durationSeconds: 60,
+      redis: otherInstance,
+    });
     await elsewhere.consume(ada.id);
     await elsewhere.consume(ada.id);
 

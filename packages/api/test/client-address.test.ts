@@ -18,31 +18,43 @@ const forwarded = (value: string) => new Headers({ "x-forwarded-for": value });
 
 describe("the client address", () => {
   it("is the socket peer by default, whatever X-Forwarded-For says", () => {
-    expect(clientAddress("203.0.113.9", forwarded("198.51.100.1"), trustNoProxy)).toBe("203.0.113.9");
+    expect(clientAddress("203.0.113.9", forwarded("198.51.100.1"), trustNoProxy)).toBe(
+      "203.0.113.9",
+    );
     expect(clientAddress(null, forwarded("198.51.100.1"), trustNoProxy)).toBeNull();
   });
 
   it("walks X-Forwarded-For past trusted hops only", () => {
     const trust = parseTrustedProxies("10.0.0.0/8, 127.0.0.1");
     // Peer trusted, last entry a trusted hop too: the entry before it is the client.
-    expect(clientAddress("127.0.0.1", forwarded("198.51.100.1, 10.1.2.3"), trust)).toBe("198.51.100.1");
+    expect(clientAddress("127.0.0.1", forwarded("198.51.100.1, 10.1.2.3"), trust)).toBe(
+      "198.51.100.1",
+    );
     // A client prepending its own entry does not get past the first untrusted one.
-    expect(clientAddress("127.0.0.1", forwarded("1.1.1.1, 198.51.100.1, 10.1.2.3"), trust)).toBe("198.51.100.1");
+    expect(clientAddress("127.0.0.1", forwarded("1.1.1.1, 198.51.100.1, 10.1.2.3"), trust)).toBe(
+      "198.51.100.1",
+    );
     // The peer itself is not trusted: its header is ignored.
     expect(clientAddress("203.0.113.9", forwarded("198.51.100.1"), trust)).toBe("203.0.113.9");
   });
 
   it("takes a hop count: that many proxies in front, whatever their addresses", () => {
     const oneHop = parseTrustedProxies("1");
-    expect(clientAddress("192.0.2.50", forwarded("1.1.1.1, 198.51.100.1"), oneHop)).toBe("198.51.100.1");
+    expect(clientAddress("192.0.2.50", forwarded("1.1.1.1, 198.51.100.1"), oneHop)).toBe(
+      "198.51.100.1",
+    );
     expect(clientAddress("192.0.2.50", new Headers(), oneHop)).toBe("192.0.2.50");
     expect(parseTrustedProxies("0")).toBe(trustNoProxy);
     expect(parseTrustedProxies("")).toBe(trustNoProxy);
   });
 
   it("knows the named ranges, and refuses entries that are not addresses", () => {
-    expect(clientAddress("::1", forwarded("198.51.100.1"), parseTrustedProxies("loopback"))).toBe("198.51.100.1");
-    expect(() => parseTrustedProxies("10.0.0.0/8, proxy.internal")).toThrow(/"proxy\.internal" is not an IP address/);
+    expect(clientAddress("::1", forwarded("198.51.100.1"), parseTrustedProxies("loopback"))).toBe(
+      "198.51.100.1",
+    );
+    expect(() => parseTrustedProxies("10.0.0.0/8, proxy.internal")).toThrow(
+      /"proxy\.internal" is not an IP address/,
+    );
     expect(() => parseTrustedProxies("10.0.0.0/99")).toThrow(RangeError);
   });
 
@@ -61,19 +73,21 @@ describe("configuration", () => {
     try {
       readApiEnv(source);
     } catch (error) {
-      if (error instanceof EnvError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
+      if (error instanceof EnvError)
+        return error.problems.map((p) => `${p.variable}: ${p.message}`);
       throw error;
     }
     return [];
   }
 
   it("refuses a wildcard CORS origin, since allowed origins send credentials", () => {
-    expect(problemsOf({ CORS_ORIGINS: "*" })).toEqual([expect.stringMatching(/^CORS_ORIGINS: .*wildcard is refused/)]);
-    expect(problemsOf({ CORS_ORIGINS: "https://app.example, https://*.example" })).toHaveLength(1);
-    expect(readApiEnv({ CORS_ORIGINS: "https://app.example, https://admin.example" }).CORS_ORIGINS).toEqual([
-      "https://app.example",
-      "https://admin.example",
+    expect(problemsOf({ CORS_ORIGINS: "*" })).toEqual([
+      expect.stringMatching(/^CORS_ORIGINS: .*wildcard is refused/),
     ]);
+    expect(problemsOf({ CORS_ORIGINS: "https://app.example, https://*.example" })).toHaveLength(1);
+    expect(
+      readApiEnv({ CORS_ORIGINS: "https://app.example, https://admin.example" }).CORS_ORIGINS,
+    ).toEqual(["https://app.example", "https://admin.example"]);
   });
 
   it("refuses a TRUSTED_PROXIES entry that is not an address, naming it", () => {
@@ -91,7 +105,10 @@ function clientSending(api: TestApi, headers: Record<string, string>, accessToke
       httpLink({
         url: api.url,
         transformer: superjson,
-        headers: () => ({ ...headers, ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) }),
+        headers: () => ({
+          ...headers,
+          ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+        }),
       }),
     ],
   });
@@ -123,17 +140,28 @@ describe("over HTTP, with no proxy trusted (the default)", () => {
   it("records the socket address on the session and the activity, not a forged header", async () => {
     const forged = { "x-forwarded-for": "198.51.100.7" };
     const session = signedIn(await clientSending(api, forged).auth.login.mutate(credentials));
-    expect(await recorded(api, forged, session.accessToken)).toEqual({ session: "127.0.0.1", activity: "127.0.0.1" });
+    expect(await recorded(api, forged, session.accessToken)).toEqual({
+      session: "127.0.0.1",
+      activity: "127.0.0.1",
+    });
   });
 
   it("keeps the per-address sign-in limit when each attempt forges a new address", async () => {
     // One attempt was spent above; two more are allowed, then none, whatever the header.
     for (const address of ["198.51.100.1", "198.51.100.2"]) {
-      const error = await failure(clientSending(api, { "x-forwarded-for": address }).auth.login.mutate({ email: "x@example.com", password: "wrong" }));
+      const error = await failure(
+        clientSending(api, { "x-forwarded-for": address }).auth.login.mutate({
+          email: "x@example.com",
+          password: "wrong",
+        }),
+      );
       expect(error.data?.code).toBe("UNAUTHORIZED");
     }
     const error = await failure(
-      clientSending(api, { "x-forwarded-for": "198.51.100.3", "x-real-ip": "198.51.100.4" }).auth.login.mutate(credentials),
+      clientSending(api, {
+        "x-forwarded-for": "198.51.100.3",
+        "x-real-ip": "198.51.100.4",
+      }).auth.login.mutate(credentials),
     );
     expect(error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "rate_limited" });
   });
@@ -151,17 +179,28 @@ describe("over HTTP, behind a trusted proxy", () => {
   it("records the address the proxy forwarded", async () => {
     const proxied = { "x-forwarded-for": "198.51.100.7" };
     const session = signedIn(await clientSending(api, proxied).auth.login.mutate(credentials));
-    expect(await recorded(api, proxied, session.accessToken)).toEqual({ session: "198.51.100.7", activity: "198.51.100.7" });
+    expect(await recorded(api, proxied, session.accessToken)).toEqual({
+      session: "198.51.100.7",
+      activity: "198.51.100.7",
+    });
   });
 
   it("limits sign-in per forwarded client address", async () => {
     const from = (address: string) => clientSending(api, { "x-forwarded-for": address });
-    await failure(from("198.51.100.20").auth.login.mutate({ email: "x@example.com", password: "wrong" }));
-    await failure(from("198.51.100.20").auth.login.mutate({ email: "x@example.com", password: "wrong" }));
-    const limited = await failure(from("198.51.100.20").auth.login.mutate({ email: "x@example.com", password: "wrong" }));
+    await failure(
+      from("198.51.100.20").auth.login.mutate({ email: "x@example.com", password: "wrong" }),
+    );
+    await failure(
+      from("198.51.100.20").auth.login.mutate({ email: "x@example.com", password: "wrong" }),
+    );
+    const limited = await failure(
+      from("198.51.100.20").auth.login.mutate({ email: "x@example.com", password: "wrong" }),
+    );
     expect(limited.data?.code).toBe("TOO_MANY_REQUESTS");
     // Another client behind the same proxy has its own count.
-    const other = await failure(from("198.51.100.21").auth.login.mutate({ email: "x@example.com", password: "wrong" }));
+    const other = await failure(
+      from("198.51.100.21").auth.login.mutate({ email: "x@example.com", password: "wrong" }),
+    );
     expect(other.data?.code).toBe("UNAUTHORIZED");
   });
 });

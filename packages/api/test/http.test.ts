@@ -18,7 +18,9 @@ const testRouter = router({
     echo: publicProcedure
       .input(z.object({ email: z.email(), profile: z.object({ age: z.number().int().min(0) }) }))
       .mutation(({ input }) => input),
-    tally: publicProcedure.input(z.record(z.string(), z.number())).mutation(({ input }) => Object.keys(input).length),
+    tally: publicProcedure
+      .input(z.record(z.string(), z.number()))
+      .mutation(({ input }) => Object.keys(input).length),
     conflict: publicProcedure.mutation(() => {
       throw new AppError("CONFLICT", "Someone else changed it first", { reason: "stale_version" });
     }),
@@ -45,23 +47,36 @@ describe("the tRPC HTTP edge", () => {
   });
 
   it("returns the caller's request id, or makes one", async () => {
-    const given = await fetch(`${server.url}/system.health`, { headers: { "x-request-id": "req-abc.123" } });
+    const given = await fetch(`${server.url}/system.health`, {
+      headers: { "x-request-id": "req-abc.123" },
+    });
     expect(given.headers.get("x-request-id")).toBe("req-abc.123");
-    const made = await fetch(`${server.url}/system.health`, { headers: { "x-request-id": "bad id with spaces" } });
+    const made = await fetch(`${server.url}/system.health`, {
+      headers: { "x-request-id": "bad id with spaces" },
+    });
     expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("hides internals of unknown errors and logs them with the same request id", async () => {
-    const response = await fetch(`${server.url}/probe.boom`, { headers: { "x-request-id": "boom-1" } });
+    const response = await fetch(`${server.url}/probe.boom`, {
+      headers: { "x-request-id": "boom-1" },
+    });
     expect(response.status).toBe(500);
     expect(response.headers.get("x-request-id")).toBe("boom-1");
     const text = await response.text();
     expect(text).not.toMatch(/secret_table|password_hash|SELECT|stack|\.ts:/);
-    const body = JSON.parse(text) as { error: { json: { message: string; data: Record<string, unknown> } } };
+    const body = JSON.parse(text) as {
+      error: { json: { message: string; data: Record<string, unknown> } };
+    };
     expect(body.error.json.message).toBe("Internal server error");
-    expect(body.error.json.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", requestId: "boom-1" });
+    expect(body.error.json.data).toMatchObject({
+      code: "INTERNAL_SERVER_ERROR",
+      requestId: "boom-1",
+    });
 
-    const logged = server.logs.lines.find((line) => line.msg === "procedure failed" && line.requestId === "boom-1");
+    const logged = server.logs.lines.find(
+      (line) => line.msg === "procedure failed" && line.requestId === "boom-1",
+    );
     expect(logged).toBeDefined();
     expect(JSON.stringify(logged)).toContain("secret_table");
   });
@@ -79,8 +94,15 @@ describe("the tRPC HTTP edge", () => {
 
   it("maps application errors to their tRPC code once, with the app code and reason", async () => {
     const client = clientFor<TestRouter>(server.url, false);
-    const error = (await client.probe.conflict.mutate().catch((e: unknown) => e)) as TRPCClientError<TestRouter>;
-    expect(error.data).toMatchObject({ code: "CONFLICT", httpStatus: 409, appCode: "CONFLICT", reason: "stale_version" });
+    const error = (await client.probe.conflict
+      .mutate()
+      .catch((e: unknown) => e)) as TRPCClientError<TestRouter>;
+    expect(error.data).toMatchObject({
+      code: "CONFLICT",
+      httpStatus: 409,
+      appCode: "CONFLICT",
+      reason: "stale_version",
+    });
     expect(error.message).toBe("Someone else changed it first");
   });
 
@@ -104,7 +126,9 @@ describe("the tRPC HTTP edge", () => {
     const response = await fetch(`${server.url}/probe.echo`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-request-id": "big-1" },
-      body: JSON.stringify({ json: { email: "a@b.co", profile: { age: 1 }, pad: "x".repeat(10_000) } }),
+      body: JSON.stringify({
+        json: { email: "a@b.co", profile: { age: 1 }, pad: "x".repeat(10_000) },
+      }),
     });
     expect(response.status).toBe(413);
     const body = (await response.json()) as { error: { json: { data: Record<string, unknown> } } };
@@ -119,9 +143,14 @@ describe("the tRPC HTTP edge", () => {
 
   it("a 413 reaches the typed client as a TRPCClientError with PAYLOAD_TOO_LARGE, batched or not", async () => {
     const input = { email: "a@b.co", profile: { age: 1 }, pad: "x".repeat(10_000) } as never;
-    const single = await clientFor<TestRouter>(server.url, false).probe.echo.mutate(input).catch((e: unknown) => e);
+    const single = await clientFor<TestRouter>(server.url, false)
+      .probe.echo.mutate(input)
+      .catch((e: unknown) => e);
     expect(single).toBeInstanceOf(TRPCClientError);
-    expect((single as TRPCClientError<TestRouter>).data).toMatchObject({ code: "PAYLOAD_TOO_LARGE", httpStatus: 413 });
+    expect((single as TRPCClientError<TestRouter>).data).toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      httpStatus: 413,
+    });
 
     const batch = clientFor<TestRouter>(server.url, true);
     const both = await Promise.all([
@@ -130,8 +159,13 @@ describe("the tRPC HTTP edge", () => {
     ]);
     for (const error of both) {
       expect(error).toBeInstanceOf(TRPCClientError);
-      expect((error as TRPCClientError<TestRouter>).data).toMatchObject({ code: "PAYLOAD_TOO_LARGE", path: "probe.echo" });
-      expect((error as TRPCClientError<TestRouter>).message).toBe("Request body exceeds 4096 bytes");
+      expect((error as TRPCClientError<TestRouter>).data).toMatchObject({
+        code: "PAYLOAD_TOO_LARGE",
+        path: "probe.echo",
+      });
+      expect((error as TRPCClientError<TestRouter>).message).toBe(
+        "Request body exceeds 4096 bytes",
+      );
     }
   });
 
@@ -140,7 +174,9 @@ describe("the tRPC HTTP edge", () => {
     const error = (await client.probe.echo
       .mutate({ email: "not-an-email", profile: { age: -1 } })
       .catch((e: unknown) => e)) as TRPCClientError<TestRouter>;
-    expect(error.message).toBe("email: Invalid email address; profile.age: Too small: expected number to be >=0");
+    expect(error.message).toBe(
+      "email: Invalid email address; profile.age: Too small: expected number to be >=0",
+    );
     expect(error.data?.fieldErrors).toEqual({
       email: ["Invalid email address"],
       "profile.age": ["Too small: expected number to be >=0"],
@@ -160,7 +196,9 @@ describe("the tRPC HTTP edge", () => {
     };
     const { fieldErrors, formErrors } = body.error.json.data;
     expect(Object.keys(fieldErrors).sort()).toEqual(["toString", "valueOf"]);
-    expect(fieldErrors).toMatchObject({ toString: ["Invalid input: expected number, received string"] });
+    expect(fieldErrors).toMatchObject({
+      toString: ["Invalid input: expected number, received string"],
+    });
     // superjson refuses a `constructor` key in any response: that one is named in a form error instead.
     expect(formErrors).toEqual(["constructor: Invalid input: expected number, received string"]);
   });

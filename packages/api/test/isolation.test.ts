@@ -18,15 +18,19 @@ import { authedProcedure, router } from "../src/trpc/procedures";
 const probeRouter = router({
   ...appRouter._def.record,
   probe: router({
-    rawUsers: authedProcedure.query(({ ctx }) => ctx.db.$queryRaw<{ id: string }[]>`SELECT id FROM users`),
-    renameThenFail: authedProcedure.input(z.object({ name: z.string() })).mutation(async ({ ctx, input }) => {
-      await ctx.db.user.update({
-        where: { id: ctx.principal.userId },
-        data: { name: input.name },
-        select: { id: true },
-      });
-      throw new Error("failure after the write");
-    }),
+    rawUsers: authedProcedure.query(
+      ({ ctx }) => ctx.db.$queryRaw<{ id: string }[]>`SELECT id FROM users`,
+    ),
+    renameThenFail: authedProcedure
+      .input(z.object({ name: z.string() }))
+      .mutation(async ({ ctx, input }) => {
+        await ctx.db.user.update({
+          where: { id: ctx.principal.userId },
+          data: { name: input.name },
+          select: { id: true },
+        });
+        throw new Error("failure after the write");
+      }),
   }),
 });
 type ProbeRouter = typeof probeRouter;
@@ -104,7 +108,10 @@ describe("bad input", () => {
     for (const [input, fields] of cases) {
       // Deliberately ill-typed input, as a hostile client would send it.
       const error = await failure(anonymous.auth.register.mutate(input as never));
-      expect(error.data, JSON.stringify(input)).toMatchObject({ code: "BAD_REQUEST", appCode: "VALIDATION" });
+      expect(error.data, JSON.stringify(input)).toMatchObject({
+        code: "BAD_REQUEST",
+        appCode: "VALIDATION",
+      });
       expect(Object.keys(error.data?.fieldErrors ?? {}).sort()).toEqual(fields);
     }
     expect(await userCount()).toBe(before);
@@ -116,7 +123,9 @@ describe("bad input", () => {
     const response = await fetch(`${api.url}/auth.register`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ json: { email: "big@example.com", name: "Big", password: "p".repeat(10_000_000) } }),
+      body: JSON.stringify({
+        json: { email: "big@example.com", name: "Big", password: "p".repeat(10_000_000) },
+      }),
     });
     expect(response.status).toBe(413);
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -125,8 +134,14 @@ describe("bad input", () => {
 
   it("refuses a long password at sign-in without spending a hash on it", async () => {
     const error = await failure(
-      clientFor<AppRouter>(api.url, false).auth.login.mutate({ email: "a@example.com", password: "p".repeat(300) }),
+      clientFor<AppRouter>(api.url, false).auth.login.mutate({
+        email: "a@example.com",
+        password: "p".repeat(300),
+      }),
     );
-    expect(error.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { password: [expect.any(String)] } });
+    expect(error.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { password: [expect.any(String)] },
+    });
   });
 });

@@ -24,8 +24,12 @@ async function timed(call: Promise<unknown>): Promise<number> {
 describe("sign-in protection", () => {
   it("gives the same answer for an unknown user and a wrong password", async () => {
     const ada = await signUp(api);
-    const unknown = await failure(api.client().auth.login.mutate({ email: "nobody@example.com", password: "x" }));
-    const wrong = await failure(api.client().auth.login.mutate({ email: ada.email, password: "not-the-password" }));
+    const unknown = await failure(
+      api.client().auth.login.mutate({ email: "nobody@example.com", password: "x" }),
+    );
+    const wrong = await failure(
+      api.client().auth.login.mutate({ email: ada.email, password: "not-the-password" }),
+    );
     expect(unknown.message).toBe(wrong.message);
     expect(unknown.data).toMatchObject({ code: "UNAUTHORIZED", reason: "invalid_credentials" });
     expect(wrong.data).toMatchObject({ code: "UNAUTHORIZED", reason: "invalid_credentials" });
@@ -36,8 +40,14 @@ describe("sign-in protection", () => {
     const unknownTimes: number[] = [];
     const wrongTimes: number[] = [];
     for (let i = 0; i < 4; i += 1) {
-      unknownTimes.push(await timed(api.client().auth.login.mutate({ email: `ghost${i}@example.com`, password: "pw" })));
-      wrongTimes.push(await timed(api.client().auth.login.mutate({ email: ada.email, password: `wrong-${i}` })));
+      unknownTimes.push(
+        await timed(
+          api.client().auth.login.mutate({ email: `ghost${i}@example.com`, password: "pw" }),
+        ),
+      );
+      wrongTimes.push(
+        await timed(api.client().auth.login.mutate({ email: ada.email, password: `wrong-${i}` })),
+      );
     }
     // Without the dummy verification an unknown user answers ~50x faster.
     const ratio = median(unknownTimes) / median(wrongTimes);
@@ -48,26 +58,39 @@ describe("sign-in protection", () => {
   it("locks the account at the sixth wrong password in a row", async () => {
     const ada = await signUp(api);
     for (let i = 1; i <= 5; i += 1) {
-      const error = await failure(api.client().auth.login.mutate({ email: ada.email, password: `wrong-${i}` }));
+      const error = await failure(
+        api.client().auth.login.mutate({ email: ada.email, password: `wrong-${i}` }),
+      );
       expect(error.data?.reason).toBe("invalid_credentials");
     }
-    const sixth = await failure(api.client().auth.login.mutate({ email: ada.email, password: "wrong-6" }));
+    const sixth = await failure(
+      api.client().auth.login.mutate({ email: ada.email, password: "wrong-6" }),
+    );
     expect(sixth.data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "account_locked" });
     // Even the right password is refused while locked.
-    const locked = await failure(api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
+    const locked = await failure(
+      api.client().auth.login.mutate({ email: ada.email, password: ada.password }),
+    );
     expect(locked.data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "account_locked" });
 
-    await api.sql.query("UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1", [ada.id]);
+    await api.sql.query(
+      "UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1",
+      [ada.id],
+    );
     await api.client().auth.login.mutate({ email: ada.email, password: ada.password });
-    const { rows } = await api.sql.query("SELECT failed_login_count FROM users WHERE id = $1", [ada.id]);
+    const { rows } = await api.sql.query("SELECT failed_login_count FROM users WHERE id = $1", [
+      ada.id,
+    ]);
     expect(rows[0]).toEqual({ failed_login_count: 0 });
   });
 
   it("a successful sign-in resets the count of wrong passwords", async () => {
     const ada = await signUp(api);
-    for (let i = 0; i < 4; i += 1) await failure(api.client().auth.login.mutate({ email: ada.email, password: "no" }));
+    for (let i = 0; i < 4; i += 1)
+      await failure(api.client().auth.login.mutate({ email: ada.email, password: "no" }));
     await api.client().auth.login.mutate({ email: ada.email, password: ada.password });
-    for (let i = 0; i < 5; i += 1) await failure(api.client().auth.login.mutate({ email: ada.email, password: "no" }));
+    for (let i = 0; i < 5; i += 1)
+      await failure(api.client().auth.login.mutate({ email: ada.email, password: "no" }));
     await api.client().auth.login.mutate({ email: ada.email, password: ada.password });
   });
 
@@ -76,10 +99,16 @@ describe("sign-in protection", () => {
     expect((await ada.client.users.me.query()).user.id).toBe(ada.id);
     await api.sql.query("UPDATE users SET is_active = false WHERE id = $1", [ada.id]);
 
-    expect((await failure(ada.client.users.me.query())).data).toMatchObject({ code: "UNAUTHORIZED" });
-    const refresh = await failure(api.client().auth.refresh.mutate({ refreshToken: ada.refreshToken }));
+    expect((await failure(ada.client.users.me.query())).data).toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    const refresh = await failure(
+      api.client().auth.refresh.mutate({ refreshToken: ada.refreshToken }),
+    );
     expect(refresh.data).toMatchObject({ code: "UNAUTHORIZED", reason: "account_inactive" });
-    const login = await failure(api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
+    const login = await failure(
+      api.client().auth.login.mutate({ email: ada.email, password: ada.password }),
+    );
     expect(login.data).toMatchObject({ code: "UNAUTHORIZED", reason: "account_inactive" });
   });
 });
@@ -89,12 +118,22 @@ describe("rate limits", () => {
     const limited = await startApi({ loginPerIp: 3 });
     try {
       for (let i = 0; i < 3; i += 1) {
-        const error = await failure(limited.client().auth.login.mutate({ email: "x@example.com", password: "y" }));
+        const error = await failure(
+          limited.client().auth.login.mutate({ email: "x@example.com", password: "y" }),
+        );
         expect(error.data?.code).toBe("UNAUTHORIZED");
       }
-      const error = await failure(limited.client().auth.login.mutate({ email: "x@example.com", password: "y" }));
-      expect(error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429, reason: "rate_limited" });
-      expect((error.data?.details as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+      const error = await failure(
+        limited.client().auth.login.mutate({ email: "x@example.com", password: "y" }),
+      );
+      expect(error.data).toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+        httpStatus: 429,
+        reason: "rate_limited",
+      });
+      expect(
+        (error.data?.details as { retryAfterSeconds: number }).retryAfterSeconds,
+      ).toBeGreaterThan(0);
     } finally {
       await limited.close();
     }
@@ -103,11 +142,19 @@ describe("rate limits", () => {
   it("limits attempts per account across addresses", async () => {
     const limited = await startApi({ loginPerAccount: 2 });
     try {
-      await failure(limited.client().auth.login.mutate({ email: "target@example.com", password: "a" }));
-      await failure(limited.client().auth.login.mutate({ email: "target@example.com", password: "b" }));
-      const third = await failure(limited.client().auth.login.mutate({ email: "target@example.com", password: "c" }));
+      await failure(
+        limited.client().auth.login.mutate({ email: "target@example.com", password: "a" }),
+      );
+      await failure(
+        limited.client().auth.login.mutate({ email: "target@example.com", password: "b" }),
+      );
+      const third = await failure(
+        limited.client().auth.login.mutate({ email: "target@example.com", password: "c" }),
+      );
       expect(third.data?.code).toBe("TOO_MANY_REQUESTS");
-      const other = await failure(limited.client().auth.login.mutate({ email: "other@example.com", password: "c" }));
+      const other = await failure(
+        limited.client().auth.login.mutate({ email: "other@example.com", password: "c" }),
+      );
       expect(other.data?.code).toBe("UNAUTHORIZED");
     } finally {
       await limited.close();

@@ -23,7 +23,12 @@ interface Received {
 async function subscribe(auth: Auth, userId: string | null, input?: { lastEventId: string }) {
   const received: Received[] = [];
   const cursors: string[] = [];
-  const errors: { code?: string; reason?: string | null; fieldErrors?: unknown; message?: string }[] = [];
+  const errors: {
+    code?: string;
+    reason?: string | null;
+    fieldErrors?: unknown;
+    message?: string;
+  }[] = [];
   const client = liveClient(api, auth);
   const subscription = client.notifications.onNew.subscribe(input, {
     onData(envelope) {
@@ -31,8 +36,14 @@ async function subscribe(auth: Auth, userId: string | null, input?: { lastEventI
       cursors.push(envelope.id);
     },
     onError(error) {
-      const data = error.data as { code?: string; reason?: string | null; fieldErrors?: unknown } | undefined;
-      errors.push({ code: data?.code, reason: data?.reason, fieldErrors: data?.fieldErrors, message: error.message });
+      const data = error.data as
+        { code?: string; reason?: string | null; fieldErrors?: unknown } | undefined;
+      errors.push({
+        code: data?.code,
+        reason: data?.reason,
+        fieldErrors: data?.fieldErrors,
+        message: error.message,
+      });
     },
   });
   // Subscribed once the server has registered it with the process's hub.
@@ -153,10 +164,19 @@ describe("notifications.onNew", () => {
   it("refuses a malformed lastEventId with BAD_REQUEST on that field, like any query, and opens nothing", async () => {
     const ann = await signUp(api, "Ann");
     const before = api.deps.notifications?.subscriberCount(ann.id) ?? 0;
-    const live = await subscribe({ via: "connectionParams", token: ann.accessToken }, null, { lastEventId: "garbage" });
-    await expect.poll(() => live.errors, { timeout: 5_000 }).toEqual([
-      { code: "BAD_REQUEST", reason: null, fieldErrors: { lastEventId: ["Invalid cursor"] }, message: "lastEventId: Invalid cursor" },
-    ]);
+    const live = await subscribe({ via: "connectionParams", token: ann.accessToken }, null, {
+      lastEventId: "garbage",
+    });
+    await expect
+      .poll(() => live.errors, { timeout: 5_000 })
+      .toEqual([
+        {
+          code: "BAD_REQUEST",
+          reason: null,
+          fieldErrors: { lastEventId: ["Invalid cursor"] },
+          message: "lastEventId: Invalid cursor",
+        },
+      ]);
     live.close();
     expect(api.deps.notifications?.subscriberCount(ann.id)).toBe(before);
   });
@@ -164,8 +184,13 @@ describe("notifications.onNew", () => {
   it("maps an application error raised while the stream runs, instead of INTERNAL_SERVER_ERROR", async () => {
     const ann = await signUp(api, "Ann");
     // Signed, so it passes the input schema; the position inside is one the database cannot hold.
-    const cursor = api.deps.cursors.seal({ at: "0000-01-01T00:00:00.000Z", id: "00000000-0000-4000-8000-000000000000" });
-    const live = await subscribe({ via: "connectionParams", token: ann.accessToken }, null, { lastEventId: cursor });
+    const cursor = api.deps.cursors.seal({
+      at: "0000-01-01T00:00:00.000Z",
+      id: "00000000-0000-4000-8000-000000000000",
+    });
+    const live = await subscribe({ via: "connectionParams", token: ann.accessToken }, null, {
+      lastEventId: cursor,
+    });
     await expect
       .poll(() => live.errors, { timeout: 5_000 })
       .toMatchObject([{ code: "BAD_REQUEST", fieldErrors: { cursor: ["Invalid cursor"] } }]);

@@ -21,24 +21,34 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await admin.client.admin.system.settings.update.mutate({ passwordPolicy: DEFAULT_SYSTEM_SETTINGS.passwordPolicy });
+  await admin.client.admin.system.settings.update.mutate({
+    passwordPolicy: DEFAULT_SYSTEM_SETTINGS.passwordPolicy,
+  });
 });
 
 async function passwordHash(userId: string): Promise<string | undefined> {
-  const { rows } = await api.sql.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE id = $1", [
-    userId,
-  ]);
+  const { rows } = await api.sql.query<{ password_hash: string }>(
+    "SELECT password_hash FROM users WHERE id = $1",
+    [userId],
+  );
   return rows[0]?.password_hash;
 }
 
 describe("the password policy", () => {
   it("refuses a registration naming EVERY unmet rule, and creates nothing", async () => {
     await admin.client.admin.system.settings.update.mutate({
-      passwordPolicy: { minLength: 12, requireUppercase: true, requireDigit: true, requireSymbol: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireUppercase: true,
+        requireDigit: true,
+        requireSymbol: true,
+      },
     });
     const { rows: before } = await api.sql.query("SELECT count(*)::int AS n FROM users");
     const error = await failure(
-      api.client().auth.register.mutate({ email: "weak@example.com", name: "Weak", password: "lowercase" }),
+      api
+        .client()
+        .auth.register.mutate({ email: "weak@example.com", name: "Weak", password: "lowercase" }),
     );
     expect(error.data).toMatchObject({
       code: "BAD_REQUEST",
@@ -64,10 +74,15 @@ describe("the password policy", () => {
 
   it("applies to changePassword too, and a refused change keeps the old password", async () => {
     const ada = await signUp(api);
-    await admin.client.admin.system.settings.update.mutate({ passwordPolicy: { requireDigit: true } });
+    await admin.client.admin.system.settings.update.mutate({
+      passwordPolicy: { requireDigit: true },
+    });
     const hash = await passwordHash(ada.id);
     const error = await failure(
-      ada.client.auth.changePassword.mutate({ currentPassword: ada.password, newPassword: "no digits here" }),
+      ada.client.auth.changePassword.mutate({
+        currentPassword: ada.password,
+        newPassword: "no digits here",
+      }),
     );
     expect(error.data).toMatchObject({
       code: "BAD_REQUEST",
@@ -94,7 +109,10 @@ describe("the password policy", () => {
         details: { rules: ["reused"] },
       });
     }
-    const { rows } = await api.sql.query("SELECT count(*)::int AS n FROM password_history WHERE user_id = $1", [ada.id]);
+    const { rows } = await api.sql.query(
+      "SELECT count(*)::int AS n FROM password_history WHERE user_id = $1",
+      [ada.id],
+    );
     expect(rows).toEqual([{ n: 3 }]);
 
     await admin.client.admin.system.settings.update.mutate({ passwordPolicy: { historyCount: 2 } });
@@ -105,7 +123,10 @@ describe("the password policy", () => {
   it("with the check off, the current password may be set again", async () => {
     const ada = await signUp(api);
     await admin.client.admin.system.settings.update.mutate({ passwordPolicy: { historyCount: 0 } });
-    await ada.client.auth.changePassword.mutate({ currentPassword: ada.password, newPassword: ada.password });
+    await ada.client.auth.changePassword.mutate({
+      currentPassword: ada.password,
+      newPassword: ada.password,
+    });
   });
 
   it("checks the seeded admin's current password although it has no history", async () => {
@@ -121,11 +142,17 @@ describe("the password policy", () => {
   it("past the maximum age, sign-in still works and says passwordExpired", async () => {
     const ada = await signUp(api);
     await admin.client.admin.system.settings.update.mutate({ passwordPolicy: { maxAgeDays: 30 } });
-    expect(signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password })).passwordExpired).toBe(
-      false,
+    expect(
+      signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }))
+        .passwordExpired,
+    ).toBe(false);
+    await api.sql.query(
+      "UPDATE users SET password_changed_at = now() - interval '31 days' WHERE id = $1",
+      [ada.id],
     );
-    await api.sql.query("UPDATE users SET password_changed_at = now() - interval '31 days' WHERE id = $1", [ada.id]);
-    const expired = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
+    const expired = signedIn(
+      await api.client().auth.login.mutate({ email: ada.email, password: ada.password }),
+    );
     expect(expired.passwordExpired).toBe(true);
     expect((await api.client(expired.accessToken).users.me.query()).user.id).toBe(ada.id);
 
@@ -133,17 +160,23 @@ describe("the password policy", () => {
       currentPassword: ada.password,
       newPassword: "a fresh password",
     });
-    const fresh = signedIn(await api.client().auth.login.mutate({ email: ada.email, password: "a fresh password" }));
+    const fresh = signedIn(
+      await api.client().auth.login.mutate({ email: ada.email, password: "a fresh password" }),
+    );
     expect(fresh.passwordExpired).toBe(false);
   });
 
   it("records a password change without any password in the trail", async () => {
     const ada = await signUp(api);
-    await ada.client.auth.changePassword.mutate({ currentPassword: ada.password, newPassword: "brand new secret" });
-    const { rows } = await api.sql.query<{ changes: { before: Record<string, unknown>; after: Record<string, unknown> } }>(
-      "SELECT changes FROM activities WHERE actor_id = $1 AND action = 'auth.change_password'",
-      [ada.id],
-    );
+    await ada.client.auth.changePassword.mutate({
+      currentPassword: ada.password,
+      newPassword: "brand new secret",
+    });
+    const { rows } = await api.sql.query<{
+      changes: { before: Record<string, unknown>; after: Record<string, unknown> };
+    }>("SELECT changes FROM activities WHERE actor_id = $1 AND action = 'auth.change_password'", [
+      ada.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.changes.after.password).toBe("[redacted]");
     expect(rows[0]?.changes.after.passwordChangedAt).toEqual(expect.any(String));

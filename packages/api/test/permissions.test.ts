@@ -22,7 +22,10 @@ describe("route-level permissions", () => {
       details: { permission: "user.read" },
     });
 
-    await admin.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: ["member", "manager"] });
+    await admin.client.admin.users.setRoles.mutate({
+      userId: ada.id,
+      roleKeys: ["member", "manager"],
+    });
     const page = await ada.client.admin.users.list.query({ limit: 100 });
     expect(page.items.map((u) => u.id)).toContain(ada.id);
 
@@ -33,7 +36,9 @@ describe("route-level permissions", () => {
   it("refuses to assign roles without role.manage, and writes nothing", async () => {
     const ada = await signUp(api);
     const bob = await signUp(api);
-    const error = await failure(ada.client.admin.users.setRoles.mutate({ userId: bob.id, roleKeys: ["admin"] }));
+    const error = await failure(
+      ada.client.admin.users.setRoles.mutate({ userId: bob.id, roleKeys: ["admin"] }),
+    );
     expect(error.data?.code).toBe("FORBIDDEN");
     expect((await bob.client.users.me.query()).roles).toEqual(["member"]);
   });
@@ -44,7 +49,10 @@ describe("route-level permissions", () => {
     const error = await failure(
       admin.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: ["viewer", "wizard"] }),
     );
-    expect(error.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { roleKeys: ['Unknown role "wizard"'] } });
+    expect(error.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { roleKeys: ['Unknown role "wizard"'] },
+    });
     expect((await ada.client.users.me.query()).roles).toEqual(["member"]);
   });
 
@@ -52,8 +60,12 @@ describe("route-level permissions", () => {
     const ada = await signUp(api);
     const admin = await signInAdmin(api);
     const version = async () =>
-      (await api.sql.query<{ access_version: number }>("SELECT access_version FROM users WHERE id = $1", [ada.id]))
-        .rows[0]?.access_version;
+      (
+        await api.sql.query<{ access_version: number }>(
+          "SELECT access_version FROM users WHERE id = $1",
+          [ada.id],
+        )
+      ).rows[0]?.access_version;
     const first = await version();
     await admin.client.admin.users.setRoles.mutate({ userId: ada.id, roleKeys: ["viewer"] });
     expect(await version()).toBeGreaterThan(first ?? 0);

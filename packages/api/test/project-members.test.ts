@@ -72,7 +72,10 @@ describe("adding members", () => {
     expect(rows).toEqual([
       {
         actor_id: owner.id,
-        changes: { before: { userId: null, role: null }, after: { userId: outsider.id, role: "editor" } },
+        changes: {
+          before: { userId: null, role: null },
+          after: { userId: outsider.id, role: "editor" },
+        },
       },
     ]);
     expect((await outsider.client.projects.get.query({ id: project.id })).myRole).toBe("editor");
@@ -80,10 +83,17 @@ describe("adding members", () => {
 
   it("refuses editors, outsiders, unknown users and duplicates, writing nothing", async () => {
     const { project, owner, editor, viewer, outsider } = await projectWithTeam(api);
-    const before = { roles: await roles(project.id), events: (await memberEvents(project.id)).length };
+    const before = {
+      roles: await roles(project.id),
+      events: (await memberEvents(project.id)).length,
+    };
 
     const byEditor = await failure(
-      editor.client.projects.members.add.mutate({ projectId: project.id, userId: outsider.id, role: "viewer" }),
+      editor.client.projects.members.add.mutate({
+        projectId: project.id,
+        userId: outsider.id,
+        role: "viewer",
+      }),
     );
     expect(byEditor.data).toMatchObject({
       code: "FORBIDDEN",
@@ -91,11 +101,19 @@ describe("adding members", () => {
       details: { required: "owner" },
     });
     const byOutsider = await failure(
-      outsider.client.projects.members.add.mutate({ projectId: project.id, userId: outsider.id, role: "owner" }),
+      outsider.client.projects.members.add.mutate({
+        projectId: project.id,
+        userId: outsider.id,
+        role: "owner",
+      }),
     );
     expect(byOutsider.data).toMatchObject({ code: "NOT_FOUND" });
     const unknown = await failure(
-      owner.client.projects.members.add.mutate({ projectId: project.id, userId: randomUUID(), role: "viewer" }),
+      owner.client.projects.members.add.mutate({
+        projectId: project.id,
+        userId: randomUUID(),
+        role: "viewer",
+      }),
     );
     expect(unknown.data).toMatchObject({
       code: "NOT_FOUND",
@@ -103,7 +121,11 @@ describe("adding members", () => {
       fieldErrors: { userId: [expect.any(String)] },
     });
     const duplicate = await failure(
-      owner.client.projects.members.add.mutate({ projectId: project.id, userId: viewer.id, role: "editor" }),
+      owner.client.projects.members.add.mutate({
+        projectId: project.id,
+        userId: viewer.id,
+        role: "editor",
+      }),
     );
     expect(duplicate.data).toMatchObject({
       code: "CONFLICT",
@@ -111,9 +133,16 @@ describe("adding members", () => {
       fieldErrors: { userId: [expect.any(String)] },
     });
     const badRole = await failure(
-      owner.client.projects.members.add.mutate({ projectId: project.id, userId: outsider.id, role: "admin" as never }),
+      owner.client.projects.members.add.mutate({
+        projectId: project.id,
+        userId: outsider.id,
+        role: "admin" as never,
+      }),
     );
-    expect(badRole.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { role: [expect.any(String)] } });
+    expect(badRole.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { role: [expect.any(String)] },
+    });
 
     expect(await roles(project.id)).toEqual(before.roles);
     expect(await memberEvents(project.id)).toHaveLength(before.events);
@@ -121,7 +150,10 @@ describe("adding members", () => {
 
   it("lists members oldest first with names, in pages", async () => {
     const { project, owner, viewer } = await projectWithTeam(api);
-    const first = await viewer.client.projects.members.list.query({ projectId: project.id, limit: 2 });
+    const first = await viewer.client.projects.members.list.query({
+      projectId: project.id,
+      limit: 2,
+    });
     expect(first.items.map((m) => [m.name, m.role])).toEqual([
       ["Owner", "owner"],
       ["Editor", "editor"],
@@ -147,18 +179,34 @@ describe("roles and removal", () => {
     });
     expect(promoted).toMatchObject({ userId: viewer.id, role: "editor", name: "Viewer" });
     const byEditor = await failure(
-      editor.client.projects.members.updateRole.mutate({ projectId: project.id, userId: viewer.id, role: "owner" }),
+      editor.client.projects.members.updateRole.mutate({
+        projectId: project.id,
+        userId: viewer.id,
+        role: "owner",
+      }),
     );
     expect(byEditor.data).toMatchObject({ code: "FORBIDDEN" });
     const same = await failure(
-      owner.client.projects.members.updateRole.mutate({ projectId: project.id, userId: viewer.id, role: "editor" }),
+      owner.client.projects.members.updateRole.mutate({
+        projectId: project.id,
+        userId: viewer.id,
+        role: "editor",
+      }),
     );
     expect(same.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "role_unchanged" });
     const nobody = await failure(
-      owner.client.projects.members.updateRole.mutate({ projectId: project.id, userId: randomUUID(), role: "viewer" }),
+      owner.client.projects.members.updateRole.mutate({
+        projectId: project.id,
+        userId: randomUUID(),
+        role: "viewer",
+      }),
     );
     expect(nobody.data).toMatchObject({ code: "NOT_FOUND", reason: "member_not_found" });
-    expect(await roles(project.id)).toEqual({ [owner.id]: "owner", [editor.id]: "editor", [viewer.id]: "editor" });
+    expect(await roles(project.id)).toEqual({
+      [owner.id]: "owner",
+      [editor.id]: "editor",
+      [viewer.id]: "editor",
+    });
   });
 
   it("owners remove anyone; members may leave; editors may not remove others", async () => {
@@ -167,10 +215,17 @@ describe("roles and removal", () => {
       editor.client.projects.members.remove.mutate({ projectId: project.id, userId: viewer.id }),
     );
     expect(byEditor.data).toMatchObject({ code: "FORBIDDEN" });
-    expect(await viewer.client.projects.members.remove.mutate({ projectId: project.id, userId: viewer.id })).toEqual({
+    expect(
+      await viewer.client.projects.members.remove.mutate({
+        projectId: project.id,
+        userId: viewer.id,
+      }),
+    ).toEqual({
       ok: true,
     });
-    expect((await failure(viewer.client.projects.get.query({ id: project.id }))).data?.code).toBe("NOT_FOUND");
+    expect((await failure(viewer.client.projects.get.query({ id: project.id }))).data?.code).toBe(
+      "NOT_FOUND",
+    );
     await owner.client.projects.members.remove.mutate({ projectId: project.id, userId: editor.id });
     expect(await roles(project.id)).toEqual({ [owner.id]: "owner" });
     const { rows } = await api.sql.query<{ action: string; actor_id: string }>(
@@ -188,7 +243,11 @@ describe("a project keeps at least one owner", () => {
   it("the service refuses to demote or remove the last owner, with reason last_owner", async () => {
     const { project, owner, editor } = await projectWithTeam(api);
     const demote = await failure(
-      owner.client.projects.members.updateRole.mutate({ projectId: project.id, userId: owner.id, role: "editor" }),
+      owner.client.projects.members.updateRole.mutate({
+        projectId: project.id,
+        userId: owner.id,
+        role: "editor",
+      }),
     );
     expect(demote.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "last_owner" });
     const leave = await failure(
@@ -198,7 +257,11 @@ describe("a project keeps at least one owner", () => {
     expect((await roles(project.id))[owner.id]).toBe("owner");
 
     // With a second owner, the first may step down.
-    await owner.client.projects.members.updateRole.mutate({ projectId: project.id, userId: editor.id, role: "owner" });
+    await owner.client.projects.members.updateRole.mutate({
+      projectId: project.id,
+      userId: editor.id,
+      role: "owner",
+    });
     await owner.client.projects.members.remove.mutate({ projectId: project.id, userId: owner.id });
     expect(await roles(project.id)).toMatchObject({ [editor.id]: "owner" });
     expect((await roles(project.id))[owner.id]).toBeUndefined();
@@ -206,19 +269,32 @@ describe("a project keeps at least one owner", () => {
 
   it("two owners demoting each other at once: one succeeds, the other is refused", async () => {
     const { project, owner, editor } = await projectWithTeam(api);
-    await owner.client.projects.members.updateRole.mutate({ projectId: project.id, userId: editor.id, role: "owner" });
+    await owner.client.projects.members.updateRole.mutate({
+      projectId: project.id,
+      userId: editor.id,
+      role: "owner",
+    });
     // Hold the owner rows so both requests get past their checks and queue
     // on the lock: they really run at the same time.
     const holder = new pg.Client({ connectionString: api.db.adminUrl });
     await holder.connect();
     try {
       await holder.query("BEGIN");
-      await holder.query("SELECT 1 FROM project_members WHERE project_id = $1 AND role = 'owner' FOR UPDATE", [
-        project.id,
-      ]);
+      await holder.query(
+        "SELECT 1 FROM project_members WHERE project_id = $1 AND role = 'owner' FOR UPDATE",
+        [project.id],
+      );
       const calls = Promise.allSettled([
-        owner.client.projects.members.updateRole.mutate({ projectId: project.id, userId: editor.id, role: "viewer" }),
-        editor.client.projects.members.updateRole.mutate({ projectId: project.id, userId: owner.id, role: "viewer" }),
+        owner.client.projects.members.updateRole.mutate({
+          projectId: project.id,
+          userId: editor.id,
+          role: "viewer",
+        }),
+        editor.client.projects.members.updateRole.mutate({
+          projectId: project.id,
+          userId: owner.id,
+          role: "viewer",
+        }),
       ]);
       await waitForLockWaits(2);
       await holder.query("COMMIT");
@@ -231,7 +307,9 @@ describe("a project keeps at least one owner", () => {
     } finally {
       await holder.end();
     }
-    expect(Object.values(await roles(project.id)).filter((role) => role === "owner")).toHaveLength(1);
+    expect(Object.values(await roles(project.id)).filter((role) => role === "owner")).toHaveLength(
+      1,
+    );
   });
 
   it("the database refuses it too, at commit, whoever writes", async () => {
@@ -240,19 +318,22 @@ describe("a project keeps at least one owner", () => {
     await direct.connect();
     try {
       await direct.query("BEGIN");
-      await direct.query("DELETE FROM project_members WHERE project_id = $1 AND user_id = $2", [project.id, owner.id]);
+      await direct.query("DELETE FROM project_members WHERE project_id = $1 AND user_id = $2", [
+        project.id,
+        owner.id,
+      ]);
       await expect(direct.query("COMMIT")).rejects.toThrow(/at least one owner/);
       // Within a transaction ownership may be handed over in two steps.
       const other = await signUp(api, "Heir");
       await direct.query("BEGIN");
-      await direct.query("UPDATE project_members SET role = 'viewer' WHERE project_id = $1 AND user_id = $2", [
-        project.id,
-        owner.id,
-      ]);
-      await direct.query("INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')", [
-        project.id,
-        other.id,
-      ]);
+      await direct.query(
+        "UPDATE project_members SET role = 'viewer' WHERE project_id = $1 AND user_id = $2",
+        [project.id, owner.id],
+      );
+      await direct.query(
+        "INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')",
+        [project.id, other.id],
+      );
       await direct.query("COMMIT");
     } finally {
       await direct.end();

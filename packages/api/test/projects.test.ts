@@ -23,7 +23,10 @@ async function activities(entityId: string) {
 describe("creating projects", () => {
   it("the creator becomes its owner, with one activity entry", async () => {
     const ada = await signUp(api, "Ada");
-    const project = await ada.client.projects.create.mutate({ name: "  Engine  ", description: "Analytical" });
+    const project = await ada.client.projects.create.mutate({
+      name: "  Engine  ",
+      description: "Analytical",
+    });
     expect(project).toMatchObject({
       name: "Engine",
       description: "Analytical",
@@ -66,7 +69,9 @@ describe("creating projects", () => {
     expect(await countRows(api, "projects", "name", name)).toBe(0);
 
     const ada = await signUp(api);
-    const bad = await failure(ada.client.projects.create.mutate({ name: "   ", visibility: "public" as never }));
+    const bad = await failure(
+      ada.client.projects.create.mutate({ name: "   ", visibility: "public" as never }),
+    );
     expect(bad.data).toMatchObject({ code: "BAD_REQUEST" });
     expect(Object.keys(bad.data?.fieldErrors ?? {}).sort()).toEqual(["name", "visibility"]);
     expect(await countRows(api, "projects", "created_by_id", ada.id)).toBe(0);
@@ -84,19 +89,35 @@ describe("who sees what", () => {
       () => outsider.client.projects.unarchive.mutate({ id: project.id }),
       () => outsider.client.projects.delete.mutate({ id: project.id, force: true }),
       () => outsider.client.projects.members.list.query({ projectId: project.id }),
-      () => outsider.client.projects.members.add.mutate({ projectId: project.id, userId: outsider.id, role: "owner" }),
       () =>
-        outsider.client.projects.members.updateRole.mutate({ projectId: project.id, userId: viewer.id, role: "owner" }),
-      () => outsider.client.projects.members.remove.mutate({ projectId: project.id, userId: viewer.id }),
+        outsider.client.projects.members.add.mutate({
+          projectId: project.id,
+          userId: outsider.id,
+          role: "owner",
+        }),
+      () =>
+        outsider.client.projects.members.updateRole.mutate({
+          projectId: project.id,
+          userId: viewer.id,
+          role: "owner",
+        }),
+      () =>
+        outsider.client.projects.members.remove.mutate({
+          projectId: project.id,
+          userId: viewer.id,
+        }),
       () => outsider.client.workflows.instances.list.query({ projectId: project.id }),
     ];
     for (const call of calls) {
-      expect((await failure(call())).data).toMatchObject({ code: "NOT_FOUND", reason: "project_not_found" });
+      expect((await failure(call())).data).toMatchObject({
+        code: "NOT_FOUND",
+        reason: "project_not_found",
+      });
     }
     expect((await outsider.client.projects.list.query({ search: name })).items).toEqual([]);
-    expect((await outsider.client.projects.list.query({ limit: 100 })).items.map((p) => p.id)).not.toContain(
-      project.id,
-    );
+    expect(
+      (await outsider.client.projects.list.query({ limit: 100 })).items.map((p) => p.id),
+    ).not.toContain(project.id);
     expect((await outsider.client.projects.list.query({ archived: true })).items).toEqual([]);
     const { rows } = await api.sql.query("SELECT name FROM projects WHERE id = $1", [project.id]);
     expect(rows).toEqual([{ name }]);
@@ -106,25 +127,40 @@ describe("who sees what", () => {
   it("an internal project is visible to every signed-in user; only members change it", async () => {
     const { project, outsider, owner } = await projectWithTeam(api, "internal");
     const seen = await outsider.client.projects.get.query({ id: project.id });
-    expect(seen).toMatchObject({ id: project.id, visibility: "internal", myRole: null, memberCount: 3 });
-    expect((await outsider.client.projects.list.query({ search: project.name })).items.map((p) => p.id)).toEqual([
-      project.id,
-    ]);
+    expect(seen).toMatchObject({
+      id: project.id,
+      visibility: "internal",
+      myRole: null,
+      memberCount: 3,
+    });
+    expect(
+      (await outsider.client.projects.list.query({ search: project.name })).items.map((p) => p.id),
+    ).toEqual([project.id]);
     const members = await outsider.client.projects.members.list.query({ projectId: project.id });
     expect(members.items).toHaveLength(3);
     // Names are the users table's to show: an outsider shares no project with them.
     expect(members.items.every((m) => m.name === null)).toBe(true);
     expect(
-      (await owner.client.projects.members.list.query({ projectId: project.id })).items.map((m) => m.name),
+      (await owner.client.projects.members.list.query({ projectId: project.id })).items.map(
+        (m) => m.name,
+      ),
     ).toEqual(["Owner", "Editor", "Viewer"]);
 
     for (const call of [
       () => outsider.client.projects.update.mutate({ id: project.id, data: { name: "Mine" } }),
       () => outsider.client.projects.archive.mutate({ id: project.id }),
       () => outsider.client.projects.delete.mutate({ id: project.id }),
-      () => outsider.client.projects.members.add.mutate({ projectId: project.id, userId: outsider.id, role: "owner" }),
+      () =>
+        outsider.client.projects.members.add.mutate({
+          projectId: project.id,
+          userId: outsider.id,
+          role: "owner",
+        }),
     ]) {
-      expect((await failure(call())).data).toMatchObject({ code: "FORBIDDEN", reason: "project_role_required" });
+      expect((await failure(call())).data).toMatchObject({
+        code: "FORBIDDEN",
+        reason: "project_role_required",
+      });
     }
     expect((await owner.client.projects.get.query({ id: project.id })).name).toBe(project.name);
   });
@@ -135,11 +171,18 @@ describe("who sees what", () => {
     const admin = await signInAdmin(api);
     await admin.client.admin.users.setRoles.mutate({ userId: manager.id, roleKeys: ["manager"] });
     expect((await manager.client.projects.get.query({ id: project.id })).myRole).toBeNull();
-    expect((await manager.client.projects.list.query({ search: project.name })).items).toHaveLength(1);
-    const refused = await failure(manager.client.projects.update.mutate({ id: project.id, data: { name: "Managed" } }));
+    expect((await manager.client.projects.list.query({ search: project.name })).items).toHaveLength(
+      1,
+    );
+    const refused = await failure(
+      manager.client.projects.update.mutate({ id: project.id, data: { name: "Managed" } }),
+    );
     expect(refused.data).toMatchObject({ code: "FORBIDDEN", reason: "project_role_required" });
 
-    const renamed = await admin.client.projects.update.mutate({ id: project.id, data: { name: "Administered" } });
+    const renamed = await admin.client.projects.update.mutate({
+      id: project.id,
+      data: { name: "Administered" },
+    });
     expect(renamed).toMatchObject({ name: "Administered", myRole: null });
     await admin.client.projects.archive.mutate({ id: project.id });
   });
@@ -168,7 +211,9 @@ describe("changing projects", () => {
       },
     });
 
-    const refused = await failure(viewer.client.projects.update.mutate({ id: project.id, data: { name: "Viewer's" } }));
+    const refused = await failure(
+      viewer.client.projects.update.mutate({ id: project.id, data: { name: "Viewer's" } }),
+    );
     expect(refused.data).toMatchObject({
       code: "FORBIDDEN",
       reason: "project_role_required",
@@ -176,14 +221,21 @@ describe("changing projects", () => {
     });
     const empty = await failure(editor.client.projects.update.mutate({ id: project.id, data: {} }));
     expect(empty.data?.code).toBe("BAD_REQUEST");
-    const blank = await failure(editor.client.projects.update.mutate({ id: project.id, data: { name: "" } }));
-    expect(blank.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { "data.name": [expect.any(String)] } });
+    const blank = await failure(
+      editor.client.projects.update.mutate({ id: project.id, data: { name: "" } }),
+    );
+    expect(blank.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { "data.name": [expect.any(String)] },
+    });
     expect(await activities(project.id)).toHaveLength(trail.length);
   });
 
   it("owners archive and restore; the list hides archived projects unless asked", async () => {
     const { project, owner, editor } = await projectWithTeam(api);
-    expect((await failure(editor.client.projects.archive.mutate({ id: project.id }))).data).toMatchObject({
+    expect(
+      (await failure(editor.client.projects.archive.mutate({ id: project.id }))).data,
+    ).toMatchObject({
       code: "FORBIDDEN",
       details: { required: "owner" },
     });
@@ -191,20 +243,23 @@ describe("changing projects", () => {
     expect(archived.archivedAt).toBeInstanceOf(Date);
     expect((await owner.client.projects.list.query({ search: project.name })).items).toEqual([]);
     expect(
-      (await owner.client.projects.list.query({ search: project.name, archived: true })).items.map((p) => p.id),
+      (await owner.client.projects.list.query({ search: project.name, archived: true })).items.map(
+        (p) => p.id,
+      ),
     ).toEqual([project.id]);
     const twice = await failure(owner.client.projects.archive.mutate({ id: project.id }));
     expect(twice.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "already_archived" });
 
     const restored = await owner.client.projects.unarchive.mutate({ id: project.id });
     expect(restored.archivedAt).toBeNull();
-    expect((await owner.client.projects.list.query({ search: project.name })).items).toHaveLength(1);
+    expect((await owner.client.projects.list.query({ search: project.name })).items).toHaveLength(
+      1,
+    );
     const notArchived = await failure(owner.client.projects.unarchive.mutate({ id: project.id }));
     expect(notArchived.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "not_archived" });
-    expect((await activities(project.id)).map((a) => a.action).filter((a) => a.includes("archive"))).toEqual([
-      "project.archive",
-      "project.unarchive",
-    ]);
+    expect(
+      (await activities(project.id)).map((a) => a.action).filter((a) => a.includes("archive")),
+    ).toEqual(["project.archive", "project.unarchive"]);
   });
 
   it("lists newest first with search and keyset pagination", async () => {
@@ -216,11 +271,18 @@ describe("changing projects", () => {
     await ada.client.projects.create.mutate({ name: "Unrelated" });
     const first = await ada.client.projects.list.query({ search: tag.toUpperCase(), limit: 2 });
     expect(first.items.map((p) => p.name)).toEqual([`Gamma ${tag}`, `Beta ${tag}`]);
-    const second = await ada.client.projects.list.query({ search: tag, limit: 2, cursor: first.nextCursor });
+    const second = await ada.client.projects.list.query({
+      search: tag,
+      limit: 2,
+      cursor: first.nextCursor,
+    });
     expect(second.items.map((p) => p.name)).toEqual([`Alpha ${tag}`]);
     expect(second.nextCursor).toBeNull();
     const bad = await failure(ada.client.projects.list.query({ cursor: "garbage" }));
-    expect(bad.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { cursor: [expect.any(String)] } });
+    expect(bad.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { cursor: [expect.any(String)] },
+    });
   });
 });
 
@@ -236,7 +298,9 @@ describe("deleting projects", () => {
     });
     expect((await owner.client.projects.get.query({ id: project.id })).openInstanceCount).toBe(1);
 
-    const byEditor = await failure(editor.client.projects.delete.mutate({ id: project.id, force: true }));
+    const byEditor = await failure(
+      editor.client.projects.delete.mutate({ id: project.id, force: true }),
+    );
     expect(byEditor.data).toMatchObject({ code: "FORBIDDEN", reason: "project_role_required" });
     const refused = await failure(owner.client.projects.delete.mutate({ id: project.id }));
     expect(refused.data).toMatchObject({
@@ -247,13 +311,20 @@ describe("deleting projects", () => {
     expect(await countRows(api, "projects", "id", project.id)).toBe(1);
     expect(await countRows(api, "workflow_instances", "id", instance.id)).toBe(1);
 
-    expect(await owner.client.projects.delete.mutate({ id: project.id, force: true })).toEqual({ id: project.id });
+    expect(await owner.client.projects.delete.mutate({ id: project.id, force: true })).toEqual({
+      id: project.id,
+    });
     expect(await countRows(api, "projects", "id", project.id)).toBe(0);
     expect(await countRows(api, "project_members", "project_id", project.id)).toBe(0);
     expect(await countRows(api, "workflow_instances", "id", instance.id)).toBe(0);
     expect(await countRows(api, "workflow_history", "instance_id", instance.id)).toBe(0);
-    expect((await activities(project.id)).at(-1)).toMatchObject({ action: "project.delete", actor_id: owner.id });
-    expect((await failure(owner.client.projects.get.query({ id: project.id }))).data?.code).toBe("NOT_FOUND");
+    expect((await activities(project.id)).at(-1)).toMatchObject({
+      action: "project.delete",
+      actor_id: owner.id,
+    });
+    expect((await failure(owner.client.projects.get.query({ id: project.id }))).data?.code).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("deletes without force once every instance is completed", async () => {
@@ -276,7 +347,9 @@ describe("deleting projects", () => {
       expectedVersion: 2,
       comment: "No",
     });
-    expect(await owner.client.projects.delete.mutate({ id: project.id })).toEqual({ id: project.id });
+    expect(await owner.client.projects.delete.mutate({ id: project.id })).toEqual({
+      id: project.id,
+    });
     expect(await countRows(api, "projects", "id", project.id)).toBe(0);
   });
 });

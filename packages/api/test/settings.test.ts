@@ -12,7 +12,10 @@ afterAll(async () => {
 });
 
 async function stored(userId: string): Promise<unknown> {
-  const { rows } = await api.sql.query<{ settings: unknown }>("SELECT settings FROM users WHERE id = $1", [userId]);
+  const { rows } = await api.sql.query<{ settings: unknown }>(
+    "SELECT settings FROM users WHERE id = $1",
+    [userId],
+  );
   return rows[0]?.settings;
 }
 
@@ -44,7 +47,9 @@ describe("users.settings", () => {
         "workflow.transitioned": { inApp: true, email: true },
       },
     });
-    const second = await ada.client.users.settings.update.mutate({ notifications: { "user.invited": { inApp: false } } });
+    const second = await ada.client.users.settings.update.mutate({
+      notifications: { "user.invited": { inApp: false } },
+    });
     expect(second.theme).toBe("dark");
     expect(second.notifications["workflow.transitioned"]).toEqual({ inApp: true, email: true });
     expect(second.notifications["user.invited"]).toEqual({ inApp: false, email: true });
@@ -60,7 +65,10 @@ describe("users.settings", () => {
         before: { theme: "system", "notifications.workflow.transitioned.email": false },
         after: { theme: "dark", "notifications.workflow.transitioned.email": true },
       },
-      { before: { "notifications.user.invited.inApp": true }, after: { "notifications.user.invited.inApp": false } },
+      {
+        before: { "notifications.user.invited.inApp": true },
+        after: { "notifications.user.invited.inApp": false },
+      },
     ]);
   });
 
@@ -87,17 +95,21 @@ describe("users.settings", () => {
       "notifications.workflow.assigned.sms": ["Unknown setting"],
       "notifications.project.deleted": ["Unknown setting"],
     });
-    const notAnObject = await failure(ada.client.users.settings.update.mutate({ notifications: 3 } as never));
+    const notAnObject = await failure(
+      ada.client.users.settings.update.mutate({ notifications: 3 } as never),
+    );
     expect(notAnObject.data?.fieldErrors).toEqual({ notifications: [expect.any(String)] });
     expect(await stored(ada.id)).toEqual(before);
     expect(await entries(ada.id)).toBe(count);
   });
 
   it("is the caller's own: signed out is UNAUTHORIZED", async () => {
-    expect((await failure(api.client().users.settings.get.query())).data?.code).toBe("UNAUTHORIZED");
-    expect((await failure(api.client().users.settings.update.mutate({ theme: "dark" }))).data?.code).toBe(
+    expect((await failure(api.client().users.settings.get.query())).data?.code).toBe(
       "UNAUTHORIZED",
     );
+    expect(
+      (await failure(api.client().users.settings.update.mutate({ theme: "dark" }))).data?.code,
+    ).toBe("UNAUTHORIZED");
   });
 
   it("falls back to defaults for stored values the schema no longer accepts", async () => {

@@ -57,7 +57,9 @@ async function withTwoFactor(
 }
 
 async function challenge(user: User): Promise<string> {
-  const result = await api.client().auth.login.mutate({ email: user.email, password: user.password });
+  const result = await api
+    .client()
+    .auth.login.mutate({ email: user.email, password: user.password });
   if (result.status !== "two_factor_required") throw new Error("expected a two-factor challenge");
   return result.challengeToken;
 }
@@ -95,8 +97,14 @@ describe("setting two-factor up", () => {
     expect(pending?.two_factor_pending).toMatch(/^v1\./);
     expect(pending?.two_factor_pending).not.toContain(setup.secret);
 
-    const wrong = await failure(ada.client.users.security.twoFactor.confirm.mutate({ code: "000000" }));
-    expect(wrong.data).toMatchObject({ code: "BAD_REQUEST", reason: "invalid_code", fieldErrors: { code: [expect.any(String)] } });
+    const wrong = await failure(
+      ada.client.users.security.twoFactor.confirm.mutate({ code: "000000" }),
+    );
+    expect(wrong.data).toMatchObject({
+      code: "BAD_REQUEST",
+      reason: "invalid_code",
+      fieldErrors: { code: [expect.any(String)] },
+    });
     expect((await account(ada.id))?.two_factor_enabled).toBe(false);
 
     const { backupCodes } = await ada.client.users.security.twoFactor.confirm.mutate({
@@ -124,21 +132,33 @@ describe("setting two-factor up", () => {
 
   it("refuses confirming without a set-up, and malformed codes", async () => {
     const ada = await signUp(api);
-    const none = await failure(ada.client.users.security.twoFactor.confirm.mutate({ code: "123456" }));
-    expect(none.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "two_factor_not_set_up" });
+    const none = await failure(
+      ada.client.users.security.twoFactor.confirm.mutate({ code: "123456" }),
+    );
+    expect(none.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      reason: "two_factor_not_set_up",
+    });
     const bad = await failure(ada.client.users.security.twoFactor.confirm.mutate({ code: "12ab" }));
-    expect(bad.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { code: [expect.any(String)] } });
+    expect(bad.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { code: [expect.any(String)] },
+    });
   });
 
   it("can be turned off on this installation", async () => {
     const admin = await signInAdmin(api);
-    await admin.client.admin.system.settings.update.mutate({ featureFlags: { selfServiceTwoFactor: false } });
+    await admin.client.admin.system.settings.update.mutate({
+      featureFlags: { selfServiceTwoFactor: false },
+    });
     try {
       const ada = await signUp(api);
       const error = await failure(ada.client.users.security.twoFactor.setup.mutate());
       expect(error.data).toMatchObject({ code: "FORBIDDEN", reason: "two_factor_unavailable" });
     } finally {
-      await admin.client.admin.system.settings.update.mutate({ featureFlags: { selfServiceTwoFactor: true } });
+      await admin.client.admin.system.settings.update.mutate({
+        featureFlags: { selfServiceTwoFactor: true },
+      });
     }
   });
 });
@@ -147,15 +167,27 @@ describe("signing in with two-factor on", () => {
   it("needs the code: login answers a challenge (no session), verifyTwoFactor completes it once", async () => {
     const ada = await withTwoFactor();
     const sessions = await liveSessions(ada.id);
-    const first = await api.client().auth.login.mutate({ email: ada.email, password: ada.password });
-    expect(first).toEqual({ status: "two_factor_required", challengeToken: expect.any(String), expiresIn: 300 });
+    const first = await api
+      .client()
+      .auth.login.mutate({ email: ada.email, password: ada.password });
+    expect(first).toEqual({
+      status: "two_factor_required",
+      challengeToken: expect.any(String),
+      expiresIn: 300,
+    });
     expect(first).not.toHaveProperty("accessToken");
     expect(await liveSessions(ada.id)).toBe(sessions);
     if (first.status !== "two_factor_required") throw new Error("unreachable");
 
     const code = await nextCode(ada);
-    const done = await api.client().auth.verifyTwoFactor.mutate({ challengeToken: first.challengeToken, code });
-    expect(done).toMatchObject({ status: "signed_in", user: { id: ada.id }, passwordExpired: false });
+    const done = await api
+      .client()
+      .auth.verifyTwoFactor.mutate({ challengeToken: first.challengeToken, code });
+    expect(done).toMatchObject({
+      status: "signed_in",
+      user: { id: ada.id },
+      passwordExpired: false,
+    });
     expect((await api.client(done.accessToken).users.me.query()).user.id).toBe(ada.id);
     expect(await liveSessions(ada.id)).toBe(sessions + 1);
 
@@ -173,7 +205,9 @@ describe("signing in with two-factor on", () => {
     const user = { ...ada, secret };
 
     const replayed = await failure(
-      api.client().auth.verifyTwoFactor.mutate({ challengeToken: await challenge(ada), code: confirmed }),
+      api
+        .client()
+        .auth.verifyTwoFactor.mutate({ challengeToken: await challenge(ada), code: confirmed }),
     );
     expect(replayed.data).toMatchObject({ code: "UNAUTHORIZED", reason: "invalid_code" });
 
@@ -182,7 +216,9 @@ describe("signing in with two-factor on", () => {
     const tokens = [await challenge(ada), await challenge(ada)];
     const sessions = await liveSessions(ada.id);
     const outcomes = await Promise.allSettled(
-      tokens.map((challengeToken) => api.client().auth.verifyTwoFactor.mutate({ challengeToken, code })),
+      tokens.map((challengeToken) =>
+        api.client().auth.verifyTwoFactor.mutate({ challengeToken, code }),
+      ),
     );
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await liveSessions(ada.id)).toBe(sessions + 1);
@@ -200,13 +236,19 @@ describe("signing in with two-factor on", () => {
   it("a backup code works once; the second time it fails", async () => {
     const ada = await withTwoFactor();
     const code = ada.backupCodes[0] ?? "";
-    const done = await api.client().auth.verifyTwoFactor.mutate({ challengeToken: await challenge(ada), code: code.toUpperCase() });
+    const done = await api.client().auth.verifyTwoFactor.mutate({
+      challengeToken: await challenge(ada),
+      code: code.toUpperCase(),
+    });
     expect(done.status).toBe("signed_in");
-    const again = await failure(api.client().auth.verifyTwoFactor.mutate({ challengeToken: await challenge(ada), code }));
+    const again = await failure(
+      api.client().auth.verifyTwoFactor.mutate({ challengeToken: await challenge(ada), code }),
+    );
     expect(again.data).toMatchObject({ code: "UNAUTHORIZED", reason: "invalid_code" });
-    const { rows } = await api.sql.query("SELECT count(*)::int AS n FROM two_factor_backup_codes WHERE user_id = $1 AND used_at IS NOT NULL", [
-      ada.id,
-    ]);
+    const { rows } = await api.sql.query(
+      "SELECT count(*)::int AS n FROM two_factor_backup_codes WHERE user_id = $1 AND used_at IS NOT NULL",
+      [ada.id],
+    );
     expect(rows).toEqual([{ n: 1 }]);
   });
 
@@ -214,20 +256,30 @@ describe("signing in with two-factor on", () => {
     const ada = await withTwoFactor();
     const token = await challenge(ada);
     for (let i = 1; i <= 2; i += 1) {
-      const error = await failure(api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: "000000" }));
+      const error = await failure(
+        api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: "000000" }),
+      );
       expect(error.data).toMatchObject({ code: "UNAUTHORIZED", reason: "invalid_code" });
       expect((await account(ada.id))?.failed_login_count).toBe(i);
     }
     // A wrong password and wrong codes share one counter: the sixth failure locks.
     await failure(api.client().auth.login.mutate({ email: ada.email, password: "wrong" }));
-    await failure(api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: "zzzzz-zzzzz" }));
-    await failure(api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: "000000" }));
+    await failure(
+      api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: "zzzzz-zzzzz" }),
+    );
+    await failure(
+      api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: "000000" }),
+    );
     const sixth = await failure(
-      api.client().auth.verifyTwoFactor.mutate({ challengeToken: await challenge(ada), code: "000000" }),
+      api
+        .client()
+        .auth.verifyTwoFactor.mutate({ challengeToken: await challenge(ada), code: "000000" }),
     );
     expect(sixth.data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "account_locked" });
     // Locked: neither the password nor a right code gets in.
-    const locked = await failure(api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
+    const locked = await failure(
+      api.client().auth.login.mutate({ email: ada.email, password: ada.password }),
+    );
     expect(locked.data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "account_locked" });
 
     await api.sql.query("UPDATE users SET locked_until = NULL WHERE id = $1", [ada.id]);
@@ -244,10 +296,14 @@ describe("signing in with two-factor on", () => {
     const ada = await withTwoFactor();
     const token = await challenge(ada);
     for (let i = 0; i < 5; i += 1) {
-      await failure(api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: "000000" }));
+      await failure(
+        api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: "000000" }),
+      );
     }
     const exhausted = await failure(
-      api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code: await nextCode(ada) }),
+      api
+        .client()
+        .auth.verifyTwoFactor.mutate({ challengeToken: token, code: await nextCode(ada) }),
     );
     expect(exhausted.data).toMatchObject({ code: "UNAUTHORIZED", reason: "challenge_exhausted" });
     await api.sql.query("UPDATE users SET failed_login_count = 0 WHERE id = $1", [ada.id]);
@@ -257,15 +313,22 @@ describe("signing in with two-factor on", () => {
     const ada = await withTwoFactor();
     const code = await nextCode(ada);
     const token = await challenge(ada);
-    await api.sql.query("UPDATE login_challenges SET expires_at = now() - interval '1 second' WHERE user_id = $1", [ada.id]);
-    const expired = await failure(api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code }));
+    await api.sql.query(
+      "UPDATE login_challenges SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+      [ada.id],
+    );
+    const expired = await failure(
+      api.client().auth.verifyTwoFactor.mutate({ challengeToken: token, code }),
+    );
     expect(expired.data).toMatchObject({ code: "UNAUTHORIZED", reason: "challenge_expired" });
 
     const [header, payload, signature] = (await challenge(ada)).split(".");
     const forged = `${header}.${payload}.${signature?.slice(0, -2)}xx`;
     const bob = await signUp(api);
     for (const challengeToken of [forged, bob.accessToken, "x".repeat(30)]) {
-      const error = await failure(api.client().auth.verifyTwoFactor.mutate({ challengeToken, code }));
+      const error = await failure(
+        api.client().auth.verifyTwoFactor.mutate({ challengeToken, code }),
+      );
       expect(error.data).toMatchObject({ code: "UNAUTHORIZED", reason: "invalid_challenge" });
     }
   });
@@ -275,12 +338,16 @@ describe("signing in with two-factor on", () => {
     try {
       for (let i = 0; i < 3; i += 1) {
         const error = await failure(
-          limited.client().auth.verifyTwoFactor.mutate({ challengeToken: "y".repeat(40), code: "000000" }),
+          limited
+            .client()
+            .auth.verifyTwoFactor.mutate({ challengeToken: "y".repeat(40), code: "000000" }),
         );
         expect(error.data?.code).toBe("UNAUTHORIZED");
       }
       const error = await failure(
-        limited.client().auth.verifyTwoFactor.mutate({ challengeToken: "y".repeat(40), code: "000000" }),
+        limited
+          .client()
+          .auth.verifyTwoFactor.mutate({ challengeToken: "y".repeat(40), code: "000000" }),
       );
       expect(error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "rate_limited" });
     } finally {
@@ -292,12 +359,22 @@ describe("signing in with two-factor on", () => {
     const ada = await withTwoFactor();
     const request = { headers: new Headers({ "user-agent": "test-browser" }) };
     const credentials = { email: ada.email, password: ada.password };
-    expect(await webSignIn(credentials, request, { deps: api.deps, trustProxy: trustNoProxy })).toEqual({ ok: false, error: "TwoFactorRequired" });
-    expect(await webSignIn({ ...credentials, code: "000000" }, request, { deps: api.deps, trustProxy: trustNoProxy })).toEqual({
+    expect(
+      await webSignIn(credentials, request, { deps: api.deps, trustProxy: trustNoProxy }),
+    ).toEqual({ ok: false, error: "TwoFactorRequired" });
+    expect(
+      await webSignIn({ ...credentials, code: "000000" }, request, {
+        deps: api.deps,
+        trustProxy: trustNoProxy,
+      }),
+    ).toEqual({
       ok: false,
       error: "CredentialsSignin",
     });
-    const done = await webSignIn({ ...credentials, code: await nextCode(ada) }, request, { deps: api.deps, trustProxy: trustNoProxy });
+    const done = await webSignIn({ ...credentials, code: await nextCode(ada) }, request, {
+      deps: api.deps,
+      trustProxy: trustNoProxy,
+    });
     expect(done).toMatchObject({ ok: true, userId: ada.id, email: ada.email });
   });
 });
@@ -308,12 +385,19 @@ describe("turning two-factor off", () => {
     try {
       const ada = await withTwoFactor(limited); // the confirmation spends one attempt
       for (let i = 0; i < 2; i += 1) {
-        const wrong = await failure(ada.client.users.security.twoFactor.disable.mutate({ code: "000000" }));
+        const wrong = await failure(
+          ada.client.users.security.twoFactor.disable.mutate({ code: "000000" }),
+        );
         expect(wrong.data?.reason).toBe("invalid_code");
       }
-      const limitedOut = await failure(ada.client.users.security.twoFactor.disable.mutate({ password: ada.password }));
+      const limitedOut = await failure(
+        ada.client.users.security.twoFactor.disable.mutate({ password: ada.password }),
+      );
       expect(limitedOut.data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "rate_limited" });
-      const { rows } = await limited.sql.query("SELECT two_factor_enabled FROM users WHERE id = $1", [ada.id]);
+      const { rows } = await limited.sql.query(
+        "SELECT two_factor_enabled FROM users WHERE id = $1",
+        [ada.id],
+      );
       expect(rows).toEqual([{ two_factor_enabled: true }]);
     } finally {
       await limited.close();
@@ -322,20 +406,35 @@ describe("turning two-factor off", () => {
 
   it("needs a current code, a backup code or the password", async () => {
     const ada = await withTwoFactor();
-    const wrongPassword = await failure(ada.client.users.security.twoFactor.disable.mutate({ password: "nope" }));
+    const wrongPassword = await failure(
+      ada.client.users.security.twoFactor.disable.mutate({ password: "nope" }),
+    );
     expect(wrongPassword.data).toMatchObject({ code: "BAD_REQUEST", reason: "wrong_password" });
-    const wrongCode = await failure(ada.client.users.security.twoFactor.disable.mutate({ code: "000000" }));
+    const wrongCode = await failure(
+      ada.client.users.security.twoFactor.disable.mutate({ code: "000000" }),
+    );
     expect(wrongCode.data).toMatchObject({ code: "BAD_REQUEST", reason: "invalid_code" });
     const nothing = await failure(ada.client.users.security.twoFactor.disable.mutate({}));
-    expect(nothing.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { code: [expect.any(String)] } });
+    expect(nothing.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { code: [expect.any(String)] },
+    });
     expect((await account(ada.id))?.two_factor_enabled).toBe(true);
 
     await ada.client.users.security.twoFactor.disable.mutate({ code: await nextCode(ada) });
-    expect(await account(ada.id)).toMatchObject({ two_factor_enabled: false, two_factor_secret: null });
-    const { rows } = await api.sql.query("SELECT 1 FROM two_factor_backup_codes WHERE user_id = $1", [ada.id]);
+    expect(await account(ada.id)).toMatchObject({
+      two_factor_enabled: false,
+      two_factor_secret: null,
+    });
+    const { rows } = await api.sql.query(
+      "SELECT 1 FROM two_factor_backup_codes WHERE user_id = $1",
+      [ada.id],
+    );
     expect(rows).toEqual([]);
     signedIn(await api.client().auth.login.mutate({ email: ada.email, password: ada.password }));
-    const off = await failure(ada.client.users.security.twoFactor.disable.mutate({ password: ada.password }));
+    const off = await failure(
+      ada.client.users.security.twoFactor.disable.mutate({ password: ada.password }),
+    );
     expect(off.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "two_factor_disabled" });
   });
 
@@ -352,7 +451,11 @@ describe("turning two-factor off", () => {
       "SELECT action, changes FROM activities WHERE actor_id = $1 AND action LIKE 'user.two_factor%' ORDER BY created_at",
       [ada.id],
     );
-    expect(rows.map((row) => row.action)).toEqual(["user.two_factor_setup", "user.two_factor_enable", "user.two_factor_disable"]);
+    expect(rows.map((row) => row.action)).toEqual([
+      "user.two_factor_setup",
+      "user.two_factor_enable",
+      "user.two_factor_disable",
+    ]);
     expect(JSON.stringify(rows)).not.toContain(ada.secret);
     for (const code of ada.backupCodes) expect(JSON.stringify(rows)).not.toContain(code);
   });

@@ -35,13 +35,20 @@ describe("users.updateProfile", () => {
       timeZone: "Europe/London",
       email: ada.email,
     });
-    expect((await ada.client.users.me.query()).user).toMatchObject({ locale: "en-GB", timeZone: "Europe/London" });
+    expect((await ada.client.users.me.query()).user).toMatchObject({
+      locale: "en-GB",
+      timeZone: "Europe/London",
+    });
 
     const cleared = await ada.client.users.updateProfile.mutate({ avatarUrl: null });
     expect(cleared.avatarUrl).toBeNull();
     expect(cleared.name).toBe("Ada Lovelace");
 
-    const { rows } = await api.sql.query<{ changes: unknown; request_id: string | null; ip: string | null }>(
+    const { rows } = await api.sql.query<{
+      changes: unknown;
+      request_id: string | null;
+      ip: string | null;
+    }>(
       "SELECT changes, request_id, ip FROM activities WHERE actor_id = $1 AND action = 'user.update_profile' ORDER BY created_at",
       [ada.id],
     );
@@ -77,25 +84,30 @@ describe("users.updateProfile", () => {
       expect(error.data, JSON.stringify(input)).toMatchObject({ code: "BAD_REQUEST" });
       expect(Object.keys(error.data?.fieldErrors ?? {}).sort()).toEqual(fields);
     }
-    const unknown = await failure(ada.client.users.updateProfile.mutate({ isSuperuser: true } as never));
+    const unknown = await failure(
+      ada.client.users.updateProfile.mutate({ isSuperuser: true } as never),
+    );
     expect(unknown.data?.code).toBe("BAD_REQUEST");
     expect(await profileRow(ada.id)).toEqual(before);
-    const { rows } = await api.sql.query("SELECT 1 FROM activities WHERE actor_id = $1 AND action = 'user.update_profile'", [
-      ada.id,
-    ]);
+    const { rows } = await api.sql.query(
+      "SELECT 1 FROM activities WHERE actor_id = $1 AND action = 'user.update_profile'",
+      [ada.id],
+    );
     expect(rows).toEqual([]);
   });
 
   it("accepts UTC and IANA zones", async () => {
     const ada = await signUp(api);
-    expect((await ada.client.users.updateProfile.mutate({ timeZone: "America/Sao_Paulo" })).timeZone).toBe(
-      "America/Sao_Paulo",
-    );
+    expect(
+      (await ada.client.users.updateProfile.mutate({ timeZone: "America/Sao_Paulo" })).timeZone,
+    ).toBe("America/Sao_Paulo");
     expect((await ada.client.users.updateProfile.mutate({ timeZone: "UTC" })).timeZone).toBe("UTC");
   });
 
   it("needs a session", async () => {
-    expect((await failure(api.client().users.updateProfile.mutate({ name: "X" }))).data?.code).toBe("UNAUTHORIZED");
+    expect((await failure(api.client().users.updateProfile.mutate({ name: "X" }))).data?.code).toBe(
+      "UNAUTHORIZED",
+    );
   });
 
   it("shows another user's avatar only through fields they may see", async () => {

@@ -21,7 +21,14 @@ describe("workflow analytics", () => {
     const { key } = await publishedTemplate(api);
     const data = { amount: 100, category: "it" };
     const create = async (projectId: string, title: string) =>
-      (await owner.client.workflows.instances.create.mutate({ projectId, templateKey: key, title, data })).id;
+      (
+        await owner.client.workflows.instances.create.mutate({
+          projectId,
+          templateKey: key,
+          title,
+          data,
+        })
+      ).id;
     const move = async (id: string, keys: string[]) => {
       for (const [index, transitionKey] of keys.entries()) {
         await owner.client.workflows.instances.transition.mutate({
@@ -41,7 +48,12 @@ describe("workflow analytics", () => {
     await move(i3, ["submit"]); // draft 0, submitted 5 (still there)
     const i4 = await create(project.id, "four");
     await move(i4, ["submit", "reject"]); // draft 0, submitted 3, rejected 5
-    const timeline: Record<string, number[]> = { [i1]: [0, 1, 3, 4], [i2]: [0, 3, 7], [i3]: [0, 5], [i4]: [0, 3, 5] };
+    const timeline: Record<string, number[]> = {
+      [i1]: [0, 1, 3, 4],
+      [i2]: [0, 3, 7],
+      [i3]: [0, 5],
+      [i4]: [0, 3, 5],
+    };
     for (const [id, hours] of Object.entries(timeline)) {
       for (const [index, hour] of hours.entries()) {
         await api.sql.query(
@@ -50,15 +62,24 @@ describe("workflow analytics", () => {
         );
       }
     }
-    await api.sql.query("UPDATE workflow_instances SET completed_at = now() - interval '2 days' WHERE id = $1", [i1]);
+    await api.sql.query(
+      "UPDATE workflow_instances SET completed_at = now() - interval '2 days' WHERE id = $1",
+      [i1],
+    );
     await api.sql.query("UPDATE workflow_instances SET completed_at = now() WHERE id = $1", [i2]);
-    await api.sql.query("UPDATE workflow_instances SET completed_at = now() - interval '40 days' WHERE id = $1", [i4]);
+    await api.sql.query(
+      "UPDATE workflow_instances SET completed_at = now() - interval '40 days' WHERE id = $1",
+      [i4],
+    );
 
     // Another project of the same owner, to check the project filter.
     const other = await owner.client.projects.create.mutate({ name: "Other" });
     await create(other.id, "elsewhere");
 
-    const summary = await owner.client.workflows.analytics.summary.query({ templateKey: key, projectId: project.id });
+    const summary = await owner.client.workflows.analytics.summary.query({
+      templateKey: key,
+      projectId: project.id,
+    });
     expect(summary.instancesByState).toEqual([
       { state: "done", count: 1 },
       { state: "rejected", count: 2 },
@@ -93,18 +114,33 @@ describe("workflow analytics", () => {
 
     // Members see the same figures; outsiders see nothing of a private project.
     expect(
-      (await editor.client.workflows.analytics.summary.query({ templateKey: key, projectId: project.id })).timeInState,
+      (
+        await editor.client.workflows.analytics.summary.query({
+          templateKey: key,
+          projectId: project.id,
+        })
+      ).timeInState,
     ).toEqual(summary.timeInState);
     const hidden = await outsider.client.workflows.analytics.summary.query({ templateKey: key });
     expect(hidden.instancesByState).toEqual([]);
     expect(hidden.timeInState).toEqual([]);
     expect(hidden.completedPerDay.every((d) => d.count === 0)).toBe(true);
     expect(
-      (await failure(outsider.client.workflows.analytics.summary.query({ templateKey: key, projectId: project.id })))
-        .data?.code,
+      (
+        await failure(
+          outsider.client.workflows.analytics.summary.query({
+            templateKey: key,
+            projectId: project.id,
+          }),
+        )
+      ).data?.code,
     ).toBe("NOT_FOUND");
     expect(
-      (await failure(owner.client.workflows.analytics.summary.query({ templateKey: "no_such_key" }))).data?.code,
+      (
+        await failure(
+          owner.client.workflows.analytics.summary.query({ templateKey: "no_such_key" }),
+        )
+      ).data?.code,
     ).toBe("NOT_FOUND");
   });
 });

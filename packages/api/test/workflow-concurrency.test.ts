@@ -41,10 +41,11 @@ async function started(count = 1, definition = purchaseDefinition()) {
 }
 
 async function instanceRow(id: string) {
-  const { rows } = await api.sql.query<{ state: string; version: number; completed_at: Date | null }>(
-    "SELECT state, version, completed_at FROM workflow_instances WHERE id = $1",
-    [id],
-  );
+  const { rows } = await api.sql.query<{
+    state: string;
+    version: number;
+    completed_at: Date | null;
+  }>("SELECT state, version, completed_at FROM workflow_instances WHERE id = $1", [id]);
   return rows[0];
 }
 
@@ -66,7 +67,11 @@ describe("optimistic concurrency", () => {
     expect(lost).toHaveLength(19);
     for (const reason of lost) {
       expect(reason).toMatchObject({
-        data: { code: "CONFLICT", reason: "stale_version", details: { currentState: "submitted", currentVersion: 2 } },
+        data: {
+          code: "CONFLICT",
+          reason: "stale_version",
+          details: { currentState: "submitted", currentVersion: 2 },
+        },
       });
     }
     expect(await countRows(api, "workflow_history", "instance_id", instance.id)).toBe(2);
@@ -92,8 +97,11 @@ describe("idempotent retries", () => {
     const snapshot = async () => ({
       history: await countRows(api, "workflow_history", "instance_id", instance.id),
       activities: await countRows(api, "activities", "entity_id", instance.id),
-      events: (await api.sql.query("SELECT id FROM domain_events WHERE payload->>'instanceId' = $1", [instance.id]))
-        .rowCount,
+      events: (
+        await api.sql.query("SELECT id FROM domain_events WHERE payload->>'instanceId' = $1", [
+          instance.id,
+        ])
+      ).rowCount,
       row: await instanceRow(instance.id),
     });
     const before = await snapshot();
@@ -175,7 +183,14 @@ describe("idempotent retries", () => {
         `INSERT INTO workflow_history (id, instance_id, project_id, transition_key, from_state, to_state, actor_id,
                                        idempotency_key, result, version_after)
          VALUES ($1, $2, $3, 'submit', 'draft', 'submitted', $4, $5, $6, 2)`,
-        [firstResult.historyId, instance.id, project.id, editor.id, idempotencyKey, JSON.stringify(firstResult)],
+        [
+          firstResult.historyId,
+          instance.id,
+          project.id,
+          editor.id,
+          idempotencyKey,
+          JSON.stringify(firstResult),
+        ],
       );
       const call = editor.client.workflows.instances.transition.mutate({
         instanceId: instance.id,
@@ -186,7 +201,10 @@ describe("idempotent retries", () => {
       await waitForLockWait(api);
       await other.query("COMMIT");
       const result = await call;
-      expect(result).toEqual({ ...firstResult, stateEnteredAt: new Date(firstResult.stateEnteredAt) });
+      expect(result).toEqual({
+        ...firstResult,
+        stateEnteredAt: new Date(firstResult.stateEnteredAt),
+      });
     } finally {
       await other.end();
     }
@@ -221,7 +239,11 @@ describe("time-outs", () => {
     for (const system of systems) await system.$disconnect();
   });
 
-  async function submitAll(editor: Awaited<ReturnType<typeof started>>["editor"], ids: string[], hoursAgo: number) {
+  async function submitAll(
+    editor: Awaited<ReturnType<typeof started>>["editor"],
+    ids: string[],
+    hoursAgo: number,
+  ) {
     for (const id of ids) {
       await editor.client.workflows.instances.transition.mutate({
         instanceId: id,
@@ -248,8 +270,16 @@ describe("time-outs", () => {
     const fired = await Promise.all([fireDueTimeouts(a, now), fireDueTimeouts(b, now)]);
     expect(fired[0] + fired[1]).toBe(1);
 
-    expect(await instanceRow(due)).toMatchObject({ state: "rejected", version: 3, completed_at: expect.any(Date) });
-    expect(await instanceRow(notYet)).toMatchObject({ state: "submitted", version: 2, completed_at: null });
+    expect(await instanceRow(due)).toMatchObject({
+      state: "rejected",
+      version: 3,
+      completed_at: expect.any(Date),
+    });
+    expect(await instanceRow(notYet)).toMatchObject({
+      state: "submitted",
+      version: 2,
+      completed_at: null,
+    });
     const { rows: history } = await api.sql.query(
       "SELECT transition_key, from_state, to_state, actor_id, version_after FROM workflow_history WHERE instance_id = $1 ORDER BY version_after",
       [due],

@@ -22,7 +22,9 @@ describe("workflow types", () => {
     const admin = await signInAdmin(api);
     const member = await signUp(api);
     const key = uniqueKey("expense");
-    const refused = await failure(member.client.workflows.types.create.mutate({ key, name: "Expenses" }));
+    const refused = await failure(
+      member.client.workflows.types.create.mutate({ key, name: "Expenses" }),
+    );
     expect(refused.data).toMatchObject({
       code: "FORBIDDEN",
       reason: "missing_permission",
@@ -30,13 +32,20 @@ describe("workflow types", () => {
     });
     expect(await countRows(api, "workflow_types", "key", key)).toBe(0);
 
-    const type = await admin.client.workflows.types.create.mutate({ key, name: "Expenses", description: "Money out" });
+    const type = await admin.client.workflows.types.create.mutate({
+      key,
+      name: "Expenses",
+      description: "Money out",
+    });
     expect(type).toMatchObject({ key, name: "Expenses", description: "Money out" });
     expect(await member.client.workflows.types.get.query({ id: type.id })).toEqual(type);
     const listed = await member.client.workflows.types.list.query({ search: key });
     expect(listed.items.map((t) => t.id)).toEqual([type.id]);
 
-    const renamed = await admin.client.workflows.types.update.mutate({ id: type.id, data: { name: "Spending" } });
+    const renamed = await admin.client.workflows.types.update.mutate({
+      id: type.id,
+      data: { name: "Spending" },
+    });
     expect(renamed).toMatchObject({ key, name: "Spending", description: "Money out" });
     const memberUpdate = await failure(
       member.client.workflows.types.update.mutate({ id: type.id, data: { name: "X" } }),
@@ -55,22 +64,31 @@ describe("workflow types", () => {
       reason: "key_taken",
       fieldErrors: { key: [expect.any(String)] },
     });
-    const bad = await failure(admin.client.workflows.types.create.mutate({ key: "Not A Slug", name: "" }));
+    const bad = await failure(
+      admin.client.workflows.types.create.mutate({ key: "Not A Slug", name: "" }),
+    );
     expect(Object.keys(bad.data?.fieldErrors ?? {}).sort()).toEqual(["key", "name"]);
-    const empty = await failure(admin.client.workflows.types.update.mutate({ id: crypto.randomUUID(), data: {} }));
+    const empty = await failure(
+      admin.client.workflows.types.update.mutate({ id: crypto.randomUUID(), data: {} }),
+    );
     expect(empty.data?.code).toBe("BAD_REQUEST");
   });
 
   it("delete is refused while templates exist, and allowed once there are none", async () => {
     const admin = await signInAdmin(api);
-    const withTemplate = await admin.client.workflows.types.create.mutate({ key: uniqueKey("t"), name: "Used" });
+    const withTemplate = await admin.client.workflows.types.create.mutate({
+      key: uniqueKey("t"),
+      name: "Used",
+    });
     await admin.client.workflows.templates.create.mutate({
       typeId: withTemplate.id,
       key: uniqueKey("k"),
       name: "Uses it",
       definition: purchaseDefinition(),
     });
-    const refused = await failure(admin.client.workflows.types.delete.mutate({ id: withTemplate.id }));
+    const refused = await failure(
+      admin.client.workflows.types.delete.mutate({ id: withTemplate.id }),
+    );
     expect(refused.data).toMatchObject({
       code: "PRECONDITION_FAILED",
       reason: "has_templates",
@@ -78,19 +96,28 @@ describe("workflow types", () => {
     });
     expect(await countRows(api, "workflow_types", "id", withTemplate.id)).toBe(1);
 
-    const unused = await admin.client.workflows.types.create.mutate({ key: uniqueKey("t"), name: "Unused" });
+    const unused = await admin.client.workflows.types.create.mutate({
+      key: uniqueKey("t"),
+      name: "Unused",
+    });
     const deletes = await activityCount("workflow_type.delete");
-    expect(await admin.client.workflows.types.delete.mutate({ id: unused.id })).toEqual({ id: unused.id });
+    expect(await admin.client.workflows.types.delete.mutate({ id: unused.id })).toEqual({
+      id: unused.id,
+    });
     expect(await countRows(api, "workflow_types", "id", unused.id)).toBe(0);
     expect(await activityCount("workflow_type.delete")).toBe(deletes + 1);
-    expect((await failure(admin.client.workflows.types.get.query({ id: unused.id }))).data?.code).toBe("NOT_FOUND");
+    expect(
+      (await failure(admin.client.workflows.types.get.query({ id: unused.id }))).data?.code,
+    ).toBe("NOT_FOUND");
   });
 });
 
 /** A definition with several independent problems. */
 function brokenDefinition(): WorkflowDefinition {
   const definition = purchaseDefinition();
-  const states = definition.states.map((s) => (s.kind === "final" ? { ...s, kind: "active" as const } : s));
+  const states = definition.states.map((s) =>
+    s.kind === "final" ? { ...s, kind: "active" as const } : s,
+  );
   const transitions = definition.transitions.map((t) => ({ ...t }));
   const third = transitions[2];
   const approve = transitions[1];
@@ -103,7 +130,10 @@ function brokenDefinition(): WorkflowDefinition {
 describe("workflow templates", () => {
   async function draft(definition: WorkflowDefinition = purchaseDefinition()) {
     const admin = await signInAdmin(api);
-    const type = await admin.client.workflows.types.create.mutate({ key: uniqueKey("type"), name: "T" });
+    const type = await admin.client.workflows.types.create.mutate({
+      key: uniqueKey("type"),
+      name: "T",
+    });
     const template = await admin.client.workflows.templates.create.mutate({
       typeId: type.id,
       key: uniqueKey("tpl"),
@@ -115,7 +145,12 @@ describe("workflow templates", () => {
 
   it("a new key starts as draft version 1; the key cannot be created twice", async () => {
     const { admin, type, template } = await draft();
-    expect(template).toMatchObject({ typeId: type.id, version: 1, status: "draft", publishedAt: null });
+    expect(template).toMatchObject({
+      typeId: type.id,
+      version: 1,
+      status: "draft",
+      publishedAt: null,
+    });
     expect(template.definition).toEqual(purchaseDefinition());
     const again = await failure(
       admin.client.workflows.templates.create.mutate({
@@ -134,12 +169,18 @@ describe("workflow templates", () => {
         definition: purchaseDefinition(),
       }),
     );
-    expect(noType.data).toMatchObject({ code: "NOT_FOUND", fieldErrors: { typeId: [expect.any(String)] } });
+    expect(noType.data).toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { typeId: [expect.any(String)] },
+    });
   });
 
   it("checks the definition's shape at the edge, with field errors by path", async () => {
     const admin = await signInAdmin(api);
-    const type = await admin.client.workflows.types.create.mutate({ key: uniqueKey("type"), name: "T" });
+    const type = await admin.client.workflows.types.create.mutate({
+      key: uniqueKey("type"),
+      name: "T",
+    });
     const definition = purchaseDefinition();
     const malformed = {
       ...definition,
@@ -166,20 +207,32 @@ describe("workflow templates", () => {
     if (expected.ok) throw new Error("fixture should be broken");
     expect(expected.problems.length).toBeGreaterThanOrEqual(3);
 
-    const error = await failure(admin.client.workflows.templates.publish.mutate({ id: template.id }));
+    const error = await failure(
+      admin.client.workflows.templates.publish.mutate({ id: template.id }),
+    );
     expect(error.data).toMatchObject({ code: "BAD_REQUEST", reason: "invalid_definition" });
     const problems = (
-      error.data?.details as { problems: { code: string; message: string; path: (string | number)[] }[] }
+      error.data?.details as {
+        problems: { code: string; message: string; path: (string | number)[] }[];
+      }
     ).problems;
     expect(problems).toEqual(expected.problems);
     expect(problems.map((p) => p.code)).toEqual(
       expect.arrayContaining(["no_final_state", "unknown_state", "guard_unknown_field"]),
     );
     const fieldErrors = error.data?.fieldErrors ?? {};
-    expect(fieldErrors["definition.transitions.2.to"]).toEqual([expect.stringContaining("nowhere")]);
-    expect(fieldErrors["definition.transitions.1.guard.field"]).toEqual([expect.stringContaining("price")]);
-    expect(fieldErrors["definition.states"]).toEqual(expect.arrayContaining([expect.stringContaining("final state")]));
-    expect((await admin.client.workflows.templates.get.query({ id: template.id })).status).toBe("draft");
+    expect(fieldErrors["definition.transitions.2.to"]).toEqual([
+      expect.stringContaining("nowhere"),
+    ]);
+    expect(fieldErrors["definition.transitions.1.guard.field"]).toEqual([
+      expect.stringContaining("price"),
+    ]);
+    expect(fieldErrors["definition.states"]).toEqual(
+      expect.arrayContaining([expect.stringContaining("final state")]),
+    );
+    expect((await admin.client.workflows.templates.get.query({ id: template.id })).status).toBe(
+      "draft",
+    );
   });
 
   it("a draft is edited in place; a published version is never changed: editing it makes the next draft version", async () => {
@@ -194,11 +247,18 @@ describe("workflow templates", () => {
       id: template.id,
       data: { name: "Purchase v1" },
     });
-    expect(edited).toMatchObject({ id: template.id, version: 1, status: "draft", name: "Purchase v1" });
+    expect(edited).toMatchObject({
+      id: template.id,
+      version: 1,
+      status: "draft",
+      name: "Purchase v1",
+    });
 
     const published = await admin.client.workflows.templates.publish.mutate({ id: template.id });
     expect(published).toMatchObject({ status: "published", publishedAt: expect.any(Date) });
-    const twice = await failure(admin.client.workflows.templates.publish.mutate({ id: template.id }));
+    const twice = await failure(
+      admin.client.workflows.templates.publish.mutate({ id: template.id }),
+    );
     expect(twice.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "not_draft" });
 
     const changed = purchaseDefinition();
@@ -225,7 +285,12 @@ describe("workflow templates", () => {
       id: template.id,
       data: { definition: changed },
     });
-    expect(next).toMatchObject({ key: template.key, version: 2, status: "draft", name: "Purchase v1" });
+    expect(next).toMatchObject({
+      key: template.key,
+      version: 2,
+      status: "draft",
+      name: "Purchase v1",
+    });
     expect(next.id).not.toBe(template.id);
     expect(next.definition).toEqual(changed);
 
@@ -239,7 +304,10 @@ describe("workflow templates", () => {
       [1, "published"],
     ]);
     expect(versions.items[0]).not.toHaveProperty("definition");
-    const drafts = await member.client.workflows.templates.list.query({ key: template.key, status: "draft" });
+    const drafts = await member.client.workflows.templates.list.query({
+      key: template.key,
+      status: "draft",
+    });
     expect(drafts.items.map((t) => t.version)).toEqual([2]);
   });
 
@@ -275,12 +343,18 @@ describe("workflow templates", () => {
       data,
     });
     expect(onV2).toMatchObject({ templateId: v2.id, template: { version: 2 } });
-    expect((await owner.client.workflows.instances.get.query({ instanceId: onV1.id })).template.version).toBe(1);
+    expect(
+      (await owner.client.workflows.instances.get.query({ instanceId: onV1.id })).template.version,
+    ).toBe(1);
 
     // Each runs on its own definition.
-    const oldOffer = await editor.client.workflows.instances.availableTransitions.query({ instanceId: onV1.id });
+    const oldOffer = await editor.client.workflows.instances.availableTransitions.query({
+      instanceId: onV1.id,
+    });
     expect(oldOffer.transitions.map((t) => t.key)).toEqual(["submit"]);
-    const newOffer = await editor.client.workflows.instances.availableTransitions.query({ instanceId: onV2.id });
+    const newOffer = await editor.client.workflows.instances.availableTransitions.query({
+      instanceId: onV2.id,
+    });
     expect(newOffer.transitions.map((t) => t.key)).toEqual(["send"]);
     await editor.client.workflows.instances.transition.mutate({
       instanceId: onV1.id,
@@ -309,9 +383,17 @@ describe("workflow templates", () => {
     });
     expect(afterArchive.template.version).toBe(1);
     const byArchivedId = await failure(
-      editor.client.workflows.instances.create.mutate({ projectId: project.id, templateId: v2.id, title: "X", data }),
+      editor.client.workflows.instances.create.mutate({
+        projectId: project.id,
+        templateId: v2.id,
+        title: "X",
+        data,
+      }),
     );
-    expect(byArchivedId.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "template_not_published" });
+    expect(byArchivedId.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      reason: "template_not_published",
+    });
     await editor.client.workflows.instances.transition.mutate({
       instanceId: onV2.id,
       transitionKey: "send",

@@ -9,12 +9,23 @@ export function purchaseDefinition(): WorkflowDefinition {
   return {
     dataFields: [
       { key: "amount", label: "Amount", type: "number", required: true },
-      { key: "category", label: "Category", type: "enum", required: true, options: ["office", "it"] },
+      {
+        key: "category",
+        label: "Category",
+        type: "enum",
+        required: true,
+        options: ["office", "it"],
+      },
       { key: "note", label: "Note", type: "string", required: false },
     ],
     states: [
       { key: "draft", name: "Draft", kind: "initial" },
-      { key: "submitted", name: "Submitted", kind: "active", timeout: { afterHours: 48, transition: "expire" } },
+      {
+        key: "submitted",
+        name: "Submitted",
+        kind: "active",
+        timeout: { afterHours: 48, transition: "expire" },
+      },
       { key: "approved", name: "Approved", kind: "active" },
       { key: "rejected", name: "Rejected", kind: "final" },
       { key: "done", name: "Done", kind: "final" },
@@ -74,9 +85,15 @@ export function uniqueKey(prefix: string): string {
 }
 
 /** A published template made by the admin; returns its key and id. */
-export async function publishedTemplate(api: TestApi, definition: WorkflowDefinition = purchaseDefinition()) {
+export async function publishedTemplate(
+  api: TestApi,
+  definition: WorkflowDefinition = purchaseDefinition(),
+) {
   const admin = await signInAdmin(api);
-  const type = await admin.client.workflows.types.create.mutate({ key: uniqueKey("type"), name: "Purchases" });
+  const type = await admin.client.workflows.types.create.mutate({
+    key: uniqueKey("type"),
+    name: "Purchases",
+  });
   const draft = await admin.client.workflows.templates.create.mutate({
     typeId: type.id,
     key: uniqueKey("purchase"),
@@ -91,19 +108,38 @@ export async function publishedTemplate(api: TestApi, definition: WorkflowDefini
  * A project with an owner, an editor and a viewer, and an outsider who is
  * in none of it (all plain members of the product, no catalogue overrides).
  */
-export async function projectWithTeam(api: TestApi, visibility: "private" | "internal" = "private") {
+export async function projectWithTeam(
+  api: TestApi,
+  visibility: "private" | "internal" = "private",
+) {
   const owner = await signUp(api, "Owner");
   const editor = await signUp(api, "Editor");
   const viewer = await signUp(api, "Viewer");
   const outsider = await signUp(api, "Outsider");
-  const project = await owner.client.projects.create.mutate({ name: `Project ${uniqueKey("p")}`, visibility });
-  await owner.client.projects.members.add.mutate({ projectId: project.id, userId: editor.id, role: "editor" });
-  await owner.client.projects.members.add.mutate({ projectId: project.id, userId: viewer.id, role: "viewer" });
+  const project = await owner.client.projects.create.mutate({
+    name: `Project ${uniqueKey("p")}`,
+    visibility,
+  });
+  await owner.client.projects.members.add.mutate({
+    projectId: project.id,
+    userId: editor.id,
+    role: "editor",
+  });
+  await owner.client.projects.members.add.mutate({
+    projectId: project.id,
+    userId: viewer.id,
+    role: "viewer",
+  });
   return { project, owner, editor, viewer, outsider };
 }
 
 /** Rows of a table matching a column, through the superuser connection. */
-export async function countRows(api: TestApi, table: string, column: string, value: string): Promise<number> {
+export async function countRows(
+  api: TestApi,
+  table: string,
+  column: string,
+  value: string,
+): Promise<number> {
   const { rows } = await api.sql.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM ${table} WHERE ${column}::text = $1`,
     [value],

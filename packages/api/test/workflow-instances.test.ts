@@ -44,7 +44,9 @@ describe("creating instances", () => {
       completedAt: null,
       createdById: editor.id,
     });
-    const history = await editor.client.workflows.instances.history.query({ instanceId: instance.id });
+    const history = await editor.client.workflows.instances.history.query({
+      instanceId: instance.id,
+    });
     expect(history.items).toEqual([
       expect.objectContaining({
         transitionKey: null,
@@ -69,7 +71,11 @@ describe("creating instances", () => {
       }),
     );
     expect(error.data).toMatchObject({ code: "BAD_REQUEST", reason: "invalid_data" });
-    expect(Object.keys(error.data?.fieldErrors ?? {}).sort()).toEqual(["data.amount", "data.category", "data.colour"]);
+    expect(Object.keys(error.data?.fieldErrors ?? {}).sort()).toEqual([
+      "data.amount",
+      "data.category",
+      "data.colour",
+    ]);
 
     const missing = await failure(
       editor.client.workflows.instances.create.mutate({
@@ -79,18 +85,30 @@ describe("creating instances", () => {
         data: {},
       }),
     );
-    expect(Object.keys(missing.data?.fieldErrors ?? {}).sort()).toEqual(["data.amount", "data.category"]);
+    expect(Object.keys(missing.data?.fieldErrors ?? {}).sort()).toEqual([
+      "data.amount",
+      "data.category",
+    ]);
     expect(await countRows(api, "workflow_instances", "project_id", project.id)).toBe(before);
   });
 
   it("needs editor or owner: a viewer is FORBIDDEN, an outsider NOT_FOUND, and nothing is written", async () => {
     const { project, viewer, outsider, key } = await started();
-    const input = { projectId: project.id, templateKey: key, title: "T", data: { amount: 1, category: "it" } };
-    expect((await failure(viewer.client.workflows.instances.create.mutate(input))).data).toMatchObject({
+    const input = {
+      projectId: project.id,
+      templateKey: key,
+      title: "T",
+      data: { amount: 1, category: "it" },
+    };
+    expect(
+      (await failure(viewer.client.workflows.instances.create.mutate(input))).data,
+    ).toMatchObject({
       code: "FORBIDDEN",
       reason: "project_role_required",
     });
-    expect((await failure(outsider.client.workflows.instances.create.mutate(input))).data).toMatchObject({
+    expect(
+      (await failure(outsider.client.workflows.instances.create.mutate(input))).data,
+    ).toMatchObject({
       code: "NOT_FOUND",
       reason: "project_not_found",
     });
@@ -100,7 +118,10 @@ describe("creating instances", () => {
   it("refuses drafts, unknown keys and archived projects", async () => {
     const { project, owner, editor, key } = await started();
     const admin = await signInAdmin(api);
-    const type = await admin.client.workflows.types.create.mutate({ key: uniqueKey("t"), name: "T" });
+    const type = await admin.client.workflows.types.create.mutate({
+      key: uniqueKey("t"),
+      name: "T",
+    });
     const draft = await admin.client.workflows.templates.create.mutate({
       typeId: type.id,
       key: uniqueKey("d"),
@@ -116,7 +137,10 @@ describe("creating instances", () => {
         data,
       }),
     );
-    expect(byDraftKey.data).toMatchObject({ code: "NOT_FOUND", fieldErrors: { templateKey: [expect.any(String)] } });
+    expect(byDraftKey.data).toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { templateKey: [expect.any(String)] },
+    });
     const byDraftId = await failure(
       editor.client.workflows.instances.create.mutate({
         projectId: project.id,
@@ -125,7 +149,10 @@ describe("creating instances", () => {
         data,
       }),
     );
-    expect(byDraftId.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "template_not_published" });
+    expect(byDraftId.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      reason: "template_not_published",
+    });
     const both = await failure(
       editor.client.workflows.instances.create.mutate({
         projectId: project.id,
@@ -135,13 +162,24 @@ describe("creating instances", () => {
         data,
       }),
     );
-    expect(both.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { templateKey: [expect.any(String)] } });
+    expect(both.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { templateKey: [expect.any(String)] },
+    });
 
     await owner.client.projects.archive.mutate({ id: project.id });
     const archived = await failure(
-      editor.client.workflows.instances.create.mutate({ projectId: project.id, templateKey: key, title: "T", data }),
+      editor.client.workflows.instances.create.mutate({
+        projectId: project.id,
+        templateKey: key,
+        title: "T",
+        data,
+      }),
     );
-    expect(archived.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "project_archived" });
+    expect(archived.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      reason: "project_archived",
+    });
   });
 });
 
@@ -151,16 +189,25 @@ describe("reading instances", () => {
     const calls = [
       () => outsider.client.workflows.instances.get.query({ instanceId: instance.id }),
       () => outsider.client.workflows.instances.history.query({ instanceId: instance.id }),
-      () => outsider.client.workflows.instances.availableTransitions.query({ instanceId: instance.id }),
+      () =>
+        outsider.client.workflows.instances.availableTransitions.query({ instanceId: instance.id }),
       () => outsider.client.workflows.instances.list.query({ projectId: project.id }),
-      () => outsider.client.workflows.instances.assign.mutate({ instanceId: instance.id, assigneeId: outsider.id }),
+      () =>
+        outsider.client.workflows.instances.assign.mutate({
+          instanceId: instance.id,
+          assigneeId: outsider.id,
+        }),
       () =>
         outsider.client.workflows.instances.transition.mutate({
           instanceId: instance.id,
           transitionKey: "submit",
           expectedVersion: 1,
         }),
-      () => outsider.client.workflows.analytics.summary.query({ templateKey: key, projectId: project.id }),
+      () =>
+        outsider.client.workflows.analytics.summary.query({
+          templateKey: key,
+          projectId: project.id,
+        }),
     ];
     for (const call of calls) expect((await failure(call())).data?.code).toBe("NOT_FOUND");
     const all = await outsider.client.workflows.instances.list.query({ templateKey: key });
@@ -183,18 +230,27 @@ describe("reading instances", () => {
       transitionKey: "submit",
       expectedVersion: 1,
     });
-    await owner.client.workflows.instances.assign.mutate({ instanceId: instance.id, assigneeId: editor.id });
+    await owner.client.workflows.instances.assign.mutate({
+      instanceId: instance.id,
+      assigneeId: editor.id,
+    });
 
     const byProject = await owner.client.workflows.instances.list.query({ projectId: project.id });
     expect(byProject.items.map((i) => i.id)).toEqual([second.id, instance.id]);
-    const bySate = await owner.client.workflows.instances.list.query({ projectId: project.id, state: "submitted" });
+    const bySate = await owner.client.workflows.instances.list.query({
+      projectId: project.id,
+      state: "submitted",
+    });
     expect(bySate.items.map((i) => i.id)).toEqual([second.id]);
     const byAssignee = await owner.client.workflows.instances.list.query({ assigneeId: editor.id });
     expect(byAssignee.items.map((i) => i.id)).toEqual([instance.id]);
     const byKey = await owner.client.workflows.instances.list.query({ templateKey: key });
     expect(byKey.items).toHaveLength(2);
 
-    const first = await owner.client.workflows.instances.list.query({ projectId: project.id, limit: 1 });
+    const first = await owner.client.workflows.instances.list.query({
+      projectId: project.id,
+      limit: 1,
+    });
     expect(first.items.map((i) => i.id)).toEqual([second.id]);
     const next = await owner.client.workflows.instances.list.query({
       projectId: project.id,
@@ -217,7 +273,10 @@ describe("reading instances", () => {
     }
     const measure = (limit: number) =>
       countStatements(api, async () => {
-        const page = await owner.client.workflows.instances.list.query({ projectId: project.id, limit });
+        const page = await owner.client.workflows.instances.list.query({
+          projectId: project.id,
+          limit,
+        });
         expect(page.items).toHaveLength(limit);
       });
     const five = await measure(5);

@@ -36,7 +36,10 @@ async function submitted(options: Parameters<typeof started>[0] = {}) {
 }
 
 async function events(api: TestApi, name: string, instanceId: string) {
-  const { rows } = await api.sql.query<{ payload: Record<string, unknown>; actor_id: string | null }>(
+  const { rows } = await api.sql.query<{
+    payload: Record<string, unknown>;
+    actor_id: string | null;
+  }>(
     "SELECT payload, actor_id FROM domain_events WHERE name = $1 AND payload->>'instanceId' = $2 ORDER BY created_at",
     [name, instanceId],
   );
@@ -64,12 +67,18 @@ describe("firing transitions", () => {
     expect(after).toMatchObject({ state: "submitted", version: 2, completedAt: null });
     expect(after.stateEnteredAt.getTime()).toBe(submitted.stateEnteredAt.getTime());
 
-    const history = await owner.client.workflows.instances.history.query({ instanceId: instance.id });
+    const history = await owner.client.workflows.instances.history.query({
+      instanceId: instance.id,
+    });
     expect(history.items.map((h) => [h.fromState, h.toState, h.versionAfter])).toEqual([
       [null, "draft", 1],
       ["draft", "submitted", 2],
     ]);
-    expect(history.items[1]).toMatchObject({ id: submitted.historyId, actorId: editor.id, comment: "please" });
+    expect(history.items[1]).toMatchObject({
+      id: submitted.historyId,
+      actorId: editor.id,
+      comment: "please",
+    });
 
     expect(await events(api, "workflow.transitioned", instance.id)).toEqual([
       {
@@ -109,13 +118,17 @@ describe("firing transitions", () => {
     expect(done.completedAt).toEqual(done.stateEnteredAt);
     const after = await owner.client.workflows.instances.get.query({ instanceId: instance.id });
     expect(after).toMatchObject({ state: "done", version: 4, completedAt: done.completedAt });
-    const available = await owner.client.workflows.instances.availableTransitions.query({ instanceId: instance.id });
+    const available = await owner.client.workflows.instances.availableTransitions.query({
+      instanceId: instance.id,
+    });
     expect(available.transitions).toEqual([]);
   });
 
   it("blocks on a guard with a typed error naming the guard, and writes nothing", async () => {
     const { instance, owner } = await submitted({ amount: 5000 });
-    const available = await owner.client.workflows.instances.availableTransitions.query({ instanceId: instance.id });
+    const available = await owner.client.workflows.instances.availableTransitions.query({
+      instanceId: instance.id,
+    });
     expect(available.transitions.find((t) => t.key === "approve")).toMatchObject({
       blockedBy: { guard: "amount <= 1000" },
     });
@@ -134,7 +147,9 @@ describe("firing transitions", () => {
     });
     expect(error.message).toContain("amount <= 1000");
     expect(await countRows(api, "workflow_history", "instance_id", instance.id)).toBe(2);
-    expect((await owner.client.workflows.instances.get.query({ instanceId: instance.id })).version).toBe(2);
+    expect(
+      (await owner.client.workflows.instances.get.query({ instanceId: instance.id })).version,
+    ).toBe(2);
   });
 
   it("asks for a comment where the transition requires one", async () => {
@@ -163,10 +178,16 @@ describe("firing transitions", () => {
 
   it("a viewer cannot transition and is offered nothing that needs an editor", async () => {
     const { instance, viewer, editor } = await started();
-    const offered = await viewer.client.workflows.instances.availableTransitions.query({ instanceId: instance.id });
+    const offered = await viewer.client.workflows.instances.availableTransitions.query({
+      instanceId: instance.id,
+    });
     expect(offered).toMatchObject({ state: "draft", version: 1, transitions: [] });
     expect(
-      (await editor.client.workflows.instances.availableTransitions.query({ instanceId: instance.id })).transitions,
+      (
+        await editor.client.workflows.instances.availableTransitions.query({
+          instanceId: instance.id,
+        })
+      ).transitions,
     ).toEqual([{ key: "submit", name: "Submit", to: "submitted", requiresComment: false }]);
 
     const error = await failure(
@@ -243,20 +264,31 @@ describe("firing transitions", () => {
         expectedVersion: 0,
       }),
     );
-    expect(Object.keys(malformed.data?.fieldErrors ?? {}).sort()).toEqual(["expectedVersion", "transitionKey"]);
+    expect(Object.keys(malformed.data?.fieldErrors ?? {}).sort()).toEqual([
+      "expectedVersion",
+      "transitionKey",
+    ]);
   });
 });
 
 describe("readers who are not members", () => {
   it("an internal project's instances are visible to everyone but changed only by members", async () => {
     const { instance, outsider, project } = await started({ visibility: "internal" });
-    expect((await outsider.client.workflows.instances.get.query({ instanceId: instance.id })).id).toBe(instance.id);
-    expect((await outsider.client.workflows.instances.list.query({ projectId: project.id })).items).toHaveLength(1);
-    expect((await outsider.client.workflows.instances.history.query({ instanceId: instance.id })).items).toHaveLength(
-      1,
-    );
     expect(
-      (await outsider.client.workflows.instances.availableTransitions.query({ instanceId: instance.id })).transitions,
+      (await outsider.client.workflows.instances.get.query({ instanceId: instance.id })).id,
+    ).toBe(instance.id);
+    expect(
+      (await outsider.client.workflows.instances.list.query({ projectId: project.id })).items,
+    ).toHaveLength(1);
+    expect(
+      (await outsider.client.workflows.instances.history.query({ instanceId: instance.id })).items,
+    ).toHaveLength(1);
+    expect(
+      (
+        await outsider.client.workflows.instances.availableTransitions.query({
+          instanceId: instance.id,
+        })
+      ).transitions,
     ).toEqual([]);
     const error = await failure(
       outsider.client.workflows.instances.transition.mutate({
@@ -267,7 +299,10 @@ describe("readers who are not members", () => {
     );
     expect(error.data).toMatchObject({ code: "FORBIDDEN", reason: "transition_not_allowed" });
     const assign = await failure(
-      outsider.client.workflows.instances.assign.mutate({ instanceId: instance.id, assigneeId: null }),
+      outsider.client.workflows.instances.assign.mutate({
+        instanceId: instance.id,
+        assigneeId: null,
+      }),
     );
     expect(assign.data).toMatchObject({ code: "FORBIDDEN", reason: "project_role_required" });
   });
@@ -277,7 +312,9 @@ describe("readers who are not members", () => {
     const manager = await signUp(api, "Manager");
     const admin = await signInAdmin(api);
     await admin.client.admin.users.setRoles.mutate({ userId: manager.id, roleKeys: ["manager"] });
-    expect((await manager.client.workflows.instances.get.query({ instanceId: instance.id })).id).toBe(instance.id);
+    expect(
+      (await manager.client.workflows.instances.get.query({ instanceId: instance.id })).id,
+    ).toBe(instance.id);
     const error = await failure(
       manager.client.workflows.instances.transition.mutate({
         instanceId: instance.id,
@@ -299,7 +336,10 @@ describe("assigning", () => {
     });
     expect(assigned).toMatchObject({ assigneeId: viewer.id, version: 2, state: "draft" });
     expect(await events(api, "workflow.assigned", instance.id)).toEqual([
-      { actor_id: editor.id, payload: { instanceId: instance.id, projectId: project.id, assigneeId: viewer.id } },
+      {
+        actor_id: editor.id,
+        payload: { instanceId: instance.id, projectId: project.id, assigneeId: viewer.id },
+      },
     ]);
 
     // The same assignee again changes nothing.
@@ -325,11 +365,17 @@ describe("assigning", () => {
   it("refuses viewers, non-members as assignees, and stale versions", async () => {
     const { instance, editor, viewer, outsider } = await started();
     const byViewer = await failure(
-      viewer.client.workflows.instances.assign.mutate({ instanceId: instance.id, assigneeId: viewer.id }),
+      viewer.client.workflows.instances.assign.mutate({
+        instanceId: instance.id,
+        assigneeId: viewer.id,
+      }),
     );
     expect(byViewer.data).toMatchObject({ code: "FORBIDDEN", reason: "project_role_required" });
     const toOutsider = await failure(
-      editor.client.workflows.instances.assign.mutate({ instanceId: instance.id, assigneeId: outsider.id }),
+      editor.client.workflows.instances.assign.mutate({
+        instanceId: instance.id,
+        assigneeId: outsider.id,
+      }),
     );
     expect(toOutsider.data).toMatchObject({
       code: "BAD_REQUEST",
@@ -343,7 +389,11 @@ describe("assigning", () => {
         expectedVersion: 7,
       }),
     );
-    expect(stale.data).toMatchObject({ code: "CONFLICT", reason: "stale_version", details: { currentVersion: 1 } });
+    expect(stale.data).toMatchObject({
+      code: "CONFLICT",
+      reason: "stale_version",
+      details: { currentVersion: 1 },
+    });
     expect(await events(api, "workflow.assigned", instance.id)).toEqual([]);
   });
 });

@@ -14,7 +14,9 @@ export const DEVELOPMENT_JWT_SECRET =
  * AUTH_ENCRYPTION_KEY is unset outside production: base64 of the 32 bytes
  * "fastnext-dev-only-encryption-key". Public, so production refuses it.
  */
-export const DEVELOPMENT_ENCRYPTION_KEY = Buffer.from("fastnext-dev-only-encryption-key").toString("base64");
+export const DEVELOPMENT_ENCRYPTION_KEY = Buffer.from("fastnext-dev-only-encryption-key").toString(
+  "base64",
+);
 
 /** A base64 string that decodes to exactly 32 bytes (an AES-256 key). */
 const ZEncryptionKeySchema = z

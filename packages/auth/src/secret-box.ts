@@ -42,7 +42,8 @@ export function encryptionKeyOf(env: Pick<AuthEnv, "AUTH_ENCRYPTION_KEY">): Uint
  * digest never share key material.
  */
 function subkey(master: Uint8Array, purpose: string): Buffer {
-  if (master.length !== KEY_BYTES) throw new RangeError(`the encryption key must be ${KEY_BYTES} bytes`);
+  if (master.length !== KEY_BYTES)
+    throw new RangeError(`the encryption key must be ${KEY_BYTES} bytes`);
   return Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), `fastnext:${purpose}`, KEY_BYTES));
 }
 
@@ -94,7 +95,9 @@ export function decryptSecret(sealed: string, options: SecretOptions = {}): stri
  * copy of the database alone does not allow guessing codes offline.
  */
 export function secretDigest(value: string, options: Pick<SecretOptions, "key"> = {}): string {
-  return createHmac("sha256", subkey(masterKey(options), "digest")).update(value, "utf8").digest("hex");
+  return createHmac("sha256", subkey(masterKey(options), "digest"))
+    .update(value, "utf8")
+    .digest("hex");
 }
 
 /**

@@ -41,18 +41,25 @@ describe("readAuthEnv", () => {
     const error = failure({ NODE_ENV: "production", AUTH_ENCRYPTION_KEY: KEY });
     expect(error.problems.map((p) => p.variable)).toEqual(["AUTH_JWT_SECRET"]);
     expect(error.message).toMatch(/AUTH_JWT_SECRET: must be set/);
-    expect(failure({ NODE_ENV: "production", AUTH_JWT_SECRET: "", AUTH_ENCRYPTION_KEY: KEY }).message).toContain(
-      "AUTH_JWT_SECRET",
-    );
     expect(
-      failure({ NODE_ENV: "production", AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET, AUTH_ENCRYPTION_KEY: KEY })
-        .message,
+      failure({ NODE_ENV: "production", AUTH_JWT_SECRET: "", AUTH_ENCRYPTION_KEY: KEY }).message,
+    ).toContain("AUTH_JWT_SECRET");
+    expect(
+      failure({
+        NODE_ENV: "production",
+        AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+        AUTH_ENCRYPTION_KEY: KEY,
+      }).message,
     ).toContain("AUTH_JWT_SECRET");
   });
 
   it("accepts production with a real secret", () => {
     const secret = "p".repeat(48);
-    const env = readAuthEnv({ NODE_ENV: "production", AUTH_JWT_SECRET: secret, AUTH_ENCRYPTION_KEY: KEY });
+    const env = readAuthEnv({
+      NODE_ENV: "production",
+      AUTH_JWT_SECRET: secret,
+      AUTH_ENCRYPTION_KEY: KEY,
+    });
     expect(env.AUTH_JWT_SECRET).toBe(secret);
     expect(env.AUTH_ENCRYPTION_KEY).toBe(KEY);
   });
@@ -68,7 +75,9 @@ describe("readAuthEnv", () => {
 
   it("rejects an encryption key that is not 32 bytes of base64", () => {
     for (const key of ["short", Buffer.alloc(16).toString("base64"), "!".repeat(44)]) {
-      expect(failure({ AUTH_ENCRYPTION_KEY: key }).message).toMatch(/AUTH_ENCRYPTION_KEY: must be 32/);
+      expect(failure({ AUTH_ENCRYPTION_KEY: key }).message).toMatch(
+        /AUTH_ENCRYPTION_KEY: must be 32/,
+      );
     }
   });
 

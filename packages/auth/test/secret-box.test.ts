@@ -18,13 +18,15 @@ describe("sealed secrets (AES-256-GCM)", () => {
 
   it("refuses another key, another context, a tampered value and garbage", () => {
     const sealed = encryptSecret("seed", { key, context: "user-1" });
-    expect(() => decryptSecret(sealed, { key: randomBytes(32), context: "user-1" })).toThrow(SecretDecryptionError);
+    expect(() => decryptSecret(sealed, { key: randomBytes(32), context: "user-1" })).toThrow(
+      SecretDecryptionError,
+    );
     expect(() => decryptSecret(sealed, { key, context: "user-2" })).toThrow(SecretDecryptionError);
     const body = Buffer.from(sealed.slice(3), "base64url");
     body[body.length - 1] = (body[body.length - 1] ?? 0) ^ 1;
-    expect(() => decryptSecret(`v1.${body.toString("base64url")}`, { key, context: "user-1" })).toThrow(
-      SecretDecryptionError,
-    );
+    expect(() =>
+      decryptSecret(`v1.${body.toString("base64url")}`, { key, context: "user-1" }),
+    ).toThrow(SecretDecryptionError);
     for (const junk of ["", "v1.", "v2.abc", "v1.AAAA", `${sealed}.x`]) {
       expect(() => decryptSecret(junk, { key })).toThrow(SecretDecryptionError);
     }
@@ -37,6 +39,8 @@ describe("sealed secrets (AES-256-GCM)", () => {
   it("digests deterministically under the key, differently under another", () => {
     expect(secretDigest("abcde-fghij", { key })).toBe(secretDigest("abcde-fghij", { key }));
     expect(secretDigest("abcde-fghij", { key })).toMatch(/^[0-9a-f]{64}$/);
-    expect(secretDigest("abcde-fghij", { key })).not.toBe(secretDigest("abcde-fghij", { key: randomBytes(32) }));
+    expect(secretDigest("abcde-fghij", { key })).not.toBe(
+      secretDigest("abcde-fghij", { key: randomBytes(32) }),
+    );
   });
 });

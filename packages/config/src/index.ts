@@ -38,7 +38,8 @@ export function parseEnv<TShape extends z.ZodRawShape>(
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({
     variable: issue.path.map(String).join(".") || "(root)",
-    message: issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message,
+    message:
+      issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message,
   }));
   throw new EnvError(scope, problems);
 }

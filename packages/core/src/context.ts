@@ -30,6 +30,11 @@ export function serviceContext(ctx: AuthedCtx): ServiceContext {
     db: ctx.db,
     principal: ctx.principal,
     deps: ctx.deps,
-    actor: { userId: ctx.principal.userId, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent },
+    actor: {
+      userId: ctx.principal.userId,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    },
   };
 }

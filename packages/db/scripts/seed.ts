@@ -6,7 +6,11 @@ import { dbEnv } from "../src/env";
 const db = createPrismaClient({ connectionString: dbEnv().ownerUrl, max: 1 });
 try {
   const result = await seedDemoData(db, process.env);
-  console.log(result.adminCreated ? `Created admin ${result.adminEmail}` : `Admin ${result.adminEmail} exists`);
+  console.log(
+    result.adminCreated
+      ? `Created admin ${result.adminEmail}`
+      : `Admin ${result.adminEmail} exists`,
+  );
 } finally {
   await db.$disconnect();
 }

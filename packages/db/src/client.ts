@@ -17,13 +17,18 @@ export interface PrismaClientOptions {
 // Kept on globalThis like the app client itself (below): Next.js may load
 // this module once per server layer in one process, and a client made by one
 // copy must still find its pool from another.
-const globalPools = globalThis as unknown as { fastnextTransactionPools?: WeakMap<PrismaClient, TransactionPool> };
+const globalPools = globalThis as unknown as {
+  fastnextTransactionPools?: WeakMap<PrismaClient, TransactionPool>;
+};
 const transactionPools = (globalPools.fastnextTransactionPools ??= new WeakMap());
 
 /** The pool that runs `client`'s scoped transactions (see `withScope`). */
 export function transactionPoolOf(client: PrismaClient): TransactionPool {
   const pool = transactionPools.get(client);
-  if (!pool) throw new Error("This Prisma client was not made by createPrismaClient; it cannot open scoped transactions");
+  if (!pool)
+    throw new Error(
+      "This Prisma client was not made by createPrismaClient; it cannot open scoped transactions",
+    );
   return pool;
 }
 
@@ -33,17 +38,22 @@ export function transactionPoolOf(client: PrismaClient): TransactionPool {
  * connection forever.
  */
 export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
-  const pool = new TransactionPool({
-    connectionString: options.connectionString,
-    max: options.max ?? 10,
-    // Also the longest wait for a connection when opening a transaction.
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-    application_name: options.applicationName ?? "fastnext",
-    // A transaction left open by a crashed request is ended by the server.
-    options: "-c idle_in_transaction_session_timeout=15000",
-  }, options.onConnection);
-  const client = new PrismaClient({ adapter: new PrismaPg(pool.pg, { disposeExternalPool: true }) });
+  const pool = new TransactionPool(
+    {
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      // Also the longest wait for a connection when opening a transaction.
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      application_name: options.applicationName ?? "fastnext",
+      // A transaction left open by a crashed request is ended by the server.
+      options: "-c idle_in_transaction_session_timeout=15000",
+    },
+    options.onConnection,
+  );
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool.pg, { disposeExternalPool: true }),
+  });
   transactionPools.set(client, pool);
   return client;
 }

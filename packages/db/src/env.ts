@@ -36,8 +36,11 @@ export function readDbEnv(source: EnvSource): DbEnv {
   const env = parseEnv("database", dbEnvShape, source);
   return {
     ownerUrl: env.DATABASE_URL,
-    appUrl: env.DATABASE_APP_URL ?? withCredentials(env.DATABASE_URL, APP_ROLE, env.APP_DB_PASSWORD),
-    systemUrl: env.DATABASE_SYSTEM_URL ?? withCredentials(env.DATABASE_URL, SYSTEM_ROLE, env.SYSTEM_DB_PASSWORD),
+    appUrl:
+      env.DATABASE_APP_URL ?? withCredentials(env.DATABASE_URL, APP_ROLE, env.APP_DB_PASSWORD),
+    systemUrl:
+      env.DATABASE_SYSTEM_URL ??
+      withCredentials(env.DATABASE_URL, SYSTEM_ROLE, env.SYSTEM_DB_PASSWORD),
     poolMax: env.DATABASE_POOL_MAX,
   };
 }

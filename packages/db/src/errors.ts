@@ -6,7 +6,8 @@ import { Prisma } from "./generated/prisma/client";
  * Through the driver adapter Prisma reports the constraint in its meta.
  */
 export function isUniqueViolation(error: unknown, column?: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002")
+    return false;
   if (!column) return true;
   return JSON.stringify(error.meta ?? {}).includes(column) || error.message.includes(column);
 }

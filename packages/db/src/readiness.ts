@@ -23,7 +23,11 @@ export async function checkReadiness(db: PrismaClient): Promise<Readiness> {
   } catch (error) {
     const detail = firstLine(error);
     if (/_prisma_migrations.*does not exist/i.test(detail)) {
-      return { ready: false, reason: "migrations_pending", detail: "no migration has been applied" };
+      return {
+        ready: false,
+        reason: "migrations_pending",
+        detail: "no migration has been applied",
+      };
     }
     return { ready: false, reason: "database_unreachable", detail };
   }

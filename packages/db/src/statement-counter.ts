@@ -16,7 +16,10 @@ type Query = (...args: unknown[]) => unknown;
 
 /** What was sent between two readings of the counts. */
 export function countsSince(before: StatementCounts, after: StatementCounts): StatementCounts {
-  return { statements: after.statements - before.statements, roundTrips: after.roundTrips - before.roundTrips };
+  return {
+    statements: after.statements - before.statements,
+    roundTrips: after.roundTrips - before.roundTrips,
+  };
 }
 
 /**

@@ -41,7 +41,8 @@ export class TransactionPool {
         if (!pending || pending.result || queryText(args[0]) !== "BEGIN") return query(...args);
         return query(`BEGIN; ${pending.sql}`).then((results) => {
           const [begun, opened] = results as pg.QueryResult[];
-          if (!begun || !opened) throw new Error("BEGIN and the opening statement returned no results");
+          if (!begun || !opened)
+            throw new Error("BEGIN and the opening statement returned no results");
           pending.result = opened;
           return begun;
         });
@@ -57,7 +58,8 @@ export class TransactionPool {
     const pending: PendingOpening = { sql, result: null };
     return this.#pending.run(pending, () =>
       open(() => {
-        if (!pending.result) throw new Error("The transaction's BEGIN did not carry its opening statement");
+        if (!pending.result)
+          throw new Error("The transaction's BEGIN did not carry its opening statement");
         return pending.result;
       }),
     );

@@ -36,8 +36,14 @@ describe("checkReadiness", () => {
   });
 
   it("reports an unreachable database", async () => {
-    const client = createPrismaClient({ connectionString: "postgresql://nobody:x@127.0.0.1:1/none", max: 1 });
-    await expect(checkReadiness(client)).resolves.toMatchObject({ ready: false, reason: "database_unreachable" });
+    const client = createPrismaClient({
+      connectionString: "postgresql://nobody:x@127.0.0.1:1/none",
+      max: 1,
+    });
+    await expect(checkReadiness(client)).resolves.toMatchObject({
+      ready: false,
+      reason: "database_unreachable",
+    });
     await client.$disconnect();
   });
 });

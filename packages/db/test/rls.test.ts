@@ -65,11 +65,19 @@ describe("row level security through the application role", () => {
   it("UPDATE and DELETE of Bob's rows change nothing", async () => {
     const changed = await withScope(app, asAlice, async (tx) => ({
       users: await tx.user.updateMany({ where: { id: bob }, data: { name: "pwned" } }),
-      sessions: await tx.session.updateMany({ where: { userId: bob }, data: { revokedAt: new Date() } }),
+      sessions: await tx.session.updateMany({
+        where: { userId: bob },
+        data: { revokedAt: new Date() },
+      }),
       raw: await tx.$executeRaw`UPDATE sessions SET revoked_at = now() WHERE user_id = ${bob}::uuid`,
       roles: await tx.userRole.deleteMany({ where: { userId: bob } }),
     }));
-    expect(changed).toEqual({ users: { count: 0 }, sessions: { count: 0 }, raw: 0, roles: { count: 0 } });
+    expect(changed).toEqual({
+      users: { count: 0 },
+      sessions: { count: 0 },
+      raw: 0,
+      roles: { count: 0 },
+    });
     const { rows } = await admin.query(
       "SELECT (SELECT name FROM users WHERE id = $1) AS name, (SELECT count(*)::int FROM sessions WHERE user_id = $1 AND revoked_at IS NULL) AS live, (SELECT count(*)::int FROM user_roles WHERE user_id = $1) AS roles",
       [bob],
@@ -80,25 +88,39 @@ describe("row level security through the application role", () => {
   it("INSERT of a row owned by Bob fails", async () => {
     await expect(
       withScope(app, asAlice, (tx) =>
-        tx.session.create({ data: { userId: bob, deviceLabel: "x", expiresAt: new Date(Date.now() + 60_000) } }),
+        tx.session.create({
+          data: { userId: bob, deviceLabel: "x", expiresAt: new Date(Date.now() + 60_000) },
+        }),
       ),
     ).rejects.toThrow(/row-level security/);
   });
 
   it("an update cannot move Alice's row out of her reach (WITH CHECK)", async () => {
     await expect(
-      withScope(app, asAlice, (tx) => tx.$executeRaw`UPDATE sessions SET user_id = ${bob}::uuid WHERE user_id = ${alice}::uuid`),
+      withScope(
+        app,
+        asAlice,
+        (tx) =>
+          tx.$executeRaw`UPDATE sessions SET user_id = ${bob}::uuid WHERE user_id = ${alice}::uuid`,
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
   it("a user cannot grant themself a role or promote themself to superuser", async () => {
     await expect(
-      withScope(app, asAlice, (tx) =>
-        tx.$executeRaw`INSERT INTO user_roles (user_id, role_id) SELECT ${alice}::uuid, id FROM roles WHERE key = 'admin'`,
+      withScope(
+        app,
+        asAlice,
+        (tx) =>
+          tx.$executeRaw`INSERT INTO user_roles (user_id, role_id) SELECT ${alice}::uuid, id FROM roles WHERE key = 'admin'`,
       ),
     ).rejects.toThrow(/row-level security/);
     await expect(
-      withScope(app, asAlice, (tx) => tx.$executeRaw`UPDATE users SET is_superuser = true WHERE id = ${alice}::uuid`),
+      withScope(
+        app,
+        asAlice,
+        (tx) => tx.$executeRaw`UPDATE users SET is_superuser = true WHERE id = ${alice}::uuid`,
+      ),
     ).rejects.toThrow(/permission denied/);
   });
 
@@ -130,7 +152,9 @@ describe("row level security through the application role", () => {
   });
 
   it("holders of user.read see every user; the setting is not a login bypass", async () => {
-    const reader = await withScope(app, { userId: alice, permissions: ["user.read"] }, (tx) => tx.user.count());
+    const reader = await withScope(app, { userId: alice, permissions: ["user.read"] }, (tx) =>
+      tx.user.count(),
+    );
     expect(reader).toBe(2);
   });
 
@@ -143,7 +167,8 @@ describe("row level security through the application role", () => {
         );
         const loops: number[] = [];
         const walk = (node: PlanNode) => {
-          if (node.Output?.some((output) => output.includes("co_member_ids"))) loops.push(node["Actual Loops"] ?? -1);
+          if (node.Output?.some((output) => output.includes("co_member_ids")))
+            loops.push(node["Actual Loops"] ?? -1);
           node.Plans?.forEach(walk);
         };
         if (row) walk(row["QUERY PLAN"][0].Plan);
@@ -194,7 +219,8 @@ describe("the catalog", () => {
       expect(row, row.table).toMatchObject({ enabled: true, forced: true });
       for (const command of row.grants ?? []) {
         if (!["SELECT", "INSERT", "UPDATE", "DELETE"].includes(command)) continue;
-        const covered = (row.policies ?? []).includes(command) || (row.policies ?? []).includes("ALL");
+        const covered =
+          (row.policies ?? []).includes(command) || (row.policies ?? []).includes("ALL");
         expect(covered, `${row.table}: ${command} granted without a policy`).toBe(true);
       }
     }
@@ -204,27 +230,40 @@ describe("the catalog", () => {
     const client = new pg.Client({ connectionString: db.appUrl });
     await client.connect();
     try {
-      const { rows } = await client.query("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user");
-      expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
-      await expect(client.query("ALTER TABLE users DISABLE ROW LEVEL SECURITY")).rejects.toThrow(/must be owner/);
-      await expect(client.query("ALTER TABLE users NO FORCE ROW LEVEL SECURITY")).rejects.toThrow(/must be owner/);
-      await expect(client.query("SET row_security = off; SELECT count(*) FROM users")).rejects.toThrow(
-        /row-level security/,
+      const { rows } = await client.query(
+        "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user",
       );
+      expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
+      await expect(client.query("ALTER TABLE users DISABLE ROW LEVEL SECURITY")).rejects.toThrow(
+        /must be owner/,
+      );
+      await expect(client.query("ALTER TABLE users NO FORCE ROW LEVEL SECURITY")).rejects.toThrow(
+        /must be owner/,
+      );
+      await expect(
+        client.query("SET row_security = off; SELECT count(*) FROM users"),
+      ).rejects.toThrow(/row-level security/);
     } finally {
       await client.end();
     }
   });
 
   it("security-definer functions have a fixed search_path and no PUBLIC execute", async () => {
-    const { rows } = await admin.query<{ name: string; config: string[] | null; public_exec: boolean }>(`
+    const { rows } = await admin.query<{
+      name: string;
+      config: string[] | null;
+      public_exec: boolean;
+    }>(`
       SELECT p.proname AS name, p.proconfig AS config,
              has_function_privilege('public', p.oid, 'EXECUTE') AS public_exec
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
        WHERE p.prosecdef AND n.nspname IN ('app', 'public')`);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      expect(row.config?.some((c) => c.startsWith("search_path=")), row.name).toBe(true);
+      expect(
+        row.config?.some((c) => c.startsWith("search_path=")),
+        row.name,
+      ).toBe(true);
       expect(row.public_exec, row.name).toBe(false);
     }
   });

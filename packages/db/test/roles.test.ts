@@ -28,12 +28,19 @@ async function sqlError(sql: string): Promise<string> {
 
 describe("the application role", () => {
   it("is neither superuser nor BYPASSRLS, and owns nothing", async () => {
-    const { rows } = await app.query<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; owned: number }>(
+    const { rows } = await app.query<{
+      rolsuper: boolean;
+      rolbypassrls: boolean;
+      rolcreaterole: boolean;
+      owned: number;
+    }>(
       `SELECT r.rolsuper, r.rolbypassrls, r.rolcreaterole,
               (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owned
          FROM pg_roles r WHERE r.rolname = current_user`,
     );
-    expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, rolcreaterole: false, owned: 0 }]);
+    expect(rows).toEqual([
+      { rolsuper: false, rolbypassrls: false, rolcreaterole: false, owned: 0 },
+    ]);
   });
 
   it("cannot become the owner", async () => {

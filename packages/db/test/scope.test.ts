@@ -39,7 +39,11 @@ beforeAll(async () => {
     "INSERT INTO sessions (id, user_id, device_label, expires_at) VALUES ($1, $2, 'laptop', now() + interval '1 day')",
     [sessionId, userId],
   );
-  app = createPrismaClient({ connectionString: db.appUrl, max: 2, onConnection: counter.onConnection });
+  app = createPrismaClient({
+    connectionString: db.appUrl,
+    max: 2,
+    onConnection: counter.onConnection,
+  });
   single = createPrismaClient({ connectionString: db.appUrl, max: 1 });
 });
 
@@ -64,10 +68,21 @@ describe("opening a scoped transaction", () => {
     const { result, roundTrips } = await counter.during(() =>
       withSessionScope(app, scope, async (tx, state) => ({ state, seen: await settings(tx) })),
     );
-    expect(result.state).toEqual({ isActive: true, isSuperuser: false, accessVersion: expect.any(Number), sessionValid: true });
-    expect(result.seen).toEqual({ user_id: userId, permissions: "project.read", request_id: "r-2" });
+    expect(result.state).toEqual({
+      isActive: true,
+      isSuperuser: false,
+      accessVersion: expect.any(Number),
+      sessionValid: true,
+    });
+    expect(result.seen).toEqual({
+      user_id: userId,
+      permissions: "project.read",
+      request_id: "r-2",
+    });
     expect(roundTrips).toBe(3);
-    const gone = await withSessionScope(app, { ...scope, userId: randomUUID() }, (_tx, state) => Promise.resolve(state));
+    const gone = await withSessionScope(app, { ...scope, userId: randomUUID() }, (_tx, state) =>
+      Promise.resolve(state),
+    );
     expect(gone).toBeNull();
   });
 
@@ -106,33 +121,44 @@ describe("opening a scoped transaction", () => {
 
   it("a failing opening statement rejects and leaves the only connection clean and usable", async () => {
     await expect(
-      withSessionScope(single, { userId: "not-a-uuid", sessionId, permissions: [], requestId: "bad" }, () =>
-        Promise.resolve("never"),
+      withSessionScope(
+        single,
+        { userId: "not-a-uuid", sessionId, permissions: [], requestId: "bad" },
+        () => Promise.resolve("never"),
       ),
     ).rejects.toThrow(/uuid/);
     // A fresh connection (null) or a reused one after its transaction ended ("").
     const after = await single.$transaction((tx) => settings(tx));
     for (const value of Object.values(after ?? {})) expect([null, ""]).toContain(value);
-    expect(await withScope(single, { userId, permissions: [] }, (tx) => settings(tx))).toMatchObject({ user_id: userId });
+    expect(
+      await withScope(single, { userId, permissions: [] }, (tx) => settings(tx)),
+    ).toMatchObject({ user_id: userId });
   });
 
   it("work that throws rolls back what it wrote", async () => {
     const label = `rollback-${randomUUID()}`;
     await expect(
       withScope(app, { userId, permissions: [] }, async (tx) => {
-        const changed = await tx.$executeRaw`UPDATE sessions SET device_label = ${label} WHERE id = ${sessionId}::uuid`;
+        const changed =
+          await tx.$executeRaw`UPDATE sessions SET device_label = ${label} WHERE id = ${sessionId}::uuid`;
         if (changed !== 1) throw new Error(`the write did not happen (${changed} rows)`);
         throw new Error("half-way");
       }),
     ).rejects.toThrow("half-way");
-    const { rows } = await admin.query("SELECT device_label FROM sessions WHERE id = $1", [sessionId]);
+    const { rows } = await admin.query("SELECT device_label FROM sessions WHERE id = $1", [
+      sessionId,
+    ]);
     expect(rows[0]).toEqual({ device_label: "laptop" });
   });
 
   it("refuses a Prisma client that was not made by createPrismaClient", async () => {
-    const foreign = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.appUrl, max: 1 }) });
+    const foreign = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: db.appUrl, max: 1 }),
+    });
     try {
-      expect(() => withScope(foreign, { userId, permissions: [] }, settings)).toThrow(/createPrismaClient/);
+      expect(() => withScope(foreign, { userId, permissions: [] }, settings)).toThrow(
+        /createPrismaClient/,
+      );
     } finally {
       await foreign.$disconnect();
     }

@@ -14,11 +14,14 @@ function anyDefined(data: Record<string, unknown>): boolean {
 }
 
 /** Same spelling rule as the database's roles_key_format check. */
-export const ZRoleKeySchema = ZTextSchema
-  .trim()
-  .regex(/^[a-z][a-z0-9_]{1,63}$/, "Lower-case letters, digits and _, starting with a letter");
+export const ZRoleKeySchema = ZTextSchema.trim().regex(
+  /^[a-z][a-z0-9_]{1,63}$/,
+  "Lower-case letters, digits and _, starting with a letter",
+);
 
-export const ZPermissionKeySchema = z.literal(ALL_PERMISSIONS, { error: "Not a permission of the catalogue" });
+export const ZPermissionKeySchema = z.literal(ALL_PERMISSIONS, {
+  error: "Not a permission of the catalogue",
+});
 
 export const ZAdminUserCreateInputSchema = z.object({
   name: ZDisplayNameSchema,
@@ -59,7 +62,10 @@ export const ZRoleCreateInputSchema = z.object({
   description: ZRoleDescriptionSchema.default(""),
   /** Given to people who register themselves. */
   isDefault: z.boolean().default(false),
-  permissionKeys: z.array(ZPermissionKeySchema).max(ALL_PERMISSIONS.length * 2).default([]),
+  permissionKeys: z
+    .array(ZPermissionKeySchema)
+    .max(ALL_PERMISSIONS.length * 2)
+    .default([]),
 });
 
 export type RoleCreateInput = z.infer<typeof ZRoleCreateInputSchema>;
@@ -132,7 +138,10 @@ export interface SystemSettings {
   featureFlags: FeatureFlags;
 }
 export type SystemSettingKey = keyof SystemSettings;
-export const SYSTEM_SETTING_KEYS = ["passwordPolicy", "featureFlags"] as const satisfies readonly SystemSettingKey[];
+export const SYSTEM_SETTING_KEYS = [
+  "passwordPolicy",
+  "featureFlags",
+] as const satisfies readonly SystemSettingKey[];
 
 /** A change: any subset of any key's fields; the merged result is validated whole. */
 export const ZSystemSettingsPatchSchema = strictFields({
@@ -172,10 +181,16 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
 };
 
 /** A stored setting as a complete, valid document: unknown or invalid stored values fall back to the defaults. */
-export function readSystemSetting<K extends SystemSettingKey>(key: K, stored: unknown): SystemSettings[K] {
+export function readSystemSetting<K extends SystemSettingKey>(
+  key: K,
+  stored: unknown,
+): SystemSettings[K] {
   const fallback = DEFAULT_SYSTEM_SETTINGS[key];
   const saved = z.record(z.string(), z.unknown()).safeParse(stored).data ?? {};
-  const merged = SETTING_SCHEMAS[key].safeParse({ ...fallback, ...pick(saved, Object.keys(fallback)) });
+  const merged = SETTING_SCHEMAS[key].safeParse({
+    ...fallback,
+    ...pick(saved, Object.keys(fallback)),
+  });
   return merged.success ? merged.data : fallback;
 }
 
@@ -199,7 +214,10 @@ export interface PasswordViolation {
 }
 
 /** Every rule of the policy a password breaks (not just the first), for one complete message list. */
-export function passwordPolicyViolations(password: string, policy: PasswordPolicy): PasswordViolation[] {
+export function passwordPolicyViolations(
+  password: string,
+  policy: PasswordPolicy,
+): PasswordViolation[] {
   const violations: PasswordViolation[] = [];
   // Counted in characters as people see them (an emoji is one), not UTF-16 units.
   const length = [...new Intl.Segmenter().segment(password)].length;
@@ -216,7 +234,10 @@ export function passwordPolicyViolations(password: string, policy: PasswordPolic
     violations.push({ rule: "digit", message: "At least one digit" });
   }
   if (policy.requireSymbol && !/[^\p{L}\p{N}\s]/u.test(password)) {
-    violations.push({ rule: "symbol", message: "At least one symbol (not a letter, digit or space)" });
+    violations.push({
+      rule: "symbol",
+      message: "At least one symbol (not a letter, digit or space)",
+    });
   }
   return violations;
 }

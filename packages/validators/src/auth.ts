@@ -5,15 +5,15 @@ import { ZTextSchema } from "./primitives";
 export const PASSWORD_MAX_LENGTH = 256;
 export const PASSWORD_MIN_LENGTH = 8;
 
-export const ZEmailSchema = ZTextSchema
-  .trim()
+export const ZEmailSchema = ZTextSchema.trim()
   .max(254)
   .pipe(z.email({ message: "Enter a valid e-mail address" }))
   .transform((email) => email.toLowerCase());
 
-export const ZPasswordSchema = ZTextSchema
-  .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(PASSWORD_MAX_LENGTH, `At most ${PASSWORD_MAX_LENGTH} characters`);
+export const ZPasswordSchema = ZTextSchema.min(
+  PASSWORD_MIN_LENGTH,
+  `At least ${PASSWORD_MIN_LENGTH} characters`,
+).max(PASSWORD_MAX_LENGTH, `At most ${PASSWORD_MAX_LENGTH} characters`);
 
 /** A password being checked, not chosen: no minimum, same maximum. */
 export const ZPasswordAttemptSchema = ZTextSchema.min(1, "Required").max(PASSWORD_MAX_LENGTH);

@@ -5,14 +5,26 @@
  * roles are edited at run time by linking roles to these keys.
  */
 export const PERMISSION_CATALOGUE = {
-  "user.read": { category: "users", description: "See every user, with e-mail and sign-in details" },
-  "user.manage": { category: "users", description: "Create, edit, deactivate users and end their sessions" },
+  "user.read": {
+    category: "users",
+    description: "See every user, with e-mail and sign-in details",
+  },
+  "user.manage": {
+    category: "users",
+    description: "Create, edit, deactivate users and end their sessions",
+  },
   "role.read": { category: "roles", description: "See roles and what they grant" },
-  "role.manage": { category: "roles", description: "Create and edit roles, and assign them to users" },
+  "role.manage": {
+    category: "roles",
+    description: "Create and edit roles, and assign them to users",
+  },
   "activity.read_all": { category: "activity", description: "Read everyone's activity trail" },
   "project.create": { category: "projects", description: "Create projects" },
   "project.read_all": { category: "projects", description: "See every project, member or not" },
-  "project.manage_all": { category: "projects", description: "Change every project, member or not" },
+  "project.manage_all": {
+    category: "projects",
+    description: "Change every project, member or not",
+  },
   "workflow.manage": { category: "workflows", description: "Define workflow types and templates" },
   "system.read": { category: "system", description: "See system statistics" },
   "system.manage": { category: "system", description: "Change runtime settings and feature flags" },
@@ -44,6 +56,9 @@ export const SYSTEM_ROLES = {
   },
   member: { name: "Member", permissions: ["project.create"], isDefault: true },
   viewer: { name: "Viewer", permissions: [], isDefault: false },
-} as const satisfies Record<string, { name: string; permissions: readonly Permission[]; isDefault: boolean }>;
+} as const satisfies Record<
+  string,
+  { name: string; permissions: readonly Permission[]; isDefault: boolean }
+>;
 
 export type SystemRoleKey = keyof typeof SYSTEM_ROLES;

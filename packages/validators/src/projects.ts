@@ -31,7 +31,8 @@ export const ZProjectUpdateInputSchema = z.object({
       visibility: ZProjectVisibilitySchema.optional(),
     })
     .refine(
-      (data) => data.name !== undefined || data.description !== undefined || data.visibility !== undefined,
+      (data) =>
+        data.name !== undefined || data.description !== undefined || data.visibility !== undefined,
       "Change at least one field",
     ),
 });

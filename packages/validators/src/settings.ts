@@ -11,17 +11,16 @@ export function strictFields<TShape extends z.ZodRawShape>(
   shape: TShape,
 ): z.ZodType<z.output<z.ZodObject<TShape>>, z.input<z.ZodObject<TShape>>> {
   const known = new Set(Object.keys(shape));
-  return z
-    .looseObject(shape)
-    .superRefine(
-      (value, ctx) => {
-        for (const key of Object.keys(value)) {
-          if (!known.has(key)) ctx.addIssue({ code: "custom", message: "Unknown setting", path: [key] });
-        }
-      },
-      // Run even when known fields have errors, so every mistake is reported at once.
-      { when: (payload) => typeof payload.value === "object" && payload.value !== null },
-    );
+  return z.looseObject(shape).superRefine(
+    (value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (!known.has(key))
+          ctx.addIssue({ code: "custom", message: "Unknown setting", path: [key] });
+      }
+    },
+    // Run even when known fields have errors, so every mistake is reported at once.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 }
 
 /** Event kinds a user can be notified about, each by in-app notice and by e-mail. */
@@ -37,7 +36,10 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const THEMES = ["light", "dark", "system"] as const;
 
 const ZChannelsSchema = z.strictObject({ inApp: z.boolean(), email: z.boolean() });
-const ZChannelsPatchSchema = strictFields({ inApp: z.boolean().optional(), email: z.boolean().optional() });
+const ZChannelsPatchSchema = strictFields({
+  inApp: z.boolean().optional(),
+  email: z.boolean().optional(),
+});
 
 /**
  * A user's complete settings document (what is stored and returned). A
@@ -125,11 +127,18 @@ export function readUserSettings(stored: unknown): UserSettings {
 
 /** Applies a patch (deep: only the fields it names change); the result is validated by the caller. */
 export function mergeUserSettings(current: UserSettings, patch: UserSettingsPatch): UserSettings {
-  const merged: UserSettings = { theme: patch.theme ?? current.theme, notifications: { ...current.notifications } };
+  const merged: UserSettings = {
+    theme: patch.theme ?? current.theme,
+    notifications: { ...current.notifications },
+  };
   for (const kind of NOTIFICATION_KINDS) {
     const change = patch.notifications?.[kind];
     const was = current.notifications[kind];
-    if (change) merged.notifications[kind] = { inApp: change.inApp ?? was.inApp, email: change.email ?? was.email };
+    if (change)
+      merged.notifications[kind] = {
+        inApp: change.inApp ?? was.inApp,
+        email: change.email ?? was.email,
+      };
   }
   return merged;
 }

@@ -24,7 +24,10 @@ export const ZWorkflowDescriptionSchema = ZTextSchema.trim().max(2000);
  * JSON until the service checks it: both are bounded before zod recurses
  * into them, which also checks every string in them, labels included.
  */
-export const ZWorkflowDefinitionInputSchema = bounded(ZWorkflowDefinitionSchema, { maxDepth: 40, maxNodes: 20_000 });
+export const ZWorkflowDefinitionInputSchema = bounded(ZWorkflowDefinitionSchema, {
+  maxDepth: 40,
+  maxNodes: 20_000,
+});
 
 export const ZWorkflowTypeCreateInputSchema = z.object({
   key: ZWorkflowKeySchema,

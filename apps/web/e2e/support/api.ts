@@ -8,14 +8,23 @@ import { z } from "zod";
  */
 const ZResultSchema = z.object({ result: z.object({ data: z.object({ json: z.unknown() }) }) });
 
-export async function mutate(request: APIRequestContext, path: string, input: unknown): Promise<unknown> {
+export async function mutate(
+  request: APIRequestContext,
+  path: string,
+  input: unknown,
+): Promise<unknown> {
   const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   return ZResultSchema.parse(await response.json()).result.data.json;
 }
 
-export async function query(request: APIRequestContext, path: string, input?: unknown): Promise<unknown> {
-  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+export async function query(
+  request: APIRequestContext,
+  path: string,
+  input?: unknown,
+): Promise<unknown> {
+  const search =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   const response = await request.get(`/api/trpc/${path}${search}`);
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   return ZResultSchema.parse(await response.json()).result.data.json;
@@ -32,9 +41,15 @@ export function uniqueKey(prefix: string): string {
  * A published three-step template (Open → In review → Done): "Submit" for
  * editors and owners, "Approve" with a required comment. Returns its key.
  */
-export async function publishReviewTemplate(request: APIRequestContext, name: string): Promise<string> {
+export async function publishReviewTemplate(
+  request: APIRequestContext,
+  name: string,
+): Promise<string> {
   const type = ZIdSchema.parse(
-    await mutate(request, "workflows.types.create", { key: uniqueKey("type"), name: `${name} type` }),
+    await mutate(request, "workflows.types.create", {
+      key: uniqueKey("type"),
+      name: `${name} type`,
+    }),
   );
   const key = uniqueKey("review");
   const template = ZIdSchema.parse(
@@ -75,14 +90,17 @@ export async function publishReviewTemplate(request: APIRequestContext, name: st
 }
 
 export async function createProject(request: APIRequestContext, name: string): Promise<string> {
-  return ZIdSchema.parse(await mutate(request, "projects.create", { name, visibility: "private" })).id;
+  return ZIdSchema.parse(await mutate(request, "projects.create", { name, visibility: "private" }))
+    .id;
 }
 
 export async function registerUser(
   request: APIRequestContext,
   account: { email: string; name: string; password: string },
 ): Promise<string> {
-  const result = z.object({ user: ZIdSchema }).parse(await mutate(request, "auth.register", account));
+  const result = z
+    .object({ user: ZIdSchema })
+    .parse(await mutate(request, "auth.register", account));
   return result.user.id;
 }
 
@@ -101,6 +119,12 @@ export async function createInstance(
   templateKey: string,
   title: string,
 ): Promise<string> {
-  return ZIdSchema.parse(await mutate(request, "workflows.instances.create", { projectId, templateKey, title, data: {} }))
-    .id;
+  return ZIdSchema.parse(
+    await mutate(request, "workflows.instances.create", {
+      projectId,
+      templateKey,
+      title,
+      data: {},
+    }),
+  ).id;
 }

@@ -1,4 +1,10 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 
 import { chromiumAvailable, CHROMIUM_MISSING_REASON } from "./chromium";
 import { E2E_ADMIN } from "./accounts";
@@ -113,7 +119,11 @@ export async function register(page: Page, account: Account): Promise<void> {
 }
 
 /** A second person in their own browser context (own cookies), signed in. */
-export async function openSession(browser: Browser, baseURL: string, account: Account): Promise<Page> {
+export async function openSession(
+  browser: Browser,
+  baseURL: string,
+  account: Account,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await signIn(page, account);

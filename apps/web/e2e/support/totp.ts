@@ -10,7 +10,8 @@ function base32Decode(text: string): Buffer {
     bits += value.toString(2).padStart(5, "0");
   }
   const bytes: number[] = [];
-  for (let at = 0; at + 8 <= bits.length; at += 8) bytes.push(Number.parseInt(bits.slice(at, at + 8), 2));
+  for (let at = 0; at + 8 <= bits.length; at += 8)
+    bytes.push(Number.parseInt(bits.slice(at, at + 8), 2));
   return Buffer.from(bytes);
 }
 

@@ -23,7 +23,8 @@ export async function startWorker(env: Record<string, string>): Promise<RunningW
   });
   const deadline = Date.now() + 60_000;
   while (!worker.output().includes("worker ready")) {
-    if (worker.child.exitCode !== null) throw new Error(`the worker exited early:\n${worker.output()}`);
+    if (worker.child.exitCode !== null)
+      throw new Error(`the worker exited early:\n${worker.output()}`);
     if (Date.now() > deadline) {
       worker.child.kill("SIGKILL");
       throw new Error(`the worker did not start in time:\n${worker.output()}`);

@@ -8,7 +8,9 @@ export default function NotFound() {
           404
         </p>
         <h1 id="not-found-title">This page does not exist</h1>
-        <p className="muted">It may have been moved or deleted, or you may not have access to it.</p>
+        <p className="muted">
+          It may have been moved or deleted, or you may not have access to it.
+        </p>
         <Link className="btn btn-secondary" href="/">
           Back to the overview
         </Link>

@@ -127,7 +127,8 @@ export async function prefetchOrNotFound<TQueryFnData, TError, TData, TQueryKey 
   try {
     return await getQueryClient().query(options);
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      notFound();
     throw error;
   }
 }

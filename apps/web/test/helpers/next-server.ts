@@ -24,21 +24,27 @@ const TEST_AUTH_KEYS = {
 
 function spawnNext(env: Record<string, string>, port: number): ChildProcess {
   if (!existsSync(path.join(appDir, ".next/BUILD_ID"))) {
-    throw new Error("apps/web has no production build: run `pnpm build` (the test command does) first");
+    throw new Error(
+      "apps/web has no production build: run `pnpm build` (the test command does) first",
+    );
   }
   const nextBin = path.join(appDir, "node_modules/next/dist/bin/next");
-  return spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: appDir,
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      LOG_FORMAT: "json",
-      NEXTAUTH_SECRET: TEST_NEXTAUTH_SECRET,
-      ...TEST_AUTH_KEYS,
-      ...env,
+  return spawn(
+    process.execPath,
+    [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: appDir,
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "production",
+        LOG_FORMAT: "json",
+        NEXTAUTH_SECRET: TEST_NEXTAUTH_SECRET,
+        ...TEST_AUTH_KEYS,
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
 }
 
 export interface StartNextOptions {
@@ -47,7 +53,10 @@ export interface StartNextOptions {
 }
 
 /** Runs the production build (`next start`) and waits until it answers. */
-export async function startNext(env: Record<string, string>, options: StartNextOptions = {}): Promise<RunningNext> {
+export async function startNext(
+  env: Record<string, string>,
+  options: StartNextOptions = {},
+): Promise<RunningNext> {
   const port = options.port ?? (await freePort());
   const child = spawnNext(env, port);
   let output = "";
@@ -78,7 +87,9 @@ export async function startNext(env: Record<string, string>, options: StartNextO
 }
 
 /** Runs `next start` expecting it to refuse to start; returns its exit code and output. */
-export async function startNextExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function startNextExpectingFailure(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const child = spawnNext(env, await freePort());
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -72,6 +72,7 @@ export function publicMessage(error: TRPCError): string {
   if (error.code === "INTERNAL_SERVER_ERROR") return INTERNAL_MESSAGE;
   const cause = error.cause;
   if (cause instanceof ZodError) return readableIssues(cause);
-  if (cause === undefined || cause instanceof AppError || cause instanceof TRPCError) return error.message;
+  if (cause === undefined || cause instanceof AppError || cause instanceof TRPCError)
+    return error.message;
   return UNREADABLE_MESSAGE;
 }

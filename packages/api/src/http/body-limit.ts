@@ -9,7 +9,10 @@ export class BodyTooLargeError extends Error {
  * Reads at most `limit` bytes of the body, failing early on a declared
  * Content-Length and again while streaming when none was declared.
  */
-export async function readBodyWithLimit(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function readBodyWithLimit(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
   if (!request.body) return null;

@@ -38,7 +38,9 @@ export function parseTrustedProxies(value: string): TrustProxy {
     try {
       proxyaddr.compile(entry);
     } catch {
-      throw new RangeError(`"${entry}" is not an IP address, a CIDR range, or one of loopback, linklocal, uniquelocal`);
+      throw new RangeError(
+        `"${entry}" is not an IP address, a CIDR range, or one of loopback, linklocal, uniquelocal`,
+      );
     }
   }
   const trusted = proxyaddr.compile(entries);
@@ -47,7 +49,10 @@ export function parseTrustedProxies(value: string): TrustProxy {
 
 /** The shape proxy-addr reads: the socket's address and the forwarding header. */
 function forwardedRequest(peer: string, forwardedFor: string): IncomingMessage {
-  return { socket: { remoteAddress: peer }, headers: { "x-forwarded-for": forwardedFor } } as unknown as IncomingMessage;
+  return {
+    socket: { remoteAddress: peer },
+    headers: { "x-forwarded-for": forwardedFor },
+  } as unknown as IncomingMessage;
 }
 
 /**
@@ -58,7 +63,11 @@ function forwardedRequest(peer: string, forwardedFor: string): IncomingMessage {
  * limits, sessions and the activity log record. Null when the peer is
  * unknown.
  */
-export function clientAddress(peer: string | null, headers: Headers, trust: TrustProxy): string | null {
+export function clientAddress(
+  peer: string | null,
+  headers: Headers,
+  trust: TrustProxy,
+): string | null {
   if (!peer) return null;
   if (trust === trustNoProxy) return peer;
   const forwardedFor = headers.get("x-forwarded-for");
@@ -71,7 +80,12 @@ export function clientAddress(peer: string | null, headers: Headers, trust: Trus
  * the peer is a trusted proxy that set X-Forwarded-Proto to https. Anyone
  * else's X-Forwarded-Proto is ignored.
  */
-export function servedOverHttps(siteUrl: string | null, peer: string | null, headers: Headers, trust: TrustProxy): boolean {
+export function servedOverHttps(
+  siteUrl: string | null,
+  peer: string | null,
+  headers: Headers,
+  trust: TrustProxy,
+): boolean {
   if (siteUrl?.startsWith("https:")) return true;
   if (!peer || !trust(peer, 0)) return false;
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();

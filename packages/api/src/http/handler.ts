@@ -60,7 +60,10 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
   const { allowedOrigins, maxBodyBytes, trustProxy } = options;
   const deps = options.deps;
 
-  return async function handleTrpcRequest(request: Request, info: RequestInfo = {}): Promise<Response> {
+  return async function handleTrpcRequest(
+    request: Request,
+    info: RequestInfo = {},
+  ): Promise<Response> {
     const requestId = resolveRequestId(request.headers);
     const cors = corsHeaders(request.headers.get("origin"), allowedOrigins);
     if (request.method === "OPTIONS") {
@@ -73,7 +76,12 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
     if (request.method === "POST") {
       try {
         const body = await readBodyWithLimit(request, maxBodyBytes);
-        req = new Request(request.url, { method: "POST", headers: request.headers, body, signal: request.signal });
+        req = new Request(request.url, {
+          method: "POST",
+          headers: request.headers,
+          body,
+          signal: request.signal,
+        });
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         logger.info({ limit: maxBodyBytes }, "request body too large");

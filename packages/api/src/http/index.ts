@@ -1,4 +1,9 @@
 export { createTrpcHandler, type RequestInfo, type TrpcHandlerOptions } from "./handler";
 export { createNodeServer } from "./node-adapter";
 export { readinessResponse, workerHealthResponse } from "./probes";
-export { clientAddress, parseTrustedProxies, trustNoProxy, type TrustProxy } from "./client-address";
+export {
+  clientAddress,
+  parseTrustedProxies,
+  trustNoProxy,
+  type TrustProxy,
+} from "./client-address";

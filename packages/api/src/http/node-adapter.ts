@@ -4,7 +4,10 @@ import { Readable } from "node:stream";
 import { servedOverHttps, type TrustProxy } from "./client-address";
 import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 
-type FetchHandler = (request: Request, info: { remoteAddress?: string | null }) => Promise<Response>;
+type FetchHandler = (
+  request: Request,
+  info: { remoteAddress?: string | null },
+) => Promise<Response>;
 
 function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
@@ -27,12 +30,19 @@ function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): R
 }
 
 /** Browser-facing headers of every answer, set before the response's own (which may override them). */
-function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, trustProxy: TrustProxy): void {
+function setSecurityHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  trustProxy: TrustProxy,
+): void {
   const headers = new Headers();
   const forwardedProto = req.headers["x-forwarded-proto"];
   if (typeof forwardedProto === "string") headers.set("x-forwarded-proto", forwardedProto);
   const https = servedOverHttps(null, req.socket.remoteAddress ?? null, headers, trustProxy);
-  for (const [name, value] of securityHeaders({ contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, https })) {
+  for (const [name, value] of securityHeaders({
+    contentSecurityPolicy: API_CONTENT_SECURITY_POLICY,
+    https,
+  })) {
     res.setHeader(name, value);
   }
 }

@@ -22,7 +22,8 @@ class Rollback<T> extends Error {
  */
 export const authed = t.middleware(async ({ ctx, next }) => {
   const credentials = await resolveCredentials(ctx, ctx.deps.tokens);
-  if (!credentials) throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
+  if (!credentials)
+    throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
   // Before the transaction: a refused call costs no database work.
   await throttleSignedInCall(ctx, credentials.userId);
   const proceed = (principal: Principal, db: ScopedDb) =>
@@ -42,13 +43,27 @@ export const authed = t.middleware(async ({ ctx, next }) => {
         throw new AppError("UNAUTHENTICATED", "The session has ended", { reason: "session_ended" });
       }
       let access = cached;
-      if (access?.accessVersion !== state.accessVersion || access.isSuperuser !== state.isSuperuser) {
+      if (
+        access?.accessVersion !== state.accessVersion ||
+        access.isSuperuser !== state.isSuperuser
+      ) {
         access = (await loadAccess(db, credentials.userId, state.accessVersion)) ?? undefined;
-        if (!access) throw new AppError("UNAUTHENTICATED", "The session has ended", { reason: "session_ended" });
+        if (!access)
+          throw new AppError("UNAUTHENTICATED", "The session has ended", {
+            reason: "session_ended",
+          });
         cache.set(credentials.userId, access);
-        await applyScope(db, { userId: credentials.userId, permissions: [...access.permissions], requestId: ctx.requestId });
+        await applyScope(db, {
+          userId: credentials.userId,
+          permissions: [...access.permissions],
+          requestId: ctx.requestId,
+        });
       }
-      const principal: Principal = { userId: credentials.userId, sessionId: credentials.sessionId, ...access };
+      const principal: Principal = {
+        userId: credentials.userId,
+        sessionId: credentials.sessionId,
+        ...access,
+      };
       const result = await proceed(principal, db);
       if (!result.ok) throw new Rollback(result);
       return result;
@@ -66,7 +81,8 @@ export const authed = t.middleware(async ({ ctx, next }) => {
  */
 export const requirePermission = t.middleware(({ ctx, meta, next }) => {
   const principal = (ctx as { principal?: Principal }).principal;
-  if (!principal) throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
+  if (!principal)
+    throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
   const permission = meta?.permission;
   if (!permission) throw new Error("a permission check on a procedure that declares no permission");
   if (!principal.permissions.has(permission)) {

@@ -15,19 +15,31 @@ export const observe = t.middleware(async ({ ctx, path, type, next }) => {
     ctx.logger.info({ path, type, durationMs }, "procedure ok");
     // A subscription's work (and its errors) happens after this returns, while the stream is read.
     if (type === "subscription" && isAsyncIterable(result.data)) {
-      return { ...result, data: mapStreamErrors(result.data, (cause) => {
-        ctx.logger.info({ path, type, code: cause.code, reason: cause.reason }, "subscription refused");
-      }) };
+      return {
+        ...result,
+        data: mapStreamErrors(result.data, (cause) => {
+          ctx.logger.info(
+            { path, type, code: cause.code, reason: cause.reason },
+            "subscription refused",
+          );
+        }),
+      };
     }
     return result;
   }
   const cause = result.error.cause;
   if (cause instanceof AppError) {
-    ctx.logger.info({ path, type, durationMs, code: cause.code, reason: cause.reason }, "procedure refused");
+    ctx.logger.info(
+      { path, type, durationMs, code: cause.code, reason: cause.reason },
+      "procedure refused",
+    );
     throw toTRPCError(cause);
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
-    ctx.logger.error({ path, type, durationMs, err: result.error.cause ?? result.error }, "procedure failed");
+    ctx.logger.error(
+      { path, type, durationMs, err: result.error.cause ?? result.error },
+      "procedure failed",
+    );
   } else {
     ctx.logger.info({ path, type, durationMs, code: result.error.code }, "procedure refused");
   }
@@ -39,7 +51,10 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 }
 
 /** The stream as it is, except that an AppError it throws reaches the client mapped, like a query's. */
-async function* mapStreamErrors<T>(source: AsyncIterable<T>, onRefused: (cause: AppError) => void): AsyncGenerator<T> {
+async function* mapStreamErrors<T>(
+  source: AsyncIterable<T>,
+  onRefused: (cause: AppError) => void,
+): AsyncGenerator<T> {
   try {
     yield* source;
   } catch (error) {

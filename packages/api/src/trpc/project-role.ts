@@ -22,7 +22,8 @@ export function projectRole(min: ProjectRole, field: "projectId" | "id" = "proje
     // Declaration mistakes, not a caller's.
     if (!principal || !db) throw new Error(`${path}: project roles are checked inside authed`);
     const projectId = (input as Partial<Record<typeof field, unknown>> | undefined)?.[field];
-    if (typeof projectId !== "string") throw new Error(`${path}: the input names no project in "${field}"`);
+    if (typeof projectId !== "string")
+      throw new Error(`${path}: the input names no project in "${field}"`);
     const project = await requireProjectRole(db, principal, projectId, min);
     return next({ ctx: { project } });
   });

@@ -43,7 +43,9 @@ const ACCESS_COLUMNS = Prisma.sql`u.email, u.name, u.is_superuser,
 
 /** Superusers hold every permission; unknown keys in the table are ignored. */
 function toAccess(row: AccessRow, accessVersion: number): Access {
-  const permissions: readonly Permission[] = row.is_superuser ? ALL_PERMISSIONS : row.permissions.filter(isPermission);
+  const permissions: readonly Permission[] = row.is_superuser
+    ? ALL_PERMISSIONS
+    : row.permissions.filter(isPermission);
   return {
     email: row.email,
     name: row.name,
@@ -59,7 +61,10 @@ function toAccess(row: AccessRow, accessVersion: number): Access {
  * request-scope machinery (the benchmark's unscoped comparison uses it).
  * Returns null when the user is gone or inactive, or the session was ended.
  */
-export async function loadPrincipal(tx: ScopedDb, credentials: Credentials): Promise<Principal | null> {
+export async function loadPrincipal(
+  tx: ScopedDb,
+  credentials: Credentials,
+): Promise<Principal | null> {
   const rows = await tx.$queryRaw<(PrincipalRow & { access_version: number })[]>`
     SELECT u.id, u.is_active, u.access_version, ${ACCESS_COLUMNS},
            EXISTS (SELECT 1 FROM sessions s
@@ -81,7 +86,11 @@ export function scopeOf(principal: Principal, requestId: string) {
  * user id is already set, so RLS shows only the user's own rows). The
  * caller supplies the access version it read in the same transaction.
  */
-export async function loadAccess(tx: ScopedDb, userId: string, accessVersion: number): Promise<Access | null> {
+export async function loadAccess(
+  tx: ScopedDb,
+  userId: string,
+  accessVersion: number,
+): Promise<Access | null> {
   const rows = await tx.$queryRaw<AccessRow[]>`
     SELECT ${ACCESS_COLUMNS} FROM users u WHERE u.id = ${userId}::uuid`;
   const row = rows[0];

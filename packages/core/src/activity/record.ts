@@ -23,8 +23,15 @@ export interface ActivityEntry {
  * the change rolls back, so does its entry. The table is append-only for
  * the application role.
  */
-export async function recordActivity(db: ScopedDb, actor: Actor, entry: ActivityEntry): Promise<void> {
-  const changes = entry.before !== undefined || entry.after !== undefined ? diffRecords(entry.before, entry.after) : null;
+export async function recordActivity(
+  db: ScopedDb,
+  actor: Actor,
+  entry: ActivityEntry,
+): Promise<void> {
+  const changes =
+    entry.before !== undefined || entry.after !== undefined
+      ? diffRecords(entry.before, entry.after)
+      : null;
   await db.activity.create({
     data: {
       actorId: actor.userId,

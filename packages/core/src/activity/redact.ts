@@ -22,11 +22,15 @@ function toJson(value: unknown): Json {
   if (typeof value === "object") {
     // fromEntries: a key such as "__proto__" stays a key, not the object's prototype.
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, SECRET_FIELD.test(key) ? "[redacted]" : toJson(inner)]),
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        SECRET_FIELD.test(key) ? "[redacted]" : toJson(inner),
+      ]),
     );
   }
   if (typeof value === "bigint") return value.toString();
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   return null;
 }
 

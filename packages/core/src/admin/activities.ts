@@ -16,7 +16,10 @@ export interface ActivityFilter extends PageInput {
 }
 
 /** Everyone's trail (activity.read_all), newest first, keyset-paged on (createdAt, id). */
-export async function listActivities(ctx: ServiceContext, input: ActivityFilter): Promise<Page<ActivityView>> {
+export async function listActivities(
+  ctx: ServiceContext,
+  input: ActivityFilter,
+): Promise<Page<ActivityView>> {
   const conditions: Prisma.ActivityWhereInput[] = [];
   if (input.actorId) conditions.push({ actorId: input.actorId });
   if (input.action) conditions.push({ action: input.action });
@@ -25,13 +28,19 @@ export async function listActivities(ctx: ServiceContext, input: ActivityFilter)
   if (input.from) conditions.push({ createdAt: { gte: input.from } });
   if (input.to) conditions.push({ createdAt: { lt: input.to } });
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
-  if (after) conditions.push({ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] });
+  if (after)
+    conditions.push({
+      OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }],
+    });
   const rows = await ctx.db.activity.findMany({
     where: { AND: conditions },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     select: activityViewSelect,
   });
-  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
+  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({
+    at: row.createdAt,
+    id: row.id,
+  }));
   return { items: page.items.map(toActivityView), nextCursor: page.nextCursor };
 }

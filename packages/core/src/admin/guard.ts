@@ -28,6 +28,8 @@ export async function assertAdminsRemain(ctx: ServiceContext): Promise<void> {
     });
   }
   if (row.active_admins === 0) {
-    throw new AppError("PRECONDITION_FAILED", "This would leave no active administrator", { reason: "last_admin" });
+    throw new AppError("PRECONDITION_FAILED", "This would leave no active administrator", {
+      reason: "last_admin",
+    });
   }
 }

@@ -17,7 +17,9 @@ export const CHALLENGE_TTL_SECONDS = 300;
 
 /** One answer for "no such user" and "wrong password", so neither is revealed. */
 export function invalidCredentials(): AppError {
-  return new AppError("UNAUTHENTICATED", "Invalid e-mail or password", { reason: "invalid_credentials" });
+  return new AppError("UNAUTHENTICATED", "Invalid e-mail or password", {
+    reason: "invalid_credentials",
+  });
 }
 
 /**
@@ -30,7 +32,11 @@ export function invalidCredentials(): AppError {
  * wrong codes count towards the same lock-out as wrong passwords, and
  * signing in again must not wipe them.
  */
-export async function login(deps: CoreDeps, input: LoginInput, meta: ClientMeta): Promise<LoginResult> {
+export async function login(
+  deps: CoreDeps,
+  input: LoginInput,
+  meta: ClientMeta,
+): Promise<LoginResult> {
   await spend(deps.limiters.loginPerIp, meta.ip ?? "unknown", "sign-in attempts from this address");
   await spend(deps.limiters.loginPerAccount, input.email, "sign-in attempts for this account");
 
@@ -54,7 +60,9 @@ export async function login(deps: CoreDeps, input: LoginInput, meta: ClientMeta)
     throw invalidCredentials();
   }
   if (!candidate.is_active) {
-    throw new AppError("UNAUTHENTICATED", "This account is deactivated", { reason: "account_inactive" });
+    throw new AppError("UNAUTHENTICATED", "This account is deactivated", {
+      reason: "account_inactive",
+    });
   }
 
   const actor: Actor = { userId: candidate.id, ...meta };
@@ -83,13 +91,21 @@ export async function login(deps: CoreDeps, input: LoginInput, meta: ClientMeta)
       deps.tokens,
       expiresAt,
     );
-    return { status: "two_factor_required" as const, challengeToken, expiresIn: CHALLENGE_TTL_SECONDS };
+    return {
+      status: "two_factor_required" as const,
+      challengeToken,
+      expiresIn: CHALLENGE_TTL_SECONDS,
+    };
   });
 }
 
 export function lockedOut(until: Date): AppError {
-  return new AppError("RATE_LIMITED", "Too many wrong passwords: the account is locked for a while", {
-    reason: "account_locked",
-    details: { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)) },
-  });
+  return new AppError(
+    "RATE_LIMITED",
+    "Too many wrong passwords: the account is locked for a while",
+    {
+      reason: "account_locked",
+      details: { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)) },
+    },
+  );
 }

@@ -25,8 +25,13 @@ export interface RefreshTokenRecord {
  * no caller settings, so they run as single statements, not transactions.
  */
 
-export async function findLoginCandidate(pool: PrismaClient, email: string): Promise<LoginCandidate | null> {
-  const rows = await pool.$queryRaw<LoginCandidate[]>`SELECT * FROM app.auth_find_user_by_email(${email})`;
+export async function findLoginCandidate(
+  pool: PrismaClient,
+  email: string,
+): Promise<LoginCandidate | null> {
+  const rows = await pool.$queryRaw<
+    LoginCandidate[]
+  >`SELECT * FROM app.auth_find_user_by_email(${email})`;
   return rows[0] ?? null;
 }
 
@@ -41,7 +46,12 @@ export async function recordLoginFailure(
   return rows[0] ?? null;
 }
 
-export async function findRefreshToken(pool: PrismaClient, tokenHash: string): Promise<RefreshTokenRecord | null> {
-  const rows = await pool.$queryRaw<RefreshTokenRecord[]>`SELECT * FROM app.auth_find_refresh_token(${tokenHash})`;
+export async function findRefreshToken(
+  pool: PrismaClient,
+  tokenHash: string,
+): Promise<RefreshTokenRecord | null> {
+  const rows = await pool.$queryRaw<
+    RefreshTokenRecord[]
+  >`SELECT * FROM app.auth_find_refresh_token(${tokenHash})`;
   return rows[0] ?? null;
 }

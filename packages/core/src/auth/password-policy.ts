@@ -25,7 +25,11 @@ export async function assertPasswordPolicy(
 ): Promise<void> {
   const policy = await readSetting(db, "passwordPolicy");
   const violations = passwordPolicyViolations(password, policy);
-  if (options.userId && policy.historyCount > 0 && (await isRecentPassword(db, options.userId, password, policy))) {
+  if (
+    options.userId &&
+    policy.historyCount > 0 &&
+    (await isRecentPassword(db, options.userId, password, policy))
+  ) {
     violations.push({
       rule: "reused",
       message: `Must differ from your last ${policy.historyCount} passwords`,
@@ -61,7 +65,8 @@ async function isRecentPassword(
     }),
   ]);
   const hashes = history.map((row) => row.passwordHash);
-  if (credentials && !hashes.includes(credentials.passwordHash)) hashes.unshift(credentials.passwordHash);
+  if (credentials && !hashes.includes(credentials.passwordHash))
+    hashes.unshift(credentials.passwordHash);
   for (const hash of hashes.slice(0, policy.historyCount)) {
     if (await verifyPassword(hash, password)) return true;
   }
@@ -74,7 +79,11 @@ async function isRecentPassword(
  * reuse rule). Runs in a transaction scoped to that user. The caller
  * records the activity entry and decides which sessions to end.
  */
-export async function setPassword(db: ScopedDb, userId: string, password: string): Promise<{ changedAt: Date }> {
+export async function setPassword(
+  db: ScopedDb,
+  userId: string,
+  password: string,
+): Promise<{ changedAt: Date }> {
   await assertPasswordPolicy(db, password, { userId });
   const passwordHash = await hashPassword(password);
   const changedAt = new Date();
@@ -83,12 +92,19 @@ export async function setPassword(db: ScopedDb, userId: string, password: string
     data: { passwordHash, passwordChangedAt: changedAt },
     select: { id: true },
   });
-  await db.passwordHistory.create({ data: { userId, passwordHash, createdAt: changedAt }, select: { id: true } });
+  await db.passwordHistory.create({
+    data: { userId, passwordHash, createdAt: changedAt },
+    select: { id: true },
+  });
   return { changedAt };
 }
 
 /** Expired under the policy's maximum age (sign-in still works; the client is told to change it). */
-export function isPasswordExpired(changedAt: Date, policy: PasswordPolicy, now = new Date()): boolean {
+export function isPasswordExpired(
+  changedAt: Date,
+  policy: PasswordPolicy,
+  now = new Date(),
+): boolean {
   if (policy.maxAgeDays === null) return false;
   return now.getTime() - changedAt.getTime() > policy.maxAgeDays * 86_400_000;
 }

@@ -31,12 +31,16 @@ export async function revokeSession(
       data: { revokedAt: new Date(), revokedReason: reason },
     });
     if (ended.count === 0) return;
-    await recordActivity(tx, { userId, ...meta }, {
-      action: reason === "logout" ? "auth.logout" : "session.revoke",
-      entityType: "session",
-      entityId: sessionId,
-      after: { revokedReason: reason },
-    });
+    await recordActivity(
+      tx,
+      { userId, ...meta },
+      {
+        action: reason === "logout" ? "auth.logout" : "session.revoke",
+        entityType: "session",
+        entityId: sessionId,
+        after: { revokedReason: reason },
+      },
+    );
   });
 }
 
@@ -45,8 +49,16 @@ export async function revokeSession(
  * issued in the same session. A token presented a second time means it was
  * copied, so the whole session (the token family) is revoked.
  */
-export async function refresh(deps: CoreDeps, refreshToken: string, meta: ClientMeta): Promise<TokenPair> {
-  await spend(deps.limiters.refreshPerIp, meta.ip ?? "unknown", "token refreshes from this address");
+export async function refresh(
+  deps: CoreDeps,
+  refreshToken: string,
+  meta: ClientMeta,
+): Promise<TokenPair> {
+  await spend(
+    deps.limiters.refreshPerIp,
+    meta.ip ?? "unknown",
+    "token refreshes from this address",
+  );
   const record = await findRefreshToken(deps.pool, hashOpaqueToken(refreshToken));
   if (!record) throw refused("unknown_token");
   if (record.session_revoked_at) throw refused("session_revoked");
@@ -65,15 +77,27 @@ export async function refresh(deps: CoreDeps, refreshToken: string, meta: Client
       data: { usedAt: now },
     });
     if (spent.count === 0) return { ok: false as const };
-    const user = await tx.user.findUnique({ where: { id: record.user_id }, select: { isActive: true } });
+    const user = await tx.user.findUnique({
+      where: { id: record.user_id },
+      select: { isActive: true },
+    });
     if (!user?.isActive) return { ok: false as const, inactive: true };
     await tx.session.update({ where: { id: record.session_id }, data: { lastUsedAt: now } });
-    const token = await addRefreshToken(tx, record.user_id, record.session_id, record.session_expires_at);
-    await recordActivity(tx, { userId: record.user_id, ...meta }, {
-      action: "session.refresh",
-      entityType: "session",
-      entityId: record.session_id,
-    });
+    const token = await addRefreshToken(
+      tx,
+      record.user_id,
+      record.session_id,
+      record.session_expires_at,
+    );
+    await recordActivity(
+      tx,
+      { userId: record.user_id, ...meta },
+      {
+        action: "session.refresh",
+        entityType: "session",
+        entityId: record.session_id,
+      },
+    );
     return { ok: true as const, token };
   });
   if (!outcome.ok) {
@@ -81,12 +105,19 @@ export async function refresh(deps: CoreDeps, refreshToken: string, meta: Client
     await revokeSession(deps, record.user_id, record.session_id, "refresh_token_reuse", meta);
     throw refused("refresh_token_reused");
   }
-  const access = await signAccessToken({ userId: record.user_id, sessionId: record.session_id }, deps.tokens);
+  const access = await signAccessToken(
+    { userId: record.user_id, sessionId: record.session_id },
+    deps.tokens,
+  );
   return { accessToken: access.token, refreshToken: outcome.token, expiresIn: access.expiresIn };
 }
 
 /** Ends the session a refresh token belongs to. Unknown tokens are ignored. */
-export async function logout(deps: CoreDeps, refreshToken: string, meta: ClientMeta): Promise<void> {
+export async function logout(
+  deps: CoreDeps,
+  refreshToken: string,
+  meta: ClientMeta,
+): Promise<void> {
   const record = await findRefreshToken(deps.pool, hashOpaqueToken(refreshToken));
   if (record && !record.session_revoked_at) {
     await revokeSession(deps, record.user_id, record.session_id, "logout", meta);

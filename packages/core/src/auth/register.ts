@@ -34,33 +34,54 @@ export async function register(
   await withScope(deps.pool, { ...ANONYMOUS_SCOPE, requestId: meta.requestId }, async (tx) => {
     const flags = await readSetting(tx, "featureFlags");
     if (!flags.registrationOpen) {
-      throw new AppError("FORBIDDEN", "Registration is closed: ask an administrator for an account", {
-        reason: "registration_closed",
-      });
+      throw new AppError(
+        "FORBIDDEN",
+        "Registration is closed: ask an administrator for an account",
+        {
+          reason: "registration_closed",
+        },
+      );
     }
     await assertPasswordPolicy(tx, input.password);
   });
   const passwordHash = await hashPassword(input.password);
   const userId = randomUUID();
   try {
-    return await withScope(deps.pool, { userId, permissions: [], requestId: meta.requestId }, async (tx) => {
-      const user = await tx.user.create({
-        data: { id: userId, email: input.email, name: input.name, passwordHash },
-        select: userViewSelect,
-      });
-      const defaults = await tx.role.findMany({ where: { isDefault: true }, select: { id: true, key: true } });
-      await tx.userRole.createMany({ data: defaults.map((role) => ({ userId, roleId: role.id })) });
-      await tx.passwordHistory.create({ data: { userId, passwordHash }, select: { id: true } });
-      await emitEvent(tx, "user.registered", { userId });
-      await recordActivity(tx, { userId, ...meta }, {
-        action: "user.register",
-        entityType: "user",
-        entityId: userId,
-        after: { email: user.email, name: user.name, roles: defaults.map((role) => role.key).sort() },
-      });
-      await andThen?.(tx, userId);
-      return toUserView(user, { userId, self: true });
-    });
+    return await withScope(
+      deps.pool,
+      { userId, permissions: [], requestId: meta.requestId },
+      async (tx) => {
+        const user = await tx.user.create({
+          data: { id: userId, email: input.email, name: input.name, passwordHash },
+          select: userViewSelect,
+        });
+        const defaults = await tx.role.findMany({
+          where: { isDefault: true },
+          select: { id: true, key: true },
+        });
+        await tx.userRole.createMany({
+          data: defaults.map((role) => ({ userId, roleId: role.id })),
+        });
+        await tx.passwordHistory.create({ data: { userId, passwordHash }, select: { id: true } });
+        await emitEvent(tx, "user.registered", { userId });
+        await recordActivity(
+          tx,
+          { userId, ...meta },
+          {
+            action: "user.register",
+            entityType: "user",
+            entityId: userId,
+            after: {
+              email: user.email,
+              name: user.name,
+              roles: defaults.map((role) => role.key).sort(),
+            },
+          },
+        );
+        await andThen?.(tx, userId);
+        return toUserView(user, { userId, self: true });
+      },
+    );
   } catch (error) {
     if (isUniqueViolation(error, "email")) {
       throw new AppError("CONFLICT", "An account with this e-mail already exists", {

@@ -53,7 +53,10 @@ export async function acceptTotp(db: ScopedDb, secret: string, code: string): Pr
 /** Ten fresh codes, shown once as `xxxxx-xxxxx`. */
 export function newBackupCodes(): string[] {
   return Array.from({ length: BACKUP_CODE_COUNT }, () => {
-    const chars = Array.from({ length: 10 }, () => BACKUP_ALPHABET[randomInt(BACKUP_ALPHABET.length)] ?? "");
+    const chars = Array.from(
+      { length: 10 },
+      () => BACKUP_ALPHABET[randomInt(BACKUP_ALPHABET.length)] ?? "",
+    );
     return `${chars.slice(0, 5).join("")}-${chars.slice(5).join("")}`;
   });
 }
@@ -64,7 +67,11 @@ export function backupCodeDigest(code: string, key: Uint8Array): string {
 }
 
 /** Replaces the user's backup codes with new ones; returns them in clear, once. */
-export async function replaceBackupCodes(db: ScopedDb, userId: string, key: Uint8Array): Promise<string[]> {
+export async function replaceBackupCodes(
+  db: ScopedDb,
+  userId: string,
+  key: Uint8Array,
+): Promise<string[]> {
   const codes = newBackupCodes();
   await db.twoFactorBackupCode.deleteMany({ where: { userId } });
   await db.twoFactorBackupCode.createMany({
@@ -78,7 +85,12 @@ export async function replaceBackupCodes(db: ScopedDb, userId: string, key: Uint
  * unused, so of two concurrent uses only one succeeds, and a used code
  * fails every later time.
  */
-async function spendBackupCode(db: ScopedDb, userId: string, code: string, key: Uint8Array): Promise<boolean> {
+async function spendBackupCode(
+  db: ScopedDb,
+  userId: string,
+  code: string,
+  key: Uint8Array,
+): Promise<boolean> {
   const spent = await db.twoFactorBackupCode.updateMany({
     where: { userId, codeHash: backupCodeDigest(code, key), usedAt: null },
     data: { usedAt: new Date() },

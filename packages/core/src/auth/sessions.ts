@@ -77,9 +77,16 @@ export async function changePassword(
   input: ChangePasswordInput,
 ): Promise<{ revokedSessions: number }> {
   const { db, principal } = ctx;
-  const user = await db.user.findUnique({ where: { id: principal.userId }, select: { passwordChangedAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: principal.userId },
+    select: { passwordChangedAt: true },
+  });
   const credentials = await readOwnCredentials(db);
-  if (!user || !credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
+  if (
+    !user ||
+    !credentials ||
+    !(await verifyPassword(credentials.passwordHash, input.currentPassword))
+  ) {
     throw new AppError("VALIDATION", "The current password is not correct", {
       reason: "wrong_password",
       fieldErrors: { currentPassword: ["The current password is not correct"] },

@@ -41,6 +41,8 @@ export async function addRefreshToken(
   expiresAt: Date,
 ): Promise<string> {
   const token = generateOpaqueToken();
-  await tx.refreshToken.create({ data: { userId, sessionId, tokenHash: hashOpaqueToken(token), expiresAt } });
+  await tx.refreshToken.create({
+    data: { userId, sessionId, tokenHash: hashOpaqueToken(token), expiresAt },
+  });
   return token;
 }

@@ -16,7 +16,10 @@ import { completeSignIn, type SignedIn } from "./sign-in";
 /** Codes tried against one challenge before it is spent (then: sign in again). */
 export const MAX_CHALLENGE_ATTEMPTS = 5;
 
-function refused(reason: string, message = "The sign-in could not be completed: sign in again"): AppError {
+function refused(
+  reason: string,
+  message = "The sign-in could not be completed: sign in again",
+): AppError {
   return new AppError("UNAUTHENTICATED", message, { reason });
 }
 
@@ -87,11 +90,19 @@ export async function verifyTwoFactor(
       data: { usedAt: now },
     });
     if (spent.count === 0) throw refused("challenge_used");
-    return { kind: "signed_in", result: await completeSignIn(tx, deps, actor, challenge.deviceLabel, method) };
+    return {
+      kind: "signed_in",
+      result: await completeSignIn(tx, deps, actor, challenge.deviceLabel, method),
+    };
   });
 
   if (outcome.kind === "signed_in") return outcome.result;
-  const state = await recordLoginFailure(deps.pool, userId, deps.loginPolicy.lockThreshold, deps.loginPolicy.lockSeconds);
+  const state = await recordLoginFailure(
+    deps.pool,
+    userId,
+    deps.loginPolicy.lockThreshold,
+    deps.loginPolicy.lockSeconds,
+  );
   if (state?.locked_until && state.locked_until > new Date()) throw lockedOut(state.locked_until);
   throw new AppError("UNAUTHENTICATED", "The code is not correct", {
     reason: "invalid_code",

@@ -29,7 +29,10 @@ export async function listNotifications(
     take: input.limit + 1,
     select: notificationSelect,
   });
-  const page = toPage(deps.cursors, rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
+  const page = toPage(deps.cursors, rows, input.limit, (row) => ({
+    at: row.createdAt,
+    id: row.id,
+  }));
   return { items: page.items.map(toNotificationView), nextCursor: page.nextCursor };
 }
 

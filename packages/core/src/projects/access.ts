@@ -24,7 +24,11 @@ type Caller = Pick<Principal, "userId" | "permissions">;
  * RLS decides visibility (member, internal project, project.read_all), so
  * a project hidden from the caller is simply not found.
  */
-export async function projectAccess(db: ScopedDb, caller: Caller, projectId: string): Promise<ProjectAccess | null> {
+export async function projectAccess(
+  db: ScopedDb,
+  caller: Caller,
+  projectId: string,
+): Promise<ProjectAccess | null> {
   const project = await db.project.findUnique({
     where: { id: projectId },
     select: {

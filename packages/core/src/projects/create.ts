@@ -14,7 +14,10 @@ import { auditFields, type ProjectView } from "./view";
  * without RETURNING, the creator claims it (the membership policy allows
  * that only for an unclaimed project they created), and it is read back.
  */
-export async function createProject(ctx: ServiceContext, input: ProjectCreateInput): Promise<ProjectView> {
+export async function createProject(
+  ctx: ServiceContext,
+  input: ProjectCreateInput,
+): Promise<ProjectView> {
   const { db, principal } = ctx;
   const id = randomUUID();
   await db.$executeRaw`

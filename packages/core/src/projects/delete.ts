@@ -11,9 +11,14 @@ import { auditFields } from "./view";
  * project.manage_all). Work still in progress is not thrown away by
  * accident: open instances refuse the delete unless `force` is set.
  */
-export async function deleteProject(ctx: ServiceContext, input: ProjectDeleteInput): Promise<{ id: string }> {
+export async function deleteProject(
+  ctx: ServiceContext,
+  input: ProjectDeleteInput,
+): Promise<{ id: string }> {
   const project = await getProject(ctx, input.id);
-  const open = await ctx.db.workflowInstance.count({ where: { projectId: input.id, completedAt: null } });
+  const open = await ctx.db.workflowInstance.count({
+    where: { projectId: input.id, completedAt: null },
+  });
   if (open > 0 && !input.force) {
     throw new AppError("PRECONDITION_FAILED", `The project still has ${open} open instance(s)`, {
       reason: "open_instances",

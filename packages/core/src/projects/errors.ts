@@ -5,5 +5,7 @@ import { AppError } from "../errors";
  * request removed the row, or took the caller's role away, in between.
  */
 export function changedMeanwhile(): AppError {
-  return new AppError("CONFLICT", "This changed meanwhile; reload and try again", { reason: "concurrent_change" });
+  return new AppError("CONFLICT", "This changed meanwhile; reload and try again", {
+    reason: "concurrent_change",
+  });
 }

@@ -7,7 +7,10 @@ import { getProject } from "./get";
 import { auditFields, type ProjectView } from "./view";
 
 /** Renames, re-describes or changes the visibility of a project (editor or owner, or project.manage_all). */
-export async function updateProject(ctx: ServiceContext, input: ProjectUpdateInput): Promise<ProjectView> {
+export async function updateProject(
+  ctx: ServiceContext,
+  input: ProjectUpdateInput,
+): Promise<ProjectView> {
   const before = await getProject(ctx, input.id);
   const { count } = await ctx.db.project.updateMany({ where: { id: input.id }, data: input.data });
   if (count !== 1) throw changedMeanwhile();

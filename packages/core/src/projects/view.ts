@@ -40,7 +40,9 @@ export function projectViewSelect(userId: string) {
   } satisfies Prisma.ProjectSelect;
 }
 
-export type ProjectRecord = Prisma.ProjectGetPayload<{ select: ReturnType<typeof projectViewSelect> }>;
+export type ProjectRecord = Prisma.ProjectGetPayload<{
+  select: ReturnType<typeof projectViewSelect>;
+}>;
 
 export function toProjectView(record: ProjectRecord): ProjectView {
   const { members, _count, ...project } = record;

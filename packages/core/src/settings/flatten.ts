@@ -20,5 +20,7 @@ function leaves(value: object, prefix: string): [string, unknown][] {
 export function definedEntries<T extends object>(patch: T | undefined): Partial<T> {
   if (!patch) return {};
   // fromEntries: every key stays an own property, whatever it is called.
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

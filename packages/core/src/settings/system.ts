@@ -30,7 +30,10 @@ export async function readSystemSettings(db: ScopedDb): Promise<SystemSettings> 
   };
 }
 
-export async function readSetting<K extends SystemSettingKey>(db: ScopedDb, key: K): Promise<SystemSettings[K]> {
+export async function readSetting<K extends SystemSettingKey>(
+  db: ScopedDb,
+  key: K,
+): Promise<SystemSettings[K]> {
   const row = await db.systemSetting.findUnique({ where: { key }, select: { value: true } });
   return readSystemSetting(key, row?.value);
 }
@@ -40,9 +43,13 @@ export async function readSetting<K extends SystemSettingKey>(db: ScopedDb, key:
  * whole, stores the keys that changed, and records one activity entry with
  * the changed fields before and after.
  */
-export async function updateSystemSettings(ctx: ServiceContext, patch: SystemSettingsPatch): Promise<SystemSettings> {
+export async function updateSystemSettings(
+  ctx: ServiceContext,
+  patch: SystemSettingsPatch,
+): Promise<SystemSettings> {
   // One writer at a time: two concurrent partial changes must not undo each other.
-  await ctx.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('fastnext'), hashtext('system_settings'))`;
+  await ctx.db
+    .$executeRaw`SELECT pg_advisory_xact_lock(hashtext('fastnext'), hashtext('system_settings'))`;
   const before = await readSystemSettings(ctx.db);
   const merged = {
     passwordPolicy: { ...before.passwordPolicy, ...definedEntries(patch.passwordPolicy) },
@@ -50,9 +57,14 @@ export async function updateSystemSettings(ctx: ServiceContext, patch: SystemSet
   };
   const parsed = ZSystemSettingsSchema.safeParse(merged);
   if (!parsed.success) {
-    throw new AppError("VALIDATION", "Invalid settings", { fieldErrors: flattenIssues(parsed.error).fieldErrors });
+    throw new AppError("VALIDATION", "Invalid settings", {
+      fieldErrors: flattenIssues(parsed.error).fieldErrors,
+    });
   }
-  const after: SystemSettings = { passwordPolicy: merged.passwordPolicy, featureFlags: merged.featureFlags };
+  const after: SystemSettings = {
+    passwordPolicy: merged.passwordPolicy,
+    featureFlags: merged.featureFlags,
+  };
   for (const key of SYSTEM_SETTING_KEYS) {
     if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
     const value = { ...after[key] } satisfies Prisma.InputJsonObject;

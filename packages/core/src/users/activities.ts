@@ -8,7 +8,10 @@ import { activityViewSelect, toActivityView, type ActivityView } from "./activit
  * RLS shows a user only their own entries; the explicit filter keeps the
  * intent (and the plan) plain, also for callers holding activity.read_all.
  */
-export async function listMyActivities(ctx: ServiceContext, input: PageInput): Promise<Page<ActivityView>> {
+export async function listMyActivities(
+  ctx: ServiceContext,
+  input: PageInput,
+): Promise<Page<ActivityView>> {
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   const rows = await ctx.db.activity.findMany({
     where: {
@@ -21,7 +24,10 @@ export async function listMyActivities(ctx: ServiceContext, input: PageInput): P
     take: input.limit + 1,
     select: activityViewSelect,
   });
-  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
+  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({
+    at: row.createdAt,
+    id: row.id,
+  }));
   return { items: page.items.map(toActivityView), nextCursor: page.nextCursor };
 }
 

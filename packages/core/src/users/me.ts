@@ -13,8 +13,14 @@ export const ZMeSchema = z.object({
 });
 
 /** The caller's own account, roles and permissions. */
-export async function readMe(db: ScopedDb, principal: Principal): Promise<z.infer<typeof ZMeSchema>> {
-  const user = await db.user.findUnique({ where: { id: principal.userId }, select: userViewSelect });
+export async function readMe(
+  db: ScopedDb,
+  principal: Principal,
+): Promise<z.infer<typeof ZMeSchema>> {
+  const user = await db.user.findUnique({
+    where: { id: principal.userId },
+    select: userViewSelect,
+  });
   if (!user) throw new AppError("NOT_FOUND", "No such user");
   return {
     user: toUserView(user, principal),

@@ -7,7 +7,10 @@ import { definedEntries } from "../settings/flatten";
 import { toUserView, userViewSelect, type UserView } from "./view";
 
 /** The caller changes their own name, picture, language or time zone. */
-export async function updateProfile(ctx: ServiceContext, input: UpdateProfileInput): Promise<UserView> {
+export async function updateProfile(
+  ctx: ServiceContext,
+  input: UpdateProfileInput,
+): Promise<UserView> {
   const id = ctx.principal.userId;
   const before = await ctx.db.user.findUnique({ where: { id }, select: userViewSelect });
   if (!before) throw new AppError("NOT_FOUND", "No such user");

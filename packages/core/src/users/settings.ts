@@ -23,7 +23,10 @@ function toJson(settings: UserSettings): Prisma.InputJsonObject {
 }
 
 async function storedSettings(ctx: ServiceContext): Promise<UserSettings> {
-  const user = await ctx.db.user.findUnique({ where: { id: ctx.principal.userId }, select: { settings: true } });
+  const user = await ctx.db.user.findUnique({
+    where: { id: ctx.principal.userId },
+    select: { settings: true },
+  });
   if (!user) throw new AppError("NOT_FOUND", "No such user");
   return readUserSettings(user.settings);
 }
@@ -37,12 +40,17 @@ export function getUserSettings(ctx: ServiceContext): Promise<UserSettings> {
  * Merges a partial change into the caller's settings (only the fields it
  * names change), validates the result as a whole and stores it complete.
  */
-export async function updateUserSettings(ctx: ServiceContext, patch: UserSettingsPatch): Promise<UserSettings> {
+export async function updateUserSettings(
+  ctx: ServiceContext,
+  patch: UserSettingsPatch,
+): Promise<UserSettings> {
   const before = await storedSettings(ctx);
   const after = mergeUserSettings(before, patch);
   const parsed = ZUserSettingsSchema.safeParse(after);
   if (!parsed.success) {
-    throw new AppError("VALIDATION", "Invalid settings", { fieldErrors: flattenIssues(parsed.error).fieldErrors });
+    throw new AppError("VALIDATION", "Invalid settings", {
+      fieldErrors: flattenIssues(parsed.error).fieldErrors,
+    });
   }
   await ctx.db.user.update({
     where: { id: ctx.principal.userId },

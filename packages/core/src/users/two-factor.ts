@@ -42,7 +42,9 @@ function spendAttempt(ctx: ServiceContext): Promise<void> {
  * pending until the first valid code confirms the user's app has it. The
  * secret is returned this once, with the otpauth:// URI to show as a QR code.
  */
-export async function setupTwoFactor(ctx: ServiceContext): Promise<{ secret: string; otpauthUri: string }> {
+export async function setupTwoFactor(
+  ctx: ServiceContext,
+): Promise<{ secret: string; otpauthUri: string }> {
   const flags = await readSetting(ctx.db, "featureFlags");
   if (!flags.selfServiceTwoFactor) {
     throw new AppError("FORBIDDEN", "Two-factor sign-in is turned off on this installation", {
@@ -51,12 +53,16 @@ export async function setupTwoFactor(ctx: ServiceContext): Promise<{ secret: str
   }
   const user = await account(ctx);
   if (user.twoFactorEnabled) {
-    throw new AppError("PRECONDITION_FAILED", "Two-factor sign-in is already on", { reason: "two_factor_enabled" });
+    throw new AppError("PRECONDITION_FAILED", "Two-factor sign-in is already on", {
+      reason: "two_factor_enabled",
+    });
   }
   const secret = newTotpSecret();
   await ctx.db.user.update({
     where: { id: ctx.principal.userId },
-    data: { twoFactorPending: sealTotpSecret(secret, ctx.principal.userId, ctx.deps.encryptionKey) },
+    data: {
+      twoFactorPending: sealTotpSecret(secret, ctx.principal.userId, ctx.deps.encryptionKey),
+    },
     select: { id: true },
   });
   await recordActivity(ctx.db, ctx.actor, {
@@ -70,18 +76,31 @@ export async function setupTwoFactor(ctx: ServiceContext): Promise<{ secret: str
 }
 
 /** The first valid code turns two-factor on; returns ten single-use backup codes, shown this once. */
-export async function confirmTwoFactor(ctx: ServiceContext, code: string): Promise<{ backupCodes: string[] }> {
+export async function confirmTwoFactor(
+  ctx: ServiceContext,
+  code: string,
+): Promise<{ backupCodes: string[] }> {
   const userId = ctx.principal.userId;
   await spendAttempt(ctx);
   const user = await account(ctx);
   if (user.twoFactorEnabled) {
-    throw new AppError("PRECONDITION_FAILED", "Two-factor sign-in is already on", { reason: "two_factor_enabled" });
+    throw new AppError("PRECONDITION_FAILED", "Two-factor sign-in is already on", {
+      reason: "two_factor_enabled",
+    });
   }
   if (!user.twoFactorPending) {
-    throw new AppError("PRECONDITION_FAILED", "Start the set-up first", { reason: "two_factor_not_set_up" });
+    throw new AppError("PRECONDITION_FAILED", "Start the set-up first", {
+      reason: "two_factor_not_set_up",
+    });
   }
   // Accepting the code records its step: the same code cannot then complete a sign-in.
-  if (!(await acceptTotp(ctx.db, openTotpSecret(user.twoFactorPending, userId, ctx.deps.encryptionKey), code))) {
+  if (
+    !(await acceptTotp(
+      ctx.db,
+      openTotpSecret(user.twoFactorPending, userId, ctx.deps.encryptionKey),
+      code,
+    ))
+  ) {
     throw new AppError("VALIDATION", "The code is not correct", {
       reason: "invalid_code",
       fieldErrors: { code: ["The code is not correct"] },
@@ -89,7 +108,11 @@ export async function confirmTwoFactor(ctx: ServiceContext, code: string): Promi
   }
   await ctx.db.user.update({
     where: { id: userId },
-    data: { twoFactorEnabled: true, twoFactorSecret: user.twoFactorPending, twoFactorPending: null },
+    data: {
+      twoFactorEnabled: true,
+      twoFactorSecret: user.twoFactorPending,
+      twoFactorPending: null,
+    },
     select: { id: true },
   });
   const backupCodes = await replaceBackupCodes(ctx.db, userId, ctx.deps.encryptionKey);
@@ -107,15 +130,28 @@ export async function confirmTwoFactor(ctx: ServiceContext, code: string): Promi
  * Turns two-factor off, given proof of the account: a current code (or an
  * unused backup code, which it spends) or the password.
  */
-export async function disableTwoFactor(ctx: ServiceContext, input: TwoFactorDisableInput): Promise<void> {
+export async function disableTwoFactor(
+  ctx: ServiceContext,
+  input: TwoFactorDisableInput,
+): Promise<void> {
   const userId = ctx.principal.userId;
   await spendAttempt(ctx);
   const user = await account(ctx);
   if (!user.twoFactorEnabled || !user.twoFactorSecret) {
-    throw new AppError("PRECONDITION_FAILED", "Two-factor sign-in is not on", { reason: "two_factor_disabled" });
+    throw new AppError("PRECONDITION_FAILED", "Two-factor sign-in is not on", {
+      reason: "two_factor_disabled",
+    });
   }
   if (input.code !== undefined) {
-    if (!(await checkSecondFactor(ctx.db, userId, user.twoFactorSecret, input.code, ctx.deps.encryptionKey))) {
+    if (
+      !(await checkSecondFactor(
+        ctx.db,
+        userId,
+        user.twoFactorSecret,
+        input.code,
+        ctx.deps.encryptionKey,
+      ))
+    ) {
       throw new AppError("VALIDATION", "The code is not correct", {
         reason: "invalid_code",
         fieldErrors: { code: ["The code is not correct"] },
@@ -129,7 +165,12 @@ export async function disableTwoFactor(ctx: ServiceContext, input: TwoFactorDisa
   }
   await ctx.db.user.update({
     where: { id: userId },
-    data: { twoFactorEnabled: false, twoFactorSecret: null, twoFactorPending: null, twoFactorLastStep: null },
+    data: {
+      twoFactorEnabled: false,
+      twoFactorSecret: null,
+      twoFactorPending: null,
+      twoFactorLastStep: null,
+    },
     select: { id: true },
   });
   await ctx.db.twoFactorBackupCode.deleteMany({ where: { userId } });

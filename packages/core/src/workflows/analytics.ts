@@ -13,7 +13,12 @@ export const ZAnalyticsSummarySchema = z.object({
   instancesByState: z.array(z.object({ state: z.string(), count: z.number().int() })),
   /** Time spent in each state by visits that have ended, in seconds. */
   timeInState: z.array(
-    z.object({ state: z.string(), visits: z.number().int(), medianSeconds: z.number(), p90Seconds: z.number() }),
+    z.object({
+      state: z.string(),
+      visits: z.number().int(),
+      medianSeconds: z.number(),
+      p90Seconds: z.number(),
+    }),
   ),
   /** Instances completed per UTC day, the last 30 days including today, oldest first. */
   completedPerDay: z.array(z.object({ day: z.iso.date(), count: z.number().int() })),
@@ -32,12 +37,21 @@ const ZDayRows = z.array(z.object({ day: z.string(), count: z.number().int() }))
  * queries run under RLS like any other), optionally in one project. Three
  * set-based statements, whatever the number of instances.
  */
-export async function analyticsSummary(ctx: ServiceContext, input: WorkflowAnalyticsInput): Promise<AnalyticsSummary> {
+export async function analyticsSummary(
+  ctx: ServiceContext,
+  input: WorkflowAnalyticsInput,
+): Promise<AnalyticsSummary> {
   const { db } = ctx;
-  const template = await db.workflowTemplate.findFirst({ where: { key: input.templateKey }, select: { id: true } });
-  if (!template) throw new AppError("NOT_FOUND", "No such workflow template", { reason: "template_not_found" });
+  const template = await db.workflowTemplate.findFirst({
+    where: { key: input.templateKey },
+    select: { id: true },
+  });
+  if (!template)
+    throw new AppError("NOT_FOUND", "No such workflow template", { reason: "template_not_found" });
   if (input.projectId) await requireProjectRole(db, ctx.principal, input.projectId, "viewer");
-  const inProject = input.projectId ? Prisma.sql`AND i.project_id = ${input.projectId}::uuid` : Prisma.empty;
+  const inProject = input.projectId
+    ? Prisma.sql`AND i.project_id = ${input.projectId}::uuid`
+    : Prisma.empty;
 
   const byState = ZStateCountRows.parse(
     await db.$queryRaw`

@@ -8,7 +8,8 @@ import { ZWorkflowDefinitionSchema, type State, type WorkflowDefinition } from "
  */
 export function parseStoredDefinition(value: unknown): WorkflowDefinition {
   const parsed = ZWorkflowDefinitionSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`stored workflow definition is malformed: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(`stored workflow definition is malformed: ${parsed.error.message}`);
   return parsed.data;
 }
 

@@ -72,7 +72,8 @@ async function claimNext(
 ): Promise<Candidate | null> {
   const due = Prisma.join(
     rules.map(
-      (rule) => Prisma.sql`(${rule.templateId}::uuid, ${rule.state}::text, ${rule.enteredBefore}::timestamptz)`,
+      (rule) =>
+        Prisma.sql`(${rule.templateId}::uuid, ${rule.state}::text, ${rule.enteredBefore}::timestamptz)`,
     ),
   );
   const notPassed =
@@ -98,7 +99,12 @@ async function claimNext(
 type Outcome = "fired" | "passed" | "none";
 
 /** Fires the claimed instance's time-out, in the claiming transaction. */
-async function fire(tx: ScopedDb, candidate: Candidate, definition: WorkflowDefinition, now: Date): Promise<Outcome> {
+async function fire(
+  tx: ScopedDb,
+  candidate: Candidate,
+  definition: WorkflowDefinition,
+  now: Date,
+): Promise<Outcome> {
   const transitionKey = dueTimeouts(definition, candidate.state, candidate.state_entered_at, now);
   const transition = definition.transitions.find((t) => t.key === transitionKey);
   // Published definitions guarantee the transition exists and leaves this

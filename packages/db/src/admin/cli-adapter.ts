@@ -60,7 +60,9 @@ class WholeScriptPrismaPg extends PrismaPg {
 
   override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
-    const onError = (adapter as unknown as { onError: (error: unknown) => never }).onError.bind(adapter);
+    const onError = (adapter as unknown as { onError: (error: unknown) => never }).onError.bind(
+      adapter,
+    );
     adapter.executeScript = async (script: string) => {
       try {
         await this.pool.query(script);

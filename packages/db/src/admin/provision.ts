@@ -52,7 +52,11 @@ export async function ensureRoles(
 ): Promise<void> {
   await withClient(adminUrl, async (client) => {
     const roles = [
-      { name: OWNER_ROLE, password: ownerPassword, attrs: "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS" },
+      {
+        name: OWNER_ROLE,
+        password: ownerPassword,
+        attrs: "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS",
+      },
       {
         name: APP_ROLE,
         password: appPassword,
@@ -71,7 +75,9 @@ export async function ensureRoles(
       await client.query(`${verb} ROLE ${quoteIdent(role.name)} WITH ${role.attrs}${password}`);
     }
     // Bound how long a forgotten transaction may hold locks and a connection.
-    await client.query(`ALTER ROLE ${quoteIdent(APP_ROLE)} SET idle_in_transaction_session_timeout = '15s'`);
+    await client.query(
+      `ALTER ROLE ${quoteIdent(APP_ROLE)} SET idle_in_transaction_session_timeout = '15s'`,
+    );
     // Migrations hand the sign-in helper functions over to the system role.
     await client.query(`GRANT ${quoteIdent(SYSTEM_ROLE)} TO ${quoteIdent(OWNER_ROLE)}`);
   });
@@ -91,7 +97,9 @@ export async function createDatabase(
 ): Promise<void> {
   await withClient(adminUrl, async (client) => {
     const template = options.template ? ` TEMPLATE ${quoteIdent(options.template)}` : "";
-    await client.query(`CREATE DATABASE ${quoteIdent(database)} OWNER ${quoteIdent(OWNER_ROLE)}${template}`);
+    await client.query(
+      `CREATE DATABASE ${quoteIdent(database)} OWNER ${quoteIdent(OWNER_ROLE)}${template}`,
+    );
   });
 }
 
@@ -113,7 +121,12 @@ export async function listDatabases(adminUrl: string, prefix: string): Promise<s
 
 /** Roles plus the database, owned by the owner role. */
 export async function provisionDatabase(options: ProvisionOptions): Promise<ProvisionedDatabase> {
-  await ensureRoles(options.adminUrl, options.ownerPassword, options.appPassword, options.systemPassword);
+  await ensureRoles(
+    options.adminUrl,
+    options.ownerPassword,
+    options.appPassword,
+    options.systemPassword,
+  );
   if (!(await databaseExists(options.adminUrl, options.database))) {
     await createDatabase(options.adminUrl, options.database);
   }

@@ -41,7 +41,10 @@ export async function seedDemoData(db: PrismaClient, source: EnvSource): Promise
     await tx.user.create({
       data: { id: adminId, email, name: env.SEED_ADMIN_NAME, passwordHash, isSuperuser: true },
     });
-    const admin = await tx.role.findUniqueOrThrow({ where: { key: "admin" }, select: { id: true } });
+    const admin = await tx.role.findUniqueOrThrow({
+      where: { key: "admin" },
+      select: { id: true },
+    });
     await tx.userRole.create({ data: { userId: adminId, roleId: admin.id } });
     return { adminEmail: email, adminCreated: true };
   });

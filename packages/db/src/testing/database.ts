@@ -18,7 +18,8 @@ export interface TestDatabase {
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run tests through vitest with the shared global setup`);
+  if (!value)
+    throw new Error(`${name} is not set: run tests through vitest with the shared global setup`);
   return value;
 }
 

@@ -33,7 +33,9 @@ export async function prepareTestServer(adminUrl: string): Promise<TestServer> {
 
   const template = `${TEST_DB_PREFIX}${process.pid}_template`;
   await createDatabase(adminUrl, template);
-  await migrateDeploy(withCredentials(withDatabase(adminUrl, template), OWNER_ROLE, TEST_OWNER_PASSWORD));
+  await migrateDeploy(
+    withCredentials(withDatabase(adminUrl, template), OWNER_ROLE, TEST_OWNER_PASSWORD),
+  );
   return {
     adminUrl,
     template,

@@ -7,7 +7,10 @@ import { type TestServer } from "@fastnext/db/testing";
 
 import { startTestServer } from "../test-server";
 
-const state = globalThis as unknown as { fastnextTestServer?: Promise<TestServer>; fastnextTestUsers?: number };
+const state = globalThis as unknown as {
+  fastnextTestServer?: Promise<TestServer>;
+  fastnextTestUsers?: number;
+};
 
 export default async function setup(): Promise<() => Promise<void>> {
   state.fastnextTestServer ??= startTestServer(process.env);

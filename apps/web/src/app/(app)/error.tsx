@@ -6,7 +6,13 @@ import { Button } from "~/components/ui/button";
  * A page that failed to render (the server could not load its data). The
  * details stay in the server log; the digest ties this screen to its entry.
  */
-export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function PageError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <section className="error-page" role="alert" aria-labelledby="page-error-title">
       <p className="error-code" aria-hidden="true">

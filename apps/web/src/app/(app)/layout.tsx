@@ -11,7 +11,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const viewer = await getViewer();
   if (!viewer) {
     // A session cookie the API no longer accepts: say why. No cookie: just sign in.
-    const hadSession = (await cookies()).getAll().some((cookie) => cookie.name.includes("next-auth.session-token"));
+    const hadSession = (await cookies())
+      .getAll()
+      .some((cookie) => cookie.name.includes("next-auth.session-token"));
     redirect(hadSession ? "/sign-in?reason=session_ended" : "/sign-in");
   }
   // The shell's own data: the bell's count, and the theme the user chose.

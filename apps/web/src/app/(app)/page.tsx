@@ -26,7 +26,10 @@ export default async function DashboardPage() {
   ]);
   return (
     <HydrateClient>
-      <PageHeader title={`Welcome, ${viewer.user.name}`} description="What needs your attention today." />
+      <PageHeader
+        title={`Welcome, ${viewer.user.name}`}
+        description="What needs your attention today."
+      />
       <div className="grid-2">
         <AssignedToMe />
         <UnreadNotifications />

@@ -17,10 +17,12 @@ import { TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 
 // The API's schema, plus the confirmation only a person typing needs.
-const ZPasswordFormSchema = ZChangePasswordInputSchema.extend({ confirmPassword: z.string() }).refine(
-  (value) => value.newPassword === value.confirmPassword,
-  { path: ["confirmPassword"], message: "The two new passwords differ" },
-);
+const ZPasswordFormSchema = ZChangePasswordInputSchema.extend({
+  confirmPassword: z.string(),
+}).refine((value) => value.newPassword === value.confirmPassword, {
+  path: ["confirmPassword"],
+  message: "The two new passwords differ",
+});
 
 export function PasswordCard() {
   const trpc = useTRPC();
@@ -31,7 +33,8 @@ export function PasswordCard() {
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
       // Every other device was signed out.
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.auth.sessions.list.queryKey() }),
+      onSuccess: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.auth.sessions.list.queryKey() }),
     }),
   );
 
@@ -62,7 +65,13 @@ export function PasswordCard() {
       <div className="card-header">
         <h2 id="password-title">Password</h2>
       </div>
-      <form {...POST_ONLY_FORM} ref={form} className="card-body form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <form
+        {...POST_ONLY_FORM}
+        ref={form}
+        className="card-body form"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+      >
         {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
         <TextField
           label="Current password"

@@ -62,11 +62,15 @@ export function PreferencesCard() {
                     {(["inApp", "email"] as const).map((channel) => (
                       <td key={channel}>
                         <Checkbox
-                          label={<span className="visually-hidden">{`${KIND_LABEL[kind]}: ${channel === "inApp" ? "in the app" : "by e-mail"}`}</span>}
+                          label={
+                            <span className="visually-hidden">{`${KIND_LABEL[kind]}: ${channel === "inApp" ? "in the app" : "by e-mail"}`}</span>
+                          }
                           checked={channels[channel]}
                           disabled={update.isPending}
                           onChange={(event) =>
-                            update.mutate({ notifications: { [kind]: { [channel]: event.target.checked } } })
+                            update.mutate({
+                              notifications: { [kind]: { [channel]: event.target.checked } },
+                            })
                           }
                         />
                       </td>

@@ -83,7 +83,13 @@ export function ProfileCard() {
       <form className="card-body form" onSubmit={(event) => void onSubmit(event)} noValidate>
         {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
         <div className="form-row">
-          <TextField label="Name" name="name" defaultValue={user.name} autoComplete="name" error={errors.error("name")} />
+          <TextField
+            label="Name"
+            name="name"
+            defaultValue={user.name}
+            autoComplete="name"
+            error={errors.error("name")}
+          />
           <TextField
             label="Language"
             name="locale"
@@ -91,7 +97,12 @@ export function ProfileCard() {
             hint="A language tag, such as en or pt-BR."
             error={errors.error("locale")}
           />
-          <SelectField label="Time zone" name="timeZone" defaultValue={user.timeZone ?? "UTC"} error={errors.error("timeZone")}>
+          <SelectField
+            label="Time zone"
+            name="timeZone"
+            defaultValue={user.timeZone ?? "UTC"}
+            error={errors.error("timeZone")}
+          >
             {timeZones(user.timeZone).map((zone) => (
               <option key={zone} value={zone}>
                 {zone}

@@ -63,10 +63,12 @@ export function SessionsCard() {
               <li key={session.id}>
                 <div className="list-main">
                   <span className="list-title">
-                    {session.deviceLabel} {session.current ? <Badge tone="accent">This device</Badge> : null}
+                    {session.deviceLabel}{" "}
+                    {session.current ? <Badge tone="accent">This device</Badge> : null}
                   </span>
                   <span className="list-meta">
-                    {session.ip ? `${session.ip} · ` : ""}signed in <Time date={session.createdAt} /> · last active{" "}
+                    {session.ip ? `${session.ip} · ` : ""}signed in{" "}
+                    <Time date={session.createdAt} /> · last active{" "}
                     <Time date={session.lastUsedAt} />
                   </span>
                 </div>
@@ -76,7 +78,8 @@ export function SessionsCard() {
                   aria-label={`Sign out ${session.deviceLabel}${session.current ? " (this device)" : ""}`}
                   loading={revoke.isPending && revoke.variables.sessionId === session.id}
                   onClick={() => {
-                    if (session.current) void signOut({ callbackUrl: "/sign-in?reason=signed_out" });
+                    if (session.current)
+                      void signOut({ callbackUrl: "/sign-in?reason=signed_out" });
                     else revoke.mutate({ sessionId: session.id });
                   }}
                 >
@@ -95,7 +98,11 @@ export function SessionsCard() {
         footer={
           <>
             <Button onClick={() => setConfirmAll(false)}>Cancel</Button>
-            <Button variant="danger" loading={revokeAll.isPending} onClick={() => revokeAll.mutate()}>
+            <Button
+              variant="danger"
+              loading={revokeAll.isPending}
+              onClick={() => revokeAll.mutate()}
+            >
               Sign out everywhere
             </Button>
           </>

@@ -31,7 +31,9 @@ export function TwoFactorCard() {
   const enabled = user.twoFactorEnabled === true;
   const [backupCodes, setBackupCodes] = useState<string[] | null>(null);
   const setup = useMutation(
-    trpc.users.security.twoFactor.setup.mutationOptions({ onError: (error) => toast.error(errorMessage(error)) }),
+    trpc.users.security.twoFactor.setup.mutationOptions({
+      onError: (error) => toast.error(errorMessage(error)),
+    }),
   );
   const confirm = useMutation(trpc.users.security.twoFactor.confirm.mutationOptions());
   const disable = useMutation(trpc.users.security.twoFactor.disable.mutationOptions());
@@ -80,7 +82,9 @@ export function TwoFactorCard() {
       <div className="card-header">
         <div>
           <h2 id="two-factor-title">Two-factor sign-in</h2>
-          <p className="small muted">A code from an authenticator app, asked for after your password.</p>
+          <p className="small muted">
+            A code from an authenticator app, asked for after your password.
+          </p>
         </div>
         {enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
       </div>
@@ -100,7 +104,13 @@ export function TwoFactorCard() {
           <form className="form" onSubmit={(event) => void onDisable(event)} noValidate>
             <p className="small">To turn it off, confirm with a current code or your password.</p>
             <div className="form-row">
-              <TextField label="Code" name="code" inputMode="numeric" autoComplete="one-time-code" error={errors.error("code")} />
+              <TextField
+                label="Code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                error={errors.error("code")}
+              />
               <TextField
                 label="Or your password"
                 name="password"
@@ -117,7 +127,10 @@ export function TwoFactorCard() {
           </form>
         ) : setup.data ? (
           <form className="form" onSubmit={(event) => void onConfirm(event)} noValidate>
-            <ol className="small" style={{ margin: 0, paddingLeft: "1.25rem", display: "grid", gap: "var(--space-2)" }}>
+            <ol
+              className="small"
+              style={{ margin: 0, paddingLeft: "1.25rem", display: "grid", gap: "var(--space-2)" }}
+            >
               <li>
                 In your authenticator app, add an account with this key:{" "}
                 <code className="secret" aria-label="Secret key">

@@ -9,7 +9,13 @@ export interface ActivityFilters {
   to: string;
 }
 
-export const DEFAULT_ACTIVITY_FILTERS: ActivityFilters = { actorId: "", action: "", entityType: "", from: "", to: "" };
+export const DEFAULT_ACTIVITY_FILTERS: ActivityFilters = {
+  actorId: "",
+  action: "",
+  entityType: "",
+  from: "",
+  to: "",
+};
 
 export const ACTIVITY_PAGE_SIZE = 25;
 
@@ -40,4 +46,8 @@ export function activityListInput(
 }
 
 /** People to filter by: the first hundred by name (the list is for picking, not browsing). */
-export const ACTOR_OPTIONS_INPUT: RouterInputs["admin"]["users"]["list"] = { limit: 100, cursor: null, sort: "name" };
+export const ACTOR_OPTIONS_INPUT: RouterInputs["admin"]["users"]["list"] = {
+  limit: 100,
+  cursor: null,
+  sort: "name",
+};

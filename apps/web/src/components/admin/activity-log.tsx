@@ -35,11 +35,21 @@ export function ActivityLog() {
   const action = useDebounced(filters.action);
   const entityType = useDebounced(filters.entityType);
   const input = activityListInput({ ...filters, action, entityType }, pager.cursor);
-  const activities = useQuery({ ...trpc.admin.activities.list.queryOptions(input), placeholderData: keepPreviousData });
-  const actors = useQuery({ ...trpc.admin.users.list.queryOptions(ACTOR_OPTIONS_INPUT), enabled: can("user.read") });
+  const activities = useQuery({
+    ...trpc.admin.activities.list.queryOptions(input),
+    placeholderData: keepPreviousData,
+  });
+  const actors = useQuery({
+    ...trpc.admin.users.list.queryOptions(ACTOR_OPTIONS_INPUT),
+    enabled: can("user.read"),
+  });
   const names = new Map((actors.data?.items ?? []).map((user) => [user.id, user.name]));
   const actorName = (id: string | null) =>
-    id === null ? "System" : id === viewer.user.id ? "You" : (names.get(id) ?? `User ${id.slice(0, 8)}`);
+    id === null
+      ? "System"
+      : id === viewer.user.id
+        ? "You"
+        : (names.get(id) ?? `User ${id.slice(0, 8)}`);
   const filtered = Object.values(filters).some((value) => value !== "");
 
   const change = (patch: Partial<ActivityFilters>) => {
@@ -49,11 +59,18 @@ export function ActivityLog() {
 
   return (
     <>
-      <PageHeader title="Activity" description="Who changed what, when and from where. Newest first." />
+      <PageHeader
+        title="Activity"
+        description="Who changed what, when and from where. Newest first."
+      />
       <section className="card" aria-label="Activity trail">
         <div className="toolbar" role="search">
           {actors.data ? (
-            <SelectField label="Who" value={filters.actorId} onChange={(event) => change({ actorId: event.target.value })}>
+            <SelectField
+              label="Who"
+              value={filters.actorId}
+              onChange={(event) => change({ actorId: event.target.value })}
+            >
               <option value="">Anyone</option>
               {actors.data.items.map((user) => (
                 <option key={user.id} value={user.id}>
@@ -74,8 +91,18 @@ export function ActivityLog() {
             value={filters.entityType}
             onChange={(event) => change({ entityType: event.target.value })}
           />
-          <TextField label="From" type="date" value={filters.from} onChange={(event) => change({ from: event.target.value })} />
-          <TextField label="To" type="date" value={filters.to} onChange={(event) => change({ to: event.target.value })} />
+          <TextField
+            label="From"
+            type="date"
+            value={filters.from}
+            onChange={(event) => change({ from: event.target.value })}
+          />
+          <TextField
+            label="To"
+            type="date"
+            value={filters.to}
+            onChange={(event) => change({ to: event.target.value })}
+          />
           {filtered ? (
             <Button variant="ghost" onClick={() => change(DEFAULT_ACTIVITY_FILTERS)}>
               Clear filters
@@ -126,17 +153,22 @@ export function ActivityLog() {
                       {entry.changes ? (
                         <details>
                           <summary className="small">
-                            {Object.keys({ ...entry.changes.before, ...entry.changes.after }).join(", ") || "details"}
+                            {Object.keys({ ...entry.changes.before, ...entry.changes.after }).join(
+                              ", ",
+                            ) || "details"}
                           </summary>
                           <dl className="dl xsmall" style={{ marginTop: "var(--space-2)" }}>
-                            {Object.keys({ ...entry.changes.before, ...entry.changes.after }).map((field) => (
-                              <div key={field} style={{ display: "contents" }}>
-                                <dt>{field}</dt>
-                                <dd>
-                                  {formatValue(entry.changes?.before[field])} → {formatValue(entry.changes?.after[field])}
-                                </dd>
-                              </div>
-                            ))}
+                            {Object.keys({ ...entry.changes.before, ...entry.changes.after }).map(
+                              (field) => (
+                                <div key={field} style={{ display: "contents" }}>
+                                  <dt>{field}</dt>
+                                  <dd>
+                                    {formatValue(entry.changes?.before[field])} →{" "}
+                                    {formatValue(entry.changes?.after[field])}
+                                  </dd>
+                                </div>
+                              ),
+                            )}
                           </dl>
                         </details>
                       ) : (
@@ -149,7 +181,11 @@ export function ActivityLog() {
             </table>
           </div>
         )}
-        <Pager pager={pager} nextCursor={activities.data?.nextCursor} busy={activities.isFetching} />
+        <Pager
+          pager={pager}
+          nextCursor={activities.data?.nextCursor}
+          busy={activities.isFetching}
+        />
       </section>
     </>
   );

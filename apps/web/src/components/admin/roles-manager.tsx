@@ -92,7 +92,8 @@ export function RolesManager() {
                   >
                     <span className="list-title">{role.name}</span>
                     <span className="list-meta">
-                      <span className="mono">{role.key}</span> · {role.permissions.length} permissions
+                      <span className="mono">{role.key}</span> · {role.permissions.length}{" "}
+                      permissions
                     </span>
                     <span className="cluster">
                       {role.isSystem ? <Badge>System</Badge> : null}
@@ -146,7 +147,9 @@ function RoleEditor({
   const [permissions, setPermissions] = useState<string[]>(role.permissions);
   const [deleting, setDeleting] = useState(false);
   const update = useMutation(trpc.admin.roles.update.mutationOptions({ onSuccess: invalidate }));
-  const setRolePermissions = useMutation(trpc.admin.roles.setPermissions.mutationOptions({ onSuccess: invalidate }));
+  const setRolePermissions = useMutation(
+    trpc.admin.roles.setPermissions.mutationOptions({ onSuccess: invalidate }),
+  );
   const permissionsChanged = [...permissions].sort().join(",") !== role.permissions.join(",");
 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
@@ -167,11 +170,17 @@ function RoleEditor({
       }
       if (permissionsChanged) {
         // Parsed into catalogue keys (the checkboxes only offer those).
-        const input = errors.validate(ZRoleSetPermissionsInputSchema, { id: role.id, permissionKeys: permissions }, target);
+        const input = errors.validate(
+          ZRoleSetPermissionsInputSchema,
+          { id: role.id, permissionKeys: permissions },
+          target,
+        );
         if (!input) return;
         await setRolePermissions.mutateAsync(input);
       }
-      toast.success(`Role “${values.name ?? role.name}” saved. Its holders have the change at their next request.`);
+      toast.success(
+        `Role “${values.name ?? role.name}” saved. Its holders have the change at their next request.`,
+      );
     } catch (error) {
       errors.fromServer(error, target);
     }
@@ -193,7 +202,13 @@ function RoleEditor({
       <form className="card-body form" onSubmit={(event) => void onSubmit(event)} noValidate>
         {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
         <div className="form-row">
-          <TextField label="Name" name="name" defaultValue={role.name} disabled={!canManage} error={errors.error("data.name")} />
+          <TextField
+            label="Name"
+            name="name"
+            defaultValue={role.name}
+            disabled={!canManage}
+            error={errors.error("data.name")}
+          />
         </div>
         <TextareaField
           label="Description"
@@ -219,12 +234,18 @@ function RoleEditor({
         />
         {canManage ? (
           <div className="form-actions">
-            <Button type="submit" variant="primary" loading={update.isPending || setRolePermissions.isPending}>
+            <Button
+              type="submit"
+              variant="primary"
+              loading={update.isPending || setRolePermissions.isPending}
+            >
               Save role
             </Button>
           </div>
         ) : (
-          <p className="small muted">You can see roles but not change them (that needs role.manage).</p>
+          <p className="small muted">
+            You can see roles but not change them (that needs role.manage).
+          </p>
         )}
       </form>
       {deleting ? (
@@ -304,7 +325,13 @@ function DeleteRoleDialog({
   );
 }
 
-function CreateRoleDialog({ groups, onClose }: { groups: Groups; onClose: (createdId?: string) => void }) {
+function CreateRoleDialog({
+  groups,
+  onClose,
+}: {
+  groups: Groups;
+  onClose: (createdId?: string) => void;
+}) {
   const trpc = useTRPC();
   const toast = useToast();
   const errors = useFormErrors();
@@ -345,10 +372,25 @@ function CreateRoleDialog({ groups, onClose }: { groups: Groups; onClose: (creat
     >
       <div className="form-row">
         <TextField label="Name" name="name" autoFocus error={errors.error("name")} />
-        <TextField label="Key" name="key" mono hint="Permanent, e.g. auditor" error={errors.error("key")} />
+        <TextField
+          label="Key"
+          name="key"
+          mono
+          hint="Permanent, e.g. auditor"
+          error={errors.error("key")}
+        />
       </div>
-      <TextareaField label="Description" name="description" rows={2} error={errors.error("description")} />
-      <Checkbox label="Default role" name="isDefault" hint="Given to people who register themselves." />
+      <TextareaField
+        label="Description"
+        name="description"
+        rows={2}
+        error={errors.error("description")}
+      />
+      <Checkbox
+        label="Default role"
+        name="isDefault"
+        hint="Given to people who register themselves."
+      />
       <PermissionGroups
         groups={groups}
         selected={permissions}

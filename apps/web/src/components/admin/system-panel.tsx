@@ -35,7 +35,10 @@ export function SystemPanel() {
   const settings = useQuery(trpc.admin.system.settings.get.queryOptions());
   return (
     <>
-      <PageHeader title="System" description="How the installation is used, and its runtime settings." />
+      <PageHeader
+        title="System"
+        description="How the installation is used, and its runtime settings."
+      />
       <div className="stack">
         <section aria-labelledby="stats-title" className="stack-sm">
           <h2 id="stats-title">Statistics</h2>
@@ -45,7 +48,11 @@ export function SystemPanel() {
             <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />
           ) : (
             <div className="grid-stats">
-              <Stat label="Users" value={stats.data.users.total} detail={`${stats.data.users.active} active`} />
+              <Stat
+                label="Users"
+                value={stats.data.users.total}
+                detail={`${stats.data.users.active} active`}
+              />
               <Stat label="Active sessions" value={stats.data.sessions.active} />
               <Stat
                 label="Projects"
@@ -81,7 +88,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const canManage = can("system.manage");
   const update = useMutation(
     trpc.admin.system.settings.update.mutationOptions({
-      onSuccess: (saved) => queryClient.setQueryData(trpc.admin.system.settings.get.queryKey(), saved),
+      onSuccess: (saved) =>
+        queryClient.setQueryData(trpc.admin.system.settings.get.queryKey(), saved),
     }),
   );
   const policy = settings.passwordPolicy;
@@ -118,9 +126,16 @@ function SettingsForm({ settings }: { settings: Settings }) {
   }
 
   return (
-    <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="System settings">
+    <form
+      className="stack"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label="System settings"
+    >
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      {!canManage ? <Alert tone="info">You can see the settings; changing them needs system.manage.</Alert> : null}
+      {!canManage ? (
+        <Alert tone="info">You can see the settings; changing them needs system.manage.</Alert>
+      ) : null}
       <fieldset className="card" disabled={!canManage} style={{ padding: 0, margin: 0 }}>
         <div className="card-header">
           <h2>Password policy</h2>
@@ -158,8 +173,16 @@ function SettingsForm({ settings }: { settings: Settings }) {
             />
           </div>
           <div className="cluster" style={{ gap: "var(--space-5)" }}>
-            <Checkbox label="An upper-case letter" name="requireUppercase" defaultChecked={policy.requireUppercase} />
-            <Checkbox label="A lower-case letter" name="requireLowercase" defaultChecked={policy.requireLowercase} />
+            <Checkbox
+              label="An upper-case letter"
+              name="requireUppercase"
+              defaultChecked={policy.requireUppercase}
+            />
+            <Checkbox
+              label="A lower-case letter"
+              name="requireLowercase"
+              defaultChecked={policy.requireLowercase}
+            />
             <Checkbox label="A digit" name="requireDigit" defaultChecked={policy.requireDigit} />
             <Checkbox label="A symbol" name="requireSymbol" defaultChecked={policy.requireSymbol} />
           </div>

@@ -52,7 +52,11 @@ function RoleCheckboxes({
           hint={role.description || undefined}
           checked={selected.includes(role.key)}
           onChange={(event) =>
-            onChange(event.target.checked ? [...selected, role.key] : selected.filter((key) => key !== role.key))
+            onChange(
+              event.target.checked
+                ? [...selected, role.key]
+                : selected.filter((key) => key !== role.key),
+            )
           }
         />
       ))}
@@ -74,7 +78,9 @@ export function CreateUserDialog({
   const toast = useToast();
   const errors = useFormErrors();
   const invalidate = useUserInvalidation();
-  const [roleKeys, setRoleKeys] = useState<string[]>(roles.filter((role) => role.isDefault).map((role) => role.key));
+  const [roleKeys, setRoleKeys] = useState<string[]>(
+    roles.filter((role) => role.isDefault).map((role) => role.key),
+  );
   // Mounted while open: one key for this dialog's life.
   const idempotencyKey = useIdempotencyKey(true);
   const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: invalidate }));
@@ -94,7 +100,9 @@ export function CreateUserDialog({
     if (!input) return;
     const user = await create.mutateAsync({ ...input, idempotencyKey });
     toast.success(
-      input.sendInvitation ? `${user.name} was invited by e-mail.` : `${user.name}'s account was created.`,
+      input.sendInvitation
+        ? `${user.name} was invited by e-mail.`
+        : `${user.name}'s account was created.`,
     );
     onClose();
   }
@@ -114,7 +122,12 @@ export function CreateUserDialog({
       <TextField label="Name" name="name" autoFocus error={errors.error("name")} />
       <TextField label="E-mail" name="email" type="email" error={errors.error("email")} />
       {canAssignRoles ? (
-        <RoleCheckboxes roles={roles} selected={roleKeys} onChange={setRoleKeys} error={errors.error("roleKeys")} />
+        <RoleCheckboxes
+          roles={roles}
+          selected={roleKeys}
+          onChange={setRoleKeys}
+          error={errors.error("roleKeys")}
+        />
       ) : null}
       <Checkbox
         label="Send an invitation"
@@ -145,14 +158,18 @@ export function EditUserDialog({
   const invalidate = useUserInvalidation();
   const [roleKeys, setRoleKeys] = useState<string[]>(user.roles);
   const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: invalidate }));
-  const setRoles = useMutation(trpc.admin.users.setRoles.mutationOptions({ onSuccess: invalidate }));
+  const setRoles = useMutation(
+    trpc.admin.users.setRoles.mutationOptions({ onSuccess: invalidate }),
+  );
   const busy = update.isPending || setRoles.isPending;
 
   async function onSubmit(target: HTMLFormElement) {
     const values = formValues(target);
     const data = Object.fromEntries(
       (["name", "email"] as const)
-        .filter((field) => canManage && values[field] !== undefined && values[field] !== user[field])
+        .filter(
+          (field) => canManage && values[field] !== undefined && values[field] !== user[field],
+        )
         .map((field) => [field, values[field]]),
     );
     const rolesChanged =
@@ -198,7 +215,12 @@ export function EditUserDialog({
         error={errors.error("data.email")}
       />
       {canAssignRoles ? (
-        <RoleCheckboxes roles={roles} selected={roleKeys} onChange={setRoleKeys} error={errors.error("roleKeys")} />
+        <RoleCheckboxes
+          roles={roles}
+          selected={roleKeys}
+          onChange={setRoleKeys}
+          error={errors.error("roleKeys")}
+        />
       ) : null}
     </FormDialog>
   );
@@ -212,7 +234,11 @@ export function SetActiveDialog({ user, onClose }: { user: AdminUser; onClose: (
   const setActive = useMutation(
     trpc.admin.users.setActive.mutationOptions({
       onSuccess: async () => {
-        toast.success(activate ? `${user.name} can sign in again.` : `${user.name} was deactivated and signed out.`);
+        toast.success(
+          activate
+            ? `${user.name} can sign in again.`
+            : `${user.name} was deactivated and signed out.`,
+        );
         onClose();
         await invalidate();
       },

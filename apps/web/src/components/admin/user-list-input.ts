@@ -12,10 +12,18 @@ export interface UserFilters {
   sort: UserSort;
 }
 
-export const DEFAULT_USER_FILTERS: UserFilters = { search: "", status: "all", roleKey: "", sort: "createdAt" };
+export const DEFAULT_USER_FILTERS: UserFilters = {
+  search: "",
+  status: "all",
+  roleKey: "",
+  sort: "createdAt",
+};
 
 /** The list's input from the toolbar; the first page is what the server prefetches. */
-export function userListInput(filters: UserFilters, cursor: string | null = null): RouterInputs["admin"]["users"]["list"] {
+export function userListInput(
+  filters: UserFilters,
+  cursor: string | null = null,
+): RouterInputs["admin"]["users"]["list"] {
   const search = filters.search.trim();
   return {
     limit: USERS_PAGE_SIZE,

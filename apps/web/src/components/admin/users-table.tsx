@@ -19,7 +19,12 @@ import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { useDebounced } from "../ui/use-debounced";
 import { CreateUserDialog, EditUserDialog, SetActiveDialog } from "./user-dialogs";
-import { ALL_ROLES_INPUT, DEFAULT_USER_FILTERS, userListInput, type UserFilters } from "./user-list-input";
+import {
+  ALL_ROLES_INPUT,
+  DEFAULT_USER_FILTERS,
+  userListInput,
+  type UserFilters,
+} from "./user-list-input";
 
 type AdminUser = RouterOutputs["admin"]["users"]["list"]["items"][number];
 
@@ -32,7 +37,10 @@ export function UsersTable() {
   const viewer = useViewer();
   const [filters, setFilters] = useState<UserFilters>(DEFAULT_USER_FILTERS);
   const [dialog, setDialog] = useState<
-    { kind: "create" } | { kind: "edit"; user: AdminUser } | { kind: "active"; user: AdminUser } | null
+    | { kind: "create" }
+    | { kind: "edit"; user: AdminUser }
+    | { kind: "active"; user: AdminUser }
+    | null
   >(null);
   const pager = useCursorPager();
   const search = useDebounced(filters.search);
@@ -41,7 +49,10 @@ export function UsersTable() {
     // The table keeps showing the previous page while the next one loads.
     placeholderData: keepPreviousData,
   });
-  const roles = useQuery({ ...trpc.admin.roles.list.queryOptions(ALL_ROLES_INPUT), enabled: can("role.read") });
+  const roles = useQuery({
+    ...trpc.admin.roles.list.queryOptions(ALL_ROLES_INPUT),
+    enabled: can("role.read"),
+  });
   const roleList = roles.data?.items ?? [];
   const roleName = (key: string) => roleList.find((role) => role.key === key)?.name ?? key;
   const canManage = can("user.manage");
@@ -84,7 +95,11 @@ export function UsersTable() {
             <option value="inactive">Deactivated</option>
           </SelectField>
           {roleList.length > 0 ? (
-            <SelectField label="Role" value={filters.roleKey} onChange={(event) => change({ roleKey: event.target.value })}>
+            <SelectField
+              label="Role"
+              value={filters.roleKey}
+              onChange={(event) => change({ roleKey: event.target.value })}
+            >
               <option value="">Any role</option>
               {roleList.map((role) => (
                 <option key={role.id} value={role.key}>
@@ -108,7 +123,13 @@ export function UsersTable() {
         ) : users.isError ? (
           <ErrorState error={users.error} onRetry={() => void users.refetch()} />
         ) : users.data.items.length === 0 ? (
-          <EmptyState title={search || filters.status !== "all" || filters.roleKey ? "No user matches these filters" : "No users yet"} />
+          <EmptyState
+            title={
+              search || filters.status !== "all" || filters.roleKey
+                ? "No user matches these filters"
+                : "No users yet"
+            }
+          />
         ) : (
           <div className="table-wrap">
             <table className="table" aria-busy={users.isFetching}>
@@ -145,9 +166,15 @@ export function UsersTable() {
                       </div>
                     </td>
                     <td>
-                      {user.isActive ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
+                      {user.isActive ? (
+                        <Badge tone="success">Active</Badge>
+                      ) : (
+                        <Badge tone="danger">Deactivated</Badge>
+                      )}
                     </td>
-                    <td className="hide-phone">{user.lastLoginAt ? <Time date={user.lastLoginAt} /> : "Never"}</td>
+                    <td className="hide-phone">
+                      {user.lastLoginAt ? <Time date={user.lastLoginAt} /> : "Never"}
+                    </td>
                     <td className="actions">
                       {canManage || canAssignRoles ? (
                         <Button
@@ -179,7 +206,11 @@ export function UsersTable() {
         <Pager pager={pager} nextCursor={users.data?.nextCursor} busy={users.isFetching} />
       </section>
       {dialog?.kind === "create" ? (
-        <CreateUserDialog roles={roleList} canAssignRoles={canAssignRoles} onClose={() => setDialog(null)} />
+        <CreateUserDialog
+          roles={roleList}
+          canAssignRoles={canAssignRoles}
+          onClose={() => setDialog(null)}
+        />
       ) : dialog?.kind === "edit" ? (
         <EditUserDialog
           user={dialog.user}

@@ -3,7 +3,17 @@ import { type ReactNode } from "react";
 import { Brand } from "../shell/brand";
 
 /** The centred card of the public pages (sign-in, registration, password reset). */
-export function AuthFrame({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthFrame({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">

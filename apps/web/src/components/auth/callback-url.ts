@@ -6,6 +6,7 @@
 export function safeCallbackUrl(value: unknown): string {
   if (typeof value !== "string" || !value.startsWith("/")) return "/";
   if (value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (value.startsWith("/sign-in") || value.startsWith("/register") || value.startsWith("/api/")) return "/";
+  if (value.startsWith("/sign-in") || value.startsWith("/register") || value.startsWith("/api/"))
+    return "/";
   return value;
 }

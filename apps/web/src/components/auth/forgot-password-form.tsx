@@ -40,16 +40,29 @@ export function ForgotPasswordForm() {
   if (request.isSuccess) {
     return (
       <Alert tone="success" title="Check your e-mail">
-        If an account uses {request.variables.email}, a link to choose a new password is on its way. It works
-        once, for a short time.
+        If an account uses {request.variables.email}, a link to choose a new password is on its way.
+        It works once, for a short time.
       </Alert>
     );
   }
 
   return (
-    <form {...POST_ONLY_FORM} className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Reset password">
+    <form
+      {...POST_ONLY_FORM}
+      className="form"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label="Reset password"
+    >
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <TextField label="E-mail" name="email" type="email" autoComplete="email" autoFocus error={errors.error("email")} />
+      <TextField
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        autoFocus
+        error={errors.error("email")}
+      />
       <Button type="submit" variant="primary" block loading={request.isPending}>
         Send the link
       </Button>

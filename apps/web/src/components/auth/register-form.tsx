@@ -24,7 +24,11 @@ export function RegisterForm() {
 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = errors.validate(ZRegisterInputSchema, formValues(event.currentTarget), form.current);
+    const input = errors.validate(
+      ZRegisterInputSchema,
+      formValues(event.currentTarget),
+      form.current,
+    );
     if (!input) return;
     try {
       await register.mutateAsync(input);
@@ -32,16 +36,41 @@ export function RegisterForm() {
       errors.fromServer(error, form.current);
       return;
     }
-    const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    const result = await signIn("credentials", {
+      email: input.email,
+      password: input.password,
+      redirect: false,
+    });
     // Registered but not signed in (e.g. sign-in rate limit): the sign-in page says why.
     window.location.assign(result?.ok && !result.error ? "/" : "/sign-in?reason=registered");
   }
 
   return (
-    <form {...POST_ONLY_FORM} ref={form} className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Create account">
+    <form
+      {...POST_ONLY_FORM}
+      ref={form}
+      className="form"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label="Create account"
+    >
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <TextField label="Name" name="name" autoComplete="name" required autoFocus error={errors.error("name")} />
-      <TextField label="E-mail" name="email" type="email" autoComplete="email" required error={errors.error("email")} />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        autoFocus
+        error={errors.error("name")}
+      />
+      <TextField
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.error("email")}
+      />
       <NewAccountPasswordField errors={errors} />
       <Button type="submit" variant="primary" block loading={register.isPending}>
         Create account

@@ -61,7 +61,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
 
   return (
-    <form {...POST_ONLY_FORM} className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Choose a new password">
+    <form
+      {...POST_ONLY_FORM}
+      className="form"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label="Choose a new password"
+    >
       {errors.formError ? (
         <Alert tone="error">
           {errors.formError} <Link href="/forgot-password">Ask for a new link</Link>

@@ -28,7 +28,13 @@ const NOTICES: Record<string, string> = {
  * cookie is set by its response). When the account has two-factor sign-in,
  * the same call is made again with the code.
  */
-export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | undefined }) {
+export function SignInForm({
+  callbackUrl,
+  notice,
+}: {
+  callbackUrl: string;
+  notice?: string | undefined;
+}) {
   const errors = useFormErrors();
   const form = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +57,9 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         return;
       }
       // With a code, "CredentialsSignin" means the code was wrong (the password was right a moment ago).
-      errors.setFormError(signInErrorMessage(values.code && code === "CredentialsSignin" ? "TwoFactorInvalid" : code));
+      errors.setFormError(
+        signInErrorMessage(values.code && code === "CredentialsSignin" ? "TwoFactorInvalid" : code),
+      );
     } catch {
       errors.setFormError(signInErrorMessage("SignInUnavailable"));
     } finally {
@@ -72,8 +80,17 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   }
 
   return (
-    <form {...POST_ONLY_FORM} ref={form} className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
-      {notice && NOTICES[notice] && !errors.formError ? <Alert tone="info">{NOTICES[notice]}</Alert> : null}
+    <form
+      {...POST_ONLY_FORM}
+      ref={form}
+      className="form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Sign in"
+    >
+      {notice && NOTICES[notice] && !errors.formError ? (
+        <Alert tone="info">{NOTICES[notice]}</Alert>
+      ) : null}
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {step === "password" ? (
         <>

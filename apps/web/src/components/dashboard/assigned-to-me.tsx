@@ -15,7 +15,9 @@ import { assignedToMeInput } from "./inputs";
 export function AssignedToMe() {
   const trpc = useTRPC();
   const viewer = useViewer();
-  const instances = useQuery(trpc.workflows.instances.list.queryOptions(assignedToMeInput(viewer.user.id)));
+  const instances = useQuery(
+    trpc.workflows.instances.list.queryOptions(assignedToMeInput(viewer.user.id)),
+  );
   return (
     <section className="card" aria-labelledby="assigned-title">
       <div className="card-header">
@@ -26,13 +28,18 @@ export function AssignedToMe() {
       ) : instances.isError ? (
         <ErrorState error={instances.error} onRetry={() => void instances.refetch()} />
       ) : instances.data.items.length === 0 ? (
-        <EmptyState title="Nothing is assigned to you">Items you are assigned to show up here.</EmptyState>
+        <EmptyState title="Nothing is assigned to you">
+          Items you are assigned to show up here.
+        </EmptyState>
       ) : (
         <ul className="list">
           {instances.data.items.map((item) => (
             <li key={item.id}>
               <div className="list-main">
-                <Link className="list-title" href={`/projects/${item.projectId}/instances/${item.id}`}>
+                <Link
+                  className="list-title"
+                  href={`/projects/${item.projectId}/instances/${item.id}`}
+                >
                   {item.title}
                 </Link>
                 <span className="list-meta">
@@ -40,7 +47,11 @@ export function AssignedToMe() {
                   <Time date={item.stateEnteredAt} />
                 </span>
               </div>
-              {item.completedAt ? <Badge tone="success">Done</Badge> : <Badge tone="accent">Open</Badge>}
+              {item.completedAt ? (
+                <Badge tone="success">Done</Badge>
+              ) : (
+                <Badge tone="accent">Open</Badge>
+              )}
             </li>
           ))}
         </ul>

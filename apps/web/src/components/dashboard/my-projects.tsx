@@ -38,11 +38,14 @@ export function MyProjects() {
                   {project.name}
                 </Link>
                 <span className="list-meta">
-                  {project.openInstanceCount} open {project.openInstanceCount === 1 ? "item" : "items"} ·{" "}
-                  {project.memberCount} {project.memberCount === 1 ? "member" : "members"}
+                  {project.openInstanceCount} open{" "}
+                  {project.openInstanceCount === 1 ? "item" : "items"} · {project.memberCount}{" "}
+                  {project.memberCount === 1 ? "member" : "members"}
                 </span>
               </div>
-              {project.myRole ? <Badge tone={ROLE_TONE[project.myRole]}>{ROLE_LABEL[project.myRole]}</Badge> : null}
+              {project.myRole ? (
+                <Badge tone={ROLE_TONE[project.myRole]}>{ROLE_LABEL[project.myRole]}</Badge>
+              ) : null}
             </li>
           ))}
         </ul>

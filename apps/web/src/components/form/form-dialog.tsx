@@ -64,13 +64,25 @@ export function FormDialog({
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form={id} variant="primary" loading={pending} disabled={submitDisabled}>
+          <Button
+            type="submit"
+            form={id}
+            variant="primary"
+            loading={pending}
+            disabled={submitDisabled}
+          >
             {submitLabel}
           </Button>
         </>
       }
     >
-      <form id={id} ref={formRef} className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <form
+        id={id}
+        ref={formRef}
+        className="form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+      >
         {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
         {children}
       </form>

@@ -34,7 +34,11 @@ export function useFormErrors() {
 
   /** The parsed value, or null with the errors shown. */
   const validate = useCallback(
-    <S extends z.ZodType>(schema: S, value: unknown, form?: HTMLFormElement | null): z.output<S> | null => {
+    <S extends z.ZodType>(
+      schema: S,
+      value: unknown,
+      form?: HTMLFormElement | null,
+    ): z.output<S> | null => {
       // A field left out is "Required", not zod's "expected string, received undefined".
       const result = schema.safeParse(value, {
         error: (issue) => (issue.input === undefined ? "Required" : undefined),
@@ -58,7 +62,9 @@ export function useFormErrors() {
       const info = describeApiError(error);
       const hasFields = Object.keys(info.fieldErrors).length > 0;
       setFieldErrors(info.fieldErrors);
-      setFormError(hasFields ? (info.formErrors[0] ?? null) : (info.formErrors[0] ?? errorMessage(error)));
+      setFormError(
+        hasFields ? (info.formErrors[0] ?? null) : (info.formErrors[0] ?? errorMessage(error)),
+      );
       if (hasFields) focusFirstInvalid(form);
     },
     [focusFirstInvalid],

@@ -54,7 +54,9 @@ export function NotificationBell() {
       queryClient.invalidateQueries({ queryKey: trpc.notifications.unreadCount.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }),
     ]);
-  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: invalidate }));
+  const markRead = useMutation(
+    trpc.notifications.markRead.mutationOptions({ onSuccess: invalidate }),
+  );
   const markAllRead = useMutation(
     trpc.notifications.markAllRead.mutationOptions({
       onSuccess: invalidate,
@@ -112,7 +114,13 @@ function NotificationPanel({
     <div style={{ width: "min(22rem, calc(100vw - 1.5rem))" }}>
       <div className="card-header" style={{ padding: "var(--space-3) var(--space-4)" }}>
         <h2 style={{ fontSize: "var(--text-sm)" }}>Notifications</h2>
-        <Button size="sm" variant="ghost" disabled={unread === 0} loading={markingAll} onClick={onMarkAll}>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={unread === 0}
+          loading={markingAll}
+          onClick={onMarkAll}
+        >
           Mark all read
         </Button>
       </div>
@@ -130,14 +138,24 @@ function NotificationPanel({
                 type="button"
                 className="menu-item notification-item"
                 data-unread={notification.readAt === null}
-                onClick={() => onOpen(notification.id, notificationHref(notification.data), notification.readAt !== null)}
+                onClick={() =>
+                  onOpen(
+                    notification.id,
+                    notificationHref(notification.data),
+                    notification.readAt !== null,
+                  )
+                }
               >
                 <span style={{ display: "grid", gap: 2 }}>
                   <strong>
-                    {notification.readAt === null ? <span className="visually-hidden">Unread: </span> : null}
+                    {notification.readAt === null ? (
+                      <span className="visually-hidden">Unread: </span>
+                    ) : null}
                     {notification.title}
                   </strong>
-                  {notification.body ? <span className="small muted">{notification.body}</span> : null}
+                  {notification.body ? (
+                    <span className="small muted">{notification.body}</span>
+                  ) : null}
                   <span className="xsmall muted">
                     <Time date={notification.createdAt} />
                   </span>

@@ -5,7 +5,8 @@ export const BELL_LIST_INPUT: RouterInputs["notifications"]["list"] = { limit: 1
 /** Where a notification leads, from the ids it carries. */
 export function notificationHref(data: Record<string, string>): string | null {
   const { projectId, instanceId } = data;
-  if (projectId && instanceId) return `/projects/${encodeURIComponent(projectId)}/instances/${encodeURIComponent(instanceId)}`;
+  if (projectId && instanceId)
+    return `/projects/${encodeURIComponent(projectId)}/instances/${encodeURIComponent(instanceId)}`;
   if (projectId) return `/projects/${encodeURIComponent(projectId)}`;
   return null;
 }

@@ -52,7 +52,14 @@ export function CreateProjectDialog({ open, onClose }: { open: boolean; onClose:
       onSubmit={onSubmit}
       formRef={form}
     >
-      <TextField label="Name" name="name" required autoFocus maxLength={120} error={errors.error("name")} />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        autoFocus
+        maxLength={120}
+        error={errors.error("name")}
+      />
       <TextareaField
         label="Description"
         name="description"
@@ -61,7 +68,12 @@ export function CreateProjectDialog({ open, onClose }: { open: boolean; onClose:
         hint="Optional. What the project is for."
         error={errors.error("description")}
       />
-      <SelectField label="Visibility" name="visibility" defaultValue="private" error={errors.error("visibility")}>
+      <SelectField
+        label="Visibility"
+        name="visibility"
+        defaultValue="private"
+        error={errors.error("visibility")}
+      >
         {PROJECT_VISIBILITIES.map((visibility) => (
           <option key={visibility} value={visibility}>
             {VISIBILITY_LABEL[visibility]} — {VISIBILITY_DESCRIPTION[visibility]}

@@ -64,7 +64,9 @@ export function InviteMemberDialog({
   });
   const onSuccess = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.projects.members.list.queryKey({ projectId }) }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.projects.members.list.queryKey({ projectId }),
+      }),
       // memberCount on the project and in project lists.
       queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ id: projectId }) }),
       queryClient.invalidateQueries({ queryKey: trpc.projects.list.queryKey() }),
@@ -74,7 +76,9 @@ export function InviteMemberDialog({
     trpc.projects.invitations.create.mutationOptions({
       onSuccess: (invitation) => {
         toast.success(`Invitation sent to ${invitation.email}.`);
-        return queryClient.invalidateQueries({ queryKey: trpc.projects.invitations.list.queryKey({ projectId }) });
+        return queryClient.invalidateQueries({
+          queryKey: trpc.projects.invitations.list.queryKey({ projectId }),
+        });
       },
     }),
   );
@@ -90,13 +94,21 @@ export function InviteMemberDialog({
   async function onSubmit(target: HTMLFormElement) {
     if (!canSearchPeople) {
       const email = new FormData(target).get("email");
-      const input = errors.validate(ZInvitationCreateInputSchema, { projectId, email, role }, target);
+      const input = errors.validate(
+        ZInvitationCreateInputSchema,
+        { projectId, email, role },
+        target,
+      );
       if (!input) return;
       await invite.mutateAsync(input);
       close();
       return;
     }
-    const input = errors.validate(ZProjectMemberInputSchema, { projectId, userId: picked?.id, role }, target);
+    const input = errors.validate(
+      ZProjectMemberInputSchema,
+      { projectId, userId: picked?.id, role },
+      target,
+    );
     if (!input) {
       if (!picked) errors.setFormError("Choose a person to invite.");
       return;
@@ -157,11 +169,18 @@ export function InviteMemberDialog({
             error={errors.error("userId")}
             aria-controls={listId}
           />
-          <ul id={listId} className="list card" aria-label="Matching people" aria-busy={candidates.isFetching}>
+          <ul
+            id={listId}
+            className="list card"
+            aria-label="Matching people"
+            aria-busy={candidates.isFetching}
+          >
             {term.length === 0 ? (
               <li className="small muted">Type a name or an e-mail address.</li>
             ) : candidates.isError ? (
-              <li className="small muted">People could not be searched: {candidates.error.message}</li>
+              <li className="small muted">
+                People could not be searched: {candidates.error.message}
+              </li>
             ) : candidates.isPending ? (
               <li className="small muted">Searching…</li>
             ) : results.length === 0 ? (
@@ -179,7 +198,9 @@ export function InviteMemberDialog({
                       size="sm"
                       disabled={member}
                       onClick={() => setPicked({ id: user.id, name: user.name, email: user.email })}
-                      aria-label={member ? `${user.name} is already a member` : `Choose ${user.name}`}
+                      aria-label={
+                        member ? `${user.name} is already a member` : `Choose ${user.name}`
+                      }
                     >
                       {member ? "Member" : "Choose"}
                     </Button>
@@ -193,7 +214,9 @@ export function InviteMemberDialog({
       <SelectField
         label="Role"
         value={role}
-        onChange={(event) => setRole(PROJECT_ROLES.find((r) => r === event.target.value) ?? "editor")}
+        onChange={(event) =>
+          setRole(PROJECT_ROLES.find((r) => r === event.target.value) ?? "editor")
+        }
         hint={ROLE_DESCRIPTION[role]}
         error={errors.error("role")}
       >

@@ -45,7 +45,9 @@ export function MembersPanel({ projectId }: { projectId: string }) {
 
   const invalidate = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.projects.members.list.queryKey({ projectId }) }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.projects.members.list.queryKey({ projectId }),
+      }),
       queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ id: projectId }) }),
       queryClient.invalidateQueries({ queryKey: trpc.projects.list.queryKey() }),
     ]);
@@ -53,7 +55,9 @@ export function MembersPanel({ projectId }: { projectId: string }) {
   const updateRole = useMutation(
     trpc.projects.members.updateRole.mutationOptions({
       onSuccess: (member) => {
-        toast.success(`${member.name ?? "The member"} is now ${ROLE_LABEL[member.role].toLowerCase()}.`);
+        toast.success(
+          `${member.name ?? "The member"} is now ${ROLE_LABEL[member.role].toLowerCase()}.`,
+        );
         return invalidate();
       },
       onError: (error) => toast.error(errorMessage(error)),

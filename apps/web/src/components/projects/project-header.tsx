@@ -25,7 +25,9 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
   const tabs = [
     { href: base, label: "Board" },
     { href: `${base}/members`, label: "Members" },
-    ...(mayAct(data.myRole, "owner", viewer.permissions) ? [{ href: `${base}/settings`, label: "Settings" }] : []),
+    ...(mayAct(data.myRole, "owner", viewer.permissions)
+      ? [{ href: `${base}/settings`, label: "Settings" }]
+      : []),
   ];
   const current = (href: string) => (href === base ? pathname === base : pathname.startsWith(href));
 
@@ -38,14 +40,20 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
         actions={
           <>
             <Badge>{VISIBILITY_LABEL[data.visibility]}</Badge>
-            {data.myRole ? <Badge tone={ROLE_TONE[data.myRole]}>You: {ROLE_LABEL[data.myRole]}</Badge> : null}
+            {data.myRole ? (
+              <Badge tone={ROLE_TONE[data.myRole]}>You: {ROLE_LABEL[data.myRole]}</Badge>
+            ) : null}
             {data.archivedAt ? <Badge tone="warning">Archived</Badge> : null}
           </>
         }
       />
       <nav className="tabs" aria-label="Project">
         {tabs.map((tab) => (
-          <Link key={tab.href} href={tab.href} aria-current={current(tab.href) ? "page" : undefined}>
+          <Link
+            key={tab.href}
+            href={tab.href}
+            aria-current={current(tab.href) ? "page" : undefined}
+          >
             {tab.label}
           </Link>
         ))}

@@ -8,11 +8,19 @@ export function projectListInput(
   cursor: string | null = null,
 ): RouterInputs["projects"]["list"] {
   const trimmed = search.trim();
-  return { limit: PROJECTS_PAGE_SIZE, cursor, archived, ...(trimmed ? { search: trimmed.slice(0, 100) } : {}) };
+  return {
+    limit: PROJECTS_PAGE_SIZE,
+    cursor,
+    archived,
+    ...(trimmed ? { search: trimmed.slice(0, 100) } : {}),
+  };
 }
 
 export const MEMBERS_PAGE_SIZE = 50;
 
-export function memberListInput(projectId: string, cursor: string | null = null): RouterInputs["projects"]["members"]["list"] {
+export function memberListInput(
+  projectId: string,
+  cursor: string | null = null,
+): RouterInputs["projects"]["members"]["list"] {
   return { projectId, limit: MEMBERS_PAGE_SIZE, cursor };
 }

@@ -73,7 +73,13 @@ export function ProjectList() {
           <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />
         ) : projects.data.items.length === 0 ? (
           <EmptyState
-            title={debounced ? "No project matches this search" : archived ? "No archived projects" : "No projects yet"}
+            title={
+              debounced
+                ? "No project matches this search"
+                : archived
+                  ? "No archived projects"
+                  : "No projects yet"
+            }
             action={
               !debounced && !archived && can("project.create") ? (
                 <Button variant="primary" onClick={() => setCreating(true)}>
@@ -82,7 +88,9 @@ export function ProjectList() {
               ) : null
             }
           >
-            {!debounced && !archived ? "Projects you are a member of, and internal ones, appear here." : null}
+            {!debounced && !archived
+              ? "Projects you are a member of, and internal ones, appear here."
+              : null}
           </EmptyState>
         ) : (
           <ul className="list" aria-label="Projects" aria-busy={projects.isFetching}>
@@ -92,15 +100,21 @@ export function ProjectList() {
                   <Link className="list-title" href={`/projects/${project.id}`}>
                     {project.name}
                   </Link>
-                  {project.description ? <span className="small muted">{project.description}</span> : null}
+                  {project.description ? (
+                    <span className="small muted">{project.description}</span>
+                  ) : null}
                   <span className="list-meta">
-                    {project.memberCount} {project.memberCount === 1 ? "member" : "members"} · {project.openInstanceCount}{" "}
-                    open {project.openInstanceCount === 1 ? "item" : "items"} · created <Time date={project.createdAt} />
+                    {project.memberCount} {project.memberCount === 1 ? "member" : "members"} ·{" "}
+                    {project.openInstanceCount} open{" "}
+                    {project.openInstanceCount === 1 ? "item" : "items"} · created{" "}
+                    <Time date={project.createdAt} />
                   </span>
                 </div>
                 <div className="cluster" style={{ justifyContent: "flex-end" }}>
                   <Badge>{VISIBILITY_LABEL[project.visibility]}</Badge>
-                  {project.myRole ? <Badge tone={ROLE_TONE[project.myRole]}>{ROLE_LABEL[project.myRole]}</Badge> : null}
+                  {project.myRole ? (
+                    <Badge tone={ROLE_TONE[project.myRole]}>{ROLE_LABEL[project.myRole]}</Badge>
+                  ) : null}
                   {project.archivedAt ? <Badge tone="warning">Archived</Badge> : null}
                 </div>
               </li>

@@ -25,7 +25,8 @@ export function ProjectSettings({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const project = useQuery(trpc.projects.get.queryOptions({ id: projectId }));
   if (project.isPending) return <LoadingState label="Loading the project" />;
-  if (project.isError) return <ErrorState error={project.error} onRetry={() => void project.refetch()} />;
+  if (project.isError)
+    return <ErrorState error={project.error} onRetry={() => void project.refetch()} />;
   return (
     <div className="stack">
       {/* Keyed by the saved version: the form starts again from what was saved. */}
@@ -164,7 +165,9 @@ function DangerZone({ project }: { project: Project }) {
       <ul className="list">
         <li>
           <div className="list-main">
-            <span className="list-title">{archived ? "Restore this project" : "Archive this project"}</span>
+            <span className="list-title">
+              {archived ? "Restore this project" : "Archive this project"}
+            </span>
             <span className="list-meta">
               {archived
                 ? "It returns to the project list and accepts new items again."
@@ -172,7 +175,10 @@ function DangerZone({ project }: { project: Project }) {
             </span>
           </div>
           {archived ? (
-            <Button loading={unarchive.isPending} onClick={() => unarchive.mutate({ id: project.id })}>
+            <Button
+              loading={unarchive.isPending}
+              onClick={() => unarchive.mutate({ id: project.id })}
+            >
               Restore
             </Button>
           ) : (
@@ -184,7 +190,9 @@ function DangerZone({ project }: { project: Project }) {
         <li>
           <div className="list-main">
             <span className="list-title">Delete this project</span>
-            <span className="list-meta">Its items and their history go with it. This cannot be undone.</span>
+            <span className="list-meta">
+              Its items and their history go with it. This cannot be undone.
+            </span>
           </div>
           <Button variant="danger" onClick={() => setDeleting(true)}>
             Delete

@@ -21,7 +21,12 @@ export const NAV: NavGroup[] = [
     items: [
       { href: "/", label: "Overview", icon: "home" },
       { href: "/projects", label: "Projects", icon: "folder" },
-      { href: "/workflows", label: "Workflow templates", icon: "flow", permission: "workflow.manage" },
+      {
+        href: "/workflows",
+        label: "Workflow templates",
+        icon: "flow",
+        permission: "workflow.manage",
+      },
     ],
   },
   {
@@ -29,7 +34,12 @@ export const NAV: NavGroup[] = [
     items: [
       { href: "/admin/users", label: "Users", icon: "users", permission: "user.read" },
       { href: "/admin/roles", label: "Roles", icon: "shield", permission: "role.read" },
-      { href: "/admin/activity", label: "Activity", icon: "activity", permission: "activity.read_all" },
+      {
+        href: "/admin/activity",
+        label: "Activity",
+        icon: "activity",
+        permission: "activity.read_all",
+      },
       { href: "/admin/system", label: "System", icon: "chart", permission: "system.read" },
     ],
   },

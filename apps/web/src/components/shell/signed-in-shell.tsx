@@ -16,7 +16,13 @@ import { AppShell } from "./app-shell";
  * browser's cookie (it follows the user to a new device); a choice made
  * here is saved back.
  */
-export function SignedInShell({ savedTheme, children }: { savedTheme: Theme; children: ReactNode }) {
+export function SignedInShell({
+  savedTheme,
+  children,
+}: {
+  savedTheme: Theme;
+  children: ReactNode;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const saveTheme = useMutation(

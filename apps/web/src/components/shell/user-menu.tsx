@@ -10,7 +10,10 @@ import { initials, useViewer } from "./viewer";
 export function UserMenu() {
   const { user, roles } = useViewer();
   return (
-    <Popover label={`Account menu for ${user.name}`} trigger={<span className="avatar">{initials(user.name)}</span>}>
+    <Popover
+      label={`Account menu for ${user.name}`}
+      trigger={<span className="avatar">{initials(user.name)}</span>}
+    >
       {(close) => (
         <ul className="menu" role="menu" aria-label="Account">
           <li role="none" className="menu-label">

@@ -21,7 +21,10 @@ export function applyTheme(theme: Theme): void {
 export function ThemeMenu({ theme, onChange }: { theme: Theme; onChange: (theme: Theme) => void }) {
   const current = OPTIONS.find((option) => option.value === theme) ?? OPTIONS[2];
   return (
-    <Popover label={`Theme: ${current?.label ?? "System"}`} trigger={<Icon name={current?.icon ?? "monitor"} />}>
+    <Popover
+      label={`Theme: ${current?.label ?? "System"}`}
+      trigger={<Icon name={current?.icon ?? "monitor"} />}
+    >
       {(close) => (
         <ul className="menu" role="menu" aria-label="Theme">
           {OPTIONS.map((option) => (

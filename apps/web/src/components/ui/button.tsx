@@ -10,8 +10,19 @@ interface StyleProps {
   icon?: boolean;
 }
 
-export function buttonClass({ variant = "secondary", size = "md", block, icon }: StyleProps): string {
-  return ["btn", `btn-${variant}`, size === "sm" && "btn-sm", block && "btn-block", icon && "btn-icon"]
+export function buttonClass({
+  variant = "secondary",
+  size = "md",
+  block,
+  icon,
+}: StyleProps): string {
+  return [
+    "btn",
+    `btn-${variant}`,
+    size === "sm" && "btn-sm",
+    block && "btn-block",
+    icon && "btn-icon",
+  ]
     .filter(Boolean)
     .join(" ");
 }

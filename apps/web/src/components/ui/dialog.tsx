@@ -70,7 +70,12 @@ export function Dialog({ open, onClose, title, description, children, footer, wi
               <h2 id={titleId}>{title}</h2>
               {description ? <p id={descriptionId}>{description}</p> : null}
             </div>
-            <button type="button" className="btn btn-ghost btn-icon" onClick={onClose} aria-label="Close">
+            <button
+              type="button"
+              className="btn btn-ghost btn-icon"
+              onClick={onClose}
+              aria-label="Close"
+            >
               <Icon name="close" />
             </button>
           </div>

@@ -27,7 +27,10 @@ interface Described {
 }
 
 /** Wires a control to its label, hint and error: ids, aria-invalid, aria-describedby. */
-function useDescribed(error: string | undefined, hint: ReactNode): {
+function useDescribed(
+  error: string | undefined,
+  hint: ReactNode,
+): {
   ids: { hint: string; error: string };
   control: Described;
 } {
@@ -36,7 +39,11 @@ function useDescribed(error: string | undefined, hint: ReactNode): {
   const describedBy = [hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(" ");
   return {
     ids,
-    control: { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined },
+    control: {
+      id,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy || undefined,
+    },
   };
 }
 
@@ -49,7 +56,11 @@ function Shell({
   controlId,
   ids,
   children,
-}: FieldShellProps & { controlId: string; ids: { hint: string; error: string }; children: ReactNode }) {
+}: FieldShellProps & {
+  controlId: string;
+  ids: { hint: string; error: string };
+  children: ReactNode;
+}) {
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={controlId} className={hideLabel ? "visually-hidden" : "field-label"}>
@@ -72,7 +83,15 @@ function Shell({
 
 type TextFieldProps = FieldShellProps & Omit<InputHTMLAttributes<HTMLInputElement>, "className">;
 
-export function TextField({ label, hint, error, hideLabel, className, mono, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  error,
+  hideLabel,
+  className,
+  mono,
+  ...input
+}: TextFieldProps) {
   const { ids, control } = useDescribed(error, hint);
   return (
     <Shell {...{ label, hint, error, hideLabel, className, ids }} controlId={control.id}>
@@ -81,9 +100,18 @@ export function TextField({ label, hint, error, hideLabel, className, mono, ...i
   );
 }
 
-type TextareaFieldProps = FieldShellProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className">;
+type TextareaFieldProps = FieldShellProps &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className">;
 
-export function TextareaField({ label, hint, error, hideLabel, className, mono, ...input }: TextareaFieldProps) {
+export function TextareaField({
+  label,
+  hint,
+  error,
+  hideLabel,
+  className,
+  mono,
+  ...input
+}: TextareaFieldProps) {
   const { ids, control } = useDescribed(error, hint);
   return (
     <Shell {...{ label, hint, error, hideLabel, className, ids }} controlId={control.id}>
@@ -95,7 +123,16 @@ export function TextareaField({ label, hint, error, hideLabel, className, mono, 
 type SelectFieldProps = FieldShellProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, "className"> & { children: ReactNode };
 
-export function SelectField({ label, hint, error, hideLabel, className, mono: _mono, children, ...input }: SelectFieldProps) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  hideLabel,
+  className,
+  mono: _mono,
+  children,
+  ...input
+}: SelectFieldProps) {
   const { ids, control } = useDescribed(error, hint);
   return (
     <Shell {...{ label, hint, error, hideLabel, className, ids }} controlId={control.id}>
@@ -116,7 +153,13 @@ export function Checkbox({ label, hint, ref, ...input }: CheckboxProps) {
   const id = useId();
   return (
     <label className="checkbox" htmlFor={id}>
-      <input ref={ref} type="checkbox" id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <input
+        ref={ref}
+        type="checkbox"
+        id={id}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...input}
+      />
       <span>
         {label}
         {hint ? (

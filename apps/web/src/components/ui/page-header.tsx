@@ -24,7 +24,9 @@ export function PageHeader({
           <nav aria-label="Breadcrumb">
             <ol className="breadcrumbs">
               {crumbs.map((crumb, index) => (
-                <li key={`${index}-${crumb.label}`}>{crumb.href ? <Link href={crumb.href}>{crumb.label}</Link> : crumb.label}</li>
+                <li key={`${index}-${crumb.label}`}>
+                  {crumb.href ? <Link href={crumb.href}>{crumb.label}</Link> : crumb.label}
+                </li>
               ))}
             </ol>
           </nav>

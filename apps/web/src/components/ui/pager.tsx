@@ -15,7 +15,8 @@ export function useCursorPager() {
     cursor,
     page: stack.length,
     next: (nextCursor: string) => setStack((previous) => [...previous, nextCursor]),
-    previous: () => setStack((previous) => (previous.length > 1 ? previous.slice(0, -1) : previous)),
+    previous: () =>
+      setStack((previous) => (previous.length > 1 ? previous.slice(0, -1) : previous)),
     reset: () => setStack([null]),
   };
 }
@@ -42,7 +43,11 @@ export function Pager({
         <Button size="sm" onClick={pager.previous} disabled={page === 1 || busy}>
           Previous
         </Button>
-        <Button size="sm" onClick={() => nextCursor && pager.next(nextCursor)} disabled={!nextCursor || busy}>
+        <Button
+          size="sm"
+          onClick={() => nextCursor && pager.next(nextCursor)}
+          disabled={!nextCursor || busy}
+        >
           Next
         </Button>
       </div>

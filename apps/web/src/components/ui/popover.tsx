@@ -80,7 +80,13 @@ export function Popover({
         {trigger}
       </button>
       {open ? (
-        <div id={panelId} className="popover" role="region" aria-label={panelLabel ?? label} onKeyDown={onPanelKey}>
+        <div
+          id={panelId}
+          className="popover"
+          role="region"
+          aria-label={panelLabel ?? label}
+          onKeyDown={onPanelKey}
+        >
           {children(close)}
         </div>
       ) : null}

@@ -8,16 +8,34 @@ import { Button } from "./button";
 
 export function LoadingState({ label = "Loading…", rows = 3 }: { label?: string; rows?: number }) {
   return (
-    <div className="stack-sm" role="status" aria-live="polite" style={{ padding: "var(--space-5)" }}>
+    <div
+      className="stack-sm"
+      role="status"
+      aria-live="polite"
+      style={{ padding: "var(--space-5)" }}
+    >
       <span className="visually-hidden">{label}</span>
       {Array.from({ length: rows }, (_, index) => (
-        <span key={index} className="skeleton" style={{ width: `${90 - index * 15}%` }} aria-hidden="true" />
+        <span
+          key={index}
+          className="skeleton"
+          style={{ width: `${90 - index * 15}%` }}
+          aria-hidden="true"
+        />
       ))}
     </div>
   );
 }
 
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="state">
       <p className="state-title">{title}</p>

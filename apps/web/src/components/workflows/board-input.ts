@@ -20,7 +20,10 @@ export function newestVersions(templates: readonly TemplateSummary[]): TemplateS
 }
 
 /** The board shows one template's items: the one asked for, else the first. */
-export function pickTemplate(templates: readonly TemplateSummary[], key: string | undefined): TemplateSummary | undefined {
+export function pickTemplate(
+  templates: readonly TemplateSummary[],
+  key: string | undefined,
+): TemplateSummary | undefined {
   const versions = newestVersions(templates);
   return versions.find((template) => template.key === key) ?? versions[0];
 }

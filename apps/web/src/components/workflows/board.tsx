@@ -19,13 +19,24 @@ import { Icon } from "../ui/icons";
 import { Pager, useCursorPager } from "../ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
-import { boardInstancesInput, newestVersions, pickTemplate, PUBLISHED_TEMPLATES_INPUT } from "./board-input";
+import {
+  boardInstancesInput,
+  newestVersions,
+  pickTemplate,
+  PUBLISHED_TEMPLATES_INPUT,
+} from "./board-input";
 import { CreateInstanceDialog } from "./create-instance-dialog";
 
 type Instance = RouterOutputs["workflows"]["instances"]["list"]["items"][number];
 
 /** The project's items of one template: a column per state, a card per item. */
-export function Board({ projectId, templateKey }: { projectId: string; templateKey: string | undefined }) {
+export function Board({
+  projectId,
+  templateKey,
+}: {
+  projectId: string;
+  templateKey: string | undefined;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const viewer = useViewer();
@@ -40,14 +51,17 @@ export function Board({ projectId, templateKey }: { projectId: string; templateK
     enabled: selected !== undefined,
   });
   const instances = useQuery({
-    ...trpc.workflows.instances.list.queryOptions(boardInstancesInput(projectId, selected?.key ?? "", pager.cursor)),
+    ...trpc.workflows.instances.list.queryOptions(
+      boardInstancesInput(projectId, selected?.key ?? "", pager.cursor),
+    ),
     enabled: selected !== undefined,
   });
   const members = useQuery(trpc.projects.members.list.queryOptions(memberListInput(projectId)));
   const names = new Map((members.data?.items ?? []).map((member) => [member.userId, member.name]));
 
   if (templates.isPending) return <LoadingState label="Loading the board" rows={4} />;
-  if (templates.isError) return <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />;
+  if (templates.isError)
+    return <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />;
   if (!selected) {
     return (
       <section className="card">
@@ -64,7 +78,9 @@ export function Board({ projectId, templateKey }: { projectId: string; templateK
     );
   }
 
-  const canCreate = project.data ? mayAct(project.data.myRole, "editor", viewer.permissions) : false;
+  const canCreate = project.data
+    ? mayAct(project.data.myRole, "editor", viewer.permissions)
+    : false;
   const archived = Boolean(project.data?.archivedAt);
   const definition = template.data?.definition;
   const columns = definition ? columnsOf(definition.states, instances.data?.items ?? []) : [];
@@ -75,7 +91,9 @@ export function Board({ projectId, templateKey }: { projectId: string; templateK
         <SelectField
           label="Workflow"
           value={selected.key}
-          onChange={(event) => router.push(`/projects/${projectId}?template=${encodeURIComponent(event.target.value)}`)}
+          onChange={(event) =>
+            router.push(`/projects/${projectId}?template=${encodeURIComponent(event.target.value)}`)
+          }
         >
           {newestVersions(templates.data.items).map((candidate) => (
             <option key={candidate.key} value={candidate.key}>
@@ -89,7 +107,9 @@ export function Board({ projectId, templateKey }: { projectId: string; templateK
           </Button>
         ) : null}
       </div>
-      {archived ? <Alert tone="warning">This project is archived: nothing new can be started in it.</Alert> : null}
+      {archived ? (
+        <Alert tone="warning">This project is archived: nothing new can be started in it.</Alert>
+      ) : null}
       {template.isError ? (
         <ErrorState error={template.error} onRetry={() => void template.refetch()} />
       ) : instances.isError ? (
@@ -100,9 +120,17 @@ export function Board({ projectId, templateKey }: { projectId: string; templateK
         <>
           <div className="board" aria-busy={instances.isFetching}>
             {columns.map((column) => (
-              <section key={column.key} className="board-column" aria-labelledby={`column-${column.key}`}>
+              <section
+                key={column.key}
+                className="board-column"
+                aria-labelledby={`column-${column.key}`}
+              >
                 <header className="board-column-header">
-                  <span className="dot" style={column.color ? { color: column.color } : undefined} aria-hidden="true" />
+                  <span
+                    className="dot"
+                    style={column.color ? { color: column.color } : undefined}
+                    aria-hidden="true"
+                  />
                   <h3 id={`column-${column.key}`}>{column.name}</h3>
                   <span className="badge">{column.items.length}</span>
                 </header>
@@ -111,10 +139,15 @@ export function Board({ projectId, templateKey }: { projectId: string; templateK
                 ) : (
                   <ul className="board-cards">
                     {column.items.map((item) => {
-                      const assignee = item.assigneeId ? (names.get(item.assigneeId) ?? "Someone") : null;
+                      const assignee = item.assigneeId
+                        ? (names.get(item.assigneeId) ?? "Someone")
+                        : null;
                       return (
                         <li key={item.id} className="board-card">
-                          <Link href={`/projects/${projectId}/instances/${item.id}`} className="board-card-title">
+                          <Link
+                            href={`/projects/${projectId}/instances/${item.id}`}
+                            className="board-card-title"
+                          >
                             {item.title}
                           </Link>
                           <div className="board-card-meta">
@@ -164,8 +197,16 @@ interface Column {
  * an older version may sit in a state it no longer has: those get a column
  * of their own at the end rather than disappearing.
  */
-function columnsOf(states: readonly { key: string; name: string; color?: string | undefined }[], items: readonly Instance[]): Column[] {
-  const columns: Column[] = states.map((state) => ({ key: state.key, name: state.name, color: state.color, items: [] }));
+function columnsOf(
+  states: readonly { key: string; name: string; color?: string | undefined }[],
+  items: readonly Instance[],
+): Column[] {
+  const columns: Column[] = states.map((state) => ({
+    key: state.key,
+    name: state.name,
+    color: state.color,
+    items: [],
+  }));
   const byKey = new Map(columns.map((column) => [column.key, column]));
   for (const item of items) {
     let column = byKey.get(item.state);

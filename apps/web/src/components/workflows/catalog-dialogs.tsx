@@ -5,7 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
-import { ZWorkflowTemplateCreateInputSchema, ZWorkflowTypeCreateInputSchema } from "@fastnext/validators";
+import {
+  ZWorkflowTemplateCreateInputSchema,
+  ZWorkflowTypeCreateInputSchema,
+} from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
@@ -76,7 +79,8 @@ export function CreateTypeDialog({ open, onClose }: { open: boolean; onClose: ()
   const idempotencyKey = useIdempotencyKey(open);
   const create = useMutation(
     trpc.workflows.types.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.workflows.types.list.queryKey() }),
+      onSuccess: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.workflows.types.list.queryKey() }),
     }),
   );
 
@@ -100,8 +104,17 @@ export function CreateTypeDialog({ open, onClose }: { open: boolean; onClose: ()
       errors={errors}
       onSubmit={onSubmit}
     >
-      <NameAndKeyInputs fields={fields} errors={errors} keyHint="Permanent: integrations refer to it." />
-      <TextareaField label="Description" name="description" rows={2} error={errors.error("description")} />
+      <NameAndKeyInputs
+        fields={fields}
+        errors={errors}
+        keyHint="Permanent: integrations refer to it."
+      />
+      <TextareaField
+        label="Description"
+        name="description"
+        rows={2}
+        error={errors.error("description")}
+      />
     </FormDialog>
   );
 }
@@ -124,7 +137,8 @@ export function CreateTemplateDialog({
   const idempotencyKey = useIdempotencyKey(open);
   const create = useMutation(
     trpc.workflows.templates.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.list.queryKey() }),
+      onSuccess: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.list.queryKey() }),
     }),
   );
 
@@ -154,14 +168,23 @@ export function CreateTemplateDialog({
       errors={errors}
       onSubmit={onSubmit}
     >
-      <SelectField label="Workflow type" name="typeId" defaultValue={types[0]?.id} error={errors.error("typeId")}>
+      <SelectField
+        label="Workflow type"
+        name="typeId"
+        defaultValue={types[0]?.id}
+        error={errors.error("typeId")}
+      >
         {types.map((type) => (
           <option key={type.id} value={type.id}>
             {type.name}
           </option>
         ))}
       </SelectField>
-      <NameAndKeyInputs fields={fields} errors={errors} keyHint="Shared by all versions of the template." />
+      <NameAndKeyInputs
+        fields={fields}
+        errors={errors}
+        keyHint="Shared by all versions of the template."
+      />
     </FormDialog>
   );
 }

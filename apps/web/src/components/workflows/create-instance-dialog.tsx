@@ -43,7 +43,9 @@ export function CreateInstanceDialog({
         Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.workflows.instances.list.queryKey() }),
           // openInstanceCount of the project.
-          queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ id: projectId }) }),
+          queryClient.invalidateQueries({
+            queryKey: trpc.projects.get.queryKey({ id: projectId }),
+          }),
           queryClient.invalidateQueries({ queryKey: trpc.projects.list.queryKey() }),
         ]),
     }),
@@ -87,7 +89,14 @@ export function CreateInstanceDialog({
       onSubmit={onSubmit}
       formRef={form}
     >
-      <TextField label="Title" name="title" required autoFocus maxLength={200} error={errors.error("title")} />
+      <TextField
+        label="Title"
+        name="title"
+        required
+        autoFocus
+        maxLength={200}
+        error={errors.error("title")}
+      />
       <DataFieldInputs fields={fields} error={errors.error} />
     </FormDialog>
   );

@@ -27,7 +27,14 @@ export function DataFieldInputs({
         const label = field.required ? field.label : `${field.label} (optional)`;
         switch (field.type) {
           case "boolean":
-            return <Checkbox key={field.key} label={field.label} name={name} defaultChecked={value === true} />;
+            return (
+              <Checkbox
+                key={field.key}
+                label={field.label}
+                name={name}
+                defaultChecked={value === true}
+              />
+            );
           case "enum":
             return (
               <SelectField
@@ -53,7 +60,9 @@ export function DataFieldInputs({
                 name={name}
                 type={field.type === "number" ? "number" : field.type === "date" ? "date" : "text"}
                 step={field.type === "number" ? "any" : undefined}
-                defaultValue={typeof value === "string" || typeof value === "number" ? String(value) : ""}
+                defaultValue={
+                  typeof value === "string" || typeof value === "number" ? String(value) : ""
+                }
                 error={error(name)}
               />
             );
@@ -68,7 +77,10 @@ export function DataFieldInputs({
  * are null (how the API clears a value); empty required ones are left out,
  * so the check reports them as required.
  */
-export function readDataDocument(form: HTMLFormElement, fields: readonly DataField[]): Record<string, unknown> {
+export function readDataDocument(
+  form: HTMLFormElement,
+  fields: readonly DataField[],
+): Record<string, unknown> {
   const values = new FormData(form);
   const document: Record<string, unknown> = {};
   for (const field of fields) {
@@ -94,7 +106,9 @@ export function formatDataValue(field: DataField | undefined, value: unknown): s
   if (field?.type === "boolean" || typeof value === "boolean") return value === true ? "Yes" : "No";
   if (field?.type === "date" && typeof value === "string") {
     const date = new Date(`${value}T00:00:00`);
-    return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString("en", { dateStyle: "medium" });
+    return Number.isNaN(date.getTime())
+      ? value
+      : date.toLocaleDateString("en", { dateStyle: "medium" });
   }
   if (typeof value === "number") return value.toLocaleString("en");
   return typeof value === "string" ? value : JSON.stringify(value);

@@ -23,9 +23,16 @@ import { historyInput } from "./instance-inputs";
 import { StateBadge, stateInfo } from "./state-label";
 import { TransitionDialog } from "./transition-dialog";
 
-type Transition = RouterOutputs["workflows"]["instances"]["availableTransitions"]["transitions"][number];
+type Transition =
+  RouterOutputs["workflows"]["instances"]["availableTransitions"]["transitions"][number];
 
-export function InstanceDetail({ projectId, instanceId }: { projectId: string; instanceId: string }) {
+export function InstanceDetail({
+  projectId,
+  instanceId,
+}: {
+  projectId: string;
+  instanceId: string;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -38,19 +45,31 @@ export function InstanceDetail({ projectId, instanceId }: { projectId: string; i
     ...trpc.workflows.templates.get.queryOptions({ id: instance.data?.templateId ?? "" }),
     enabled: instance.data !== undefined,
   });
-  const available = useQuery(trpc.workflows.instances.availableTransitions.queryOptions({ instanceId }));
+  const available = useQuery(
+    trpc.workflows.instances.availableTransitions.queryOptions({ instanceId }),
+  );
   const history = useQuery(trpc.workflows.instances.history.queryOptions(historyInput(instanceId)));
   const members = useQuery(trpc.projects.members.list.queryOptions(memberListInput(projectId)));
   const names = new Map((members.data?.items ?? []).map((member) => [member.userId, member.name]));
   const nameOf = (userId: string | null) =>
-    userId === null ? "The system" : userId === viewer.user.id ? "You" : (names.get(userId) ?? "Someone");
+    userId === null
+      ? "The system"
+      : userId === viewer.user.id
+        ? "You"
+        : (names.get(userId) ?? "Someone");
 
   /** Everything a move or an assignment changes, read again. */
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.workflows.instances.get.queryKey({ instanceId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.workflows.instances.availableTransitions.queryKey({ instanceId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.workflows.instances.history.queryKey({ instanceId }) }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.workflows.instances.get.queryKey({ instanceId }),
+      }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.workflows.instances.availableTransitions.queryKey({ instanceId }),
+      }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.workflows.instances.history.queryKey({ instanceId }),
+      }),
       queryClient.invalidateQueries({ queryKey: trpc.workflows.instances.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ id: projectId }) }),
     ]);
@@ -58,7 +77,9 @@ export function InstanceDetail({ projectId, instanceId }: { projectId: string; i
   const assign = useMutation(
     trpc.workflows.instances.assign.mutationOptions({
       onSuccess: (updated) => {
-        toast.success(updated.assigneeId ? `Assigned to ${nameOf(updated.assigneeId)}.` : "Unassigned.");
+        toast.success(
+          updated.assigneeId ? `Assigned to ${nameOf(updated.assigneeId)}.` : "Unassigned.",
+        );
         return refresh();
       },
       onError: (error) => {
@@ -69,7 +90,8 @@ export function InstanceDetail({ projectId, instanceId }: { projectId: string; i
   );
 
   if (instance.isPending) return <LoadingState label="Loading the item" rows={5} />;
-  if (instance.isError) return <ErrorState error={instance.error} onRetry={() => void instance.refetch()} />;
+  if (instance.isError)
+    return <ErrorState error={instance.error} onRetry={() => void instance.refetch()} />;
 
   const item = instance.data;
   const definition = template.data?.definition;
@@ -85,7 +107,10 @@ export function InstanceDetail({ projectId, instanceId }: { projectId: string; i
         crumbs={[
           { label: "Projects", href: "/projects" },
           { label: project.data?.name ?? "Project", href: `/projects/${projectId}` },
-          { label: "Board", href: `/projects/${projectId}?template=${encodeURIComponent(item.template.key)}` },
+          {
+            label: "Board",
+            href: `/projects/${projectId}?template=${encodeURIComponent(item.template.key)}`,
+          },
           { label: item.title },
         ]}
         title={item.title}
@@ -123,7 +148,9 @@ export function InstanceDetail({ projectId, instanceId }: { projectId: string; i
                       key={transition.key}
                       variant="primary"
                       disabled={Boolean(transition.blockedBy) || !current}
-                      title={transition.blockedBy ? `Needs ${transition.blockedBy.guard}` : undefined}
+                      title={
+                        transition.blockedBy ? `Needs ${transition.blockedBy.guard}` : undefined
+                      }
                       onClick={() => setFiring(transition)}
                     >
                       {transition.name}
@@ -165,11 +192,14 @@ export function InstanceDetail({ projectId, instanceId }: { projectId: string; i
                         <>created it in “{stateName(entry.toState)}”</>
                       ) : (
                         <>
-                          moved it from “{stateName(entry.fromState)}” to “{stateName(entry.toState)}”
+                          moved it from “{stateName(entry.fromState)}” to “
+                          {stateName(entry.toState)}”
                         </>
                       )}
                     </p>
-                    {entry.comment ? <blockquote className="timeline-comment">{entry.comment}</blockquote> : null}
+                    {entry.comment ? (
+                      <blockquote className="timeline-comment">{entry.comment}</blockquote>
+                    ) : null}
                     <span className="list-meta">
                       <Time date={entry.createdAt} />
                     </span>
@@ -241,9 +271,7 @@ export function InstanceDetail({ projectId, instanceId }: { projectId: string; i
               </dl>
             </div>
           </section>
-          {!canEdit ? (
-            <Alert tone="info">You have read-only access to this project.</Alert>
-          ) : null}
+          {!canEdit ? <Alert tone="info">You have read-only access to this project.</Alert> : null}
         </div>
       </div>
       {firing ? (

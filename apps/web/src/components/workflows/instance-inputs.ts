@@ -2,6 +2,9 @@ import { type RouterInputs } from "@fastnext/api";
 
 export const HISTORY_PAGE_SIZE = 100;
 
-export function historyInput(instanceId: string, cursor: string | null = null): RouterInputs["workflows"]["instances"]["history"] {
+export function historyInput(
+  instanceId: string,
+  cursor: string | null = null,
+): RouterInputs["workflows"]["instances"]["history"] {
   return { instanceId, limit: HISTORY_PAGE_SIZE, cursor };
 }

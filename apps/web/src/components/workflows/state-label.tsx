@@ -18,7 +18,11 @@ export function StateBadge({
   const info = stateInfo(definition, state);
   return (
     <span className="badge state-badge" data-testid={testId}>
-      <span className="dot" style={info.color ? { color: info.color } : undefined} aria-hidden="true" />
+      <span
+        className="dot"
+        style={info.color ? { color: info.color } : undefined}
+        aria-hidden="true"
+      />
       {info.name}
     </span>
   );

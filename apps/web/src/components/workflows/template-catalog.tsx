@@ -36,7 +36,9 @@ export function TemplateCatalog() {
             variant="primary"
             onClick={() => setCreatingTemplate(true)}
             disabled={(types.data?.items.length ?? 0) === 0}
-            title={(types.data?.items.length ?? 0) === 0 ? "Create a workflow type first" : undefined}
+            title={
+              (types.data?.items.length ?? 0) === 0 ? "Create a workflow type first" : undefined
+            }
           >
             <Icon name="plus" /> New template
           </Button>
@@ -46,9 +48,12 @@ export function TemplateCatalog() {
   );
 
   let body;
-  if (types.isPending || templates.isPending) body = <LoadingState label="Loading templates" rows={5} />;
-  else if (types.isError) body = <ErrorState error={types.error} onRetry={() => void types.refetch()} />;
-  else if (templates.isError) body = <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />;
+  if (types.isPending || templates.isPending)
+    body = <LoadingState label="Loading templates" rows={5} />;
+  else if (types.isError)
+    body = <ErrorState error={types.error} onRetry={() => void types.refetch()} />;
+  else if (templates.isError)
+    body = <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />;
   else if (types.data.items.length === 0)
     body = (
       <section className="card">
@@ -74,7 +79,9 @@ export function TemplateCatalog() {
               <div className="card-header">
                 <div>
                   <h2 id={`type-${type.id}`}>{type.name}</h2>
-                  <p className="small muted">{type.description || <span className="mono">{type.key}</span>}</p>
+                  <p className="small muted">
+                    {type.description || <span className="mono">{type.key}</span>}
+                  </p>
                 </div>
               </div>
               {versions.length === 0 ? (
@@ -88,7 +95,8 @@ export function TemplateCatalog() {
                           {template.name} <span className="muted">v{template.version}</span>
                         </Link>
                         <span className="list-meta">
-                          <span className="mono">{template.key}</span> · updated <Time date={template.updatedAt} />
+                          <span className="mono">{template.key}</span> · updated{" "}
+                          <Time date={template.updatedAt} />
                         </span>
                       </div>
                       <Badge tone={STATUS_TONE[template.status]}>{template.status}</Badge>
@@ -108,7 +116,11 @@ export function TemplateCatalog() {
       {body}
       {creatingType ? <CreateTypeDialog open onClose={() => setCreatingType(false)} /> : null}
       {creatingTemplate && types.data ? (
-        <CreateTemplateDialog types={types.data.items} open={creatingTemplate} onClose={() => setCreatingTemplate(false)} />
+        <CreateTemplateDialog
+          types={types.data.items}
+          open={creatingTemplate}
+          onClose={() => setCreatingTemplate(false)}
+        />
       ) : null}
     </>
   );

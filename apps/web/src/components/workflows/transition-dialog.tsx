@@ -15,7 +15,8 @@ import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { TextareaField } from "../ui/field";
 
-type Transition = RouterOutputs["workflows"]["instances"]["availableTransitions"]["transitions"][number];
+type Transition =
+  RouterOutputs["workflows"]["instances"]["availableTransitions"]["transitions"][number];
 type Result = RouterOutputs["workflows"]["instances"]["transition"];
 
 const ZCommentSchema = (required: boolean) =>
@@ -26,7 +27,10 @@ const ZCommentSchema = (required: boolean) =>
   });
 
 /** What CONFLICT "stale_version" tells about the item now (details are parsed, not trusted). */
-const ZStaleDetailsSchema = z.object({ currentState: z.string(), currentVersion: z.number().int() });
+const ZStaleDetailsSchema = z.object({
+  currentState: z.string(),
+  currentVersion: z.number().int(),
+});
 
 /**
  * 128 random bits, hex. getRandomValues works on plain-http origins too,
@@ -131,10 +135,17 @@ export function TransitionDialog({
     >
       {conflict ? (
         <Alert tone="warning" title="Someone else moved this item first">
-          It is now in “{stateName(conflict.currentState)}”. Reload it to see what changed, then decide again.
+          It is now in “{stateName(conflict.currentState)}”. Reload it to see what changed, then
+          decide again.
         </Alert>
       ) : (
-        <form id="transition-form" ref={form} className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <form
+          id="transition-form"
+          ref={form}
+          className="form"
+          onSubmit={(event) => void onSubmit(event)}
+          noValidate
+        >
           {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
           <TextareaField
             label={transition.requiresComment ? "Comment" : "Comment (optional)"}
@@ -143,7 +154,11 @@ export function TransitionDialog({
             maxLength={2000}
             autoFocus
             required={transition.requiresComment}
-            hint={transition.requiresComment ? "This step needs a comment: it is kept in the item's history." : undefined}
+            hint={
+              transition.requiresComment
+                ? "This step needs a comment: it is kept in the item's history."
+                : undefined
+            }
             error={errors.error("comment")}
           />
         </form>

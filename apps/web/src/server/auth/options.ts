@@ -58,7 +58,11 @@ export function createAuthOptions(): AuthOptions {
           const headers = headersOf(req.headers);
           let result;
           try {
-            result = await webSignIn(credentials, { headers, remoteAddress: peerAddress(headers) }, webAuth());
+            result = await webSignIn(
+              credentials,
+              { headers, remoteAddress: peerAddress(headers) },
+              webAuth(),
+            );
           } catch (error) {
             log.error({ err: error }, "sign-in failed");
             throw new Error(SIGN_IN_ERRORS.unavailable);

@@ -2,4 +2,6 @@ import { readMe, ZMeSchema } from "@fastnext/core/users";
 
 import { authedProcedure } from "../../trpc/procedures";
 
-export const me = authedProcedure.output(ZMeSchema).query(({ ctx }) => readMe(ctx.db, ctx.principal));
+export const me = authedProcedure
+  .output(ZMeSchema)
+  .query(({ ctx }) => readMe(ctx.db, ctx.principal));

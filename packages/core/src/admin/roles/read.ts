@@ -7,12 +7,17 @@ import { roleViewSelect, toRoleView, type RoleView } from "./view";
 export async function listRoles(ctx: ServiceContext, input: PageInput): Promise<Page<RoleView>> {
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   const rows = await ctx.db.role.findMany({
-    where: after ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] } : {},
+    where: after
+      ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] }
+      : {},
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: input.limit + 1,
     select: roleViewSelect,
   });
-  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
+  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({
+    at: row.createdAt,
+    id: row.id,
+  }));
   return { items: page.items.map(toRoleView), nextCursor: page.nextCursor };
 }
 

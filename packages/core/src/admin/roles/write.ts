@@ -13,7 +13,12 @@ export async function createRole(ctx: ServiceContext, input: RoleCreateInput): P
   let id: string;
   try {
     ({ id } = await ctx.db.role.create({
-      data: { key: input.key, name: input.name, description: input.description, isDefault: input.isDefault },
+      data: {
+        key: input.key,
+        name: input.name,
+        description: input.description,
+        isDefault: input.isDefault,
+      },
       select: { id: true },
     }));
   } catch (error) {
@@ -26,7 +31,9 @@ export async function createRole(ctx: ServiceContext, input: RoleCreateInput): P
     throw error;
   }
   const keys = [...new Set(input.permissionKeys)];
-  await ctx.db.rolePermission.createMany({ data: keys.map((permissionKey) => ({ roleId: id, permissionKey })) });
+  await ctx.db.rolePermission.createMany({
+    data: keys.map((permissionKey) => ({ roleId: id, permissionKey })),
+  });
   const role = await getRole(ctx, id);
   await recordActivity(ctx.db, ctx.actor, {
     action: "role.create",
@@ -40,7 +47,11 @@ export async function createRole(ctx: ServiceContext, input: RoleCreateInput): P
 /** Name, description and the default flag; the key never changes. */
 export async function updateRole(ctx: ServiceContext, input: RoleUpdateInput): Promise<RoleView> {
   const before = await getRole(ctx, input.id);
-  await ctx.db.role.update({ where: { id: input.id }, data: definedEntries(input.data), select: { id: true } });
+  await ctx.db.role.update({
+    where: { id: input.id },
+    data: definedEntries(input.data),
+    select: { id: true },
+  });
   const after = await getRole(ctx, input.id);
   await recordActivity(ctx.db, ctx.actor, {
     action: "role.update",
@@ -64,7 +75,9 @@ export async function setRolePermissions(
 ): Promise<RoleView> {
   const before = await getRole(ctx, input.id);
   const keys = [...new Set(input.permissionKeys)];
-  await ctx.db.rolePermission.deleteMany({ where: { roleId: input.id, permissionKey: { notIn: keys } } });
+  await ctx.db.rolePermission.deleteMany({
+    where: { roleId: input.id, permissionKey: { notIn: keys } },
+  });
   await ctx.db.rolePermission.createMany({
     data: keys.map((permissionKey) => ({ roleId: input.id, permissionKey })),
     skipDuplicates: true,
@@ -92,28 +105,46 @@ export async function deleteRole(
 ): Promise<{ id: string; reassignedUsers: number }> {
   const role = await getRole(ctx, input.id);
   if (role.isSystem) {
-    throw new AppError("PRECONDITION_FAILED", "System roles cannot be deleted", { reason: "system_role" });
+    throw new AppError("PRECONDITION_FAILED", "System roles cannot be deleted", {
+      reason: "system_role",
+    });
   }
-  const holders = await ctx.db.userRole.findMany({ where: { roleId: role.id }, select: { userId: true } });
+  const holders = await ctx.db.userRole.findMany({
+    where: { roleId: role.id },
+    select: { userId: true },
+  });
   let target: { id: string; key: string } | null = null;
   if (input.reassignTo !== undefined) {
-    target = await ctx.db.role.findUnique({ where: { key: input.reassignTo }, select: { id: true, key: true } });
+    target = await ctx.db.role.findUnique({
+      where: { key: input.reassignTo },
+      select: { id: true, key: true },
+    });
     if (!target || target.id === role.id) {
       throw new AppError("VALIDATION", "Choose another existing role", {
-        fieldErrors: { reassignTo: [target ? "Choose a role other than the one deleted" : "Unknown role"] },
+        fieldErrors: {
+          reassignTo: [target ? "Choose a role other than the one deleted" : "Unknown role"],
+        },
       });
     }
   }
   if (holders.length > 0 && !target) {
-    throw new AppError("PRECONDITION_FAILED", "Users hold this role: name a role to give them instead", {
-      reason: "role_in_use",
-      details: { users: holders.length },
-    });
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "Users hold this role: name a role to give them instead",
+      {
+        reason: "role_in_use",
+        details: { users: holders.length },
+      },
+    );
   }
   if (target && holders.length > 0) {
     const roleId = target.id;
     await ctx.db.userRole.createMany({
-      data: holders.map((holder) => ({ userId: holder.userId, roleId, assignedById: ctx.principal.userId })),
+      data: holders.map((holder) => ({
+        userId: holder.userId,
+        roleId,
+        assignedById: ctx.principal.userId,
+      })),
       skipDuplicates: true,
     });
   }

@@ -25,7 +25,10 @@ export function emailTaken(field: string): AppError {
  * owner sets a password through the reset flow (the invitation's link).
  * Also needs user.read (to return the user), and role.manage to give roles.
  */
-export async function createUser(ctx: ServiceContext, input: AdminUserCreateInput): Promise<AdminUserView> {
+export async function createUser(
+  ctx: ServiceContext,
+  input: AdminUserCreateInput,
+): Promise<AdminUserView> {
   // The new row is read back (RETURNING, and the view), which RLS allows only to user.read holders.
   if (!ctx.principal.permissions.has("user.read")) {
     throw new AppError("FORBIDDEN", 'Creating users also needs the "user.read" permission', {
@@ -59,14 +62,24 @@ export async function createUser(ctx: ServiceContext, input: AdminUserCreateInpu
     throw error;
   }
   await ctx.db.userRole.createMany({
-    data: roles.map((role) => ({ userId: id, roleId: role.id, assignedById: ctx.principal.userId })),
+    data: roles.map((role) => ({
+      userId: id,
+      roleId: role.id,
+      assignedById: ctx.principal.userId,
+    })),
   });
-  if (input.sendInvitation) await emitEvent(ctx.db, "user.invited", { userId: id, invitedById: ctx.principal.userId });
+  if (input.sendInvitation)
+    await emitEvent(ctx.db, "user.invited", { userId: id, invitedById: ctx.principal.userId });
   await recordActivity(ctx.db, ctx.actor, {
     action: "user.create",
     entityType: "user",
     entityId: id,
-    after: { email: input.email, name: input.name, roles: roles.map((role) => role.key), invited: input.sendInvitation },
+    after: {
+      email: input.email,
+      name: input.name,
+      roles: roles.map((role) => role.key),
+      invited: input.sendInvitation,
+    },
   });
   return getUser(ctx, id);
 }

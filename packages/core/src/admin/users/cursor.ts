@@ -19,13 +19,20 @@ export interface UserPosition {
   id: string;
 }
 
-const ZUserPositionSchema = z.object({ s: z.enum(USER_SORTS), k: z.string().max(400), id: z.uuid() });
+const ZUserPositionSchema = z.object({
+  s: z.enum(USER_SORTS),
+  k: z.string().max(400),
+  id: z.uuid(),
+});
 
 export function encodeUserCursor(cursors: CursorSigner, position: UserPosition): string {
   return cursors.seal({ s: position.sort, k: position.key, id: position.id });
 }
 
-const ZCreatedAtKeySchema = z.iso.datetime().transform((at) => new Date(at)).pipe(ZDateSchema);
+const ZCreatedAtKeySchema = z.iso
+  .datetime()
+  .transform((at) => new Date(at))
+  .pipe(ZDateSchema);
 
 export function decodeUserCursor(
   cursors: CursorSigner,
@@ -35,6 +42,7 @@ export function decodeUserCursor(
   if (!cursor) return null;
   const parsed = cursors.open(cursor, ZUserPositionSchema);
   if (parsed.s !== sort) throw invalidCursor();
-  if (sort === "createdAt" && !ZCreatedAtKeySchema.safeParse(parsed.k).success) throw invalidCursor();
+  if (sort === "createdAt" && !ZCreatedAtKeySchema.safeParse(parsed.k).success)
+    throw invalidCursor();
   return { sort: parsed.s, key: parsed.k, id: parsed.id };
 }

@@ -20,9 +20,13 @@ function after(position: UserPosition): Prisma.UserWhereInput {
       return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: position.id } }] };
     }
     case "name":
-      return { OR: [{ name: { gt: position.key } }, { name: position.key, id: { gt: position.id } }] };
+      return {
+        OR: [{ name: { gt: position.key } }, { name: position.key, id: { gt: position.id } }],
+      };
     case "email":
-      return { OR: [{ email: { gt: position.key } }, { email: position.key, id: { gt: position.id } }] };
+      return {
+        OR: [{ email: { gt: position.key } }, { email: position.key, id: { gt: position.id } }],
+      };
   }
 }
 
@@ -41,7 +45,10 @@ function keyOf(row: { createdAt: Date; name: string; email: string }, sort: User
  * active flag, three sorts, keyset-paged. Roles come in the same few
  * queries as the users (one per relation level), however long the page.
  */
-export async function listUsers(ctx: ServiceContext, input: UserListInput): Promise<Page<AdminUserView>> {
+export async function listUsers(
+  ctx: ServiceContext,
+  input: UserListInput,
+): Promise<Page<AdminUserView>> {
   const conditions: Prisma.UserWhereInput[] = [];
   if (input.isActive !== undefined) conditions.push({ isActive: input.isActive });
   if (input.roleKey) conditions.push({ roles: { some: { role: { key: input.roleKey } } } });
@@ -65,7 +72,11 @@ export async function listUsers(ctx: ServiceContext, input: UserListInput): Prom
   const last = items.at(-1);
   const nextCursor =
     rows.length > input.limit && last
-      ? encodeUserCursor(ctx.deps.cursors, { sort: input.sort, key: keyOf(last, input.sort), id: last.id })
+      ? encodeUserCursor(ctx.deps.cursors, {
+          sort: input.sort,
+          key: keyOf(last, input.sort),
+          id: last.id,
+        })
       : null;
   return { items: items.map((row) => toAdminUserView(row, ctx.principal)), nextCursor };
 }

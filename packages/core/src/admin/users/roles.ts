@@ -10,7 +10,10 @@ export async function resolveRoles(
 ): Promise<{ id: string; key: string }[]> {
   const keys = [...new Set(roleKeys)].sort();
   if (keys.length === 0) return [];
-  const roles = await db.role.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
+  const roles = await db.role.findMany({
+    where: { key: { in: keys } },
+    select: { id: true, key: true },
+  });
   const unknown = keys.filter((key) => !roles.some((role) => role.key === key));
   if (unknown.length > 0) {
     throw new AppError("VALIDATION", "Unknown roles", {

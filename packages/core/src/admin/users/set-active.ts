@@ -17,20 +17,32 @@ export async function setUserActive(
   input: { id: string; isActive: boolean },
 ): Promise<AdminUserView> {
   if (!input.isActive && input.id === ctx.principal.userId) {
-    throw new AppError("PRECONDITION_FAILED", "You cannot deactivate yourself", { reason: "self_deactivation" });
+    throw new AppError("PRECONDITION_FAILED", "You cannot deactivate yourself", {
+      reason: "self_deactivation",
+    });
   }
-  const user = await ctx.db.user.findUnique({ where: { id: input.id }, select: { isActive: true } });
+  const user = await ctx.db.user.findUnique({
+    where: { id: input.id },
+    select: { isActive: true },
+  });
   if (!user) throw new AppError("NOT_FOUND", "No such user");
   let revokedSessions = 0;
   if (user.isActive !== input.isActive) {
-    await ctx.db.user.update({ where: { id: input.id }, data: { isActive: input.isActive }, select: { id: true } });
+    await ctx.db.user.update({
+      where: { id: input.id },
+      data: { isActive: input.isActive },
+      select: { id: true },
+    });
     if (!input.isActive) {
       const revoked = await ctx.db.session.updateMany({
         where: { userId: input.id, revokedAt: null },
         data: { revokedAt: new Date(), revokedReason: "deactivated" },
       });
       revokedSessions = revoked.count;
-      await emitEvent(ctx.db, "user.deactivated", { userId: input.id, deactivatedById: ctx.principal.userId });
+      await emitEvent(ctx.db, "user.deactivated", {
+        userId: input.id,
+        deactivatedById: ctx.principal.userId,
+      });
       await assertAdminsRemain(ctx);
     }
   }

@@ -19,9 +19,15 @@ export async function setUserRoles(
   });
   if (!user) throw new AppError("NOT_FOUND", "No such user");
   const roles = await resolveRoles(ctx.db, input.roleKeys);
-  await ctx.db.userRole.deleteMany({ where: { userId: input.userId, roleId: { notIn: roles.map((r) => r.id) } } });
+  await ctx.db.userRole.deleteMany({
+    where: { userId: input.userId, roleId: { notIn: roles.map((r) => r.id) } },
+  });
   await ctx.db.userRole.createMany({
-    data: roles.map((role) => ({ userId: input.userId, roleId: role.id, assignedById: ctx.principal.userId })),
+    data: roles.map((role) => ({
+      userId: input.userId,
+      roleId: role.id,
+      assignedById: ctx.principal.userId,
+    })),
     skipDuplicates: true,
   });
   await assertAdminsRemain(ctx);

@@ -12,7 +12,10 @@ import { type AdminUserView } from "./view";
 const auditFields = { name: true, email: true, locale: true, timeZone: true } as const;
 
 /** An administrator changes a user's name, e-mail, language or time zone. */
-export async function updateUser(ctx: ServiceContext, input: AdminUserUpdateInput): Promise<AdminUserView> {
+export async function updateUser(
+  ctx: ServiceContext,
+  input: AdminUserUpdateInput,
+): Promise<AdminUserView> {
   const before = await ctx.db.user.findUnique({ where: { id: input.id }, select: auditFields });
   if (!before) throw new AppError("NOT_FOUND", "No such user");
   const changes = definedEntries(input.data);

@@ -18,7 +18,10 @@ export const adminUserSelect = {
 
 type AdminUserRow = Prisma.UserGetPayload<{ select: typeof adminUserSelect }>;
 
-export function toAdminUserView(row: AdminUserRow, viewer: Pick<Principal, "userId" | "permissions">): AdminUserView {
+export function toAdminUserView(
+  row: AdminUserRow,
+  viewer: Pick<Principal, "userId" | "permissions">,
+): AdminUserView {
   const view: UserView = toUserView(row, viewer);
   return { ...view, roles: row.roles.map((link) => link.role.key).sort() };
 }

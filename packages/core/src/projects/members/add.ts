@@ -19,7 +19,10 @@ function alreadyMember(): AppError {
  * usually cannot see the user yet (users are visible to co-members), so
  * existence is left to the foreign key: an unknown id is NOT_FOUND.
  */
-export async function addMember(ctx: ServiceContext, input: ProjectMemberInput): Promise<ProjectMemberView> {
+export async function addMember(
+  ctx: ServiceContext,
+  input: ProjectMemberInput,
+): Promise<ProjectMemberView> {
   const { db, principal } = ctx;
   const existing = await db.projectMember.findUnique({
     where: { projectId_userId: { projectId: input.projectId, userId: input.userId } },
@@ -29,7 +32,12 @@ export async function addMember(ctx: ServiceContext, input: ProjectMemberInput):
   let member: Omit<ProjectMemberView, "name">;
   try {
     member = await db.projectMember.create({
-      data: { projectId: input.projectId, userId: input.userId, role: input.role, addedById: principal.userId },
+      data: {
+        projectId: input.projectId,
+        userId: input.userId,
+        role: input.role,
+        addedById: principal.userId,
+      },
       select: memberSelect,
     });
   } catch (error) {
@@ -51,6 +59,10 @@ export async function addMember(ctx: ServiceContext, input: ProjectMemberInput):
     before: null,
     after: { userId: input.userId, role: input.role },
   });
-  await emitEvent(db, "project.member_added", { projectId: input.projectId, userId: input.userId, role: input.role });
+  await emitEvent(db, "project.member_added", {
+    projectId: input.projectId,
+    userId: input.userId,
+    role: input.role,
+  });
   return { ...member, name: user?.name ?? null };
 }

@@ -14,13 +14,18 @@ export async function listMembers(
   const rows = await ctx.db.projectMember.findMany({
     where: {
       projectId: input.projectId,
-      ...(after ? { OR: [{ addedAt: { gt: after.at } }, { addedAt: after.at, userId: { gt: after.id } }] } : {}),
+      ...(after
+        ? { OR: [{ addedAt: { gt: after.at } }, { addedAt: after.at, userId: { gt: after.id } }] }
+        : {}),
     },
     orderBy: [{ addedAt: "asc" }, { userId: "asc" }],
     take: input.limit + 1,
     select: memberSelect,
   });
-  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({ at: row.addedAt, id: row.userId }));
+  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({
+    at: row.addedAt,
+    id: row.userId,
+  }));
   const users = await ctx.db.user.findMany({
     where: { id: { in: page.items.map((row) => row.userId) } },
     select: { id: true, name: true },

@@ -9,13 +9,19 @@ import { AppError } from "../../errors";
  * so two owners demoting each other at the same time are serialised: the
  * second sees the first's change and is refused.
  */
-export async function assertAnotherOwnerRemains(db: ScopedDb, projectId: string, leavingUserId: string): Promise<void> {
+export async function assertAnotherOwnerRemains(
+  db: ScopedDb,
+  projectId: string,
+  leavingUserId: string,
+): Promise<void> {
   const owners = await db.$queryRaw<{ user_id: string }[]>`
     SELECT user_id FROM project_members
      WHERE project_id = ${projectId}::uuid AND role = 'owner'
      ORDER BY user_id
        FOR UPDATE`;
   if (!owners.some((owner) => owner.user_id !== leavingUserId)) {
-    throw new AppError("PRECONDITION_FAILED", "A project must keep at least one owner", { reason: "last_owner" });
+    throw new AppError("PRECONDITION_FAILED", "A project must keep at least one owner", {
+      reason: "last_owner",
+    });
   }
 }

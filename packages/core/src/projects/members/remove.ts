@@ -10,7 +10,10 @@ import { assertAnotherOwnerRemains } from "./owners";
  * Removes a member: an owner (or project.manage_all) removes anyone, any
  * member may leave. The last owner can do neither to themself.
  */
-export async function removeMember(ctx: ServiceContext, input: ProjectMemberRemoveInput): Promise<{ ok: true }> {
+export async function removeMember(
+  ctx: ServiceContext,
+  input: ProjectMemberRemoveInput,
+): Promise<{ ok: true }> {
   const { db, principal } = ctx;
   const self = input.userId === principal.userId;
   await requireProjectRole(db, principal, input.projectId, self ? "viewer" : "owner");
@@ -20,7 +23,9 @@ export async function removeMember(ctx: ServiceContext, input: ProjectMemberRemo
   });
   if (!member) throw new AppError("NOT_FOUND", "No such member", { reason: "member_not_found" });
   if (member.role === "owner") await assertAnotherOwnerRemains(db, input.projectId, input.userId);
-  const { count } = await db.projectMember.deleteMany({ where: { projectId: input.projectId, userId: input.userId } });
+  const { count } = await db.projectMember.deleteMany({
+    where: { projectId: input.projectId, userId: input.userId },
+  });
   if (count !== 1) throw changedMeanwhile();
   await recordActivity(db, ctx.actor, {
     action: "project.member_remove",

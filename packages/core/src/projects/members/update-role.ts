@@ -8,7 +8,10 @@ import { assertAnotherOwnerRemains } from "./owners";
 import { memberSelect, type ProjectMemberView } from "./view";
 
 /** Changes a member's role (owner or project.manage_all); the last owner cannot step down. */
-export async function updateMemberRole(ctx: ServiceContext, input: ProjectMemberInput): Promise<ProjectMemberView> {
+export async function updateMemberRole(
+  ctx: ServiceContext,
+  input: ProjectMemberInput,
+): Promise<ProjectMemberView> {
   const { db } = ctx;
   const key = { projectId_userId: { projectId: input.projectId, userId: input.userId } };
   const member = await db.projectMember.findUnique({ where: key, select: memberSelect });

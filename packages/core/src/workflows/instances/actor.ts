@@ -15,7 +15,11 @@ export interface InstanceActor {
 }
 
 /** The caller as the workflow engine sees them on one project. */
-export async function instanceActor(db: ScopedDb, principal: Principal, projectId: string): Promise<InstanceActor> {
+export async function instanceActor(
+  db: ScopedDb,
+  principal: Principal,
+  projectId: string,
+): Promise<InstanceActor> {
   const membership = await db.projectMember.findUnique({
     where: { projectId_userId: { projectId, userId: principal.userId } },
     select: { role: true },

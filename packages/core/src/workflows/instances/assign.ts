@@ -16,7 +16,10 @@ import { type WorkflowInstanceView } from "./view";
  * showing the old assignee learns of the change. Assigning the current
  * assignee again changes nothing and writes nothing.
  */
-export async function assignInstance(ctx: ServiceContext, input: WorkflowAssignInput): Promise<WorkflowInstanceView> {
+export async function assignInstance(
+  ctx: ServiceContext,
+  input: WorkflowAssignInput,
+): Promise<WorkflowInstanceView> {
   const { db, principal } = ctx;
   const instance = await db.workflowInstance.findUnique({
     where: { id: input.instanceId },
@@ -26,7 +29,8 @@ export async function assignInstance(ctx: ServiceContext, input: WorkflowAssignI
   await requireProjectRole(db, principal, instance.projectId, "editor");
   const locked = await lockInstance(db, input.instanceId);
   if (!locked) throw transitionNotAllowed();
-  if (input.expectedVersion !== undefined && input.expectedVersion !== locked.version) throw staleVersion(locked);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== locked.version)
+    throw staleVersion(locked);
   if (locked.assigneeId === input.assigneeId) return getInstance(ctx, locked.id);
   if (input.assigneeId !== null) {
     const member = await db.projectMember.findUnique({

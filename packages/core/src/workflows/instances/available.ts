@@ -18,7 +18,10 @@ export interface AvailableTransitions {
  * do not allow are left out; guard-blocked ones stay, with the guard, so a
  * screen can say why the button is disabled.
  */
-export async function listAvailableTransitions(ctx: ServiceContext, instanceId: string): Promise<AvailableTransitions> {
+export async function listAvailableTransitions(
+  ctx: ServiceContext,
+  instanceId: string,
+): Promise<AvailableTransitions> {
   const instance = await ctx.db.workflowInstance.findUnique({
     where: { id: instanceId },
     select: {

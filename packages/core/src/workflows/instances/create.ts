@@ -9,7 +9,8 @@ import { instanceSelect, toInstanceView, type WorkflowInstanceView } from "./vie
 
 async function findTemplate(ctx: ServiceContext, input: WorkflowInstanceCreateInput) {
   const select = { id: true, status: true, definition: true } as const;
-  if (input.templateId) return ctx.db.workflowTemplate.findUnique({ where: { id: input.templateId }, select });
+  if (input.templateId)
+    return ctx.db.workflowTemplate.findUnique({ where: { id: input.templateId }, select });
   // The newest published version of the key; drafts and archived versions never start instances.
   return ctx.db.workflowTemplate.findFirst({
     where: { key: input.templateKey, status: "published" },
@@ -30,7 +31,9 @@ export async function createInstance(
   const { db, principal } = ctx;
   const access = await requireProjectRole(db, principal, input.projectId, "editor");
   if (access.project.archivedAt) {
-    throw new AppError("PRECONDITION_FAILED", "The project is archived", { reason: "project_archived" });
+    throw new AppError("PRECONDITION_FAILED", "The project is archived", {
+      reason: "project_archived",
+    });
   }
   const template = await findTemplate(ctx, input);
   const field = input.templateId ? "templateId" : "templateKey";
@@ -41,10 +44,14 @@ export async function createInstance(
     });
   }
   if (template.status !== "published") {
-    throw new AppError("PRECONDITION_FAILED", `This template version is ${template.status}, not published`, {
-      reason: "template_not_published",
-      fieldErrors: { [field]: ["Not published"] },
-    });
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `This template version is ${template.status}, not published`,
+      {
+        reason: "template_not_published",
+        fieldErrors: { [field]: ["Not published"] },
+      },
+    );
   }
   const definition = parseStoredDefinition(template.definition);
   const data = validateData(definition.dataFields, input.data);
@@ -76,7 +83,12 @@ export async function createInstance(
     entityType: "workflow_instance",
     entityId: record.id,
     before: null,
-    after: { projectId: record.projectId, templateId: template.id, title: record.title, state: state.key },
+    after: {
+      projectId: record.projectId,
+      templateId: template.id,
+      title: record.title,
+      state: state.key,
+    },
   });
   return toInstanceView(record);
 }

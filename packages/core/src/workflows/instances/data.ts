@@ -17,7 +17,12 @@ function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 function isJsonScalar(value: unknown): value is string | number | boolean | null {
-  return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+  return (
+    value === null ||
+    typeof value === "string" ||
+    typeof value === "number" ||
+    typeof value === "boolean"
+  );
 }
 
 /**

@@ -12,6 +12,8 @@ export function staleVersion(current: { state: string; version: number }): AppEr
   });
 }
 
-export function transitionNotAllowed(message = "You are not allowed to change this item"): AppError {
+export function transitionNotAllowed(
+  message = "You are not allowed to change this item",
+): AppError {
   return new AppError("FORBIDDEN", message, { reason: "transition_not_allowed" });
 }

@@ -4,7 +4,10 @@ import { instanceSelect, toInstanceView, type WorkflowInstanceView } from "./vie
 
 /** An instance in a project the caller can see; NOT_FOUND otherwise. */
 export async function getInstance(ctx: ServiceContext, id: string): Promise<WorkflowInstanceView> {
-  const record = await ctx.db.workflowInstance.findUnique({ where: { id }, select: instanceSelect });
+  const record = await ctx.db.workflowInstance.findUnique({
+    where: { id },
+    select: instanceSelect,
+  });
   if (!record) throw instanceNotFound();
   return toInstanceView(record);
 }

@@ -25,13 +25,18 @@ export async function listHistory(
   ctx: ServiceContext,
   input: { instanceId: string } & PageInput,
 ): Promise<Page<HistoryEntryView>> {
-  const instance = await ctx.db.workflowInstance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
+  const instance = await ctx.db.workflowInstance.findUnique({
+    where: { id: input.instanceId },
+    select: { id: true },
+  });
   if (!instance) throw instanceNotFound();
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   const rows = await ctx.db.workflowHistory.findMany({
     where: {
       instanceId: input.instanceId,
-      ...(after ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] } : {}),
+      ...(after
+        ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] }
+        : {}),
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: input.limit + 1,

@@ -69,9 +69,12 @@ export async function listInstances(
   if (input.assigneeId) conditions.push(Prisma.sql`i.assignee_id = ${input.assigneeId}::uuid`);
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   if (after) {
-    conditions.push(Prisma.sql`(i.created_at, i.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+    conditions.push(
+      Prisma.sql`(i.created_at, i.id) < (${after.at}::timestamptz, ${after.id}::uuid)`,
+    );
   }
-  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const where =
+    conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const rows = ZRowsSchema.parse(
     await ctx.db.$queryRaw`
       SELECT i.id, i.project_id, i.template_id, t.key AS template_key, t.version AS template_version,
@@ -83,6 +86,9 @@ export async function listInstances(
        ORDER BY i.created_at DESC, i.id DESC
        LIMIT ${input.limit + 1}`,
   );
-  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({ at: row.created_at, id: row.id }));
+  const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({
+    at: row.created_at,
+    id: row.id,
+  }));
   return { items: page.items.map(toView), nextCursor: page.nextCursor };
 }

@@ -34,7 +34,10 @@ export interface LockedInstance {
  * read, so the row comes back only to callers allowed to change the
  * project's instances (members, project.manage_all); null otherwise.
  */
-export async function lockInstance(db: ScopedDb, instanceId: string): Promise<LockedInstance | null> {
+export async function lockInstance(
+  db: ScopedDb,
+  instanceId: string,
+): Promise<LockedInstance | null> {
   const rows = await db.$queryRaw<unknown[]>`
     SELECT id, project_id, template_id, state, version, assignee_id, data, clock_timestamp() AS now
       FROM workflow_instances

@@ -31,7 +31,8 @@ export function storedResult(result: TransitionResult): string {
 /** Reads a stored result back; a malformed one is corrupt data, an internal error. */
 export function parseStoredResult(value: unknown): TransitionResult {
   const parsed = ZStoredResultSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`stored transition result is malformed: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(`stored transition result is malformed: ${parsed.error.message}`);
   const stored = parsed.data;
   return {
     ...stored,

@@ -38,7 +38,11 @@ async function findEarlierAttempt(
  * under the same key, is a client bug and is refused rather than answered
  * with somebody else's result.
  */
-function replay(earlier: EarlierAttempt, input: WorkflowTransitionInput, userId: string): TransitionResult {
+function replay(
+  earlier: EarlierAttempt,
+  input: WorkflowTransitionInput,
+  userId: string,
+): TransitionResult {
   if (earlier.actorId !== userId || earlier.transitionKey !== input.transitionKey) {
     throw idempotencyKeyReused();
   }
@@ -50,7 +54,10 @@ function refusal(plan: Extract<TransitionPlan, { ok: false }>, state: string): A
     case "not_allowed":
       return transitionNotAllowed(plan.message);
     case "guard_failed":
-      return new AppError("VALIDATION", plan.message, { reason: "guard_failed", details: { guard: plan.guard } });
+      return new AppError("VALIDATION", plan.message, {
+        reason: "guard_failed",
+        details: { guard: plan.guard },
+      });
     case "comment_required":
       return new AppError("VALIDATION", plan.message, {
         reason: "comment_required",
@@ -91,7 +98,10 @@ export async function transitionInstance(
   const locked = await lockInstance(db, input.instanceId);
   if (!locked) {
     // Visible but not lockable: a reader (internal project, project.read_all) who may not change it.
-    const visible = await db.workflowInstance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
+    const visible = await db.workflowInstance.findUnique({
+      where: { id: input.instanceId },
+      select: { id: true },
+    });
     if (!visible) throw instanceNotFound();
     throw transitionNotAllowed();
   }
@@ -147,7 +157,12 @@ export async function transitionInstance(
 
   const updated = await db.workflowInstance.updateMany({
     where: { id: locked.id, version: locked.version },
-    data: { state: plan.to, version: result.version, stateEnteredAt: now, completedAt: result.completedAt },
+    data: {
+      state: plan.to,
+      version: result.version,
+      stateEnteredAt: now,
+      completedAt: result.completedAt,
+    },
   });
   // Cannot happen while the row is locked; if it ever does, roll everything back.
   if (updated.count !== 1) throw staleVersion(locked);

@@ -9,15 +9,22 @@ import { templateSelect, toTemplateView, type WorkflowTemplateView } from "./vie
 /** Problems keyed like form fields: `definition.transitions.2.to`. */
 function fieldErrorsOf(problems: readonly Problem[]): FieldErrors {
   return collectFieldErrors(
-    problems.map((problem) => [["definition", ...problem.path.map(String)].join("."), problem.message] as const),
+    problems.map(
+      (problem) =>
+        [["definition", ...problem.path.map(String)].join("."), problem.message] as const,
+    ),
   );
 }
 
 function notDraft(status: string): AppError {
-  return new AppError("PRECONDITION_FAILED", `Only a draft can be published; this version is ${status}`, {
-    reason: "not_draft",
-    details: { status },
-  });
+  return new AppError(
+    "PRECONDITION_FAILED",
+    `Only a draft can be published; this version is ${status}`,
+    {
+      reason: "not_draft",
+      details: { status },
+    },
+  );
 }
 
 /**
@@ -26,7 +33,10 @@ function notDraft(status: string): AppError {
  * Earlier published versions stay published (instances keep running on
  * them); new instances take the newest published version of the key.
  */
-export async function publishTemplate(ctx: ServiceContext, id: string): Promise<WorkflowTemplateView> {
+export async function publishTemplate(
+  ctx: ServiceContext,
+  id: string,
+): Promise<WorkflowTemplateView> {
   const template = await getTemplate(ctx, id);
   if (template.status !== "draft") throw notDraft(template.status);
   const result = validateDefinition(template.definition);
@@ -50,7 +60,10 @@ export async function publishTemplate(ctx: ServiceContext, id: string): Promise<
     data: { status: "published", publishedAt },
   });
   if (count === 0) throw notDraft("published");
-  const record = await ctx.db.workflowTemplate.findUniqueOrThrow({ where: { id }, select: templateSelect });
+  const record = await ctx.db.workflowTemplate.findUniqueOrThrow({
+    where: { id },
+    select: templateSelect,
+  });
   await recordActivity(ctx.db, ctx.actor, {
     action: "workflow_template.publish",
     entityType: "workflow_template",
@@ -65,10 +78,15 @@ export async function publishTemplate(ctx: ServiceContext, id: string): Promise<
  * Retires a version: no new instance starts on it. Instances already
  * running on it keep it until they finish.
  */
-export async function archiveTemplate(ctx: ServiceContext, id: string): Promise<WorkflowTemplateView> {
+export async function archiveTemplate(
+  ctx: ServiceContext,
+  id: string,
+): Promise<WorkflowTemplateView> {
   const template = await getTemplate(ctx, id);
   if (template.status === "archived") {
-    throw new AppError("PRECONDITION_FAILED", "This version is already archived", { reason: "already_archived" });
+    throw new AppError("PRECONDITION_FAILED", "This version is already archived", {
+      reason: "already_archived",
+    });
   }
   const record = await ctx.db.workflowTemplate.update({
     where: { id },

@@ -23,7 +23,9 @@ export async function listTemplates(
   if (input.status) conditions.push({ status: input.status });
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   if (after) {
-    conditions.push({ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] });
+    conditions.push({
+      OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }],
+    });
   }
   const rows = await ctx.db.workflowTemplate.findMany({
     where: { AND: conditions },
@@ -39,7 +41,10 @@ export function templateNotFound(): AppError {
 }
 
 export async function getTemplate(ctx: ServiceContext, id: string): Promise<WorkflowTemplateView> {
-  const record = await ctx.db.workflowTemplate.findUnique({ where: { id }, select: templateSelect });
+  const record = await ctx.db.workflowTemplate.findUnique({
+    where: { id },
+    select: templateSelect,
+  });
   if (!record) throw templateNotFound();
   return toTemplateView(record);
 }

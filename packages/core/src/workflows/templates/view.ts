@@ -41,6 +41,8 @@ export const templateSummarySelect = {
 
 export const templateSelect = { ...templateSummarySelect, definition: true } as const;
 
-export function toTemplateView(record: WorkflowTemplateSummary & { definition: unknown }): WorkflowTemplateView {
+export function toTemplateView(
+  record: WorkflowTemplateSummary & { definition: unknown },
+): WorkflowTemplateView {
   return { ...record, definition: parseStoredDefinition(record.definition) };
 }

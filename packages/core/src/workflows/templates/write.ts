@@ -11,16 +11,24 @@ import { getTemplate } from "./read";
 import { templateSelect, toTemplateView, type WorkflowTemplateView } from "./view";
 
 function keyTaken(): AppError {
-  return new AppError("CONFLICT", "A template with this key exists; edit it to make a new version", {
-    reason: "key_taken",
-    fieldErrors: { key: ["Already taken"] },
-  });
+  return new AppError(
+    "CONFLICT",
+    "A template with this key exists; edit it to make a new version",
+    {
+      reason: "key_taken",
+      fieldErrors: { key: ["Already taken"] },
+    },
+  );
 }
 
 function versionTaken(): AppError {
-  return new AppError("CONFLICT", "Someone else made a new version of this template at the same time", {
-    reason: "version_taken",
-  });
+  return new AppError(
+    "CONFLICT",
+    "Someone else made a new version of this template at the same time",
+    {
+      reason: "version_taken",
+    },
+  );
 }
 
 interface DraftData {
@@ -54,18 +62,30 @@ export async function createTemplate(
   ctx: ServiceContext,
   input: WorkflowTemplateCreateInput,
 ): Promise<WorkflowTemplateView> {
-  const type = await ctx.db.workflowType.findUnique({ where: { id: input.typeId }, select: { id: true } });
+  const type = await ctx.db.workflowType.findUnique({
+    where: { id: input.typeId },
+    select: { id: true },
+  });
   if (!type) {
     throw new AppError("NOT_FOUND", "No such workflow type", {
       reason: "workflow_type_not_found",
       fieldErrors: { typeId: ["No such workflow type"] },
     });
   }
-  const existing = await ctx.db.workflowTemplate.findFirst({ where: { key: input.key }, select: { id: true } });
+  const existing = await ctx.db.workflowTemplate.findFirst({
+    where: { key: input.key },
+    select: { id: true },
+  });
   if (existing) throw keyTaken();
   const record = await insertDraft(
     ctx,
-    { typeId: input.typeId, key: input.key, version: 1, name: input.name, definition: input.definition },
+    {
+      typeId: input.typeId,
+      key: input.key,
+      version: 1,
+      name: input.name,
+      definition: input.definition,
+    },
     keyTaken,
   );
   const template = toTemplateView(record);
@@ -74,7 +94,12 @@ export async function createTemplate(
     entityType: "workflow_template",
     entityId: template.id,
     before: null,
-    after: { key: template.key, version: template.version, name: template.name, definition: template.definition },
+    after: {
+      key: template.key,
+      version: template.version,
+      name: template.name,
+      definition: template.definition,
+    },
   });
   return template;
 }
@@ -104,9 +129,13 @@ export async function updateTemplate(
       data: { name, definition: definitionJson(definition) },
     });
     if (count !== 1) {
-      throw new AppError("CONFLICT", "This version was published meanwhile; reload it and edit again", {
-        reason: "concurrent_change",
-      });
+      throw new AppError(
+        "CONFLICT",
+        "This version was published meanwhile; reload it and edit again",
+        {
+          reason: "concurrent_change",
+        },
+      );
     }
     await recordActivity(ctx.db, ctx.actor, {
       action: "workflow_template.update",

@@ -21,7 +21,9 @@ export async function listWorkflowTypes(
   }
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   if (after) {
-    conditions.push({ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] });
+    conditions.push({
+      OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }],
+    });
   }
   const rows = await ctx.db.workflowType.findMany({
     where: { AND: conditions },
@@ -34,6 +36,7 @@ export async function listWorkflowTypes(
 
 export async function getWorkflowType(ctx: ServiceContext, id: string): Promise<WorkflowTypeView> {
   const type = await ctx.db.workflowType.findUnique({ where: { id }, select: workflowTypeSelect });
-  if (!type) throw new AppError("NOT_FOUND", "No such workflow type", { reason: "workflow_type_not_found" });
+  if (!type)
+    throw new AppError("NOT_FOUND", "No such workflow type", { reason: "workflow_type_not_found" });
   return type;
 }

@@ -19,7 +19,10 @@ export async function createWorkflowType(
   ctx: ServiceContext,
   input: WorkflowTypeCreateInput,
 ): Promise<WorkflowTypeView> {
-  const existing = await ctx.db.workflowType.findUnique({ where: { key: input.key }, select: { id: true } });
+  const existing = await ctx.db.workflowType.findUnique({
+    where: { key: input.key },
+    select: { id: true },
+  });
   if (existing) throw keyTaken();
   let type: WorkflowTypeView;
   try {
@@ -60,10 +63,14 @@ export async function updateWorkflowType(
 }
 
 function hasTemplates(templates: number): AppError {
-  return new AppError("PRECONDITION_FAILED", `The type still has ${templates} template version(s)`, {
-    reason: "has_templates",
-    details: { templates },
-  });
+  return new AppError(
+    "PRECONDITION_FAILED",
+    `The type still has ${templates} template version(s)`,
+    {
+      reason: "has_templates",
+      details: { templates },
+    },
+  );
 }
 
 /** Refused while templates of the type exist: they, and their instances, depend on it. */
@@ -75,7 +82,8 @@ export async function deleteWorkflowType(ctx: ServiceContext, id: string): Promi
     await ctx.db.workflowType.deleteMany({ where: { id } });
   } catch (error) {
     // A template created since the count: the foreign key refuses the delete.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw hasTemplates(1);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")
+      throw hasTemplates(1);
     throw error;
   }
   await recordActivity(ctx.db, ctx.actor, {

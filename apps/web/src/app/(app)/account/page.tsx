@@ -17,7 +17,10 @@ export default async function AccountPage() {
   ]);
   return (
     <HydrateClient>
-      <PageHeader title="Account and security" description="Your profile, sign-in and notifications." />
+      <PageHeader
+        title="Account and security"
+        description="Your profile, sign-in and notifications."
+      />
       <div className="stack">
         <ProfileCard />
         <PasswordCard />

@@ -9,9 +9,15 @@ import { Alert } from "~/components/ui/alert";
 export const metadata: Metadata = { title: "Choose a new password" };
 
 // The link's secret, as the API accepts it; anything else is a broken link.
-const ZSearchSchema = z.object({ token: z.string().trim().min(20).max(200).optional().catch(undefined) });
+const ZSearchSchema = z.object({
+  token: z.string().trim().min(20).max(200).optional().catch(undefined),
+});
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, unknown>>;
+}) {
   const { token } = ZSearchSchema.parse(await searchParams);
   return (
     <AuthFrame
@@ -26,7 +32,8 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         <ResetPasswordForm token={token} />
       ) : (
         <Alert tone="error" title="This link is incomplete">
-          Open the link from the e-mail again, or <Link href="/forgot-password">ask for a new one</Link>.
+          Open the link from the e-mail again, or{" "}
+          <Link href="/forgot-password">ask for a new one</Link>.
         </Alert>
       )}
     </AuthFrame>

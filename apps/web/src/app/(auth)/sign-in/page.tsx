@@ -15,7 +15,11 @@ const ZSearchSchema = z.object({
   reason: z.string().max(40).optional().catch(undefined),
 });
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, unknown>>;
+}) {
   const search = ZSearchSchema.parse(await searchParams);
   const callbackUrl = safeCallbackUrl(search.callbackUrl);
   // Already signed in (with a session that still works): nothing to do here.

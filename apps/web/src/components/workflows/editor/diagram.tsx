@@ -69,7 +69,9 @@ export function WorkflowDiagram({ definition }: { definition: WorkflowDefinition
     transition.from.flatMap((from) => {
       const source = byKey.get(from);
       const target = byKey.get(transition.to);
-      return source && target ? [{ id: `${index}-${from}`, name: transition.name || transition.key, source, target }] : [];
+      return source && target
+        ? [{ id: `${index}-${from}`, name: transition.name || transition.key, source, target }]
+        : [];
     }),
   );
   const summary = `${nodes.length} states and ${definition.transitions.length} transitions: ${definition.transitions
@@ -92,7 +94,15 @@ export function WorkflowDiagram({ definition }: { definition: WorkflowDefinition
       <title id="diagram-title">Workflow diagram</title>
       <desc id="diagram-desc">{summary}</desc>
       <defs>
-        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M0 0 10 5 0 10z" className="diagram-arrow" />
         </marker>
       </defs>

@@ -34,7 +34,11 @@ export function removeAt<T>(list: readonly T[], index: number): T[] {
 }
 
 export function newState(index: number): State {
-  return { key: `state_${index + 1}`, name: `State ${index + 1}`, kind: index === 0 ? "initial" : "active" };
+  return {
+    key: `state_${index + 1}`,
+    name: `State ${index + 1}`,
+    kind: index === 0 ? "initial" : "active",
+  };
 }
 
 export function newTransition(definition: WorkflowDefinition, index: number): Transition {
@@ -50,7 +54,12 @@ export function newTransition(definition: WorkflowDefinition, index: number): Tr
 }
 
 export function newDataField(index: number): DataField {
-  return { key: `field_${index + 1}`, label: `Field ${index + 1}`, type: "string", required: false };
+  return {
+    key: `field_${index + 1}`,
+    label: `Field ${index + 1}`,
+    type: "string",
+    required: false,
+  };
 }
 
 /** What a new template starts from: the smallest workflow that can be published. */
@@ -76,7 +85,11 @@ export const STARTER_DEFINITION: WorkflowDefinition = {
  * Renames a state's key everywhere it is referred to (transitions' from
  * and to), so renaming does not silently break the graph.
  */
-export function renameStateKey(definition: WorkflowDefinition, from: string, to: string): WorkflowDefinition {
+export function renameStateKey(
+  definition: WorkflowDefinition,
+  from: string,
+  to: string,
+): WorkflowDefinition {
   if (from === to || from === "") return definition;
   return {
     ...definition,

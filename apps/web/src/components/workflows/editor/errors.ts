@@ -39,12 +39,21 @@ export function editorErrors(fieldErrors: FieldErrors): EditorErrors {
     rest: (path, shown) =>
       entries
         .filter(([key]) => key === path || key.startsWith(`${path}.`))
-        .filter(([key]) => !shown.some((child) => key === `${path}.${child}` || key.startsWith(`${path}.${child}.`)))
+        .filter(
+          ([key]) =>
+            !shown.some(
+              (child) => key === `${path}.${child}` || key.startsWith(`${path}.${child}.`),
+            ),
+        )
         .flatMap(([, messages]) => messages),
     under: (path) =>
-      entries.filter(([key]) => key === path || key.startsWith(`${path}.`)).flatMap(([, messages]) => messages),
+      entries
+        .filter(([key]) => key === path || key.startsWith(`${path}.`))
+        .flatMap(([, messages]) => messages),
     unplaced: (placed) =>
-      entries.filter(([key]) => !placed(key)).flatMap(([key, messages]) => messages.map((m): [string, string] => [key, m])),
+      entries
+        .filter(([key]) => !placed(key))
+        .flatMap(([key, messages]) => messages.map((m): [string, string] => [key, m])),
     count: entries.reduce((total, [, messages]) => total + messages.length, 0),
   };
 }

@@ -47,11 +47,7 @@ function OptionsInput({
   );
 }
 
-export function FieldsSection({
-  definition,
-  onChange,
-  errors,
-}: DefinitionSectionProps) {
+export function FieldsSection({ definition, onChange, errors }: DefinitionSectionProps) {
   const fields = definition.dataFields;
   const set = (index: number, field: DataField) =>
     onChange({ ...definition, dataFields: replaceAt(fields, index, field) });

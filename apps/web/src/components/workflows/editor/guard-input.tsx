@@ -30,7 +30,11 @@ export function GuardInput({
       rows={2}
       value={text}
       placeholder='{"op":"lte","field":"amount","value":1000}'
-      hint={guard && !problem ? `Only when ${describeGuard(guard)}` : "JSON; leave empty for no condition."}
+      hint={
+        guard && !problem
+          ? `Only when ${describeGuard(guard)}`
+          : "JSON; leave empty for no condition."
+      }
       error={problem ?? serverError}
       onChange={(event) => {
         const value = event.target.value;

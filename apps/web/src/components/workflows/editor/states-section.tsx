@@ -14,11 +14,7 @@ const KIND_LABEL: Record<StateKind, string> = {
   final: "Final (items are done)",
 };
 
-export function StatesSection({
-  definition,
-  onChange,
-  errors,
-}: DefinitionSectionProps) {
+export function StatesSection({ definition, onChange, errors }: DefinitionSectionProps) {
   const states = definition.states;
   /** A changed key is followed by the transitions that name it. */
   const set = (index: number, state: State) => {

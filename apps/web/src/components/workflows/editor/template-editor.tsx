@@ -44,7 +44,8 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
   const trpc = useTRPC();
   const template = useQuery(trpc.workflows.templates.get.queryOptions({ id: templateId }));
   if (template.isPending) return <LoadingState label="Loading the template" rows={6} />;
-  if (template.isError) return <ErrorState error={template.error} onRetry={() => void template.refetch()} />;
+  if (template.isError)
+    return <ErrorState error={template.error} onRetry={() => void template.refetch()} />;
   // A new form per version (saving a published one moves to the new draft's page).
   return <EditorForm key={template.data.id} template={template.data} />;
 }
@@ -60,7 +61,8 @@ function EditorForm({ template }: { template: Template }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [published, setPublished] = useState(false);
 
-  const dirty = name !== template.name || JSON.stringify(definition) !== JSON.stringify(template.definition);
+  const dirty =
+    name !== template.name || JSON.stringify(definition) !== JSON.stringify(template.definition);
   const errors = editorErrors(fieldErrors);
   const unplaced = errors.unplaced(isPlaced);
 
@@ -69,8 +71,12 @@ function EditorForm({ template }: { template: Template }) {
       queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.get.queryKey() }),
     ]);
-  const update = useMutation(trpc.workflows.templates.update.mutationOptions({ onSuccess: invalidate }));
-  const publish = useMutation(trpc.workflows.templates.publish.mutationOptions({ onSuccess: invalidate }));
+  const update = useMutation(
+    trpc.workflows.templates.update.mutationOptions({ onSuccess: invalidate }),
+  );
+  const publish = useMutation(
+    trpc.workflows.templates.publish.mutationOptions({ onSuccess: invalidate }),
+  );
   const archive = useMutation(
     trpc.workflows.templates.archive.mutationOptions({
       onSuccess: () => {
@@ -96,7 +102,9 @@ function EditorForm({ template }: { template: Template }) {
 
   function focusFirstProblem() {
     window.requestAnimationFrame(() => {
-      document.querySelector<HTMLElement>('[aria-invalid="true"], .editor-row[data-invalid="true"] input')?.focus();
+      document
+        .querySelector<HTMLElement>('[aria-invalid="true"], .editor-row[data-invalid="true"] input')
+        ?.focus();
     });
   }
 
@@ -162,7 +170,9 @@ function EditorForm({ template }: { template: Template }) {
       (next[["definition", ...problem.path.map(String)].join(".")] ??= []).push(problem.message);
     }
     setFieldErrors(next);
-    setFormError(`Not published: ${problems.length} ${problems.length === 1 ? "problem needs" : "problems need"} fixing, marked below.`);
+    setFormError(
+      `Not published: ${problems.length} ${problems.length === 1 ? "problem needs" : "problems need"} fixing, marked below.`,
+    );
     focusFirstProblem();
   }
 
@@ -204,10 +214,19 @@ function EditorForm({ template }: { template: Template }) {
                 Archive version
               </Button>
             ) : null}
-            <Button onClick={() => void save()} loading={update.isPending && !publish.isPending} disabled={busy || !dirty}>
+            <Button
+              onClick={() => void save()}
+              loading={update.isPending && !publish.isPending}
+              disabled={busy || !dirty}
+            >
               Save draft
             </Button>
-            <Button variant="primary" onClick={() => void saveAndPublish()} loading={publish.isPending} disabled={busy}>
+            <Button
+              variant="primary"
+              onClick={() => void saveAndPublish()}
+              loading={publish.isPending}
+              disabled={busy}
+            >
               {dirty || template.status !== "draft" ? "Save and publish" : "Publish"}
             </Button>
           </>
@@ -215,7 +234,9 @@ function EditorForm({ template }: { template: Template }) {
       />
       <div className="editor-layout">
         {readOnlyNote ? <Alert tone="info">{readOnlyNote}</Alert> : null}
-        {published ? <Alert tone="success">Published. Projects can start items on this version now.</Alert> : null}
+        {published ? (
+          <Alert tone="success">Published. Projects can start items on this version now.</Alert>
+        ) : null}
         {formError ? (
           <Alert tone="error" title={formError}>
             {unplaced.length > 0 ? (

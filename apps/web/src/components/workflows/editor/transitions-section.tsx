@@ -14,11 +14,7 @@ function toggle(list: readonly string[] | undefined, value: string, on: boolean)
   return on ? [...rest, value] : rest;
 }
 
-export function TransitionsSection({
-  definition,
-  onChange,
-  errors,
-}: DefinitionSectionProps) {
+export function TransitionsSection({ definition, onChange, errors }: DefinitionSectionProps) {
   const transitions = definition.transitions;
   const states = definition.states;
   const set = (index: number, transition: Transition) =>

@@ -6,4 +6,11 @@ import { list } from "./list";
 import { setPermissions } from "./set-permissions";
 import { update } from "./update";
 
-export const adminRolesRouter = router({ list, get, create, update, delete: remove, setPermissions });
+export const adminRolesRouter = router({
+  list,
+  get,
+  create,
+  update,
+  delete: remove,
+  setPermissions,
+});

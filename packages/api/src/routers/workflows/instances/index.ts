@@ -7,4 +7,12 @@ import { history } from "./history";
 import { list } from "./list";
 import { transition } from "./transition";
 
-export const instancesRouter = router({ create, list, get, availableTransitions, transition, assign, history });
+export const instancesRouter = router({
+  create,
+  list,
+  get,
+  availableTransitions,
+  transition,
+  assign,
+  history,
+});

@@ -1,6 +1,10 @@
 import { type Metadata } from "next";
 
-import { ACTOR_OPTIONS_INPUT, activityListInput, DEFAULT_ACTIVITY_FILTERS } from "~/components/admin/activity-input";
+import {
+  ACTOR_OPTIONS_INPUT,
+  activityListInput,
+  DEFAULT_ACTIVITY_FILTERS,
+} from "~/components/admin/activity-input";
 import { ActivityLog } from "~/components/admin/activity-log";
 import { Forbidden } from "~/components/shell/forbidden";
 import { HydrateClient, prefetch, trpc, viewerCan } from "~/trpc/server";
@@ -11,7 +15,9 @@ export default async function AdminActivityPage() {
   if (!(await viewerCan("activity.read_all"))) return <Forbidden permission="activity.read_all" />;
   await Promise.all([
     prefetch(trpc.admin.activities.list.queryOptions(activityListInput(DEFAULT_ACTIVITY_FILTERS))),
-    (await viewerCan("user.read")) ? prefetch(trpc.admin.users.list.queryOptions(ACTOR_OPTIONS_INPUT)) : null,
+    (await viewerCan("user.read"))
+      ? prefetch(trpc.admin.users.list.queryOptions(ACTOR_OPTIONS_INPUT))
+      : null,
   ]);
   return (
     <HydrateClient>

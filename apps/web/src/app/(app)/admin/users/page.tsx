@@ -1,6 +1,10 @@
 import { type Metadata } from "next";
 
-import { ALL_ROLES_INPUT, DEFAULT_USER_FILTERS, userListInput } from "~/components/admin/user-list-input";
+import {
+  ALL_ROLES_INPUT,
+  DEFAULT_USER_FILTERS,
+  userListInput,
+} from "~/components/admin/user-list-input";
 import { UsersTable } from "~/components/admin/users-table";
 import { Forbidden } from "~/components/shell/forbidden";
 import { HydrateClient, prefetch, trpc, viewerCan } from "~/trpc/server";
@@ -11,7 +15,9 @@ export default async function AdminUsersPage() {
   if (!(await viewerCan("user.read"))) return <Forbidden permission="user.read" />;
   await Promise.all([
     prefetch(trpc.admin.users.list.queryOptions(userListInput(DEFAULT_USER_FILTERS))),
-    (await viewerCan("role.read")) ? prefetch(trpc.admin.roles.list.queryOptions(ALL_ROLES_INPUT)) : null,
+    (await viewerCan("role.read"))
+      ? prefetch(trpc.admin.roles.list.queryOptions(ALL_ROLES_INPUT))
+      : null,
   ]);
   return (
     <HydrateClient>

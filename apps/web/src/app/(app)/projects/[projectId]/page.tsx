@@ -3,7 +3,11 @@ import { z } from "zod";
 
 import { memberListInput } from "~/components/projects/project-list-input";
 import { Board } from "~/components/workflows/board";
-import { boardInstancesInput, pickTemplate, PUBLISHED_TEMPLATES_INPUT } from "~/components/workflows/board-input";
+import {
+  boardInstancesInput,
+  pickTemplate,
+  PUBLISHED_TEMPLATES_INPUT,
+} from "~/components/workflows/board-input";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Board" };
@@ -24,12 +28,16 @@ export default async function ProjectBoardPage({
     prefetch(trpc.projects.members.list.queryOptions(memberListInput(projectId))),
   ]);
   // The board's template is known once the list is: then its columns and cards.
-  const templates = getQueryClient().getQueryData(trpc.workflows.templates.list.queryKey(PUBLISHED_TEMPLATES_INPUT));
+  const templates = getQueryClient().getQueryData(
+    trpc.workflows.templates.list.queryKey(PUBLISHED_TEMPLATES_INPUT),
+  );
   const selected = templates ? pickTemplate(templates.items, templateKey) : undefined;
   if (selected) {
     await Promise.all([
       prefetch(trpc.workflows.templates.get.queryOptions({ id: selected.id })),
-      prefetch(trpc.workflows.instances.list.queryOptions(boardInstancesInput(projectId, selected.key))),
+      prefetch(
+        trpc.workflows.instances.list.queryOptions(boardInstancesInput(projectId, selected.key)),
+      ),
     ]);
   }
   return (

@@ -6,7 +6,11 @@ import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function ProjectMembersPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function ProjectMembersPage({
+  params,
+}: {
+  params: Promise<{ projectId: string }>;
+}) {
   const { projectId } = await params;
   await prefetch(trpc.projects.members.list.queryOptions(memberListInput(projectId)));
   return (

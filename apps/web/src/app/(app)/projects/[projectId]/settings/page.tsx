@@ -7,7 +7,11 @@ import { getViewer, HydrateClient, prefetchOrNotFound, trpc } from "~/trpc/serve
 
 export const metadata: Metadata = { title: "Project settings" };
 
-export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function ProjectSettingsPage({
+  params,
+}: {
+  params: Promise<{ projectId: string }>;
+}) {
   const { projectId } = await params;
   // Shared with the layout's call (same request, same query client).
   const project = await prefetchOrNotFound(trpc.projects.get.queryOptions({ id: projectId }));

@@ -6,7 +6,11 @@ import { HydrateClient, prefetchOrNotFound, trpc, viewerCan } from "~/trpc/serve
 
 export const metadata: Metadata = { title: "Template editor" };
 
-export default async function TemplateEditorPage({ params }: { params: Promise<{ templateId: string }> }) {
+export default async function TemplateEditorPage({
+  params,
+}: {
+  params: Promise<{ templateId: string }>;
+}) {
   if (!(await viewerCan("workflow.manage"))) return <Forbidden permission="workflow.manage" />;
   const { templateId } = await params;
   await prefetchOrNotFound(trpc.workflows.templates.get.queryOptions({ id: templateId }));

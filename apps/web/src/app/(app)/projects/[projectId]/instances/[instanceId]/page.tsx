@@ -8,9 +8,15 @@ import { HydrateClient, prefetch, prefetchOrNotFound, trpc } from "~/trpc/server
 
 export const metadata: Metadata = { title: "Work item" };
 
-export default async function InstancePage({ params }: { params: Promise<{ projectId: string; instanceId: string }> }) {
+export default async function InstancePage({
+  params,
+}: {
+  params: Promise<{ projectId: string; instanceId: string }>;
+}) {
   const { projectId, instanceId } = await params;
-  const instance = await prefetchOrNotFound(trpc.workflows.instances.get.queryOptions({ instanceId }));
+  const instance = await prefetchOrNotFound(
+    trpc.workflows.instances.get.queryOptions({ instanceId }),
+  );
   // An item is shown under its own project's URL only.
   if (instance.projectId !== projectId) notFound();
   await Promise.all([
