@@ -183,6 +183,33 @@ CREATE POLICY "docs_delete" ON "docs"
     );
   });
 
+  it("renders a restrictive policy bound to named roles", () => {
+    const access = defineTableAccess({
+      table: "audits",
+      grants: { fastnext_app: { table: ["SELECT"] }, fastnext_system: { table: ["SELECT"] } },
+      rls: { enabled: true, forced: true },
+      policies: [
+        { name: "audits_select", command: "select", using: "true" },
+        {
+          name: "audits_recent",
+          command: "all",
+          roles: ["fastnext_system", "fastnext_app"],
+          restrictive: true,
+          using: "created_at > now() - interval '1 year'",
+          withCheck: "true",
+        },
+      ],
+    });
+    expect(renderAccessSql(access)).toContain(
+      `CREATE POLICY "audits_recent" ON "audits"
+  AS RESTRICTIVE
+  FOR ALL
+  TO "fastnext_app", "fastnext_system"
+  USING (created_at > now() - interval '1 year')
+  WITH CHECK (true);`,
+    );
+  });
+
   it("renders column grants sorted, and leaves RLS alone where it is declared off", () => {
     const users = tableAccess.find((access) => access.table === "users");
     expect(renderAccessSql(users!)).toContain(
@@ -243,6 +270,26 @@ describe("the live catalogue against the declarations", () => {
         "  database: FOR SELECT TO public PERMISSIVE USING true",
       ].join("\n"),
     );
+  });
+
+  it("a policy moved to other roles or made restrictive is reported", async () => {
+    const drift = await driftAfter(
+      "ALTER POLICY permissions_select ON permissions TO fastnext_app",
+    );
+    expect(drift).toEqual([
+      {
+        table: "permissions",
+        fact: "policy permissions_select",
+        declared: "FOR SELECT TO public PERMISSIVE USING true",
+        live: "FOR SELECT TO fastnext_app PERMISSIVE USING true",
+      },
+    ]);
+    const restrictive = await driftAfter(
+      "DROP POLICY permissions_select ON permissions; CREATE POLICY permissions_select ON permissions AS RESTRICTIVE FOR SELECT USING (true)",
+    );
+    expect(restrictive.map((entry) => entry.live)).toEqual([
+      "FOR SELECT TO public RESTRICTIVE USING true",
+    ]);
   });
 
   it("an undeclared grant, table or column, is reported", async () => {
