@@ -80,6 +80,7 @@ export function listStatements(subject: SqlCostSubject, memberIds: string[]): Sq
     {
       name: "instances.list (all visible)",
       rls: `SELECT ${instanceColumns} FROM workflow_instances i JOIN workflow_templates t ON t.id = i.template_id
+             WHERE i.project_id = ANY ((SELECT app.my_project_ids('viewer') || app.internal_project_ids())::uuid[])
              ORDER BY i.created_at DESC, i.id DESC LIMIT 51`,
       explicit: `SELECT ${instanceColumns} FROM workflow_instances i JOIN workflow_templates t ON t.id = i.template_id
                   WHERE ${canSeeProject("i.project_id")}
