@@ -188,7 +188,8 @@ try {
     targets.splice(0, targets.length, ...keep, ...baselines);
   }
 
-  // Every target answers, with the same number of items on both sides of a comparison.
+  // Every target answers, and both sides of a comparison return the same number of items.
+  const items = new Map<string, number | undefined>();
   for (const target of targets) {
     const response = await fetch(target.url, {
       method: target.method ?? "GET",
@@ -197,17 +198,31 @@ try {
     });
     if (!response.ok)
       throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
+    const body = (await response.json()) as {
+      items?: unknown[];
+      result?: { data?: { json?: { items?: unknown[] } } };
+    };
+    items.set(target.name, (body.result?.data?.json?.items ?? body.items)?.length);
+  }
+  for (const target of targets.filter((t) => t.baseline && items.has(t.baseline ?? ""))) {
+    const [mine, theirs] = [items.get(target.name), items.get(target.baseline ?? "")];
+    if (mine !== theirs)
+      throw new Error(`${target.name} returned ${mine} items, ${target.baseline} ${theirs}`);
   }
 
   // Statements and round trips per request, counted at the pg driver: the
   // second call of each, so one-off work (the first load of a permission
   // set) is left out.
-  const statements: Record<string, StatementCounts> = {
-    // BEGIN and begin_request share a round trip, then the procedure's SQL, then COMMIT.
+  // The hand-written server's, by construction: BEGIN and begin_request share
+  // a round trip, then the procedure's SQL, then COMMIT.
+  const handWrittenCounts: Record<string, StatementCounts> = {
     "hand-written: users.me": { statements: 4, roundTrips: 3 },
     "hand-written: projects.list": { statements: 4, roundTrips: 3 },
     "hand-written: workflows.instances.list": { statements: 5, roundTrips: 4 },
   };
+  const statements = Object.fromEntries(
+    Object.entries(handWrittenCounts).filter(([name]) => targets.some((t) => t.name === name)),
+  );
   const counter = async () =>
     (await (
       await fetch(`http://127.0.0.1:${api.port}/bench/statements`)
