@@ -112,14 +112,16 @@ CREATE OR REPLACE FUNCTION app.my_project_ids(p_min_role public.project_role) RE
   $$;
 
 -- Users who share a project with the caller: the members of the caller's
--- projects, found through the primary key of project_members.
+-- projects, found through the primary key of project_members (PL/pgSQL for
+-- the kept plan, as above).
 CREATE OR REPLACE FUNCTION app.co_member_ids() RETURNS uuid[]
-  LANGUAGE sql STABLE SECURITY DEFINER
+  LANGUAGE plpgsql STABLE SECURITY DEFINER
   SET search_path = pg_catalog
   AS $$
-    SELECT coalesce(array_agg(DISTINCT other.user_id), '{}')
-      FROM public.project_members other
-     WHERE other.project_id = ANY (app.my_project_ids('viewer'))
+  BEGIN
+    RETURN ARRAY(SELECT DISTINCT other.user_id FROM public.project_members other
+                  WHERE other.project_id = ANY (app.my_project_ids('viewer')));
+  END
   $$;
 
 -- Open-instance counts (projects.list) read this index alone.
