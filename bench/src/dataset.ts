@@ -104,25 +104,107 @@ export async function seedDataset(adminUrl: string, size: DatasetSize): Promise<
        RETURNING id`,
       [type.rows[0]?.id, JSON.stringify(benchDefinition)],
     );
+    await insertInstances(client, {
+      templateId: template.rows[0]?.id ?? "",
+      from: 1,
+      to: size.instances,
+      draftProjects: size.benchUserProjects,
+      creatorId: benchUserId,
+    });
+    // Notifications: a page's worth and more for the bench user, a few for everyone else.
     await client.query(
-      `WITH ranked AS (SELECT id, row_number() OVER (ORDER BY created_at DESC) AS n, count(*) OVER () AS total FROM projects)
-       INSERT INTO workflow_instances (id, project_id, template_id, title, data, state, version, state_entered_at,
-                                       created_by_id, created_at, updated_at)
-       SELECT gen_random_uuid(), p.id, $1, 'Request ' || i,
-              jsonb_build_object('amount', (i % 5000) + 1, 'category', (ARRAY['office','it','travel'])[i % 3 + 1]),
-              CASE WHEN p.n <= $3 THEN 'draft' ELSE (ARRAY['draft','submitted','approved'])[i % 3 + 1] END,
-              1, now() - make_interval(mins => i), $4, now() - make_interval(secs => i), now()
-         FROM generate_series(1, $2::int) AS i
-         JOIN ranked p ON p.n = (i % p.total) + 1`,
-      [template.rows[0]?.id, size.instances, size.benchUserProjects, benchUserId],
+      `INSERT INTO notifications (id, user_id, kind, title, body, read_at, created_at)
+       SELECT gen_random_uuid(), u.id, 'workflow.assigned', 'Assigned to you', 'Request ' || i,
+              CASE WHEN i % 2 = 0 THEN now() END, now() - make_interval(mins => i)
+         FROM users u CROSS JOIN generate_series(1, CASE WHEN u.id = $1 THEN 500 ELSE 2 END) AS i`,
+      [benchUserId],
     );
     await client.query("COMMIT");
-    await client.query("ANALYZE");
+    // VACUUM too: it sets the visibility map, so counts can read indexes alone as on a live database.
+    await client.query("VACUUM ANALYZE");
     const project = await client.query<{ project_id: string }>(
       "SELECT project_id FROM project_members WHERE user_id = $1 LIMIT 1",
       [benchUserId],
     );
     return { benchUserId, projectId: project.rows[0]?.project_id ?? "" };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Instances `from`..`to`, spread over every project in one INSERT ... SELECT
+ * (no row-by-row round trips). Those of the newest `draftProjects` projects
+ * start in "draft".
+ */
+async function insertInstances(
+  client: pg.Client,
+  batch: { templateId: string; from: number; to: number; draftProjects: number; creatorId: string },
+): Promise<void> {
+  await client.query(
+    `WITH ranked AS (SELECT id, row_number() OVER (ORDER BY created_at DESC) AS n, count(*) OVER () AS total FROM projects)
+     INSERT INTO workflow_instances (id, project_id, template_id, title, data, state, version, state_entered_at,
+                                     created_by_id, created_at, updated_at)
+     SELECT gen_random_uuid(), p.id, $1, 'Request ' || i,
+            jsonb_build_object('amount', (i % 5000) + 1, 'category', (ARRAY['office','it','travel'])[i % 3 + 1]),
+            CASE WHEN p.n <= $4 THEN 'draft' ELSE (ARRAY['draft','submitted','approved'])[i % 3 + 1] END,
+            1, now() - make_interval(mins => i), $5, now() - make_interval(secs => i), now()
+       FROM generate_series($2::int, $3::int) AS i
+       JOIN ranked p ON p.n = (i % p.total) + 1`,
+    [batch.templateId, batch.from, batch.to, batch.draftProjects, batch.creatorId],
+  );
+}
+
+/** Adds instances up to `total` (the cost-growth run), then VACUUM ANALYZE. */
+export async function growInstances(
+  adminUrl: string,
+  from: number,
+  total: number,
+  benchUserId: string,
+): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const template = await client.query<{ id: string }>(
+      "SELECT id FROM workflow_templates WHERE key = 'purchase_request'",
+    );
+    await insertInstances(client, {
+      templateId: template.rows[0]?.id ?? "",
+      from: from + 1,
+      to: total,
+      draftProjects: 0,
+      creatorId: benchUserId,
+    });
+    await client.query("VACUUM ANALYZE workflow_instances");
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Makes `email` a member (owner) of exactly the newest `projects` projects,
+ * for the cost-growth run; returns nothing, the user signs in with the
+ * benchmark password like every seeded user.
+ */
+export async function setMemberships(adminUrl: string, email: string, projects: number) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      "DELETE FROM project_members WHERE user_id = (SELECT id FROM users WHERE email = $1)",
+      [email],
+    );
+    await client.query(
+      `INSERT INTO project_members (project_id, user_id, role)
+       SELECT p.id, (SELECT id FROM users WHERE email = $1), 'owner'
+         FROM projects p ORDER BY p.created_at DESC LIMIT $2`,
+      [email, projects],
+    );
+    await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

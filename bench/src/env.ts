@@ -12,6 +12,13 @@ export const benchEnvShape = {
   BENCH_CPU_PROF: envFields.boolean(false),
   /** Run one target only (its name as printed), with the baseline. */
   BENCH_ONLY: z.string().optional(),
+  /** auto: the Next.js route runs when apps/web has a production build (a full run makes one). */
+  BENCH_NEXT: z.enum(["auto", "skip"]).default("auto"),
+  /** Also measure cost growth (2,000 projects, 500,000 instances): minutes more. */
+  BENCH_GROWTH: envFields.boolean(false),
+  /** The soak (pnpm bench:soak): how long, and how often the server's RSS is read. */
+  BENCH_SOAK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+  BENCH_SOAK_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3_600).default(30),
   BENCH_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Superuser connection for the benchmark database; embedded server when unset. */
   BENCH_DATABASE_ADMIN_URL: envFields.postgresUrl().optional(),

@@ -1,13 +1,15 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { spawnEntryPoint } from "@fastnext/test-support";
+import { freePort, spawnEntryPoint } from "@fastnext/test-support";
 
-import { childEnv } from "./env";
+import { benchEnv, childEnv } from "./env";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const webDir = path.resolve(here, "../../apps/web");
 
 /**
  * The servers run with NODE_ENV=production, which refuses the public
@@ -24,6 +26,12 @@ export interface ServerProcess {
   /** Resident memory of the server process, in MiB. */
   rssMiB: () => number;
   stop: () => Promise<void>;
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kib / 1024);
 }
 
 /** Starts one of this folder's server scripts and waits for its port. */
@@ -56,11 +64,87 @@ export async function startServer(
   return {
     port,
     pid,
-    rssMiB: () => {
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      return Math.round(kib / 1024);
-    },
+    rssMiB: () => rssOf(pid),
     stop: server.stop,
+  };
+}
+
+/** Whether apps/web has a production build for `next start`. */
+export function hasWebBuild(): boolean {
+  return existsSync(path.join(webDir, ".next/BUILD_ID"));
+}
+
+/**
+ * The Next.js app's production build (`next start`), the HTTP edge users
+ * reach at /api/trpc, on the benchmark database. Its own rate limits are set
+ * out of reach, as the standalone server's are. Resolves when /api/health
+ * answers.
+ */
+export async function startWeb(urls: {
+  ownerUrl: string;
+  appUrl: string;
+  systemUrl: string;
+}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(webDir, "node_modules/next/dist/bin/next"),
+      "start",
+      "--port",
+      String(port),
+      "--hostname",
+      "127.0.0.1",
+    ],
+    {
+      cwd: webDir,
+      env: childEnv({
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        LOG_FORMAT: "json",
+        ...runSecrets,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        APP_URL: `http://127.0.0.1:${port}`,
+        DATABASE_URL: urls.ownerUrl,
+        DATABASE_APP_URL: urls.appUrl,
+        DATABASE_SYSTEM_URL: urls.systemUrl,
+        DATABASE_POOL_MAX: String(benchEnv.BENCH_POOL_MAX),
+        API_RATE_LIMIT_PER_USER: "1000000000",
+        API_RATE_LIMIT_PER_IP: "1000000000",
+        API_RATE_LIMIT_WINDOW_SECONDS: "1",
+        AUTH_LOGIN_PER_IP: "1000000",
+        AUTH_LOGIN_PER_ACCOUNT: "1000000",
+      }),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`next start did not answer in time:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const pid = child.pid ?? 0;
+  return {
+    port,
+    pid,
+    rssMiB: () => rssOf(pid),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
   };
 }

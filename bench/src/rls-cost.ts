@@ -1,34 +1,40 @@
 /**
- * What the per-request RLS transaction costs: `users.me` (one transaction:
- * begin_request, the read, COMMIT) against the same reads on the BYPASSRLS
- * system login without a transaction, over real HTTP, same server, same
- * run. Prints figures; asserts nothing.
+ * What Row Level Security costs, on the benchmark's data set:
+ * 1. at the SQL level: every list statement as the application role against
+ *    the same statement with explicit filters and no RLS (EXPLAIN ANALYZE,
+ *    see sql-cost.ts), with the plans of projects.list and the instance list;
+ * 2. per request: `users.me` (one transaction: begin_request, the read,
+ *    COMMIT) against the same reads on the BYPASSRLS system login without a
+ *    transaction, over real HTTP, same server, same run.
+ * Prints figures; asserts nothing.
  *
  *   pnpm --filter @fastnext/bench bench:rls
+ *   BENCH_MODE=smoke pnpm --filter @fastnext/bench bench:rls
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=32 pnpm --filter @fastnext/bench bench:rls
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { createPrismaClient } from "@fastnext/db";
-import { seedDemoData } from "@fastnext/db/admin";
-
 import { openBenchDatabase } from "./database";
+import { FULL, seedDataset, SMOKE } from "./dataset";
 import { benchEnv } from "./env";
 import { drive, printTable, type LoadResult } from "./load";
 import { startServer } from "./processes";
+import { measureSqlCost } from "./sql-cost";
+import { signIn } from "./targets";
 
 const seconds = benchEnv.BENCH_SECONDS;
 const connections = benchEnv.BENCH_CONNECTIONS;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const db = await openBenchDatabase();
-const owner = createPrismaClient({ connectionString: db.ownerUrl, max: 1 });
-await seedDemoData(owner, {
-  SEED_ADMIN_EMAIL: "bench@example.com",
-  SEED_ADMIN_PASSWORD: "bench-password",
+const dataset = await seedDataset(
+  db.adminUrl,
+  benchEnv.BENCH_MODE === "smoke" ? SMOKE : FULL,
+).catch(async (error: unknown) => {
+  await db.close();
+  throw error;
 });
-await owner.$disconnect();
 
 // BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .artifacts/profiles.
 const profile = benchEnv.BENCH_CPU_PROF
@@ -42,13 +48,8 @@ const server = await startServer(
 const base = `http://127.0.0.1:${server.port}/trpc`;
 
 try {
-  const login = await fetch(`${base}/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ json: { email: "bench@example.com", password: "bench-password" } }),
-  });
-  const body = (await login.json()) as { result: { data: { json: { accessToken: string } } } };
-  const headers = { authorization: `Bearer ${body.result.data.json.accessToken}` };
+  await measureSqlCost(db, dataset, { plans: true });
+  const headers = { authorization: `Bearer ${await signIn(base)}` };
 
   const targets = [
     { name: "users.me (scoped RLS transaction)", url: `${base}/users.me`, headers },

@@ -1,15 +1,23 @@
 /**
- * The benchmark: one command that seeds a dedicated database, starts the
- * production API server and a raw `pg` baseline, and drives both with
- * autocannon at fixed concurrencies. Prints one table (requests/s, p50,
- * p99, errors, server RSS, ratio to the baseline) and the SQL statements
- * each procedure sends per request; writes the same as JSON under
- * .artifacts/bench. It asserts no speed: the exit code only says whether
- * every request succeeded.
+ * The benchmark: one command that seeds a dedicated database and prints
+ * 1. RLS at the SQL level: every list statement as the application role
+ *    against the same statement with explicit filters and no RLS;
+ * 2. the load table: the production API as a standalone server, the Next.js
+ *    route (production build) and the hand-written baseline
+ *    (baseline-server.ts) driven by autocannon at fixed concurrencies;
+ * 3. the stack against hand-written code: for users.me, projects.list and
+ *    the instance list, requests/s and p99 of each edge beside the
+ *    hand-written server's, with the ratios;
+ * 4. the SQL statements each procedure sends per request;
+ * 5. with BENCH_GROWTH=1, cost growth (growth.ts).
+ * Writes the same as JSON under .artifacts/bench. It asserts no speed: the
+ * exit code only says whether every request succeeded.
  *
  *   pnpm bench                      # full: 10k users, 1k projects, 50k instances; 1/32/128 connections
+ *   BENCH_GROWTH=1 pnpm bench       # also cost growth (2,000 projects, 500,000 instances: minutes more)
  *   BENCH_MODE=smoke pnpm bench     # a few seconds, small data set (what CI runs)
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,10 +25,13 @@ import { fileURLToPath } from "node:url";
 import { countsSince, type StatementCounts } from "@fastnext/db/statement-counter";
 
 import { openBenchDatabase } from "./database";
-import { BENCH_USER, draftInstances, FULL, seedDataset, SMOKE } from "./dataset";
+import { draftInstances, FULL, seedDataset, SMOKE } from "./dataset";
 import { benchEnv } from "./env";
+import { runGrowth } from "./growth";
 import { drive, printTable, type LoadResult, type LoadTarget } from "./load";
-import { startServer } from "./processes";
+import { hasWebBuild, startServer, startWeb, type ServerProcess } from "./processes";
+import { measureSqlCost } from "./sql-cost";
+import { signIn, trpcQuery } from "./targets";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = path.resolve(here, "../../.artifacts/bench");
@@ -29,19 +40,37 @@ const plan = smoke
   ? { size: SMOKE, connections: [1, 8], seconds: 2 }
   : { size: FULL, connections: [1, 32, 128], seconds: benchEnv.BENCH_SECONDS };
 
-function trpcQuery(base: string, path: string, input?: unknown): string {
-  const query =
-    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  return `${base}/${path}${query}`;
+interface Target extends LoadTarget {
+  /** The process that answers it, for its RSS. */
+  server: ServerProcess;
+  /** The hand-written target doing the same work, if any. */
+  baseline?: string;
+}
+
+/**
+ * The Next.js route needs a production build. A full run makes one when it
+ * is missing; a smoke run uses one if it exists (CI builds it before).
+ */
+function webBuildReady(): { ready: boolean; reason?: string } {
+  if (benchEnv.BENCH_NEXT === "skip") return { ready: false, reason: "BENCH_NEXT=skip" };
+  if (hasWebBuild()) return { ready: true };
+  if (smoke) return { ready: false, reason: "no production build of apps/web (pnpm build)" };
+  console.log("Building apps/web for production (next build)...");
+  const build = spawnSync("pnpm", ["--filter", "@fastnext/web", "build"], { stdio: "inherit" });
+  return build.status === 0 && hasWebBuild()
+    ? { ready: true }
+    : { ready: false, reason: `next build failed (exit ${build.status})` };
 }
 
 console.log(`Seeding (${benchEnv.BENCH_MODE}): ${JSON.stringify(plan.size)}`);
 const db = await openBenchDatabase();
-const started: { stop: () => Promise<void> }[] = [];
+const started: ServerProcess[] = [];
 let failed = false;
 try {
   const dataset = await seedDataset(db.adminUrl, plan.size);
   const drafts = await draftInstances(db.adminUrl, dataset.benchUserId);
+  const sqlCost = await measureSqlCost(db, dataset, { runs: smoke ? 5 : 15 });
+
   const serverEnv = { BENCH_APP_URL: db.appUrl, BENCH_SYSTEM_URL: db.systemUrl };
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of the API server to .artifacts/profiles.
   const profile = benchEnv.BENCH_CPU_PROF
@@ -49,46 +78,54 @@ try {
     : [];
   const api = await startServer("server.ts", serverEnv, profile);
   started.push(api);
-  const baseline = await startServer("baseline-server.ts", serverEnv);
-  started.push(baseline);
-  const base = `http://127.0.0.1:${api.port}/trpc`;
+  const handWritten = await startServer("baseline-server.ts", serverEnv);
+  started.push(handWritten);
+  const webBuild = webBuildReady();
+  const web = webBuild.ready ? await startWeb(db) : null;
+  if (web) started.push(web);
+  else console.log(`\nNext.js route skipped: ${webBuild.reason}`);
 
-  const login = await fetch(`${base}/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ json: BENCH_USER }),
-  });
-  const session = (await login.json()) as { result?: { data: { json: { accessToken: string } } } };
-  const token = session.result?.data.json.accessToken;
-  if (!token) throw new Error(`bench user could not sign in: ${JSON.stringify(session)}`);
-  const auth = { authorization: `Bearer ${token}` };
+  const base = `http://127.0.0.1:${api.port}/trpc`;
+  const auth = { authorization: `Bearer ${await signIn(base)}` };
+  const hand = `http://127.0.0.1:${handWritten.port}`;
+  const listInput = { projectId: dataset.projectId, state: "draft", limit: 50 };
 
   let next = 0;
-  const targets: (LoadTarget & { baselineComparable?: boolean })[] = [
-    { name: "system.health", url: trpcQuery(base, "system.health") },
-    { name: "users.me", url: trpcQuery(base, "users.me"), headers: auth },
-    { name: "users.me without RLS tx", url: trpcQuery(base, "bench.meUnscoped"), headers: auth },
+  const targets: Target[] = [
+    { name: "system.health", url: trpcQuery(base, "system.health"), server: api },
+    {
+      name: "users.me",
+      url: trpcQuery(base, "users.me"),
+      headers: auth,
+      server: api,
+      baseline: "hand-written: users.me",
+    },
+    {
+      name: "users.me without RLS tx",
+      url: trpcQuery(base, "bench.meUnscoped"),
+      headers: auth,
+      server: api,
+    },
     {
       name: "projects.list",
       url: trpcQuery(base, "projects.list", { limit: 50 }),
       headers: auth,
-      baselineComparable: true,
+      server: api,
+      baseline: "hand-written: projects.list",
     },
     {
       name: "workflows.instances.list",
-      url: trpcQuery(base, "workflows.instances.list", {
-        projectId: dataset.projectId,
-        state: "draft",
-        limit: 50,
-      }),
+      url: trpcQuery(base, "workflows.instances.list", listInput),
       headers: auth,
-      baselineComparable: true,
+      server: api,
+      baseline: "hand-written: workflows.instances.list",
     },
     {
       name: "workflows.instances.transition",
       url: `${base}/workflows.instances.transition`,
       method: "POST",
       headers: { ...auth, "content-type": "application/json" },
+      server: api,
       nextBody: () => {
         const instanceId = drafts[next++ % drafts.length];
         return JSON.stringify({
@@ -96,32 +133,101 @@ try {
         });
       },
     },
-    {
-      name: "baseline: raw pg, same RLS tx",
-      url: `http://127.0.0.1:${baseline.port}/projects`,
-      headers: { "x-user-id": dataset.benchUserId },
-    },
   ];
+  if (web) {
+    const route = `http://127.0.0.1:${web.port}/api/trpc`;
+    targets.push(
+      {
+        name: "next: users.me",
+        url: trpcQuery(route, "users.me"),
+        headers: auth,
+        server: web,
+        baseline: "hand-written: users.me",
+      },
+      {
+        name: "next: projects.list",
+        url: trpcQuery(route, "projects.list", { limit: 50 }),
+        headers: auth,
+        server: web,
+        baseline: "hand-written: projects.list",
+      },
+      {
+        name: "next: workflows.instances.list",
+        url: trpcQuery(route, "workflows.instances.list", listInput),
+        headers: auth,
+        server: web,
+        baseline: "hand-written: workflows.instances.list",
+      },
+    );
+  }
+  targets.push(
+    {
+      name: "hand-written: users.me",
+      url: `${hand}/users.me`,
+      headers: auth,
+      server: handWritten,
+    },
+    {
+      name: "hand-written: projects.list",
+      url: `${hand}/projects.list`,
+      headers: auth,
+      server: handWritten,
+    },
+    {
+      name: "hand-written: workflows.instances.list",
+      url: `${hand}/workflows.instances.list?projectId=${dataset.projectId}&state=draft`,
+      headers: auth,
+      server: handWritten,
+    },
+  );
 
   const only = benchEnv.BENCH_ONLY;
-  if (only)
-    targets.splice(
-      0,
-      targets.length,
-      ...targets.filter((t) => t.name === only || t.name.startsWith("baseline")),
-    );
+  if (only) {
+    const keep = targets.filter((t) => t.name === only);
+    const baselines = targets.filter((t) => keep.some((k) => k.baseline === t.name));
+    targets.splice(0, targets.length, ...keep, ...baselines);
+  }
+
+  // Every target answers, and both sides of a comparison return the same number of items.
+  const items = new Map<string, number | undefined>();
+  for (const target of targets) {
+    const response = await fetch(target.url, {
+      method: target.method ?? "GET",
+      headers: target.headers,
+      body: target.nextBody?.() ?? target.body,
+    });
+    if (!response.ok)
+      throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
+    const body = (await response.json()) as {
+      items?: unknown[];
+      result?: { data?: { json?: { items?: unknown[] } } };
+    };
+    items.set(target.name, (body.result?.data?.json?.items ?? body.items)?.length);
+  }
+  for (const target of targets.filter((t) => t.baseline && items.has(t.baseline ?? ""))) {
+    const [mine, theirs] = [items.get(target.name), items.get(target.baseline ?? "")];
+    if (mine !== theirs)
+      throw new Error(`${target.name} returned ${mine} items, ${target.baseline} ${theirs}`);
+  }
 
   // Statements and round trips per request, counted at the pg driver: the
   // second call of each, so one-off work (the first load of a permission
   // set) is left out.
-  const statements: Record<string, StatementCounts> = {
-    "baseline: raw pg, same RLS tx": { statements: 4, roundTrips: 4 },
+  // The hand-written server's, by construction: BEGIN and begin_request share
+  // a round trip, then the procedure's SQL, then COMMIT.
+  const handWrittenCounts: Record<string, StatementCounts> = {
+    "hand-written: users.me": { statements: 4, roundTrips: 3 },
+    "hand-written: projects.list": { statements: 4, roundTrips: 3 },
+    "hand-written: workflows.instances.list": { statements: 5, roundTrips: 4 },
   };
+  const statements = Object.fromEntries(
+    Object.entries(handWrittenCounts).filter(([name]) => targets.some((t) => t.name === name)),
+  );
   const counter = async () =>
     (await (
       await fetch(`http://127.0.0.1:${api.port}/bench/statements`)
     ).json()) as StatementCounts;
-  for (const target of targets.filter((t) => !t.name.startsWith("baseline"))) {
+  for (const target of targets.filter((t) => t.server === api)) {
     let before: StatementCounts = { statements: 0, roundTrips: 0 };
     for (let call = 0; call < 2; call += 1) {
       before = await counter();
@@ -141,33 +247,43 @@ try {
     for (const target of targets) {
       await drive(target, connections, 1); // warm-up
       const result = await drive(target, connections, plan.seconds);
-      const server = target.name.startsWith("baseline") ? baseline : api;
-      results.push({ ...result, rssMiB: server.rssMiB() });
+      results.push({ ...result, rssMiB: target.server.rssMiB() });
     }
   }
 
-  const rows = results.map((r) => {
-    const base = results.find(
-      (b) => b.connections === r.connections && b.name.startsWith("baseline"),
-    );
-    const comparable = targets.find((t) => t.name === r.name)?.baselineComparable;
-    return {
-      target: r.name,
-      conns: r.connections,
-      "req/s": r.requestsPerSecond,
-      "p50 ms": r.p50Ms,
-      "p99 ms": r.p99Ms,
-      errors: r.errors + r.non2xx,
-      "RSS MiB": r.rssMiB,
-      "x baseline":
-        comparable && base
-          ? (r.requestsPerSecond / Math.max(1, base.requestsPerSecond)).toFixed(2)
-          : "",
-      "p99/base": comparable && base ? (r.p99Ms / Math.max(1, base.p99Ms)).toFixed(2) : "",
-    };
+  const rows = results.map((r) => ({
+    target: r.name,
+    conns: r.connections,
+    "req/s": r.requestsPerSecond,
+    "p50 ms": r.p50Ms,
+    "p99 ms": r.p99Ms,
+    errors: r.errors + r.non2xx,
+    "RSS MiB": r.rssMiB,
+  }));
+  const comparisons = results.flatMap((r) => {
+    const baselineName = targets.find((t) => t.name === r.name)?.baseline;
+    const b = results.find((x) => x.name === baselineName && x.connections === r.connections);
+    if (!b) return [];
+    return [
+      {
+        target: r.name,
+        conns: r.connections,
+        "req/s": r.requestsPerSecond,
+        "hand-written req/s": b.requestsPerSecond,
+        "x hand-written": (r.requestsPerSecond / Math.max(1, b.requestsPerSecond)).toFixed(2),
+        "p99 ms": r.p99Ms,
+        "hand-written p99": b.p99Ms,
+        "p99 ratio": (r.p99Ms / Math.max(1, b.p99Ms)).toFixed(2),
+      },
+    ];
   });
+
   console.log(`\n${plan.seconds} s per run, loopback, ${benchEnv.BENCH_MODE} data set\n`);
   printTable(rows);
+  console.log(
+    "\nThe stack against hand-written code (node:http + pg + jose, same protected work):\n",
+  );
+  printTable(comparisons);
   console.log("\nSQL statements and round trips per request (BEGIN and COMMIT included):");
   printTable(
     Object.entries(statements).map(([target, count]) => ({
@@ -176,6 +292,10 @@ try {
       "round trips": count.roundTrips,
     })),
   );
+  for (const server of started.reverse()) await server.stop();
+  started.length = 0;
+
+  const growth = benchEnv.BENCH_GROWTH ? await runGrowth(smoke) : null;
 
   mkdirSync(artifacts, { recursive: true });
   const file = path.join(
@@ -184,10 +304,14 @@ try {
   );
   writeFileSync(
     file,
-    JSON.stringify({ mode: benchEnv.BENCH_MODE, plan, results: rows, statements }, null, 2),
+    JSON.stringify(
+      { mode: benchEnv.BENCH_MODE, plan, sqlCost, results: rows, comparisons, statements, growth },
+      null,
+      2,
+    ),
   );
   console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
-  failed = rows.some((row) => row.errors > 0);
+  failed = rows.some((row) => row.errors > 0) || (growth?.errors ?? 0) > 0;
   if (failed) console.error("Some requests failed: see the errors column.");
 } finally {
   for (const server of started.reverse()) await server.stop();

@@ -217,6 +217,20 @@ describe("reading instances", () => {
     expect(await countRows(api, "workflow_history", "instance_id", instance.id)).toBe(1);
   });
 
+  it("a signed-in non-member lists the instances of internal projects, and only those", async () => {
+    const { instance, project, owner, outsider, key } = await started();
+    const before = await outsider.client.workflows.instances.list.query({});
+    expect(before.items.map((item) => item.id)).not.toContain(instance.id);
+    await owner.client.projects.update.mutate({
+      id: project.id,
+      data: { visibility: "internal" },
+    });
+    const all = await outsider.client.workflows.instances.list.query({});
+    expect(all.items.map((item) => item.id)).toContain(instance.id);
+    const byKey = await outsider.client.workflows.instances.list.query({ templateKey: key });
+    expect(byKey.items.map((item) => item.id)).toEqual([instance.id]);
+  });
+
   it("lists by project, template, state and assignee, with keyset pagination", async () => {
     const { project, owner, editor, key, instance } = await started();
     const second = await editor.client.workflows.instances.create.mutate({
