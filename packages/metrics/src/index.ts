@@ -5,4 +5,4 @@ export { METRICS_PATH, startMetricsListener } from "./listener";
 export { METRIC, SERVER_ERROR_CODES } from "./names";
 export { createRegistry, Registry } from "./registry";
 export { TrafficWindow } from "./traffic";
-export { createWorkerMetrics, type QueueStateCount, type WorkerMetrics } from "./worker";
+export { createWorkerMetrics, type WorkerMetrics } from "./worker";

@@ -3,8 +3,8 @@ import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { createDbMetrics, type DbMetrics } from "./db";
 import { METRIC } from "./names";
 
-/** Jobs of one queue in one pg-boss state. */
-export interface QueueStateCount {
+/** Jobs of one queue in one pg-boss state (what @fastnext/events' jobsByQueueAndState reads). */
+interface QueueStateCount {
   queue: string;
   state: string;
   count: number;
