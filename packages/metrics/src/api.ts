@@ -116,7 +116,7 @@ export function createApiMetrics(registry: Registry): ApiMetrics {
       else this.set(alive);
     },
   });
-  const traffic = new TrafficWindow(calls, durations);
+  const traffic = new TrafficWindow(registry);
 
   return {
     registry,

@@ -1,8 +1,8 @@
-import { type Counter, type Histogram } from "prom-client";
+import { Counter, Histogram, type Registry } from "prom-client";
 
 import { type TrafficFigures } from "@fastnext/core";
 
-import { SERVER_ERROR_CODES } from "./names";
+import { METRIC, SERVER_ERROR_CODES } from "./names";
 
 interface Snapshot {
   atMs: number;
@@ -28,10 +28,18 @@ export class TrafficWindow {
   readonly #history: Snapshot[] = [];
   readonly #startedMs = Date.now();
 
-  constructor(
-    private readonly calls: Counter<"procedure" | "type" | "code">,
-    private readonly durations: Histogram<"procedure" | "type" | "code">,
-  ) {}
+  private readonly calls: Counter;
+  private readonly durations: Histogram;
+
+  /** Reads the tRPC call counter and duration histogram `registry` holds (createApiMetrics). */
+  constructor(registry: Registry) {
+    const calls = registry.getSingleMetric(METRIC.trpcCalls);
+    const durations = registry.getSingleMetric(METRIC.trpcDuration);
+    if (!(calls instanceof Counter) || !(durations instanceof Histogram))
+      throw new Error("the registry holds no tRPC call metrics");
+    this.calls = calls;
+    this.durations = durations;
+  }
 
   async read(nowMs = Date.now()): Promise<TrafficFigures> {
     const current = await this.#snapshot(nowMs);
