@@ -24,12 +24,11 @@ function countingRefusals(limiter: RateLimiter, name: string, metrics: ApiMetric
  * where it is made (`createPrismaClient({ observer })`).
  */
 export function observedDeps(deps: ApiDeps, metrics: ApiMetrics, poolMax: number): ApiDeps {
-  const limiters = Object.fromEntries(
-    Object.entries(deps.limiters).map(([name, limiter]) => [
-      name,
-      limiter && countingRefusals(limiter, name, metrics),
-    ]),
-  ) as ApiDeps["limiters"];
+  const limiters = { ...deps.limiters };
+  for (const name of Object.keys(limiters) as (keyof ApiDeps["limiters"])[]) {
+    const limiter = limiters[name];
+    if (limiter) limiters[name] = countingRefusals(limiter, name, metrics);
+  }
   metrics.db.watchPool("app", poolMax, () => poolStats(deps.pool));
   metrics.watchLiveStreams(() => deps.notifications?.subscriberCount() ?? 0);
   metrics.watchWorkers(async () => {

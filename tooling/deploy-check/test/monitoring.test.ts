@@ -133,7 +133,7 @@ export function metricNamesIn(expr: string): string[] {
     .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, "");
   const names = new Set<string>();
   for (const match of bare.matchAll(/[A-Za-z_:][A-Za-z0-9_:]*/g)) {
-    const after = bare.slice((match.index ?? 0) + match[0].length);
+    const after = bare.slice(match.index + match[0].length);
     if (/^\s*\(/.test(after) || PROMQL_KEYWORDS.has(match[0])) continue;
     names.add(match[0]);
   }
