@@ -1,7 +1,7 @@
 import { metricsResponse } from "@fastnext/metrics";
 
 import { webEnv } from "~/env";
-import { webMetrics } from "~/server/api-deps";
+import { apiDeps, webMetrics } from "~/server/api-deps";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const { token } = webEnv().metrics;
   if (token === null) return new Response("Not found", { status: 404 });
+  // The deps register the pool, worker and stream gauges: made now if no call made them yet.
+  apiDeps();
   const metrics = webMetrics();
   const response = await metricsResponse(request, { registry: metrics.registry, token });
   metrics.httpResponse("metrics", response.status);
