@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { readApiConfig } from "@fastnext/api/env";
 import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
+import { readMetricsEnv } from "@fastnext/metrics/env";
 
 export const apiServerEnvShape = {
   API_PORT: envFields.port(4000),
@@ -15,7 +16,11 @@ export function readApiServerEnv(source: EnvSource) {
   // The router's own settings (CORS, proxies, limits, database, tokens) are
   // checked here too, so a bad one stops start-up with its name before
   // anything listens.
-  return { ...parseEnv("api server", apiServerEnvShape, source), api: readApiConfig(source) };
+  return {
+    ...parseEnv("api server", apiServerEnvShape, source),
+    api: readApiConfig(source),
+    metrics: readMetricsEnv(source),
+  };
 }
 
 export type ApiServerEnv = ReturnType<typeof readApiServerEnv>;

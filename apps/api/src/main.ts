@@ -12,8 +12,26 @@ async function main(): Promise<void> {
   // The composition root: configuration in, dependencies built once.
   const { createApiServer } = await import("./server");
   const { createApiDeps } = await import("@fastnext/api");
-  const deps = createApiDeps(env.api);
-  const server = createApiServer(env.api, deps);
+  const { createApiMetrics, createRegistry, startMetricsListener } =
+    await import("@fastnext/metrics");
+  const metrics = createApiMetrics(createRegistry());
+  const deps = createApiDeps(env.api, { metrics });
+  const { token, address } = env.metrics;
+  // On the API's own port only behind a token; a listener of its own when an address is given.
+  const server = createApiServer(env.api, deps, { metrics, token: address ? null : token });
+  const listener = address
+    ? await startMetricsListener({ address, registry: metrics.registry, token })
+    : null;
+  if (listener && address) {
+    log.info(
+      { host: address.host, port: listener.port, token: token !== null },
+      "metrics listening",
+    );
+  } else if (token !== null) {
+    log.info({ path: "/metrics" }, "metrics served behind METRICS_TOKEN");
+  } else {
+    log.info("metrics off: set METRICS_TOKEN or METRICS_ADDRESS to serve /metrics");
+  }
   server.listen(env.API_PORT, env.API_HOST, () => {
     const { port } = server.address() as AddressInfo;
     log.info({ port, host: env.API_HOST }, "api server listening");
@@ -29,6 +47,7 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, env.API_SHUTDOWN_TIMEOUT_MS);
     // Stop accepting, let requests in flight finish, then release the pool.
+    void listener?.close();
     server.close(() => {
       clearTimeout(timer);
       void deps.pool.$disconnect().then(() => {

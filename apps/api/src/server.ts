@@ -8,18 +8,34 @@ import {
   readinessResponse,
   workerHealthResponse,
 } from "@fastnext/api/http";
+import { METRICS_PATH, metricsResponse, type ApiMetrics } from "@fastnext/metrics";
+
+/** The process's metrics, and whether `/metrics` on this server serves them (with this token). */
+export interface ServerMetrics {
+  metrics: ApiMetrics;
+  /** Bearer token `/metrics` asks for; null: not served here (off, or on a listener of its own). */
+  token: string | null;
+}
 
 /**
  * The standalone API: `/trpc/*` is the same router and handler as the web
- * app's `/api/trpc`, with `/health`, `/health/worker` and `/ready` beside it.
+ * app's `/api/trpc`, with `/health`, `/health/worker` and `/ready` beside it,
+ * and `/metrics` when a token guards it.
  */
-export function createApiServer(config: ApiConfig, deps: ApiDeps): Server {
+export function createApiServer(
+  config: ApiConfig,
+  deps: ApiDeps,
+  observed: ServerMetrics | null = null,
+): Server {
+  const metrics = observed?.metrics ?? null;
+  const token = observed?.token ?? null;
   const handler = createTrpcHandler({
     endpoint: "/trpc",
     deps,
     allowedOrigins: config.CORS_ORIGINS,
     maxBodyBytes: config.API_MAX_BODY_BYTES,
     trustProxy: config.TRUSTED_PROXIES,
+    metrics,
   });
   return createNodeServer(handler, {
     prefix: "/trpc/",
@@ -28,6 +44,18 @@ export function createApiServer(config: ApiConfig, deps: ApiDeps): Server {
       "/health": () => Response.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }),
       "/health/worker": () => workerHealthResponse(deps.pool),
       "/ready": () => readinessResponse(deps.pool),
+      ...(metrics && token !== null
+        ? {
+            [METRICS_PATH]: async (request: Request) => {
+              const response = await metricsResponse(request, {
+                registry: metrics.registry,
+                token,
+              });
+              metrics.httpResponse("metrics", response.status);
+              return response;
+            },
+          }
+        : {}),
     },
   });
 }

@@ -64,6 +64,12 @@ test.describe("administration", () => {
     await signIn(page, admin);
     await page.getByRole("link", { name: "System" }).click();
     await expect(page.getByText("Active sessions")).toBeVisible();
+    // Live figures from this server's metrics registry: the page's own calls are traffic.
+    const live = page.getByRole("region", { name: "Live" });
+    await expect(live.getByText("Requests per second")).toBeVisible();
+    await expect(live.locator(".stat").first().locator(".stat-value")).toHaveText(/^\d+\.\d{2}$/);
+    await expect(live.getByText("Queued jobs")).toBeVisible();
+    await expect(live.getByText("Workers")).toBeVisible();
     const minLength = page.getByLabel("Minimum length");
     await minLength.fill("4");
     await page.getByRole("button", { name: "Save settings" }).click();

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { readApiConfig, type ApiConfig } from "@fastnext/api/env";
 import { EnvError, envFields, parseEnv, type EnvProblem, type EnvSource } from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db/env";
+import { readMetricsTokenEnv, type MetricsConfig } from "@fastnext/metrics/env";
 
 /**
  * Key for the session cookie when NEXTAUTH_SECRET is unset outside
@@ -66,7 +67,16 @@ export function readWebEnv(source: EnvSource) {
     problems.push(...error.problems);
   }
 
-  if (problems.length > 0 || web === undefined || api === undefined)
+  // `/api/metrics` is served only behind METRICS_TOKEN.
+  let metrics: Pick<MetricsConfig, "token"> | undefined;
+  try {
+    metrics = readMetricsTokenEnv(source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    problems.push(...error.problems);
+  }
+
+  if (problems.length > 0 || web === undefined || api === undefined || metrics === undefined)
     throw new EnvError("web", problems);
   // Only in development and only when no URL was given: a production
   // server never trusts the Host header for its own address.
@@ -76,6 +86,7 @@ export function readWebEnv(source: EnvSource) {
     NEXTAUTH_URL: web.NEXTAUTH_URL ?? web.APP_URL,
     authUrlFromHost,
     api,
+    metrics,
     db: readDbEnv(source),
   };
 }

@@ -3,10 +3,16 @@ import { z } from "zod";
 import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db";
 import { readEmailEnv } from "@fastnext/email/env";
+import { readMetricsEnv } from "@fastnext/metrics/env";
 
 import { DEFAULT_HEARTBEAT_SECONDS } from "./heartbeat";
 
 export const workerEnvShape = {
+  /**
+   * Port of the worker's metrics listener (all interfaces) when only
+   * METRICS_TOKEN is set; METRICS_ADDRESS (host:port) takes its place.
+   */
+  METRICS_PORT: envFields.port(9464),
   /** How long shutdown waits for work in hand before giving up. */
   WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** The web app's public address: links in e-mails point there. */
@@ -53,7 +59,12 @@ export const workerEnvShape = {
 
 export function readWorkerEnv(source: EnvSource) {
   const worker = parseEnv("worker", workerEnvShape, source);
-  return { ...worker, db: readDbEnv(source), email: readEmailEnv(source) };
+  return {
+    ...worker,
+    db: readDbEnv(source),
+    email: readEmailEnv(source),
+    metrics: readMetricsEnv(source),
+  };
 }
 
 export type WorkerEnv = ReturnType<typeof readWorkerEnv>;

@@ -22,6 +22,8 @@ export class Heartbeat {
     private readonly db: PrismaClient,
     private readonly log: Logger,
     private readonly intervalSeconds: number,
+    /** Told after each recorded beat (the heartbeat metric). */
+    private readonly onBeat: (at: Date) => void = () => undefined,
   ) {}
 
   /** The first beat is awaited, so a worker that cannot write it does not start. */
@@ -53,5 +55,6 @@ export class Heartbeat {
       VALUES (${instanceId}::uuid, ${hostname()}, ${process.pid}, ${this.startedAt}, now(), ${intervalSeconds})
       ON CONFLICT (instance_id) DO UPDATE SET beat_at = now()`;
     await db.$executeRaw`DELETE FROM worker_heartbeats WHERE beat_at < now() - interval '1 day'`;
+    this.onBeat(new Date());
   }
 }

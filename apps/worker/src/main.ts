@@ -8,9 +8,17 @@ const log = createLogger("worker");
 async function main(): Promise<void> {
   const env = configOrExit(workerEnv);
   const { appDb, checkReadiness, disconnectAppDb } = await import("@fastnext/db");
-  const { disconnectSystemDb, systemDb } = await import("@fastnext/db/system");
+  const { disconnectSystemDb, SYSTEM_POOL_MAX, systemDb } = await import("@fastnext/db/system");
   const { createMailer } = await import("@fastnext/email");
+  const { createRegistry, createWorkerMetrics, startMetricsListener } =
+    await import("@fastnext/metrics");
+  const { poolStats } = await import("@fastnext/db");
   const { createWorker } = await import("./worker");
+
+  // The composition root: the process's one registry, recorded into by the worker and its pool.
+  const metrics = createWorkerMetrics(createRegistry());
+  const db = systemDb({ observer: metrics.db.observer("system") });
+  metrics.db.watchPool("system", SYSTEM_POOL_MAX, () => poolStats(db));
 
   const readiness = await checkReadiness(appDb());
   if (!readiness.ready) {
@@ -21,7 +29,8 @@ async function main(): Promise<void> {
 
   const mailer = createMailer(env.email, createLogger("mail"));
   const worker = createWorker({
-    db: systemDb(),
+    db,
+    metrics,
     queueUrl: env.db.systemUrl,
     mailer,
     appUrl: env.APP_URL,
@@ -43,6 +52,21 @@ async function main(): Promise<void> {
   await worker.start();
   log.info({ migrations: readiness.migrations, mail: mailer.transport }, "worker ready");
 
+  // Served on a listener of its own: METRICS_ADDRESS, or every interface at METRICS_PORT behind the token.
+  const { token, address } = env.metrics;
+  const listenAt = address ?? (token === null ? null : { host: "0.0.0.0", port: env.METRICS_PORT });
+  const listener = listenAt
+    ? await startMetricsListener({ address: listenAt, registry: metrics.registry, token })
+    : null;
+  if (listener && listenAt) {
+    log.info(
+      { host: listenAt.host, port: listener.port, token: token !== null },
+      "metrics listening",
+    );
+  } else {
+    log.info("metrics off: set METRICS_TOKEN or METRICS_ADDRESS to serve /metrics");
+  }
+
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (shuttingDown) return;
@@ -52,6 +76,7 @@ async function main(): Promise<void> {
       .stop(env.WORKER_SHUTDOWN_TIMEOUT_MS)
       .then(async (drained) => {
         if (!drained) log.warn("work in hand did not finish in time; it will be retried");
+        await listener?.close();
         await mailer.close();
         await Promise.all([disconnectAppDb(), disconnectSystemDb()]);
         log.info("worker stopped");

@@ -52,9 +52,14 @@ export async function runHandler(
   if (event.name !== handler.event) {
     throw new Error(`handler ${handler.name} handles ${handler.event}, not ${event.name}`);
   }
-  return handler.kind === "transaction"
-    ? runInTransaction(handler, event, ctx)
-    : runEmail(handler, event, ctx, attempt);
+  const outcome =
+    handler.kind === "transaction"
+      ? await runInTransaction(handler, event, ctx)
+      : await runEmail(handler, event, ctx, attempt);
+  // From the event's commit (the database's clock) to now (this host's).
+  if (outcome === "done")
+    ctx.metrics?.eventHandled(handler.name, (Date.now() - event.createdAt.getTime()) / 1000);
+  return outcome;
 }
 
 async function runInTransaction(

@@ -3,8 +3,14 @@ import type PgBoss from "pg-boss";
 import { fireDueTimeouts } from "@fastnext/core/workflows";
 import { type PrismaClient } from "@fastnext/db";
 import { type Mailer } from "@fastnext/email";
-import { QUEUES, ZDispatchJobSchema, ZHandlerJobSchema } from "@fastnext/events";
+import {
+  jobsByQueueAndState,
+  QUEUES,
+  ZDispatchJobSchema,
+  ZHandlerJobSchema,
+} from "@fastnext/events";
 import { type Logger } from "@fastnext/logger";
+import { type WorkerMetrics } from "@fastnext/metrics";
 
 import { dispatchEvent } from "./dispatch";
 import { createLinks, HandlerRegistry, type Handler, type WorkerContext } from "./handlers";
@@ -31,6 +37,8 @@ export interface WorkerOptions {
   handlers?: readonly Handler[];
   /** How often this worker records that it is alive (default 10 s). */
   heartbeatSeconds?: number;
+  /** The process's metrics: jobs, event lag, heartbeat, queue sizes. */
+  metrics?: WorkerMetrics;
 }
 
 export interface WorkerStats {
@@ -55,11 +63,14 @@ export class Worker {
 
   constructor(private readonly options: WorkerOptions) {
     this.lifecycle = new Lifecycle(options.log);
+    const { metrics } = options;
     this.heartbeat = new Heartbeat(
       options.db,
       options.log,
       options.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
+      metrics && ((at) => metrics.heartbeat(at)),
     );
+    metrics?.watchQueues(() => jobsByQueueAndState(options.db));
     this.registry = new HandlerRegistry(options.handlers);
     this.ctx = {
       db: options.db,
@@ -70,6 +81,7 @@ export class Worker {
       // held that long would have been given up on too.
       mailLeaseSeconds: options.queue.jobTimeoutSeconds,
       sending: new Set(),
+      metrics,
     };
   }
 
@@ -117,6 +129,7 @@ export class Worker {
     });
     await this.loop(boss, QUEUES.workflowTimeouts, polling, async () => {
       const fired = await fireDueTimeouts(this.options.db, new Date());
+      this.options.metrics?.timeoutsFired(fired);
       if (fired > 0) log.info({ fired }, "fired workflow time-outs");
     });
     // Last: the worker counts as running once it takes jobs.
@@ -156,9 +169,17 @@ export class Worker {
     job: PgBoss.JobWithMetadata,
     run: (data: unknown, job: PgBoss.JobWithMetadata) => Promise<void>,
   ): Promise<void> {
+    const started = performance.now();
+    const retry = job.retryCount > 0;
+    const ended = () => (performance.now() - started) / 1000;
     try {
       await run(job.data, job);
     } catch (error) {
+      this.options.metrics?.jobEnded(queue, ended(), {
+        ok: false,
+        retry,
+        final: job.retryCount >= job.retryLimit,
+      });
       const message = error instanceof Error ? error.message : String(error);
       this.options.log.warn(
         { err: error, queue, jobId: job.id, try: job.retryCount + 1, of: job.retryLimit + 1 },
@@ -167,6 +188,7 @@ export class Worker {
       await boss.fail(queue, job.id, { message });
       return;
     }
+    this.options.metrics?.jobEnded(queue, ended(), { ok: true, retry });
     await boss.complete(queue, job.id);
   }
 

@@ -6,6 +6,7 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "s
 
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import { createSmtpMailer } from "@fastnext/email";
+import { type WorkerMetrics } from "@fastnext/metrics";
 import { startApi } from "@fastnext/test-support";
 
 import { type Handler } from "../src/handlers";
@@ -111,6 +112,7 @@ export async function startWorker(
     queue?: Partial<QueueSettings>;
     handlers?: readonly Handler[];
     heartbeatSeconds?: number;
+    metrics?: WorkerMetrics;
   } = {},
 ): Promise<InProcessWorker> {
   const db = createPrismaClient({ connectionString: systemUrl, max: 4 });
@@ -136,6 +138,7 @@ export async function startWorker(
     queue: { ...fastQueue, ...options.queue },
     handlers: options.handlers,
     heartbeatSeconds: options.heartbeatSeconds,
+    metrics: options.metrics,
   });
   await worker.start();
   return {

@@ -3,9 +3,11 @@ import { AccessCache, type CoreDeps, CursorSigner, type ServiceLimiters } from "
 import { NotificationHub } from "@fastnext/core/notifications";
 import { createPrismaClient } from "@fastnext/db";
 import { createLogger } from "@fastnext/logger";
+import { type ApiMetrics } from "@fastnext/metrics";
 import { createRateLimiter, createRedisClient, type RateLimiter } from "@fastnext/rate-limit";
 
 import { type ApiConfig } from "./env";
+import { observedDeps } from "./observed-deps";
 
 /**
  * What the transport adds to the services' dependencies: the permission
@@ -24,9 +26,11 @@ export interface ApiDeps extends CoreDeps {
 /**
  * The process's dependencies from its configuration. Called once by each
  * app's composition root; connects lazily (the pool on the first query,
- * the notification hub on the first subscription).
+ * the notification hub on the first subscription). With `metrics` (the
+ * process's registry, made by the root) the deps report to it.
  */
-export function createApiDeps(config: ApiConfig): ApiDeps {
+export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics } = {}): ApiDeps {
+  const { metrics } = options;
   const encryptionKey = encryptionKeyOf(config.auth);
   const redis = config.redisUrl ? createRedisClient(config.redisUrl) : null;
   // Until connected, limiters count in memory (see @fastnext/rate-limit).
@@ -42,11 +46,12 @@ export function createApiDeps(config: ApiConfig): ApiDeps {
       // Load shedding, not a guard of credentials: a failing store lets calls through.
       onStoreError: "allow",
     });
-  return {
+  const deps: ApiDeps = {
     pool: createPrismaClient({
       connectionString: config.database.appUrl,
       max: config.database.poolMax,
       applicationName: "fastnext-app",
+      observer: metrics?.db.observer("app"),
     }),
     notifications: new NotificationHub(config.database.appUrl, createLogger("notifications")),
     access: new AccessCache(),
@@ -70,4 +75,5 @@ export function createApiDeps(config: ApiConfig): ApiDeps {
       callsPerIp: callLimit("calls-ip", config.API_RATE_LIMIT_PER_IP),
     },
   };
+  return metrics ? observedDeps(deps, metrics, config.database.poolMax) : deps;
 }

@@ -5,6 +5,7 @@ import { type AppRouter } from "./root";
 export { appRouter, createCaller, PUBLIC_PROCEDURES, type AppRouter } from "./root";
 export { createContext, type Context } from "./trpc/context";
 export { createApiDeps, type ApiDeps } from "./deps";
+export { observedDeps } from "./observed-deps";
 export {
   AppError,
   AppErrorCode,

@@ -64,6 +64,9 @@ describe("admin.system.stats", () => {
         active: await count("SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'active'"),
         failed: await count("SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'failed'"),
       },
+      // No worker beats for this database; this test server measures no traffic.
+      workers: { alive: 0, lastBeatAt: null },
+      traffic: null,
     });
     expect(stats.users.total).toBeGreaterThanOrEqual(3);
     expect(stats.users.active).toBe(stats.users.total - 1);

@@ -4,6 +4,7 @@ import { type RateLimiter } from "@fastnext/rate-limit";
 
 import { type NotificationHub } from "./notifications/hub";
 import { type CursorSigner } from "./pagination/cursor";
+import { type Telemetry } from "./telemetry";
 
 /** Sign-in protection: numbers an operator may tune. */
 export interface LoginPolicy {
@@ -43,4 +44,6 @@ export interface CoreDeps {
   cursors: CursorSigner;
   /** Wakes live notification subscriptions; without it live notifications are refused. */
   notifications?: NotificationHub;
+  /** Where services report sign-ins, lock-outs and workflow activity; unset: nowhere. */
+  telemetry?: Telemetry;
 }

@@ -39,6 +39,14 @@ export {
 export { serviceContext, type ServiceContext } from "./context";
 export { type CoreDeps, type LoginPolicy, type ServiceLimiters } from "./deps";
 export {
+  noTelemetry,
+  SIGN_IN_OUTCOMES,
+  telemetryOf,
+  type SignInOutcome,
+  type Telemetry,
+  type TrafficFigures,
+} from "./telemetry";
+export {
   diffRecords,
   recordActivity,
   type ActivityEntry,

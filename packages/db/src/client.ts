@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 
 import { dbEnv } from "./env";
+import { poolStatsOf, type PoolObserver, type PoolStats } from "./pool-observer";
 import { PrismaClient } from "./generated/prisma/client";
 import { TransactionPool } from "./transaction-pool";
 
@@ -12,6 +13,8 @@ export interface PrismaClientOptions {
   applicationName?: string;
   /** Called with each new physical connection (the benchmark counts statements with it). */
   onConnection?: (client: pg.PoolClient) => void;
+  /** Told how long each transaction took (the process's metrics). */
+  observer?: PoolObserver;
 }
 
 // Kept on globalThis like the app client itself (below): Next.js may load
@@ -32,6 +35,11 @@ export function transactionPoolOf(client: PrismaClient): TransactionPool {
   return pool;
 }
 
+/** The connections of `client`'s pool right now (for the pool gauges). */
+export function poolStats(client: PrismaClient): PoolStats {
+  return poolStatsOf(transactionPoolOf(client).pg);
+}
+
 /**
  * Every Prisma client goes through here: the Rust-free client over the pg
  * driver adapter, with bounds that keep a stuck request from pinning a
@@ -50,6 +58,7 @@ export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
       options: "-c idle_in_transaction_session_timeout=15000",
     },
     options.onConnection,
+    options.observer,
   );
   const client = new PrismaClient({
     adapter: new PrismaPg(pool.pg, { disposeExternalPool: true }),

@@ -1,4 +1,11 @@
-export { appDb, createPrismaClient, disconnectAppDb, type PrismaClientOptions } from "./client";
+export {
+  appDb,
+  createPrismaClient,
+  disconnectAppDb,
+  poolStats,
+  type PrismaClientOptions,
+} from "./client";
+export { countingStatements, type PoolObserver, type PoolStats } from "./pool-observer";
 export { dbEnv, readDbEnv, type DbEnv } from "./env";
 export { checkReadiness, checkWorkers, type Readiness, type WorkerStatus } from "./readiness";
 export { QUEUE_SCHEMA } from "./queue";

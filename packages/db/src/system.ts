@@ -1,6 +1,10 @@
 import { createPrismaClient } from "./client";
 import { dbEnv } from "./env";
 import { type PrismaClient } from "./generated/prisma/client";
+import { type PoolObserver } from "./pool-observer";
+
+/** Connections of the system login's pool. */
+export const SYSTEM_POOL_MAX = 3;
 
 const globalForSystem = globalThis as unknown as { fastnextSystemDb?: PrismaClient };
 
@@ -10,11 +14,13 @@ const globalForSystem = globalThis as unknown as { fastnextSystemDb?: PrismaClie
  * this module — the worker's jobs, seeds, migrations — and lint forbids it
  * in the API and the web app, so no procedure can reach it.
  */
-export function systemDb(): PrismaClient {
+export function systemDb(options: { observer?: PoolObserver } = {}): PrismaClient {
+  // The first call makes the client: the worker's root passes its metrics' observer there.
   globalForSystem.fastnextSystemDb ??= createPrismaClient({
     connectionString: dbEnv().systemUrl,
-    max: 3,
+    max: SYSTEM_POOL_MAX,
     applicationName: "fastnext-system",
+    observer: options.observer,
   });
   return globalForSystem.fastnextSystemDb;
 }

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 import pg from "pg";
 
+import { noteStatements, type PoolObserver } from "./pool-observer";
 import { queryText } from "./query-text";
 
 /** A statement to send together with the BEGIN of the transaction being opened. */
@@ -30,16 +31,44 @@ export class TransactionPool {
   readonly pg: pg.Pool;
   readonly #pending = new AsyncLocalStorage<PendingOpening>();
 
-  /** `onConnection` sees each new connection before this pool wraps its `query`. */
-  constructor(config: pg.PoolConfig, onConnection?: (client: pg.PoolClient) => void) {
+  /**
+   * `onConnection` sees each new connection before this pool wraps its
+   * `query`; `observer` is told how long each transaction took.
+   */
+  constructor(
+    config: pg.PoolConfig,
+    onConnection?: (client: pg.PoolClient) => void,
+    observer?: PoolObserver,
+  ) {
     this.pg = new pg.Pool(config);
     this.pg.on("connect", (client) => {
       onConnection?.(client);
       const query = client.query.bind(client) as Query;
+      // When this connection's open transaction began (performance.now()), if one is open.
+      let begunAt: number | null = null;
+      // `text` is what the caller sent (a BEGIN may go out with the opening statement).
+      const send = (text: string | undefined, args: unknown[]): Promise<unknown> => {
+        if (observer && text === "BEGIN") begunAt = performance.now();
+        const sent = query(...args);
+        if (observer && begunAt !== null && (text === "COMMIT" || text === "ROLLBACK")) {
+          const started = begunAt;
+          begunAt = null;
+          const ended = (outcome: "commit" | "rollback") => () =>
+            observer.transactionEnded((performance.now() - started) / 1000, outcome);
+          // A COMMIT the server refuses rolled the transaction back.
+          void sent.then(ended(text === "COMMIT" ? "commit" : "rollback"), ended("rollback"));
+        }
+        return sent;
+      };
       client.query = ((...args: unknown[]) => {
         const pending = this.#pending.getStore();
-        if (!pending || pending.result || queryText(args[0]) !== "BEGIN") return query(...args);
-        return query(`BEGIN; ${pending.sql}`).then((results) => {
+        const text = queryText(args[0]);
+        if (!pending || pending.result || text !== "BEGIN") {
+          noteStatements(1);
+          return send(text, args);
+        }
+        noteStatements(2);
+        return send(text, [`BEGIN; ${pending.sql}`]).then((results) => {
           const [begun, opened] = results as pg.QueryResult[];
           if (!begun || !opened)
             throw new Error("BEGIN and the opening statement returned no results");

@@ -1,7 +1,13 @@
 export * from "./catalogue";
 export { emitEvent } from "./emit";
 export { NOTIFICATION_CHANNEL } from "./notifications";
-export { jobCounts, type JobCounts, type QueueCounts } from "./job-counts";
+export {
+  jobCounts,
+  jobsByQueueAndState,
+  type JobCounts,
+  type QueueCounts,
+  type QueueStateCount,
+} from "./job-counts";
 export {
   QUEUES,
   ZDispatchJobSchema,

@@ -1,4 +1,4 @@
-import { type ScopedDb } from "@fastnext/db";
+import { Prisma, QUEUE_SCHEMA, type PrismaClient, type ScopedDb } from "@fastnext/db";
 
 export interface QueueCounts {
   /** Waiting to run, including retries waiting for their back-off. */
@@ -41,4 +41,27 @@ export async function jobCounts(db: Pick<ScopedDb, "$queryRaw">): Promise<JobCou
     counts.failed += queue.failed;
   }
   return counts;
+}
+
+/** Jobs of one queue in one pg-boss state (created, retry, active, completed, cancelled, failed). */
+export interface QueueStateCount {
+  queue: string;
+  state: string;
+  count: number;
+}
+
+/**
+ * Every queue's jobs by state, read straight from the queue's table: for
+ * the worker's metrics, on the system login (which owns the queue). The
+ * application role reads the totals through `jobCounts` instead.
+ */
+export async function jobsByQueueAndState(
+  db: Pick<PrismaClient, "$queryRaw">,
+): Promise<QueueStateCount[]> {
+  const rows = await db.$queryRaw<{ queue: string; state: string; count: bigint }[]>`
+    SELECT name AS queue, state::text AS state, count(*) AS count
+      FROM ${Prisma.raw(`"${QUEUE_SCHEMA}".job`)}
+     WHERE NOT starts_with(name, '__pgboss__')
+     GROUP BY name, state`;
+  return rows.map((row) => ({ queue: row.queue, state: row.state, count: Number(row.count) }));
 }

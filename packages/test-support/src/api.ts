@@ -3,7 +3,7 @@ import { type AnyTRPCRouter, type inferRouterOutputs } from "@trpc/server";
 import pg from "pg";
 import { pino } from "pino";
 
-import { appRouter, type ApiDeps, type AppRouter } from "@fastnext/api";
+import { appRouter, observedDeps, type ApiDeps, type AppRouter } from "@fastnext/api";
 import { type TrustProxy } from "@fastnext/api/http";
 import { accessTokenConfig, encryptionKeyOf, readAuthEnv } from "@fastnext/auth";
 import { AccessCache, CursorSigner } from "@fastnext/core";
@@ -12,6 +12,7 @@ import { createPrismaClient } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
 import { createStatementCounter } from "@fastnext/db/statement-counter";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
+import { type ApiMetrics } from "@fastnext/metrics";
 import { createRateLimiter } from "@fastnext/rate-limit";
 
 import { clientFor, serve } from "./http";
@@ -31,6 +32,8 @@ export interface ApiOptions {
   callsPerIp?: number;
   /** Whose X-Forwarded-For to believe (default: nobody's). */
   trustProxy?: TrustProxy;
+  /** Record into these metrics, wired as the apps wire theirs (default: none). */
+  metrics?: ApiMetrics;
 }
 
 function limiter(keyPrefix: string, points: number, durationSeconds = 300) {
@@ -52,13 +55,15 @@ export async function startApi(options: ApiOptions = {}) {
   await owner.$disconnect();
 
   const statements = createStatementCounter();
+  const poolMax = options.poolMax ?? 5;
   const pool = createPrismaClient({
     connectionString: db.appUrl,
-    max: options.poolMax ?? 5,
+    max: poolMax,
     onConnection: statements.onConnection,
+    observer: options.metrics?.db.observer("app"),
   });
   const auth = readAuthEnv({});
-  const deps: ApiDeps = {
+  const plainDeps: ApiDeps = {
     pool,
     access: new AccessCache(),
     tokens: accessTokenConfig(auth),
@@ -81,7 +86,13 @@ export async function startApi(options: ApiOptions = {}) {
       reconnectDelayMs: 100,
     }),
   };
-  const server = await serve(options.router ?? appRouter, { deps, trustProxy: options.trustProxy });
+  const { metrics } = options;
+  const deps = metrics ? observedDeps(plainDeps, metrics, poolMax) : plainDeps;
+  const server = await serve(options.router ?? appRouter, {
+    deps,
+    trustProxy: options.trustProxy,
+    metrics: metrics ?? null,
+  });
   const admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
 

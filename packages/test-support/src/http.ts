@@ -28,7 +28,7 @@ export function captureLogger() {
 type ServeOptions = Partial<
   Pick<
     TrpcHandlerOptions,
-    "deps" | "resolveSession" | "allowedOrigins" | "maxBodyBytes" | "trustProxy"
+    "deps" | "resolveSession" | "allowedOrigins" | "maxBodyBytes" | "trustProxy" | "metrics"
   >
 >;
 

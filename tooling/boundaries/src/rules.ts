@@ -25,6 +25,7 @@ function workspace(folder: string, packageName: string): string {
 const nextJs = npmPackage("next", "next-auth", "@next/[^/]+");
 const api = workspace("packages/api", "@fastnext/api");
 const core = workspace("packages/core", "@fastnext/core");
+const metrics = workspace("packages/metrics", "@fastnext/metrics");
 const web = workspace("apps/web", "@fastnext/web");
 const apps = `^apps/|^@fastnext/(web|worker|api-server)(/|$)`;
 
@@ -116,6 +117,14 @@ export const boundaryRules: IForbiddenRuleType[] = [
     severity: "error",
     from: { path: "^packages/core/" },
     to: { path: npmPackage("@trpc/[^/]+") },
+  },
+  {
+    name: "core-no-prometheus",
+    comment:
+      "Services report through the core's Telemetry port; only the composition roots know prom-client and @fastnext/metrics.",
+    severity: "error",
+    from: { path: "^packages/core/" },
+    to: { path: [npmPackage("prom-client"), metrics] },
   },
   {
     name: "packages-no-apps",

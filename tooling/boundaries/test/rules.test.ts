@@ -123,6 +123,13 @@ const brokenRules: BrokenRule[] = [
     to: resolvedNpm("@trpc/server"),
   },
   {
+    rule: "core-no-prometheus",
+    declares: { folder: "packages/core", dependency: "prom-client" },
+    file: "packages/core/src/uses-prom-client.ts",
+    contents: 'import { Counter } from "prom-client";\nexport const x = Counter;\n',
+    to: resolvedNpm("prom-client"),
+  },
+  {
     rule: "packages-no-apps",
     file: "packages/core/src/uses-web.ts",
     contents: 'import { ready } from "../../../apps/web/src/index";\nexport const x = ready;\n',

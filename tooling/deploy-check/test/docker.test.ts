@@ -14,6 +14,7 @@ import { seedEnvShape } from "@fastnext/db/admin";
 import { dbEnvShape } from "@fastnext/db/env";
 import { emailEnvShape } from "@fastnext/email/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
+import { metricsEnvShape, metricsTokenEnvShape } from "@fastnext/metrics/env";
 import { readWebEnv, webEnvShape } from "@fastnext/web/src/env";
 import { apiServerEnvShape } from "@fastnext/api-server/src/env";
 import { workerEnvShape } from "@fastnext/worker/src/env";
@@ -39,6 +40,7 @@ const processes: Record<"web" | "api" | "worker" | "migrate", Record<string, Env
     api: apiEnvShape,
     // Sign-in (tRPC auth.login and the next-auth cookie) signs access tokens.
     auth: authEnvShape,
+    metrics: metricsTokenEnvShape,
   },
   api: {
     "api server": apiServerEnvShape,
@@ -46,12 +48,14 @@ const processes: Record<"web" | "api" | "worker" | "migrate", Record<string, Env
     logger: loggerEnvShape,
     api: apiEnvShape,
     auth: authEnvShape,
+    metrics: metricsEnvShape,
   },
   worker: {
     worker: workerEnvShape,
     database: dbEnvShape,
     logger: loggerEnvShape,
     email: emailEnvShape,
+    metrics: metricsEnvShape,
   },
   migrate: { database: dbEnvShape, seed: seedEnvShape },
 };
@@ -382,7 +386,10 @@ describe("docker-compose.yml", () => {
 
   it.each(appServices)("sets on %s only variables its env schemas read", (name) => {
     const known = new Set(Object.values(processes[name]).flatMap((shape) => Object.keys(shape)));
-    const unknown = Object.keys(environmentOf(name)).filter((key) => !known.has(key));
+    // OTEL_* are OpenTelemetry's standard variables, read by its SDK itself.
+    const unknown = Object.keys(environmentOf(name)).filter(
+      (key) => !known.has(key) && !key.startsWith("OTEL_"),
+    );
     expect(unknown).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import { dbEnvShape } from "@fastnext/db/env";
 import { devStackEnvShape } from "@fastnext/dev-stack/env";
 import { emailEnvShape } from "@fastnext/email/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
+import { metricsEnvShape } from "@fastnext/metrics/env";
 import { rateLimitEnvShape } from "@fastnext/rate-limit";
 import { apiServerEnvShape } from "@fastnext/api-server/src/env";
 import { devServerEnvShape } from "@fastnext/web/src/dev-server-env";
@@ -53,6 +54,7 @@ const devStackVariables = [
   dbEnvShape,
   emailEnvShape,
   loggerEnvShape,
+  metricsEnvShape,
   rateLimitEnvShape,
   localServerEnvShape,
   seedEnvShape,

@@ -4,7 +4,10 @@ export async function checkConfiguration(): Promise<void> {
   const log = createLogger("web");
   try {
     const { webEnv } = await import("../env");
-    webEnv();
+    const env = webEnv();
+    if (env.metrics.token === null)
+      log.info("metrics off: set METRICS_TOKEN to serve /api/metrics");
+    else log.info({ path: "/api/metrics" }, "metrics served behind METRICS_TOKEN");
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.fatal(message);

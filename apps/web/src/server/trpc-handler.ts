@@ -1,7 +1,7 @@
 import { createTrpcHandler, type RequestInfo } from "@fastnext/api/http";
 
 import { webEnv } from "../env";
-import { apiDeps } from "./api-deps";
+import { apiDeps, webMetrics } from "./api-deps";
 import { readSessionCookie } from "./auth/cookie";
 
 let handler: ReturnType<typeof createTrpcHandler> | undefined;
@@ -18,6 +18,7 @@ export function handleTrpcRequest(request: Request, info: RequestInfo): Promise<
       trustProxy: env.api.TRUSTED_PROXIES,
       // Without a Bearer token, the caller is whoever the next-auth cookie names.
       resolveSession: (headers) => readSessionCookie(headers, env.NEXTAUTH_SECRET),
+      metrics: webMetrics(),
     });
   }
   return handler(request, info);

@@ -4,6 +4,7 @@ import { parsePayload, type DomainEvent, type EventName } from "@fastnext/events
 import { type Logger } from "@fastnext/logger";
 
 import { type Links } from "./links";
+import { type WorkerMetrics } from "@fastnext/metrics";
 
 /** What every handler may use. The database client is the system login. */
 export interface WorkerContext {
@@ -19,6 +20,8 @@ export interface WorkerContext {
    * in the same process must not take the message over.
    */
   sending: Set<string>;
+  /** The process's metrics (event lag); absent in tests that do not look. */
+  metrics?: WorkerMetrics;
 }
 
 /** An event as stored: the payload is checked against the catalogue before a handler sees it. */

@@ -3,6 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { AppError, type ResolveSession } from "@fastnext/core";
 import { rootLogger, type Logger } from "@fastnext/logger";
+import { type ApiMetrics } from "@fastnext/metrics";
 
 import { type ApiDeps } from "../deps";
 import { appRouter } from "../root";
@@ -28,6 +29,8 @@ export interface TrpcHandlerOptions {
   deps: ApiDeps | (() => ApiDeps);
   /** How the app reads its own session cookie (the web app passes next-auth's). */
   resolveSession?: ResolveSession;
+  /** The process's metrics: calls and HTTP answers are recorded there. */
+  metrics?: ApiMetrics | null;
 }
 
 export interface RequestInfo {
@@ -59,11 +62,9 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
   const baseLogger = options.logger ?? rootLogger();
   const { allowedOrigins, maxBodyBytes, trustProxy } = options;
   const deps = options.deps;
+  const metrics = options.metrics ?? null;
 
-  return async function handleTrpcRequest(
-    request: Request,
-    info: RequestInfo = {},
-  ): Promise<Response> {
+  async function handleTrpcRequest(request: Request, info: RequestInfo = {}): Promise<Response> {
     const requestId = resolveRequestId(request.headers);
     const cors = corsHeaders(request.headers.get("origin"), allowedOrigins);
     if (request.method === "OPTIONS") {
@@ -114,6 +115,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
             return typeof deps === "function" ? deps() : deps;
           },
           resolveSession: options.resolveSession ?? null,
+          metrics,
           // httpSubscriptionLink's `connectionParams`: how an EventSource (no headers) authenticates.
           connectionParams: call.connectionParams,
         }),
@@ -125,5 +127,12 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
         return { headers };
       },
     });
+  }
+
+  if (!metrics) return handleTrpcRequest;
+  return async function countedTrpcRequest(request: Request, info: RequestInfo = {}) {
+    const response = await handleTrpcRequest(request, info);
+    metrics.httpResponse("trpc", response.status);
+    return response;
   };
 }

@@ -69,7 +69,8 @@ export function createNodeServer(
   handler: FetchHandler,
   options: {
     prefix: string;
-    extraRoutes?: Record<string, () => Promise<Response> | Response>;
+    /** Answered here, by exact path, instead of by the handler. */
+    extraRoutes?: Record<string, (request: Request) => Promise<Response> | Response>;
     /** Whose X-Forwarded-Proto to believe, for HSTS (TRUSTED_PROXIES). */
     trustProxy: TrustProxy;
   },
@@ -81,10 +82,11 @@ export function createNodeServer(
     const route = options.extraRoutes?.[url.pathname];
     const closed = new AbortController();
     res.once("close", () => closed.abort());
+    const origin = `http://${req.headers.host ?? "localhost"}`;
     const respond = route
-      ? Promise.resolve(route())
+      ? Promise.resolve(route(toRequest(req, origin, closed.signal)))
       : url.pathname.startsWith(options.prefix)
-        ? handler(toRequest(req, `http://${req.headers.host ?? "localhost"}`, closed.signal), {
+        ? handler(toRequest(req, origin, closed.signal), {
             remoteAddress: req.socket.remoteAddress ?? null,
           })
         : Promise.resolve(new Response("Not found", { status: 404 }));

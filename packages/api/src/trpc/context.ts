@@ -1,5 +1,6 @@
 import { type ResolveSession } from "@fastnext/core";
 import { type Logger } from "@fastnext/logger";
+import { type ApiMetrics } from "@fastnext/metrics";
 
 import { type ApiDeps } from "../deps";
 
@@ -15,6 +16,8 @@ export interface Context extends RequestMeta {
   headers: Headers;
   deps: ApiDeps;
   resolveSession: ResolveSession | null;
+  /** The process's metrics; null or absent: calls are not recorded. */
+  metrics?: ApiMetrics | null;
   /** Sent by tRPC's subscription link, whose EventSource cannot set headers (e.g. `{ token }`). */
   connectionParams?: Readonly<Record<string, string | undefined>> | null;
 }

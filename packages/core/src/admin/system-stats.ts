@@ -1,8 +1,10 @@
 import { z } from "zod";
 
+import { checkWorkers } from "@fastnext/db";
 import { jobCounts } from "@fastnext/events";
 
 import { type ServiceContext } from "../context";
+import { telemetryOf } from "../telemetry";
 
 const count = z.number().int().nonnegative();
 
@@ -18,6 +20,20 @@ export const ZSystemStatsSchema = z.object({
   workflowInstances: z.object({ total: count, open: count }),
   /** The job queue: waiting (retries included), running, and failed for good (kept for inspection). */
   jobs: z.object({ queued: count, active: count, failed: count }),
+  /** Worker processes beating within three of their intervals, and the latest beat; null: unknown. */
+  workers: z.object({ alive: count, lastBeatAt: z.date().nullable() }).nullable(),
+  /**
+   * This server process's tRPC traffic over about the last five minutes,
+   * from its metrics registry; null where nothing measures it.
+   */
+  traffic: z
+    .object({
+      windowSeconds: count,
+      requestsPerSecond: z.number().nonnegative(),
+      errorRatio: z.number().min(0).max(1),
+      p95Seconds: z.number().nonnegative().nullable(),
+    })
+    .nullable(),
 });
 
 export type SystemStats = z.infer<typeof ZSystemStatsSchema>;
@@ -38,7 +54,20 @@ async function databaseCounts(ctx: ServiceContext): Promise<z.infer<typeof ZData
   return ZDatabaseCountsSchema.parse(rows[0]?.stats);
 }
 
+/** Read on the pool, not the request's transaction: a failure here must not abort it. */
+async function workerFigures(ctx: ServiceContext): Promise<SystemStats["workers"]> {
+  const status = await checkWorkers(ctx.deps.pool);
+  if (status.worker === "unknown") return null;
+  const lastBeatAt = status.lastBeatAt === null ? null : new Date(status.lastBeatAt);
+  return { alive: status.worker === "ok" ? status.alive : 0, lastBeatAt };
+}
+
 export async function systemStats(ctx: ServiceContext): Promise<SystemStats> {
-  const { queued, active, failed } = await jobCounts(ctx.db);
-  return { ...(await databaseCounts(ctx)), jobs: { queued, active, failed } };
+  const [{ queued, active, failed }, counts, workers, traffic] = await Promise.all([
+    jobCounts(ctx.db),
+    databaseCounts(ctx),
+    workerFigures(ctx),
+    telemetryOf(ctx.deps).traffic(),
+  ]);
+  return { ...counts, jobs: { queued, active, failed }, workers, traffic };
 }

@@ -5,6 +5,7 @@ import { type LoginInput } from "@fastnext/validators";
 import { type CoreDeps } from "../deps";
 import { AppError } from "../errors";
 import { recordActivity, type Actor } from "../activity";
+import { telemetryOf, type SignInOutcome } from "../telemetry";
 import { deviceLabelFrom, type ClientMeta } from "./client-meta";
 import { findLoginCandidate, recordLoginFailure } from "./lookup";
 import { spend } from "./rate-limit";
@@ -37,6 +38,39 @@ export async function login(
   input: LoginInput,
   meta: ClientMeta,
 ): Promise<LoginResult> {
+  const telemetry = telemetryOf(deps);
+  try {
+    const result = await checkAndSignIn(deps, input, meta);
+    telemetry.signIn(result.status === "two_factor_required" ? "two_factor_required" : "signed_in");
+    return result;
+  } catch (error) {
+    telemetry.signIn(signInOutcomeOf(error));
+    throw error;
+  }
+}
+
+/** How a refused sign-in ended, from the reason it was refused with. */
+function signInOutcomeOf(error: unknown): SignInOutcome {
+  if (!(error instanceof AppError)) return "error";
+  switch (error.reason) {
+    case "invalid_credentials":
+      return "invalid_credentials";
+    case "account_locked":
+      return "locked";
+    case "account_inactive":
+      return "inactive";
+    case "rate_limited":
+      return "rate_limited";
+    default:
+      return "error";
+  }
+}
+
+async function checkAndSignIn(
+  deps: CoreDeps,
+  input: LoginInput,
+  meta: ClientMeta,
+): Promise<LoginResult> {
   await spend(deps.limiters.loginPerIp, meta.ip ?? "unknown", "sign-in attempts from this address");
   await spend(deps.limiters.loginPerAccount, input.email, "sign-in attempts for this account");
 
@@ -56,7 +90,10 @@ export async function login(
       deps.loginPolicy.lockThreshold,
       deps.loginPolicy.lockSeconds,
     );
-    if (state?.locked_until && state.locked_until > new Date()) throw lockedOut(state.locked_until);
+    if (state?.locked_until && state.locked_until > new Date()) {
+      telemetryOf(deps).lockOut();
+      throw lockedOut(state.locked_until);
+    }
     throw invalidCredentials();
   }
   if (!candidate.is_active) {

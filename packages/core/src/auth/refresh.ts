@@ -4,6 +4,7 @@ import { withScope } from "@fastnext/db";
 import { type CoreDeps } from "../deps";
 import { AppError } from "../errors";
 import { recordActivity } from "../activity";
+import { telemetryOf } from "../telemetry";
 import { type ClientMeta } from "./client-meta";
 import { findRefreshToken } from "./lookup";
 import { spend } from "./rate-limit";
@@ -65,6 +66,7 @@ export async function refresh(
   const now = new Date();
   if (record.expires_at <= now || record.session_expires_at <= now) throw refused("expired");
   if (record.used_at) {
+    telemetryOf(deps).refreshTokenReuse();
     await revokeSession(deps, record.user_id, record.session_id, "refresh_token_reuse", meta);
     throw refused("refresh_token_reused");
   }
@@ -102,6 +104,7 @@ export async function refresh(
   });
   if (!outcome.ok) {
     if ("inactive" in outcome) throw refused("account_inactive");
+    telemetryOf(deps).refreshTokenReuse();
     await revokeSession(deps, record.user_id, record.session_id, "refresh_token_reuse", meta);
     throw refused("refresh_token_reused");
   }

@@ -4,6 +4,7 @@ import { withScope } from "@fastnext/db";
 import { type CoreDeps } from "../deps";
 import { AppError } from "../errors";
 import { type Actor } from "../activity";
+import { telemetryOf } from "../telemetry";
 import { type VerifyTwoFactorInput } from "./input";
 import { type ClientMeta } from "./client-meta";
 import { readOwnCredentials } from "./credentials";
@@ -103,7 +104,10 @@ export async function verifyTwoFactor(
     deps.loginPolicy.lockThreshold,
     deps.loginPolicy.lockSeconds,
   );
-  if (state?.locked_until && state.locked_until > new Date()) throw lockedOut(state.locked_until);
+  if (state?.locked_until && state.locked_until > new Date()) {
+    telemetryOf(deps).lockOut();
+    throw lockedOut(state.locked_until);
+  }
   throw new AppError("UNAUTHENTICATED", "The code is not correct", {
     reason: "invalid_code",
     fieldErrors: { code: ["The code is not correct"] },

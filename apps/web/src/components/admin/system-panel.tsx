@@ -19,10 +19,25 @@ import { useToast } from "../ui/toast";
 
 type Settings = RouterOutputs["admin"]["system"]["settings"]["get"];
 
-function Stat({ label, value, detail }: { label: string; value: number; detail?: string }) {
+type Stats = RouterOutputs["admin"]["system"]["stats"];
+
+/** How often the live figures are read again while the page is open. */
+const LIVE_REFRESH_MS = 15_000;
+
+function Stat({
+  label,
+  value,
+  detail,
+}: {
+  label: string;
+  value: number | string;
+  detail?: string;
+}) {
   return (
     <div className="card stat">
-      <div className="stat-value">{value.toLocaleString("en")}</div>
+      <div className="stat-value">
+        {typeof value === "number" ? value.toLocaleString("en") : value}
+      </div>
       <div className="stat-label">{label}</div>
       {detail ? <div className="xsmall muted">{detail}</div> : null}
     </div>
@@ -31,7 +46,10 @@ function Stat({ label, value, detail }: { label: string; value: number; detail?:
 
 export function SystemPanel() {
   const trpc = useTRPC();
-  const stats = useQuery(trpc.admin.system.stats.queryOptions());
+  const stats = useQuery({
+    ...trpc.admin.system.stats.queryOptions(),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
   const settings = useQuery(trpc.admin.system.settings.get.queryOptions());
   return (
     <>
@@ -67,6 +85,7 @@ export function SystemPanel() {
             </div>
           )}
         </section>
+        {stats.isSuccess ? <LiveFigures stats={stats.data} /> : null}
         {settings.isPending ? (
           <LoadingState label="Loading settings" rows={4} />
         ) : settings.isError ? (
@@ -76,6 +95,49 @@ export function SystemPanel() {
         )}
       </div>
     </>
+  );
+}
+
+/** This server's recent traffic, the queue and the workers: the figures an operator checks first. */
+function LiveFigures({ stats }: { stats: Stats }) {
+  const { traffic, workers, jobs } = stats;
+  const minutes = traffic ? Math.max(1, Math.round(traffic.windowSeconds / 60)) : 0;
+  return (
+    <section aria-labelledby="live-title" className="stack-sm">
+      <h2 id="live-title">Live</h2>
+      <div className="grid-stats">
+        <Stat
+          label="Requests per second"
+          value={traffic ? traffic.requestsPerSecond.toFixed(2) : "n/a"}
+          detail={traffic ? `this server, last ${minutes} min` : "not measured here"}
+        />
+        <Stat
+          label="Error rate"
+          value={traffic ? `${(traffic.errorRatio * 100).toFixed(1)} %` : "n/a"}
+          detail="server errors"
+        />
+        <Stat
+          label="p95 latency"
+          value={
+            traffic?.p95Seconds != null ? `≤ ${Math.round(traffic.p95Seconds * 1000)} ms` : "n/a"
+          }
+        />
+        <Stat
+          label="Queued jobs"
+          value={jobs.queued}
+          detail={`${jobs.active} running, ${jobs.failed} failed`}
+        />
+        <Stat
+          label="Workers"
+          value={workers ? workers.alive : "unknown"}
+          detail={
+            workers?.lastBeatAt
+              ? `last beat ${workers.lastBeatAt.toLocaleTimeString("en")}`
+              : "no heartbeat"
+          }
+        />
+      </div>
+    </section>
   );
 }
 

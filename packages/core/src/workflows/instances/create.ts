@@ -1,6 +1,7 @@
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
+import { telemetryOf } from "../../telemetry";
 import { requireProjectRole } from "../../projects/access";
 import { initialState, parseStoredDefinition } from "../definition";
 import { type WorkflowInstanceCreateInput } from "./input";
@@ -90,5 +91,7 @@ export async function createInstance(
       state: state.key,
     },
   });
+  // Counted when the service is done: a request that then fails to commit counts once too many.
+  telemetryOf(ctx.deps).workflowInstanceCreated();
   return toInstanceView(record);
 }

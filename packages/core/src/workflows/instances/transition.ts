@@ -8,6 +8,7 @@ import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
 import { idempotencyKeyReused } from "../../idempotency";
 import { type ServiceContext } from "../../context";
+import { telemetryOf } from "../../telemetry";
 import { isFinalState, parseStoredDefinition } from "../definition";
 import { type WorkflowTransitionInput } from "./input";
 import { instanceActor } from "./actor";
@@ -182,5 +183,6 @@ export async function transitionInstance(
     toState: plan.to,
     historyId: result.historyId,
   });
+  telemetryOf(ctx.deps).workflowTransition();
   return result;
 }
