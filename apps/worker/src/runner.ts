@@ -1,6 +1,8 @@
 import { type PrismaClient } from "@fastnext/db";
+import { bindLogScope, type Logger } from "@fastnext/logger";
 
 import { type Handler, type StoredEvent, type WorkerContext } from "./handlers";
+import { withEventSpan } from "./tracing";
 
 /** Thrown when another attempt holds the message: the job retries later and finds it sent. */
 export class MessageInFlightError extends Error {
@@ -31,9 +33,25 @@ export async function loadEvent(db: PrismaClient, eventId: string): Promise<Stor
       payload: true,
       actorId: true,
       requestId: true,
+      traceparent: true,
+      tracestate: true,
       createdAt: true,
     },
   });
+}
+
+/**
+ * The logger for work on `event`: every line names the event and the
+ * request that raised it. Inside a job's log scope the scope itself is
+ * bound, so the job's own lines (its failure) carry them too.
+ */
+export function eventLogger(
+  log: Logger,
+  event: StoredEvent,
+  bindings: Record<string, unknown> = {},
+): Logger {
+  const all = { eventId: event.id, event: event.name, requestId: event.requestId, ...bindings };
+  return bindLogScope(all) ?? log.child(all);
 }
 
 /**
@@ -49,12 +67,15 @@ export async function runHandler(
 ): Promise<RunOutcome> {
   const event = await loadEvent(ctx.db, eventId);
   if (!event) return "event_missing";
-  if (event.name !== handler.event) {
-    throw new Error(`handler ${handler.name} handles ${handler.event}, not ${event.name}`);
-  }
-  return handler.kind === "transaction"
-    ? runInTransaction(handler, event, ctx)
-    : runEmail(handler, event, ctx, attempt);
+  const run = { ...ctx, log: eventLogger(ctx.log, event, { handler: handler.name }) };
+  return withEventSpan(`handle ${handler.name}`, event, { "handler.name": handler.name }, () => {
+    if (event.name !== handler.event) {
+      throw new Error(`handler ${handler.name} handles ${handler.event}, not ${event.name}`);
+    }
+    return handler.kind === "transaction"
+      ? runInTransaction(handler, event, run)
+      : runEmail(handler, event, run, attempt);
+  });
 }
 
 async function runInTransaction(

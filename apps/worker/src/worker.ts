@@ -4,7 +4,7 @@ import { fireDueTimeouts } from "@fastnext/core/workflows";
 import { type PrismaClient } from "@fastnext/db";
 import { type Mailer } from "@fastnext/email";
 import { QUEUES, ZDispatchJobSchema, ZHandlerJobSchema } from "@fastnext/events";
-import { type Logger } from "@fastnext/logger";
+import { scopeLogger, withLogScope, type Logger } from "@fastnext/logger";
 
 import { dispatchEvent } from "./dispatch";
 import { createLinks, HandlerRegistry, type Handler, type WorkerContext } from "./handlers";
@@ -13,6 +13,7 @@ import { Lifecycle } from "./lifecycle";
 import { applyQueueSettings, createBoss, type QueueSettings } from "./queue/boss";
 import { runHandler } from "./runner";
 import { purgeExpired } from "./scheduled/purge";
+import { withJobSpan } from "./tracing";
 
 export interface WorkerOptions {
   /** The system client (BYPASSRLS, never superuser): handlers run on it. */
@@ -104,7 +105,7 @@ export class Worker {
             number: job.retryCount,
           });
           this.stats.handled += 1;
-          log.debug({ jobId: job.id, eventId, handler: name, outcome }, "handler finished");
+          scopeLogger(log).debug({ outcome }, "handler finished");
         } catch (error) {
           this.stats.failed += 1;
           throw error;
@@ -149,25 +150,34 @@ export class Worker {
    * Runs a job and records its outcome before returning. pg-boss would
    * record it too, but without waiting: a worker stopping right after
    * could lose the record, and the finished job would run again.
+   *
+   * A job runs in a span and a log scope of its own: every line logged for
+   * it names the queue and the job, and once its event is read, the event
+   * and the request that raised it (see `eventLogger`).
    */
-  private async settle(
+  private settle(
     boss: PgBoss,
     queue: string,
     job: PgBoss.JobWithMetadata,
     run: (data: unknown, job: PgBoss.JobWithMetadata) => Promise<void>,
   ): Promise<void> {
-    try {
-      await run(job.data, job);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.log.warn(
-        { err: error, queue, jobId: job.id, try: job.retryCount + 1, of: job.retryLimit + 1 },
-        "job failed; the queue retries it while tries remain",
-      );
-      await boss.fail(queue, job.id, { message });
-      return;
-    }
-    await boss.complete(queue, job.id);
+    const log = this.options.log.child({ queue, jobId: job.id });
+    return withLogScope(log, () =>
+      withJobSpan(queue, job, async () => {
+        try {
+          await run(job.data, job);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          scopeLogger(log).warn(
+            { err: error, try: job.retryCount + 1, of: job.retryLimit + 1 },
+            "job failed; the queue retries it while tries remain",
+          );
+          await boss.fail(queue, job.id, { message });
+          return;
+        }
+        await boss.complete(queue, job.id);
+      }),
+    );
   }
 
   /**

@@ -47,6 +47,7 @@ export function createApiDeps(config: ApiConfig): ApiDeps {
       connectionString: config.database.appUrl,
       max: config.database.poolMax,
       applicationName: "fastnext-app",
+      slowQueryMs: config.database.slowQueryMs,
     }),
     notifications: new NotificationHub(config.database.appUrl, createLogger("notifications")),
     access: new AccessCache(),

@@ -12,6 +12,8 @@ export interface PrismaClientOptions {
   applicationName?: string;
   /** Called with each new physical connection (the benchmark counts statements with it). */
   onConnection?: (client: pg.PoolClient) => void;
+  /** Log statements slower than this many milliseconds (DB_SLOW_QUERY_MS); null or unset: none. */
+  slowQueryMs?: number | null;
 }
 
 // Kept on globalThis like the app client itself (below): Next.js may load
@@ -50,6 +52,7 @@ export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
       options: "-c idle_in_transaction_session_timeout=15000",
     },
     options.onConnection,
+    options.slowQueryMs ?? null,
   );
   const client = new PrismaClient({
     adapter: new PrismaPg(pool.pg, { disposeExternalPool: true }),
@@ -70,6 +73,7 @@ export function appDb(): PrismaClient {
     connectionString: env.appUrl,
     max: env.poolMax,
     applicationName: "fastnext-app",
+    slowQueryMs: env.slowQueryMs,
   });
   return globalForDb.fastnextAppDb;
 }

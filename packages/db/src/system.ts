@@ -15,6 +15,7 @@ export function systemDb(): PrismaClient {
     connectionString: dbEnv().systemUrl,
     max: 3,
     applicationName: "fastnext-system",
+    slowQueryMs: dbEnv().slowQueryMs,
   });
   return globalForSystem.fastnextSystemDb;
 }

@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 
 import { queryText } from "./query-text";
+import { logSlowStatements } from "./slow-statements";
 
 /** A statement to send together with the BEGIN of the transaction being opened. */
 interface PendingOpening {
@@ -30,11 +31,20 @@ export class TransactionPool {
   readonly pg: pg.Pool;
   readonly #pending = new AsyncLocalStorage<PendingOpening>();
 
-  /** `onConnection` sees each new connection before this pool wraps its `query`. */
-  constructor(config: pg.PoolConfig, onConnection?: (client: pg.PoolClient) => void) {
+  /**
+   * `onConnection` sees each new connection before this pool wraps its
+   * `query`. With `slowQueryMs`, every statement is timed as it goes out
+   * (after the folding below, so the text logged is the one sent).
+   */
+  constructor(
+    config: pg.PoolConfig,
+    onConnection?: (client: pg.PoolClient) => void,
+    slowQueryMs: number | null = null,
+  ) {
     this.pg = new pg.Pool(config);
     this.pg.on("connect", (client) => {
       onConnection?.(client);
+      if (slowQueryMs !== null) logSlowStatements(client, slowQueryMs);
       const query = client.query.bind(client) as Query;
       client.query = ((...args: unknown[]) => {
         const pending = this.#pending.getStore();

@@ -1,6 +1,11 @@
 export * from "./catalogue";
 export { emitEvent } from "./emit";
 export { NOTIFICATION_CHANNEL } from "./notifications";
+export {
+  contextOfStoredTrace,
+  currentTraceContext,
+  type StoredTraceContext,
+} from "./trace-context";
 export { jobCounts, type JobCounts, type QueueCounts } from "./job-counts";
 export {
   QUEUES,
