@@ -31,6 +31,8 @@ export interface ApiOptions {
   callsPerIp?: number;
   /** Whose X-Forwarded-For to believe (default: nobody's). */
   trustProxy?: TrustProxy;
+  /** Log the pool's statements slower than this (DB_SLOW_QUERY_MS); default: none. */
+  slowQueryMs?: number;
 }
 
 function limiter(keyPrefix: string, points: number, durationSeconds = 300) {
@@ -56,6 +58,7 @@ export async function startApi(options: ApiOptions = {}) {
     connectionString: db.appUrl,
     max: options.poolMax ?? 5,
     onConnection: statements.onConnection,
+    slowQueryMs: options.slowQueryMs,
   });
   const auth = readAuthEnv({});
   const deps: ApiDeps = {
