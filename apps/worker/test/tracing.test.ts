@@ -37,7 +37,7 @@ function descendsFrom(span: ReadableSpan, ancestor: ReadableSpan, spans: Readabl
   const byId = new Map(spans.map((s) => [s.spanContext().spanId, s]));
   for (let at: ReadableSpan | undefined = span; at; ) {
     if (at === ancestor) return true;
-    const parent = at.parentSpanContext?.spanId;
+    const parent: string | undefined = at.parentSpanContext?.spanId;
     at = parent ? byId.get(parent) : undefined;
   }
   return false;

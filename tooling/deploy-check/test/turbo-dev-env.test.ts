@@ -14,6 +14,7 @@ import { devStackEnvShape } from "@fastnext/dev-stack/env";
 import { emailEnvShape } from "@fastnext/email/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
 import { rateLimitEnvShape } from "@fastnext/rate-limit";
+import { tracingEnvShape } from "@fastnext/tracing";
 import { apiServerEnvShape } from "@fastnext/api-server/src/env";
 import { devServerEnvShape } from "@fastnext/web/src/dev-server-env";
 import { webEnvShape } from "@fastnext/web/src/env";
@@ -54,6 +55,7 @@ const devStackVariables = [
   emailEnvShape,
   loggerEnvShape,
   rateLimitEnvShape,
+  tracingEnvShape,
   localServerEnvShape,
   seedEnvShape,
   devStackEnvShape,
