@@ -43,7 +43,10 @@ const modes: { name: string; env: (endpoint: string) => Record<string, string> }
   { name: "tracing off", env: () => ({}) },
   {
     name: "tracing on, all sampled",
-    env: (endpoint) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_TRACES_SAMPLER: "always_on" }),
+    env: (endpoint) => ({
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      OTEL_TRACES_SAMPLER: "always_on",
+    }),
   },
   {
     name: "tracing on, 1 in 10 sampled",

@@ -35,7 +35,7 @@ afterAll(async () => {
 /** Whether `ancestor` is `span` or above it, following parents within `spans`. */
 function descendsFrom(span: ReadableSpan, ancestor: ReadableSpan, spans: ReadableSpan[]): boolean {
   const byId = new Map(spans.map((s) => [s.spanContext().spanId, s]));
-  for (let at: ReadableSpan | undefined = span; at; ) {
+  for (let at: ReadableSpan | undefined = span; at;) {
     if (at === ancestor) return true;
     const parent: string | undefined = at.parentSpanContext?.spanId;
     at = parent ? byId.get(parent) : undefined;
@@ -149,7 +149,10 @@ describe("one trace from a request to its side effects", () => {
     expect(event?.request_id).toEqual(expect.any(String));
 
     const request = api.logs.lines.find(
-      (line) => line.msg === "procedure ok" && line.path === "auth.register" && line.requestId === event?.request_id,
+      (line) =>
+        line.msg === "procedure ok" &&
+        line.path === "auth.register" &&
+        line.requestId === event?.request_id,
     );
     expect(request).toMatchObject({ trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
 

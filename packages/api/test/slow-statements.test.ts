@@ -36,8 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([slow.close(), quiet.close()]));
 
-const slowLines = (api: TestApi) =>
-  api.logs.lines.filter((line) => line.msg === "slow statement");
+const slowLines = (api: TestApi) => api.logs.lines.filter((line) => line.msg === "slow statement");
 
 describe("slow statements (DB_SLOW_QUERY_MS)", () => {
   it("logs a statement over the threshold once, with procedure, request id and duration, without values", async () => {
