@@ -24,7 +24,7 @@ async function inSpan<T>(span: Span, work: () => Promise<T>): Promise<T> {
 export function withJobSpan<T>(
   queue: string,
   job: { id: string; retryCount: number },
-  work: () => Promise<T>,
+  work: (span: Span) => Promise<T>,
 ): Promise<T> {
   return tracer.startActiveSpan(
     `job ${queue}`,
@@ -38,7 +38,7 @@ export function withJobSpan<T>(
         "job.try": job.retryCount + 1,
       },
     },
-    (span) => inSpan(span, work),
+    (span) => inSpan(span, () => work(span)),
   );
 }
 

@@ -1,3 +1,4 @@
+import { SpanStatusCode } from "@opentelemetry/api";
 import type PgBoss from "pg-boss";
 
 import { fireDueTimeouts } from "@fastnext/core/workflows";
@@ -161,13 +162,14 @@ export class Worker {
     job: PgBoss.JobWithMetadata,
     run: (data: unknown, job: PgBoss.JobWithMetadata) => Promise<void>,
   ): Promise<void> {
-    const log = this.options.log.child({ queue, jobId: job.id });
+    const log = this.options.log;
     return withLogScope(log, () =>
-      withJobSpan(queue, job, async () => {
+      withJobSpan(queue, job, async (span) => {
         try {
           await run(job.data, job);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
+          span.setStatus({ code: SpanStatusCode.ERROR, message });
           scopeLogger(log).warn(
             { err: error, try: job.retryCount + 1, of: job.retryLimit + 1 },
             "job failed; the queue retries it while tries remain",
@@ -177,6 +179,7 @@ export class Worker {
         }
         await boss.complete(queue, job.id);
       }),
+      { queue, jobId: job.id },
     );
   }
 

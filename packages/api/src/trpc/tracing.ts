@@ -19,7 +19,7 @@ export const traced = t.middleware(({ ctx, path, type, next }) =>
     { attributes: { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type } },
     async (span) => {
       try {
-        const result = await withLogScope(ctx.logger.child({ procedure: path }), () => next());
+        const result = await withLogScope(ctx.logger, () => next(), { procedure: path });
         span.setAttribute("trpc.code", result.ok ? "OK" : result.error.code);
         if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
           span.recordException(result.error.cause ?? result.error);
