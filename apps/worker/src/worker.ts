@@ -163,22 +163,24 @@ export class Worker {
     run: (data: unknown, job: PgBoss.JobWithMetadata) => Promise<void>,
   ): Promise<void> {
     const log = this.options.log;
-    return withLogScope(log, () =>
-      withJobSpan(queue, job, async (span) => {
-        try {
-          await run(job.data, job);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          span.setStatus({ code: SpanStatusCode.ERROR, message });
-          scopeLogger(log).warn(
-            { err: error, try: job.retryCount + 1, of: job.retryLimit + 1 },
-            "job failed; the queue retries it while tries remain",
-          );
-          await boss.fail(queue, job.id, { message });
-          return;
-        }
-        await boss.complete(queue, job.id);
-      }),
+    return withLogScope(
+      log,
+      () =>
+        withJobSpan(queue, job, async (span) => {
+          try {
+            await run(job.data, job);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            span.setStatus({ code: SpanStatusCode.ERROR, message });
+            scopeLogger(log).warn(
+              { err: error, try: job.retryCount + 1, of: job.retryLimit + 1 },
+              "job failed; the queue retries it while tries remain",
+            );
+            await boss.fail(queue, job.id, { message });
+            return;
+          }
+          await boss.complete(queue, job.id);
+        }),
       { queue, jobId: job.id },
     );
   }
