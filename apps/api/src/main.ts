@@ -1,7 +1,11 @@
+// First: tracing starts before anything it instruments is loaded.
+import { tracing } from "./instrument";
+
 import { type AddressInfo } from "node:net";
 
 import { configOrExit } from "@fastnext/config";
 import { createLogger } from "@fastnext/logger";
+import { shutdownTracing } from "@fastnext/tracing";
 
 import { apiServerEnv } from "./env";
 
@@ -34,7 +38,10 @@ async function main(): Promise<void> {
   }
   server.listen(env.API_PORT, env.API_HOST, () => {
     const { port } = server.address() as AddressInfo;
-    log.info({ port, host: env.API_HOST }, "api server listening");
+    log.info(
+      { port, host: env.API_HOST, tracing: tracing.serviceName ?? `off: ${tracing.offReason}` },
+      "api server listening",
+    );
   });
 
   let stopping = false;
@@ -50,7 +57,7 @@ async function main(): Promise<void> {
     void listener?.close();
     server.close(() => {
       clearTimeout(timer);
-      void deps.pool.$disconnect().then(() => {
+      void Promise.all([deps.pool.$disconnect(), shutdownTracing()]).then(() => {
         log.info("api server stopped");
         process.exit(0);
       });

@@ -5,8 +5,9 @@ import { isEventName, QUEUES, type HandlerJob } from "@fastnext/events";
 import { type HandlerRegistry } from "./handlers";
 import { eventQueueOptions, type QueueSettings } from "./queue/boss";
 import { handlerJobId } from "./queue/job-id";
-import { loadEvent } from "./runner";
 import { type WorkerContext } from "./handlers";
+import { eventLogger, loadEvent } from "./runner";
+import { withEventSpan } from "./tracing";
 
 /**
  * Fans one event out: one job per handler, with ids derived from the event
@@ -25,21 +26,25 @@ export async function dispatchEvent(
     ctx.log.warn({ eventId }, "dispatched event not found");
     return 0;
   }
-  if (!isEventName(event.name)) {
-    ctx.log.warn({ eventId, name: event.name }, "event not in the catalogue: nothing handles it");
+  const log = eventLogger(ctx.log, event);
+  const name = event.name;
+  if (!isEventName(name)) {
+    log.warn("event not in the catalogue: nothing handles it");
     return 0;
   }
-  const handlers = registry.forEvent(event.name);
-  if (handlers.length === 0) return 0;
-  const defaults = eventQueueOptions(settings);
-  await boss.insert(
-    handlers.map((handler) => ({
-      id: handlerJobId(event.id, handler.name),
-      name: QUEUES.handle,
-      data: { eventId: event.id, handler: handler.name } satisfies HandlerJob,
-      ...defaults,
-      retryLimit: handler.retryLimit ?? defaults.retryLimit,
-    })),
-  );
-  return handlers.length;
+  return withEventSpan(`dispatch ${name}`, event, {}, async () => {
+    const handlers = registry.forEvent(name);
+    if (handlers.length === 0) return 0;
+    const defaults = eventQueueOptions(settings);
+    await boss.insert(
+      handlers.map((handler) => ({
+        id: handlerJobId(event.id, handler.name),
+        name: QUEUES.handle,
+        data: { eventId: event.id, handler: handler.name } satisfies HandlerJob,
+        ...defaults,
+        retryLimit: handler.retryLimit ?? defaults.retryLimit,
+      })),
+    );
+    return handlers.length;
+  });
 }

@@ -1,5 +1,9 @@
+// First: tracing starts before anything it instruments is loaded.
+import { tracing } from "./instrument";
+
 import { configOrExit } from "@fastnext/config";
 import { createLogger } from "@fastnext/logger";
+import { shutdownTracing } from "@fastnext/tracing";
 
 import { workerEnv } from "./env";
 
@@ -50,7 +54,14 @@ async function main(): Promise<void> {
     },
   });
   await worker.start();
-  log.info({ migrations: readiness.migrations, mail: mailer.transport }, "worker ready");
+  log.info(
+    {
+      migrations: readiness.migrations,
+      mail: mailer.transport,
+      tracing: tracing.serviceName ?? `off: ${tracing.offReason}`,
+    },
+    "worker ready",
+  );
 
   // Served on a listener of its own: METRICS_ADDRESS, or every interface at METRICS_PORT behind the token.
   const { token, address } = env.metrics;
@@ -78,7 +89,7 @@ async function main(): Promise<void> {
         if (!drained) log.warn("work in hand did not finish in time; it will be retried");
         await listener?.close();
         await mailer.close();
-        await Promise.all([disconnectAppDb(), disconnectSystemDb()]);
+        await Promise.all([disconnectAppDb(), disconnectSystemDb(), shutdownTracing()]);
         log.info("worker stopped");
         process.exit(0);
       })

@@ -1,6 +1,8 @@
 import { type PrismaClient } from "@fastnext/db";
+import { bindLogScope, type Logger } from "@fastnext/logger";
 
 import { type Handler, type StoredEvent, type WorkerContext } from "./handlers";
+import { withEventSpan } from "./tracing";
 
 /** Thrown when another attempt holds the message: the job retries later and finds it sent. */
 export class MessageInFlightError extends Error {
@@ -31,9 +33,25 @@ export async function loadEvent(db: PrismaClient, eventId: string): Promise<Stor
       payload: true,
       actorId: true,
       requestId: true,
+      traceparent: true,
+      tracestate: true,
       createdAt: true,
     },
   });
+}
+
+/**
+ * The logger for work on `event`: every line names the event and the
+ * request that raised it. Inside a job's log scope the scope itself is
+ * bound, so the job's own lines (its failure) carry them too.
+ */
+export function eventLogger(
+  log: Logger,
+  event: StoredEvent,
+  bindings: Record<string, unknown> = {},
+): Logger {
+  const all = { eventId: event.id, event: event.name, requestId: event.requestId, ...bindings };
+  return bindLogScope(all) ?? log.child(all);
 }
 
 /**
@@ -49,17 +67,20 @@ export async function runHandler(
 ): Promise<RunOutcome> {
   const event = await loadEvent(ctx.db, eventId);
   if (!event) return "event_missing";
-  if (event.name !== handler.event) {
-    throw new Error(`handler ${handler.name} handles ${handler.event}, not ${event.name}`);
-  }
-  const outcome =
-    handler.kind === "transaction"
-      ? await runInTransaction(handler, event, ctx)
-      : await runEmail(handler, event, ctx, attempt);
-  // From the event's commit (the database's clock) to now (this host's).
-  if (outcome === "done")
-    ctx.metrics?.eventHandled(handler.name, (Date.now() - event.createdAt.getTime()) / 1000);
-  return outcome;
+  const run = { ...ctx, log: eventLogger(ctx.log, event, { handler: handler.name }) };
+  return withEventSpan(`handle ${handler.name}`, event, { "handler.name": handler.name }, async () => {
+    if (event.name !== handler.event) {
+      throw new Error(`handler ${handler.name} handles ${handler.event}, not ${event.name}`);
+    }
+    const outcome =
+      handler.kind === "transaction"
+        ? await runInTransaction(handler, event, run)
+        : await runEmail(handler, event, run, attempt);
+    // From the event's commit (the database's clock) to now (this host's).
+    if (outcome === "done")
+      ctx.metrics?.eventHandled(handler.name, (Date.now() - event.createdAt.getTime()) / 1000);
+    return outcome;
+  });
 }
 
 async function runInTransaction(

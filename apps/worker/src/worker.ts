@@ -1,3 +1,4 @@
+import { SpanStatusCode } from "@opentelemetry/api";
 import type PgBoss from "pg-boss";
 
 import { fireDueTimeouts } from "@fastnext/core/workflows";
@@ -9,7 +10,7 @@ import {
   ZDispatchJobSchema,
   ZHandlerJobSchema,
 } from "@fastnext/events";
-import { type Logger } from "@fastnext/logger";
+import { scopeLogger, withLogScope, type Logger } from "@fastnext/logger";
 import { type WorkerMetrics } from "@fastnext/metrics";
 
 import { dispatchEvent } from "./dispatch";
@@ -19,6 +20,7 @@ import { Lifecycle } from "./lifecycle";
 import { applyQueueSettings, createBoss, type QueueSettings } from "./queue/boss";
 import { runHandler } from "./runner";
 import { purgeExpired } from "./scheduled/purge";
+import { withJobSpan } from "./tracing";
 
 export interface WorkerOptions {
   /** The system client (BYPASSRLS, never superuser): handlers run on it. */
@@ -116,7 +118,7 @@ export class Worker {
             number: job.retryCount,
           });
           this.stats.handled += 1;
-          log.debug({ jobId: job.id, eventId, handler: name, outcome }, "handler finished");
+          scopeLogger(log).debug({ outcome }, "handler finished");
         } catch (error) {
           this.stats.failed += 1;
           throw error;
@@ -162,34 +164,47 @@ export class Worker {
    * Runs a job and records its outcome before returning. pg-boss would
    * record it too, but without waiting: a worker stopping right after
    * could lose the record, and the finished job would run again.
+   *
+   * A job runs in a span and a log scope of its own: every line logged for
+   * it names the queue and the job, and once its event is read, the event
+   * and the request that raised it (see `eventLogger`).
    */
-  private async settle(
+  private settle(
     boss: PgBoss,
     queue: string,
     job: PgBoss.JobWithMetadata,
     run: (data: unknown, job: PgBoss.JobWithMetadata) => Promise<void>,
   ): Promise<void> {
+    const log = this.options.log;
     const started = performance.now();
     const retry = job.retryCount > 0;
     const ended = () => (performance.now() - started) / 1000;
-    try {
-      await run(job.data, job);
-    } catch (error) {
-      this.options.metrics?.jobEnded(queue, ended(), {
-        ok: false,
-        retry,
-        final: job.retryCount >= job.retryLimit,
-      });
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.log.warn(
-        { err: error, queue, jobId: job.id, try: job.retryCount + 1, of: job.retryLimit + 1 },
-        "job failed; the queue retries it while tries remain",
-      );
-      await boss.fail(queue, job.id, { message });
-      return;
-    }
-    this.options.metrics?.jobEnded(queue, ended(), { ok: true, retry });
-    await boss.complete(queue, job.id);
+    return withLogScope(
+      log,
+      () =>
+        withJobSpan(queue, job, async (span) => {
+          try {
+            await run(job.data, job);
+          } catch (error) {
+            this.options.metrics?.jobEnded(queue, ended(), {
+              ok: false,
+              retry,
+              final: job.retryCount >= job.retryLimit,
+            });
+            const message = error instanceof Error ? error.message : String(error);
+            span.setStatus({ code: SpanStatusCode.ERROR, message });
+            scopeLogger(log).warn(
+              { err: error, try: job.retryCount + 1, of: job.retryLimit + 1 },
+              "job failed; the queue retries it while tries remain",
+            );
+            await boss.fail(queue, job.id, { message });
+            return;
+          }
+          this.options.metrics?.jobEnded(queue, ended(), { ok: true, retry });
+          await boss.complete(queue, job.id);
+        }),
+      { queue, jobId: job.id },
+    );
   }
 
   /**

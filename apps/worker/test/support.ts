@@ -1,12 +1,13 @@
 import { type AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { simpleParser, type ParsedMail } from "mailparser";
-import { pino, type Logger } from "pino";
+import { type Logger } from "pino";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import { createSmtpMailer } from "@fastnext/email";
 import { type WorkerMetrics } from "@fastnext/metrics";
+import { createLoggerTo } from "@fastnext/logger";
 import { startApi } from "@fastnext/test-support";
 
 import { type Handler } from "../src/handlers";
@@ -82,10 +83,10 @@ export const fastQueue: QueueSettings = {
   failedRetentionDays: 30,
 };
 
+/** The product's logger (redaction, trace ids), keeping its lines instead of printing them. */
 export function quietLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  const logger = pino(
-    { level: "debug" },
+  const logger = createLoggerTo(
     new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString().split("\n").filter(Boolean)) {
@@ -94,6 +95,7 @@ export function quietLogger(): { logger: Logger; lines: Record<string, unknown>[
         done();
       },
     }),
+    "debug",
   );
   return { logger, lines };
 }
@@ -113,6 +115,8 @@ export async function startWorker(
     handlers?: readonly Handler[];
     heartbeatSeconds?: number;
     metrics?: WorkerMetrics;
+    /** Where the worker logs (default: a quiet logger nobody reads). */
+    log?: Logger;
   } = {},
 ): Promise<InProcessWorker> {
   const db = createPrismaClient({ connectionString: systemUrl, max: 4 });
@@ -132,7 +136,7 @@ export async function startWorker(
     queueUrl: systemUrl,
     mailer,
     appUrl: "https://app.example.com",
-    log: quietLogger().logger,
+    log: options.log ?? quietLogger().logger,
     purgeCron: "17 * * * *",
     timeoutsCron: "* * * * *",
     queue: { ...fastQueue, ...options.queue },

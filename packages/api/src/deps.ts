@@ -52,6 +52,7 @@ export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics
       max: config.database.poolMax,
       applicationName: "fastnext-app",
       observer: metrics?.db.observer("app"),
+      slowQueryMs: config.database.slowQueryMs,
     }),
     notifications: new NotificationHub(config.database.appUrl, createLogger("notifications")),
     access: new AccessCache(),

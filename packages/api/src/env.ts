@@ -77,7 +77,7 @@ export function readApiEnv(source: EnvSource): ApiEnv {
  * process.env.
  */
 export interface ApiConfig extends ApiEnv {
-  database: Pick<DbEnv, "appUrl" | "poolMax">;
+  database: Pick<DbEnv, "appUrl" | "poolMax" | "slowQueryMs">;
   auth: AuthEnv;
   /** Shared store of rate-limit counters; unset: counted in memory. */
   redisUrl: string | undefined;
@@ -102,7 +102,11 @@ export function readApiConfig(source: EnvSource): ApiConfig {
   if (!api || !database || !auth || !rateLimit) throw new EnvError("api", problems);
   return {
     ...api,
-    database: { appUrl: database.appUrl, poolMax: database.poolMax },
+    database: {
+      appUrl: database.appUrl,
+      poolMax: database.poolMax,
+      slowQueryMs: database.slowQueryMs,
+    },
     auth,
     redisUrl: rateLimit.REDIS_URL,
   };

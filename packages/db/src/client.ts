@@ -15,6 +15,8 @@ export interface PrismaClientOptions {
   onConnection?: (client: pg.PoolClient) => void;
   /** Told how long each transaction took (the process's metrics). */
   observer?: PoolObserver;
+  /** Log statements slower than this many milliseconds (DB_SLOW_QUERY_MS); null or unset: none. */
+  slowQueryMs?: number | null;
 }
 
 // Kept on globalThis like the app client itself (below): Next.js may load
@@ -57,8 +59,7 @@ export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
       // A transaction left open by a crashed request is ended by the server.
       options: "-c idle_in_transaction_session_timeout=15000",
     },
-    options.onConnection,
-    options.observer,
+    { onConnection: options.onConnection, observer: options.observer, slowQueryMs: options.slowQueryMs ?? null },
   );
   const client = new PrismaClient({
     adapter: new PrismaPg(pool.pg, { disposeExternalPool: true }),
@@ -79,6 +80,7 @@ export function appDb(): PrismaClient {
     connectionString: env.appUrl,
     max: env.poolMax,
     applicationName: "fastnext-app",
+    slowQueryMs: env.slowQueryMs,
   });
   return globalForDb.fastnextAppDb;
 }

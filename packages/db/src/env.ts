@@ -23,6 +23,11 @@ export const dbEnvShape = {
   DATABASE_SYSTEM_URL: envFields.postgresUrl().optional(),
   SYSTEM_DB_PASSWORD: z.string().min(8).default("fastnext_system_dev_password"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Statements slower than this many milliseconds are logged at warn, with
+   * their text (literals and parameter values left out); unset, none are.
+   */
+  DB_SLOW_QUERY_MS: z.coerce.number().int().min(1).max(3_600_000).optional(),
 };
 
 export interface DbEnv {
@@ -30,6 +35,8 @@ export interface DbEnv {
   appUrl: string;
   systemUrl: string;
   poolMax: number;
+  /** null: slow statements are not logged. */
+  slowQueryMs: number | null;
 }
 
 export function readDbEnv(source: EnvSource): DbEnv {
@@ -42,6 +49,7 @@ export function readDbEnv(source: EnvSource): DbEnv {
       env.DATABASE_SYSTEM_URL ??
       withCredentials(env.DATABASE_URL, SYSTEM_ROLE, env.SYSTEM_DB_PASSWORD),
     poolMax: env.DATABASE_POOL_MAX,
+    slowQueryMs: env.DB_SLOW_QUERY_MS ?? null,
   };
 }
 

@@ -21,6 +21,7 @@ export function systemDb(options: { observer?: PoolObserver } = {}): PrismaClien
     max: SYSTEM_POOL_MAX,
     applicationName: "fastnext-system",
     observer: options.observer,
+    slowQueryMs: dbEnv().slowQueryMs,
   });
   return globalForSystem.fastnextSystemDb;
 }

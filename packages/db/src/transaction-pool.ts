@@ -4,6 +4,7 @@ import pg from "pg";
 
 import { noteStatements, type PoolObserver } from "./pool-observer";
 import { queryText } from "./query-text";
+import { logSlowStatements } from "./slow-statements";
 
 /** A statement to send together with the BEGIN of the transaction being opened. */
 interface PendingOpening {
@@ -33,16 +34,26 @@ export class TransactionPool {
 
   /**
    * `onConnection` sees each new connection before this pool wraps its
-   * `query`; `observer` is told how long each transaction took.
+   * `query`; `observer` is told how long each transaction took. With
+   * `slowQueryMs`, every statement is timed as it goes out (after the
+   * folding below, so the text logged is the one sent).
    */
   constructor(
     config: pg.PoolConfig,
-    onConnection?: (client: pg.PoolClient) => void,
-    observer?: PoolObserver,
+    {
+      onConnection,
+      observer,
+      slowQueryMs = null,
+    }: {
+      onConnection?: (client: pg.PoolClient) => void;
+      observer?: PoolObserver;
+      slowQueryMs?: number | null;
+    } = {},
   ) {
     this.pg = new pg.Pool(config);
     this.pg.on("connect", (client) => {
       onConnection?.(client);
+      if (slowQueryMs !== null) logSlowStatements(client, slowQueryMs);
       const query = client.query.bind(client) as Query;
       // When this connection's open transaction began (performance.now()), if one is open.
       let begunAt: number | null = null;

@@ -16,7 +16,14 @@ const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.
 };
 
 const RUNTIME_ENTRIES = [".", "./env", "./system"];
-const RUNTIME_PACKAGES = ["@fastnext/config", "@prisma/adapter-pg", "pg", "zod"];
+// The logger: slow statements are logged where they are sent (DB_SLOW_QUERY_MS).
+const RUNTIME_PACKAGES = [
+  "@fastnext/config",
+  "@fastnext/logger",
+  "@prisma/adapter-pg",
+  "pg",
+  "zod",
+];
 const GENERATED = path.join(src, "generated");
 
 function resolveRelative(from: string, specifier: string): string {

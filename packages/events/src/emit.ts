@@ -5,6 +5,7 @@ import { type ScopedDb } from "@fastnext/db";
 import { EVENT_CATALOGUE, isEventName, type EventName, type EventPayload } from "./catalogue";
 import { inTransaction, queueClient } from "./queue-client";
 import { QUEUES, type DispatchJob } from "./queues";
+import { currentTraceContext } from "./trace-context";
 
 /**
  * Records a domain event in the caller's transaction together with the job
@@ -20,6 +21,9 @@ import { QUEUES, type DispatchJob } from "./queues";
  * the application role may enqueue only a dispatch job named by the id of
  * an event not yet written, and may not write an event without that job.
  * Hence the order: the job first, under the new event's id, then the event.
+ *
+ * The event also keeps the trace context of the span that raised it (null
+ * with tracing off), so the worker's handler spans join the request's trace.
  */
 export async function emitEvent<N extends EventName>(
   db: ScopedDb,
@@ -32,7 +36,9 @@ export async function emitEvent<N extends EventName>(
   const job: DispatchJob = { eventId: id };
   const jobId = await queueClient.send(QUEUES.dispatch, job, { id, db: inTransaction(db) });
   if (jobId !== id) throw new Error(`the dispatch job of event ${id} was not enqueued`);
+  const trace = currentTraceContext();
   await db.$executeRaw`
-    INSERT INTO domain_events (id, name, payload) VALUES (${id}::uuid, ${name}, ${JSON.stringify(valid)}::jsonb)`;
+    INSERT INTO domain_events (id, name, payload, traceparent, tracestate)
+    VALUES (${id}::uuid, ${name}, ${JSON.stringify(valid)}::jsonb, ${trace.traceparent}, ${trace.tracestate})`;
   return id;
 }

@@ -2,6 +2,11 @@ export * from "./catalogue";
 export { emitEvent } from "./emit";
 export { NOTIFICATION_CHANNEL } from "./notifications";
 export {
+  contextOfStoredTrace,
+  currentTraceContext,
+  type StoredTraceContext,
+} from "./trace-context";
+export {
   jobCounts,
   jobsByQueueAndState,
   type JobCounts,

@@ -2,8 +2,11 @@ import { pino, type DestinationStream, type Logger } from "pino";
 import pretty from "pino-pretty";
 
 import { loggerEnv, type LoggerEnv } from "./env";
+import { traceFields } from "./trace-fields";
 
 export type { Logger } from "pino";
+export { bindLogScope, scopeLogger, withLogScope } from "./scope";
+export { traceFields } from "./trace-fields";
 
 /** Keys whose values never reach a log line, wherever they are nested. */
 const redactPaths = [
@@ -36,10 +39,20 @@ function destination(env: LoggerEnv): DestinationStream {
   });
 }
 
+/**
+ * A logger with the product's options (redaction, trace ids on every line)
+ * writing to `stream`; the process's root logger is one, on stdout.
+ */
+export function createLoggerTo(stream: DestinationStream, level: LoggerEnv["LOG_LEVEL"]): Logger {
+  return pino(
+    { level, redact: { paths: redactPaths, censor: "[redacted]" }, mixin: traceFields },
+    stream,
+  );
+}
+
 function createRootLogger(): Logger {
   const env = loggerEnv();
-  const options = { level: env.LOG_LEVEL, redact: { paths: redactPaths, censor: "[redacted]" } };
-  return pino(options, destination(env));
+  return createLoggerTo(destination(env), env.LOG_LEVEL);
 }
 
 // One per process, even when a bundler loads this module twice (Next.js).

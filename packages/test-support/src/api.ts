@@ -34,6 +34,8 @@ export interface ApiOptions {
   trustProxy?: TrustProxy;
   /** Record into these metrics, wired as the apps wire theirs (default: none). */
   metrics?: ApiMetrics;
+  /** Log the pool's statements slower than this (DB_SLOW_QUERY_MS); default: none. */
+  slowQueryMs?: number;
 }
 
 function limiter(keyPrefix: string, points: number, durationSeconds = 300) {
@@ -61,6 +63,7 @@ export async function startApi(options: ApiOptions = {}) {
     max: poolMax,
     onConnection: statements.onConnection,
     observer: options.metrics?.db.observer("app"),
+    slowQueryMs: options.slowQueryMs,
   });
   const auth = readAuthEnv({});
   const plainDeps: ApiDeps = {

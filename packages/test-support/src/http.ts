@@ -2,16 +2,17 @@ import { type AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { createTRPCClient, httpBatchLink, httpLink } from "@trpc/client";
 import { type AnyTRPCRouter } from "@trpc/server";
-import { pino } from "pino";
 import superjson from "superjson";
 
 import { readApiEnv } from "@fastnext/api/env";
 import { createNodeServer, createTrpcHandler, type TrpcHandlerOptions } from "@fastnext/api/http";
+import { createLoggerTo } from "@fastnext/logger";
 
 export interface LogCapture {
   lines: Record<string, unknown>[];
 }
 
+/** The product's logger (redaction, trace ids), keeping every line it writes. */
 export function captureLogger() {
   const capture: LogCapture = { lines: [] };
   const stream = new Writable({
@@ -22,7 +23,7 @@ export function captureLogger() {
       done();
     },
   });
-  return { logger: pino({ level: "debug" }, stream), capture };
+  return { logger: createLoggerTo(stream, "debug"), capture };
 }
 
 type ServeOptions = Partial<

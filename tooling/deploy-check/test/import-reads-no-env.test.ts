@@ -44,6 +44,8 @@ const poisonedEnv: NodeJS.ProcessEnv = {
   LOG_FORMAT: "not-a-format",
   DATABASE_URL: "not a url",
   DATABASE_APP_URL: "not a url",
+  DB_SLOW_QUERY_MS: "soon",
+  OTEL_EXPORTER_OTLP_ENDPOINT: "not a url",
   REDIS_URL: "not a url",
   CORS_ORIGINS: "*",
   API_MAX_BODY_BYTES: "many",

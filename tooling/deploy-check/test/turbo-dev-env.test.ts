@@ -15,6 +15,7 @@ import { emailEnvShape } from "@fastnext/email/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
 import { metricsEnvShape } from "@fastnext/metrics/env";
 import { rateLimitEnvShape } from "@fastnext/rate-limit";
+import { tracingEnvShape } from "@fastnext/tracing";
 import { apiServerEnvShape } from "@fastnext/api-server/src/env";
 import { devServerEnvShape } from "@fastnext/web/src/dev-server-env";
 import { webEnvShape } from "@fastnext/web/src/env";
@@ -56,6 +57,7 @@ const devStackVariables = [
   loggerEnvShape,
   metricsEnvShape,
   rateLimitEnvShape,
+  tracingEnvShape,
   localServerEnvShape,
   seedEnvShape,
   devStackEnvShape,

@@ -31,6 +31,9 @@ export interface StoredEvent {
   payload: unknown;
   actorId: string | null;
   requestId: string | null;
+  /** The trace context of the span that raised it (see `withEventSpan`). */
+  traceparent: string | null;
+  tracestate: string | null;
   createdAt: Date;
 }
 

@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import nodemailer from "nodemailer";
 
 import { type SmtpConnection } from "../env";
@@ -10,6 +11,17 @@ export interface SmtpMailerOptions {
   timeoutMs: number;
 }
 
+const tracer = trace.getTracer("@fastnext/email");
+
+function serverOf(connection: SmtpConnection): Record<string, string | number> {
+  if (!("url" in connection))
+    return { "server.address": connection.host, "server.port": connection.port };
+  const url = new URL(connection.url);
+  return url.port
+    ? { "server.address": url.hostname, "server.port": Number(url.port) }
+    : { "server.address": url.hostname };
+}
+
 /** Delivers through an SMTP server with nodemailer, one pooled connection at a time. */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const timeouts = {
@@ -18,6 +30,8 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     socketTimeout: options.timeoutMs,
   };
   const connection = options.smtp;
+  // Where the message goes, never who to: addresses stay out of traces.
+  const peer = serverOf(connection);
   const transporter = nodemailer.createTransport(
     "url" in connection
       ? { url: connection.url, ...timeouts }
@@ -35,14 +49,30 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
 
   return {
     transport: "smtp",
-    async send(message: EmailMessage): Promise<SentEmail> {
-      const info = await transporter.sendMail({
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-      });
-      return { messageId: info.messageId };
+    // A client span around the whole exchange with the server (nodemailer's
+    // sockets are not instrumented); a no-op with tracing off.
+    send(message: EmailMessage): Promise<SentEmail> {
+      return tracer.startActiveSpan(
+        "smtp send",
+        { kind: SpanKind.CLIENT, attributes: { ...peer, "network.protocol.name": "smtp" } },
+        async (span) => {
+          try {
+            const info = await transporter.sendMail({
+              to: message.to,
+              subject: message.subject,
+              text: message.text,
+              html: message.html,
+            });
+            return { messageId: info.messageId };
+          } catch (error) {
+            span.recordException(error instanceof Error ? error : String(error));
+            span.setStatus({ code: SpanStatusCode.ERROR });
+            throw error;
+          } finally {
+            span.end();
+          }
+        },
+      );
     },
     close() {
       transporter.close();

@@ -4,12 +4,13 @@ import { isCurrentUser } from "../expressions";
 
 /**
  * The outbox of domain events. The app may only insert an event as itself, and only its
- * name and payload (the rest are defaults). The worker reads and dispatches as the system.
+ * name, payload and trace context (the rest are defaults). The worker reads and dispatches as the system.
  */
 export const access: TableAccess = defineTableAccess({
   table: "domain_events",
   grants: {
-    [APP_ROLE]: { columns: { INSERT: ["id", "name", "payload"] } },
+    // traceparent/tracestate: the trace that raised the event (20261203062019_event_trace_context).
+    [APP_ROLE]: { columns: { INSERT: ["id", "name", "payload", "traceparent", "tracestate"] } },
     [SYSTEM_ROLE]: { table: TABLE_PRIVILEGES },
   },
   rls: { enabled: true, forced: true },
