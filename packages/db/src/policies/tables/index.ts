@@ -1,0 +1,71 @@
+import { type TableAccess } from "../access";
+import { access as prismaMigrations } from "./_prisma_migrations";
+import { access as activities } from "./activities";
+import { access as domainEvents } from "./domain_events";
+import { access as eventHandlerRuns } from "./event_handler_runs";
+import { access as idempotencyKeys } from "./idempotency_keys";
+import { access as loginChallenges } from "./login_challenges";
+import { access as notifications } from "./notifications";
+import { access as outboundEmails } from "./outbound_emails";
+import { access as passwordHistory } from "./password_history";
+import { access as passwordResetTokens } from "./password_reset_tokens";
+import { access as permissions } from "./permissions";
+import { access as projectInvitations } from "./project_invitations";
+import { access as projectMembers } from "./project_members";
+import { access as projects } from "./projects";
+import { access as refreshTokens } from "./refresh_tokens";
+import { access as rolePermissions } from "./role_permissions";
+import { access as roles } from "./roles";
+import { access as sessions } from "./sessions";
+import { access as systemSettings } from "./system_settings";
+import { access as twoFactorBackupCodes } from "./two_factor_backup_codes";
+import { access as userRoles } from "./user_roles";
+import { access as users } from "./users";
+import { access as workerHeartbeats } from "./worker_heartbeats";
+import { access as workflowHistory } from "./workflow_history";
+import { access as workflowInstances } from "./workflow_instances";
+import { access as workflowTemplates } from "./workflow_templates";
+import { access as workflowTypes } from "./workflow_types";
+
+/**
+ * Every table the application or system role can reach, by table name. A new table adds
+ * its declaration file and one import above; the list is sorted here, whatever the order.
+ */
+export const tableAccess: readonly TableAccess[] = sortedByTable([
+  prismaMigrations,
+  activities,
+  domainEvents,
+  eventHandlerRuns,
+  idempotencyKeys,
+  loginChallenges,
+  notifications,
+  outboundEmails,
+  passwordHistory,
+  passwordResetTokens,
+  permissions,
+  projectInvitations,
+  projectMembers,
+  projects,
+  refreshTokens,
+  rolePermissions,
+  roles,
+  sessions,
+  systemSettings,
+  twoFactorBackupCodes,
+  userRoles,
+  users,
+  workerHeartbeats,
+  workflowHistory,
+  workflowInstances,
+  workflowTemplates,
+  workflowTypes,
+]);
+
+function sortedByTable(list: TableAccess[]): readonly TableAccess[] {
+  const sorted = [...list].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
+  sorted.forEach((access, index) => {
+    if (access.table === sorted[index + 1]?.table)
+      throw new Error(`table "${access.table}" is declared twice`);
+  });
+  return sorted;
+}
