@@ -10,7 +10,7 @@
  *   {{tsType field}}        the TypeScript type of the field in the view, e.g. `string`, `number | null`
  *   {{sampleValue field}}   a valid literal input for tests, e.g. `"Sample title"`, `42`
  *   {{viewValue field "row"}} how the view turns a row's value into the wire value
- *   {{camel s}} {{pascal s}} {{snake s}} {{kebab s}}  case conversions
+ *   {{camelCase s}} {{pascalCase s}} {{snakeCase s}} {{kebabCase s}}  plop's own case helpers
  *   {{#ifType field "enum" "ref"}}…{{/ifType}}  block when the field is one of the types
  *   {{eq a b}}              equality, for `{{#if (eq scope "project")}}`
  */
