@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 import nodePlop from "node-plop";
 
 import { GeneratorError } from "./errors";
+import { runEventCommand } from "./event/command";
+import { runProcedureCommand } from "./procedure/command";
 import { runResourceCommand } from "./resource/command";
 
 const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -26,6 +28,8 @@ const COMMANDS: Record<
   ) => Promise<number>
 > = {
   resource: runResourceCommand,
+  procedure: runProcedureCommand,
+  event: runEventCommand,
 };
 
 const [command = "", ...argv] = process.argv.slice(2);

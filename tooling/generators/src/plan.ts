@@ -7,7 +7,9 @@ import * as prettier from "prettier";
 
 import { GeneratorError } from "./errors";
 import { insertBefore } from "./resource/files";
+import { registerHelpers } from "./resource/helpers";
 import { type FileEdit, type GeneratedFile } from "./resource/spec";
+import { registerWebHelpers } from "./web/helpers";
 
 const TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
 
@@ -45,6 +47,8 @@ export async function planFiles(
     );
   }
   const plop = await nodePlop();
+  registerHelpers(plop);
+  registerWebHelpers(plop);
   const render = (template: string) =>
     plop.renderString(readFileSync(path.join(TEMPLATES, template), "utf8"), data);
 

@@ -45,7 +45,9 @@ export async function runEventCommand(
     if (!interactive) throw new GeneratorError(`Missing the event's name: ${EVENT_USAGE}`);
     plop.setGenerator("event", {
       description: "A domain event with its worker handler",
-      prompts: [{ type: "input", name: "name", message: "Event name (dot.case, e.g. invoice.paid):" }],
+      prompts: [
+        { type: "input", name: "name", message: "Event name (dot.case, e.g. invoice.paid):" },
+      ],
       actions: [],
     });
     const answers = (await plop.getGenerator("event").runPrompts()) as { name?: string };

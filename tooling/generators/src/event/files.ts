@@ -13,8 +13,16 @@ export function eventFiles(spec: EventSpec): GeneratedFile[] {
 export function eventEdits(spec: EventSpec): FileEdit[] {
   const index = "apps/worker/src/handlers/index.ts";
   return [
-    { path: "packages/events/src/catalogue.ts", pattern: "} as const;", template: "event/catalogue.ts.hbs" },
-    { path: index, pattern: 'import { type Handler } from "./types";', template: "event/index-import.ts.hbs" },
+    {
+      path: "packages/events/src/catalogue.ts",
+      pattern: "} as const;",
+      template: "event/catalogue.ts.hbs",
+    },
+    {
+      path: index,
+      pattern: 'import { type Handler } from "./types";',
+      template: "event/index-import.ts.hbs",
+    },
     { path: index, pattern: /^\];/m, template: "event/index-entry.ts.hbs" },
   ];
 }

@@ -49,10 +49,14 @@ export function eventSpec(root: string, options: EventOptions): EventSpec {
   }
   const handlerName = options.handler ?? `on.${snakeCase(name.replace(/\./g, "_"))}`;
   if (!DOT_CASE.test(handlerName)) {
-    throw new GeneratorError(`"${handlerName}" is not a dot.case handler name, e.g. notify.invoice_paid`);
+    throw new GeneratorError(
+      `"${handlerName}" is not a dot.case handler name, e.g. notify.invoice_paid`,
+    );
   }
   if (handlerNames(root).has(handlerName)) {
-    throw new GeneratorError(`A handler is already named "${handlerName}": names are unique and never reused`);
+    throw new GeneratorError(
+      `A handler is already named "${handlerName}": names are unique and never reused`,
+    );
   }
   const stem = name.replace(/\./g, "-").replace(/_/g, "-");
   const kebab = kebabCase(stem);

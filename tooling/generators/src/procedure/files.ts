@@ -9,10 +9,15 @@ export function procedureFiles(spec: ProcedureSpec): GeneratedFile[] {
     { path: `${spec.coreDir}/${spec.kebab}.ts`, template: "procedure/service.ts.hbs" },
     { path: spec.testFile, template: "procedure/test.ts.hbs" },
   ];
-  if (!spec.inputFile.exists) files.push({ path: spec.inputFile.path, template: "procedure/input.ts.hbs" });
-  if (!spec.viewFile.exists) files.push({ path: spec.viewFile.path, template: "procedure/view.ts.hbs" });
+  if (!spec.inputFile.exists)
+    files.push({ path: spec.inputFile.path, template: "procedure/input.ts.hbs" });
+  if (!spec.viewFile.exists)
+    files.push({ path: spec.viewFile.path, template: "procedure/view.ts.hbs" });
   if (spec.newPermission) {
-    files.push({ path: `${spec.migrationDir}/migration.sql`, template: "procedure/migration.sql.hbs" });
+    files.push({
+      path: `${spec.migrationDir}/migration.sql`,
+      template: "procedure/migration.sql.hbs",
+    });
   }
   return files;
 }

@@ -114,10 +114,14 @@ export function procedureSpec(root: string, options: ProcedureOptions): Procedur
   const routerDir = routerFolder(root, routerPath);
   const routerIndex = path.join(root, routerDir, "index.ts");
   if (!existsSync(routerIndex)) {
-    throw new GeneratorError(`There is no router "${routerPath.join(".")}" (no ${routerDir}/index.ts)`);
+    throw new GeneratorError(
+      `There is no router "${routerPath.join(".")}" (no ${routerDir}/index.ts)`,
+    );
   }
   if (routerKeys(readFileSync(routerIndex, "utf8")).has(name)) {
-    throw new GeneratorError(`"${routerPath.join(".")}" already has a procedure or router "${name}"`);
+    throw new GeneratorError(
+      `"${routerPath.join(".")}" already has a procedure or router "${name}"`,
+    );
   }
 
   const domain = kebabCase(routerPath[0] ?? "");
@@ -152,20 +156,20 @@ export function procedureSpec(root: string, options: ProcedureOptions): Procedur
     const prefix = permission.split(".")[0] ?? "";
     // A new key joins its prefix's category (`project.*` is under "projects"), else starts one.
     permissionCategory =
-      new RegExp(`"${prefix}\\.[a-z0-9_]+":\\s*\\{\\s*category:\\s*"([^"]+)"`).exec(catalogue)?.[1] ??
-      pluralize.plural(prefix);
+      new RegExp(`"${prefix}\\.[a-z0-9_]+":\\s*\\{\\s*category:\\s*"([^"]+)"`).exec(
+        catalogue,
+      )?.[1] ?? pluralize.plural(prefix);
   }
 
-  const stamp = (options.now ?? new Date())
-    .toISOString()
-    .replace(/\D/g, "")
-    .slice(0, 14);
+  const stamp = (options.now ?? new Date()).toISOString().replace(/\D/g, "").slice(0, 14);
   const inputPath = path.posix.join(coreDir, "input.ts");
   const viewPath = path.posix.join(coreDir, "view.ts");
   for (const schemaFile of [inputPath, viewPath]) {
     const file = path.join(root, schemaFile);
     if (existsSync(file) && !readFileSync(file, "utf8").includes('import { z } from "zod";')) {
-      throw new GeneratorError(`${schemaFile} does not import z from zod: add the import, then run again`);
+      throw new GeneratorError(
+        `${schemaFile} does not import z from zod: add the import, then run again`,
+      );
     }
   }
   return {

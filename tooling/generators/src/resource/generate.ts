@@ -23,6 +23,7 @@ import {
 
 import { GeneratorError } from "../errors";
 import { webEdits, webFiles } from "../web/files";
+import { registerWebHelpers } from "../web/helpers";
 import { templateContext, type TemplateContext } from "./context";
 import {
   insertBefore,
@@ -80,6 +81,7 @@ async function formatted(root: string, file: string, content: string): Promise<s
 async function templateEngine(): Promise<NodePlopAPI> {
   const plop = await nodePlop();
   registerHelpers(plop);
+  registerWebHelpers(plop);
   return plop;
 }
 
