@@ -40,7 +40,7 @@ describe("gen:procedure refuses", () => {
   it("reserved words, a bad --type and a malformed permission key", () => {
     expect(refusal({ path: "projects.delete" })).toMatch(/reserved word/);
     expect(refusal({ path: "projects.then" })).toMatch(/reserved word/);
-    expect(refusal({ path: "projects.stats", type: "subscription" as "query" })).toMatch(
+    expect(refusal({ path: "projects.stats", type: "subscription" })).toMatch(
       /--type is "query" or "mutation"/,
     );
     expect(refusal({ path: "projects.stats", permission: "Project.Stats" })).toMatch(

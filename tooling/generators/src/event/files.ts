@@ -10,7 +10,7 @@ export function eventFiles(spec: EventSpec): GeneratedFile[] {
 }
 
 /** The event's entry in the catalogue, and the handler's in `HANDLERS`. */
-export function eventEdits(spec: EventSpec): FileEdit[] {
+export function eventEdits(_spec: EventSpec): FileEdit[] {
   const index = "apps/worker/src/handlers/index.ts";
   return [
     {

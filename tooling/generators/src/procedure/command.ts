@@ -60,13 +60,9 @@ export async function runProcedureCommand(
     const answers = (await plop.getGenerator("procedure").runPrompts()) as { path?: string };
     procedurePath = answers.path ?? "";
   }
-  const type = given.type;
-  if (type !== undefined && type !== "query" && type !== "mutation") {
-    throw new GeneratorError(`--type is query or mutation, not "${type}"`);
-  }
   const { spec, plan } = await planProcedure(root, {
     path: procedurePath,
-    type,
+    type: given.type,
     permission: given.permission,
   });
   for (const line of describePlan(plan, given.dryRun)) console.log(line);

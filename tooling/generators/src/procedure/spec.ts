@@ -58,7 +58,8 @@ export interface ProcedureSpec {
 
 export interface ProcedureOptions {
   path: string;
-  type?: "query" | "mutation";
+  /** `query` (default) or `mutation`; anything else is refused. */
+  type?: string;
   permission?: string;
   /** The migration's timestamp; defaults to now. */
   now?: Date;
@@ -106,7 +107,7 @@ export function procedureSpec(root: string, options: ProcedureOptions): Procedur
   }
   const type = options.type ?? "query";
   if (type !== "query" && type !== "mutation") {
-    throw new GeneratorError(`--type is "query" or "mutation", not "${String(type)}"`, {
+    throw new GeneratorError(`--type is "query" or "mutation", not "${type}"`, {
       type: "query or mutation",
     });
   }
