@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 
 // What the product loads from this package is the runtime client and its
 // scoped transactions. Provisioning, migrations and seed (`./admin`), test
-// databases (`./testing`) and the statement counter are entry points of
-// their own, and the runtime entry points never reach them.
+// databases (`./testing`), the statement counter and the access declarations
+// that migrations are written from (`./policies`) are entry points of their
+// own, and the runtime entry points never reach them.
 
 const src = fileURLToPath(new URL("../src/", import.meta.url));
 const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -49,7 +50,7 @@ function reach(entry: string): { files: Set<string>; packages: Set<string> } {
 
 describe("the runtime entry points", () => {
   it.each(RUNTIME_ENTRIES)(
-    "%s reaches neither admin, testing nor the statement counter",
+    "%s reaches neither admin, testing, policies nor the statement counter",
     (name) => {
       const entry = manifest.exports[name];
       expect(entry, name).toBeDefined();
@@ -61,6 +62,7 @@ describe("the runtime entry points", () => {
           (file) =>
             file.startsWith("admin/") ||
             file.startsWith("testing/") ||
+            file.startsWith("policies/") ||
             file === "statement-counter.ts",
         ),
       ).toEqual([]);
@@ -72,9 +74,9 @@ describe("the runtime entry points", () => {
     expect([...packages].filter((specifier) => !RUNTIME_PACKAGES.includes(specifier))).toEqual([]);
   });
 
-  it("keeps the admin, testing and statement-counter entry points apart from the runtime's", () => {
+  it("keeps the admin, policies, testing and statement-counter entry points apart from the runtime's", () => {
     expect(Object.keys(manifest.exports).sort()).toEqual(
-      [...RUNTIME_ENTRIES, "./admin", "./statement-counter", "./testing"].sort(),
+      [...RUNTIME_ENTRIES, "./admin", "./policies", "./statement-counter", "./testing"].sort(),
     );
     // The walk does see them when asked: admin reaches the queue's schema.
     expect(reach(manifest.exports["./admin"] ?? "").packages.has("pg-boss")).toBe(true);

@@ -14,7 +14,7 @@ const repository: RepositoryNames = {
 const options = (changes: Partial<ResourceOptions> = {}): ResourceOptions => ({
   name: "LineItem",
   fields:
-    "title:string,amount:decimal?,status:enum(open|in_review|done),approver:user?,customer:Customer",
+    "title:string,amount:decimal?,status:enum(open|in_review|done),approver:user?,customer:Customer?",
   scope: "project",
   events: true,
   web: false,
@@ -58,7 +58,7 @@ describe("resolveResourceSpec", () => {
         enumValues: ["open", "in_review", "done"],
       },
       { name: "approverId", column: "approver_id", type: "user", optional: true },
-      { name: "customerId", column: "customer_id", type: "ref", optional: false, ref: "Customer" },
+      { name: "customerId", column: "customer_id", type: "ref", optional: true, ref: "Customer" },
     ]);
     expect(
       resolveResourceSpec(options({ fields: "title:string,buyer:ref(Customer)?" }), repository)
@@ -93,6 +93,10 @@ describe("resolveResourceSpec", () => {
     );
     expect(issuesOf({ fields: "title:string,seller:Vendor" }).fields).toMatch(
       /no model named "Vendor"/,
+    );
+    expect(issuesOf({ fields: "title:string,buyer:Customer" }).fields).toMatch(/optional/);
+    expect(issuesOf({ fields: "title:string,a:Customer?,b:ref(Customer)?" }).fields).toMatch(
+      /same model/,
     );
     expect(issuesOf({ fields: "note:text" }).fields).toMatch(/required string field/);
     expect(issuesOf({ fields: "title" }).fields).toMatch(/not name:type/);

@@ -24,5 +24,6 @@ export {
   SIGNED_IN,
   type ProjectRole,
 } from "./expressions";
+export { findAccessDrift, formatAccessDrift, type AccessDrift } from "./drift";
 export { declarationPath, renderAccessSql } from "./render";
 export { tableAccess } from "./tables";

@@ -120,6 +120,16 @@ function parseFields(list: string, models: ReadonlySet<string>): FieldSpec[] {
     if (seen.has(field.name)) problems.push(`${field.name}: appears twice`);
     seen.add(field.name);
   }
+  const refs = fields.filter((field) => field.type === "ref");
+  for (const field of refs) {
+    // The generated tests cannot make a row of an arbitrary model to point at.
+    if (!field.optional)
+      problems.push(
+        `${field.name}: a reference is optional (${field.ref ?? ""}?); require it by hand`,
+      );
+  }
+  if (new Set(refs.map((field) => field.ref)).size !== refs.length)
+    problems.push("Two references to the same model need named relations: add the second by hand");
   if (!fields.some((field) => field.type === "string" && !field.optional))
     problems.push("Give at least one required string field: it names a row in lists and the trail");
   if (problems.length > 0) throw new Error(problems.join("; "));

@@ -28,8 +28,9 @@ import { access as workflowTemplates } from "./workflow_templates";
 import { access as workflowTypes } from "./workflow_types";
 
 /**
- * Every table the application or system role can reach, by table name. A new table adds
- * its declaration file and one import above; the list is sorted here, whatever the order.
+ * Every table the application or system role can reach, sorted by table name. A new table
+ * adds its declaration file, one import line above and one entry below (in any order: the
+ * list is sorted here, and a table declared twice is an error).
  */
 export const tableAccess: readonly TableAccess[] = sortedByTable([
   prismaMigrations,
