@@ -68,19 +68,24 @@ export async function runHandler(
   const event = await loadEvent(ctx.db, eventId);
   if (!event) return "event_missing";
   const run = { ...ctx, log: eventLogger(ctx.log, event, { handler: handler.name }) };
-  return withEventSpan(`handle ${handler.name}`, event, { "handler.name": handler.name }, async () => {
-    if (event.name !== handler.event) {
-      throw new Error(`handler ${handler.name} handles ${handler.event}, not ${event.name}`);
-    }
-    const outcome =
-      handler.kind === "transaction"
-        ? await runInTransaction(handler, event, run)
-        : await runEmail(handler, event, run, attempt);
-    // From the event's commit (the database's clock) to now (this host's).
-    if (outcome === "done")
-      ctx.metrics?.eventHandled(handler.name, (Date.now() - event.createdAt.getTime()) / 1000);
-    return outcome;
-  });
+  return withEventSpan(
+    `handle ${handler.name}`,
+    event,
+    { "handler.name": handler.name },
+    async () => {
+      if (event.name !== handler.event) {
+        throw new Error(`handler ${handler.name} handles ${handler.event}, not ${event.name}`);
+      }
+      const outcome =
+        handler.kind === "transaction"
+          ? await runInTransaction(handler, event, run)
+          : await runEmail(handler, event, run, attempt);
+      // From the event's commit (the database's clock) to now (this host's).
+      if (outcome === "done")
+        ctx.metrics?.eventHandled(handler.name, (Date.now() - event.createdAt.getTime()) / 1000);
+      return outcome;
+    },
+  );
 }
 
 async function runInTransaction(

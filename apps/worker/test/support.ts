@@ -1,16 +1,18 @@
 import { type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { type Logger } from "pino";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
-import { createSmtpMailer } from "@fastnext/email";
-import { type WorkerMetrics } from "@fastnext/metrics";
+import { createFileMailer, createSmtpMailer } from "@fastnext/email";
 import { createLoggerTo } from "@fastnext/logger";
+import { type WorkerMetrics } from "@fastnext/metrics";
 import { startApi } from "@fastnext/test-support";
 
-import { type Handler } from "../src/handlers";
+import { createLinks, type Handler, type WorkerContext } from "../src/handlers";
 import { type QueueSettings } from "../src/queue/boss";
 import { createWorker, type Worker } from "../src/worker";
 
@@ -184,4 +186,25 @@ export function tokenFrom(mail: ParsedMail): string {
   const match = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? "");
   if (!match?.[1]) throw new Error("no reset link in the message");
   return match[1];
+}
+
+/**
+ * What a handler runs with when a test calls `runHandler` itself, on the
+ * system login `db`. Mail goes to files in a temporary folder: a test of a
+ * mail handler starts an SMTP server (`startSmtp`) and builds its own.
+ */
+export function handlerContext(db: PrismaClient): WorkerContext {
+  const { logger } = quietLogger();
+  return {
+    db,
+    mailer: createFileMailer({
+      from: "FastNext <no-reply@example.com>",
+      dir: path.join(tmpdir(), "fastnext-test-mail"),
+      logger,
+    }),
+    links: createLinks("https://app.example.com"),
+    log: logger,
+    mailLeaseSeconds: 30,
+    sending: new Set(),
+  };
 }

@@ -59,7 +59,11 @@ export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
       // A transaction left open by a crashed request is ended by the server.
       options: "-c idle_in_transaction_session_timeout=15000",
     },
-    { onConnection: options.onConnection, observer: options.observer, slowQueryMs: options.slowQueryMs ?? null },
+    {
+      onConnection: options.onConnection,
+      observer: options.observer,
+      slowQueryMs: options.slowQueryMs ?? null,
+    },
   );
   const client = new PrismaClient({
     adapter: new PrismaPg(pool.pg, { disposeExternalPool: true }),

@@ -90,3 +90,18 @@ export function bounded<T extends z.ZodType>(
   // Typed as `inner` is: callers (and typed clients) see the input the inner schema describes, not unknown.
   return checked as unknown as z.ZodType<z.output<T>, z.input<T>>;
 }
+
+/**
+ * A decimal amount, sent as text so no digit is lost to floating point:
+ * up to 16 digits before the point and 2 after (a `Decimal(18, 2)` column).
+ */
+export const ZDecimalInputSchema = ZTextSchema.trim().regex(
+  /^-?\d{1,16}(\.\d{1,2})?$/,
+  "Enter a number with at most 2 decimals",
+);
+
+/** A free-form JSON object carried by an input: bounded, so no document can exhaust the server. */
+export const ZJsonDocumentSchema = bounded(z.record(ZTextSchema.max(64), z.json()), {
+  maxDepth: 6,
+  maxNodes: 1_000,
+});

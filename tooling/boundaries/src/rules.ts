@@ -52,9 +52,10 @@ const toolingNames = [
  * Tooling folders that drive the product and so import it: the image check
  * reads every app's environment schema; the development database migrates
  * and seeds the embedded server and the test databases through db's admin
- * entry point.
+ * entry point; the generators render a new table's access SQL through db's
+ * policies.
  */
-const toolingAbovePackages = ["deploy-check", "dev-database"];
+const toolingAbovePackages = ["deploy-check", "dev-database", "generators"];
 
 /**
  * The import rules between workspaces. Each rule names the layer it keeps

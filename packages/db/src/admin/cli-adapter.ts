@@ -82,7 +82,8 @@ class WholeScriptPrismaPg extends PrismaPg {
  * application's own queries never read catalog types through Prisma.
  */
 export function createCliAdapter(connectionString: string): PrismaPg {
-  const pool = new pg.Pool({ connectionString, max: 2 });
+  // allowExitOnIdle: the CLI exits once its work is done, not after the idle time-out.
+  const pool = new pg.Pool({ connectionString, max: 2, allowExitOnIdle: true });
   pool.on("connect", patchClient);
   return new WholeScriptPrismaPg(pool);
 }
