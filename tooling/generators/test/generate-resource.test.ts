@@ -169,11 +169,14 @@ describe("pnpm gen:resource in a copy of the repository", () => {
       expectSuccess(step, outcome);
     }
 
-    // A fresh database from every migration (the run's template), then the generated tests
-    // and the catalogue checks (RLS enabled and forced, a policy per granted command).
-    const dbTests = ["packages/db/test/rls.test.ts", "packages/db/test/policies.test.ts"].filter(
-      (file) => existsSync(path.join(copy.root, file)),
-    );
+    // A fresh database from every migration (the run's template), then the generated tests,
+    // the catalogue checks (RLS enabled and forced, a policy per granted command, no drift
+    // from the declarations) and the roles' tests (the seeded permission).
+    const dbTests = [
+      "packages/db/test/rls.test.ts",
+      "packages/db/test/policies.test.ts",
+      "packages/api/test/admin-roles.test.ts",
+    ].filter((file) => existsSync(path.join(copy.root, file)));
     const tests = await exec(copy, "pnpm", [
       "exec",
       "vitest",
