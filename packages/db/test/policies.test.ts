@@ -115,7 +115,7 @@ ALTER TABLE "things" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "things" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "things_select" ON "things"
   FOR SELECT
-  USING ("project_id" = ANY ((SELECT app.my_project_ids('viewer'))::uuid[]) OR (SELECT app.has_permission('project.manage_all')));
+  USING ("project_id" = ANY ((SELECT app.my_project_ids('viewer'))::uuid[]) OR "project_id" = ANY ((SELECT app.internal_project_ids())::uuid[]) OR (SELECT app.has_permission('project.read_all')) OR (SELECT app.has_permission('project.manage_all')));
 CREATE POLICY "things_insert" ON "things"
   FOR INSERT
   WITH CHECK ("project_id" = ANY ((SELECT app.my_project_ids('editor'))::uuid[]) OR (SELECT app.has_permission('project.manage_all')));
@@ -469,6 +469,7 @@ describe("the builders' policies, applied to scratch tables", () => {
       owner: as(users.owner),
       outsider: as(users.outsider),
       manageAll: as(users.manager, ["project.manage_all"]),
+      readAll: as(users.manager, ["project.read_all"]),
     };
     const matrix: Record<string, unknown> = {};
     for (const [who, scope] of Object.entries(scopes))
@@ -487,6 +488,7 @@ describe("the builders' policies, applied to scratch tables", () => {
       owner: { read: 1, insert: 1, update: 1, delete: 1 },
       outsider: { read: 0, insert: "refused", update: 0, delete: 0 },
       manageAll: { read: 1, insert: 1, update: 1, delete: 1 },
+      readAll: { read: 1, insert: "refused", update: 0, delete: 0 },
     });
     // WITH CHECK: an editor cannot move a row into a project they do not edit.
     expect(
@@ -496,6 +498,29 @@ describe("the builders' policies, applied to scratch tables", () => {
       ),
     ).toBe("refused");
     expect(await visible(as(null), "scoped_things")).toBe(0);
+  });
+
+  it("project scope: an internal project's rows are read by everyone signed in, changed by its editors only", async () => {
+    const outsider = as(users.outsider);
+    await admin.query("UPDATE projects SET visibility = 'internal' WHERE id = $1", [project]);
+    try {
+      expect({
+        read: await visible(outsider, "scoped_things"),
+        insert: await attempt(
+          outsider,
+          `INSERT INTO scoped_things (project_id, title) VALUES ('${project}', 'new')`,
+        ),
+        update: await attempt(
+          outsider,
+          `UPDATE scoped_things SET title = 'x' WHERE id = '${thing}'`,
+        ),
+        delete: await attempt(outsider, `DELETE FROM scoped_things WHERE id = '${thing}'`),
+        anonymous: await visible(as(null), "scoped_things"),
+      }).toEqual({ read: 1, insert: "refused", update: 0, delete: 0, anonymous: 0 });
+    } finally {
+      await admin.query("UPDATE projects SET visibility = 'private' WHERE id = $1", [project]);
+    }
+    expect(await visible(outsider, "scoped_things")).toBe(0);
   });
 
   it("owner scope: only the row's user reads, changes or deletes it, and only as themself", async () => {

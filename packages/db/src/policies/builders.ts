@@ -8,6 +8,7 @@ import {
   type TablePrivilege,
 } from "./access";
 import {
+  canReadProject,
   hasPermission,
   inMyProjects,
   isCurrentUser,
@@ -51,16 +52,17 @@ function scoped({ table, system }: ScopeOptions, rules: CommandRules): TableAcce
 }
 
 /**
- * Rows belong to a project (`projectColumn`): its viewers read, editors
- * insert and update, owners delete; holders of `project.manage_all` may do
- * all of it in every project.
+ * Rows belong to a project (`projectColumn`): whoever may read the project
+ * reads them (its members, everyone signed in when it is internal, holders
+ * of `project.read_all`), editors insert and update, owners delete; holders
+ * of `project.manage_all` may do all of it in every project.
  */
 export function projectScoped(options: ScopeOptions & { projectColumn?: string }): TableAccess {
   const column = options.projectColumn ?? "project_id";
   const member = (role: ProjectRole) =>
     `${inMyProjects(column, role)} OR ${hasPermission("project.manage_all")}`;
   return scoped(options, {
-    select: member("viewer"),
+    select: `${canReadProject(column)} OR ${hasPermission("project.manage_all")}`,
     insert: member("editor"),
     update: member("editor"),
     delete: member("owner"),

@@ -42,3 +42,20 @@ export function isCurrentUser(column: string): string {
 export function inMyProjects(column: string, role: ProjectRole): string {
   return `${quoteIdent(column)} = ANY ((SELECT app.my_project_ids(${quoteLiteral(role)}))::uuid[])`;
 }
+
+/**
+ * True when `column` is an internal project: every signed-in user reads
+ * those (the projects table's own read rule).
+ */
+export function inInternalProjects(column: string): string {
+  return `${quoteIdent(column)} = ANY ((SELECT app.internal_project_ids())::uuid[])`;
+}
+
+/**
+ * Who reads a row of a project: its members, any signed-in user when the
+ * project is internal, and holders of `project.read_all`. The same rule as
+ * the project itself, so a caller who may open a project sees its rows.
+ */
+export function canReadProject(column: string): string {
+  return `${inMyProjects(column, "viewer")} OR ${inInternalProjects(column)} OR ${hasPermission("project.read_all")}`;
+}

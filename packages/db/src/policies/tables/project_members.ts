@@ -1,6 +1,6 @@
 import { APP_ROLE, SYSTEM_ROLE } from "../../roles";
 import { defineTableAccess, TABLE_PRIVILEGES, type TableAccess } from "../access";
-import { hasPermission, inMyProjects, isCurrentUser } from "../expressions";
+import { canReadProject, hasPermission, inMyProjects, isCurrentUser } from "../expressions";
 
 const manager = `${inMyProjects("project_id", "owner")} OR ${hasPermission("project.manage_all")}`;
 
@@ -20,7 +20,7 @@ export const access: TableAccess = defineTableAccess({
     {
       name: "project_members_select",
       command: "select",
-      using: `${inMyProjects("project_id", "viewer")} OR "project_id" = ANY ((SELECT app.internal_project_ids())::uuid[]) OR ${hasPermission("project.read_all")}`,
+      using: canReadProject("project_id"),
     },
     {
       name: "project_members_insert",

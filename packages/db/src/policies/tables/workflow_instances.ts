@@ -1,6 +1,6 @@
 import { APP_ROLE, SYSTEM_ROLE } from "../../roles";
 import { defineTableAccess, TABLE_PRIVILEGES, type TableAccess } from "../access";
-import { hasPermission, inMyProjects } from "../expressions";
+import { canReadProject, hasPermission, inMyProjects } from "../expressions";
 
 const member = `${inMyProjects("project_id", "viewer")} OR ${hasPermission("project.manage_all")}`;
 
@@ -33,7 +33,7 @@ export const access: TableAccess = defineTableAccess({
     {
       name: "workflow_instances_select",
       command: "select",
-      using: `${inMyProjects("project_id", "viewer")} OR "project_id" = ANY ((SELECT app.internal_project_ids())::uuid[]) OR ${hasPermission("project.read_all")}`,
+      using: canReadProject("project_id"),
     },
     {
       name: "workflow_instances_insert",
