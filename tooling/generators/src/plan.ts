@@ -6,7 +6,7 @@ import nodePlop from "node-plop";
 import * as prettier from "prettier";
 
 import { GeneratorError } from "./errors";
-import { insertBefore } from "./resource/files";
+import { insertBefore, type Render, type TextEdit } from "./resource/files";
 import { registerHelpers } from "./resource/helpers";
 import { type FileEdit, type GeneratedFile } from "./resource/spec";
 import { registerWebHelpers } from "./web/helpers";
@@ -28,15 +28,32 @@ async function formatted(root: string, file: string, content: string): Promise<s
   return prettier.format(content, { ...options, filepath });
 }
 
+/** Renders a template of tooling/generators/templates with `data` (every helper registered). */
+export async function templateRenderer(data: object): Promise<Render> {
+  const plop = await nodePlop();
+  registerHelpers(plop);
+  registerWebHelpers(plop);
+  return (template) =>
+    plop.renderString(readFileSync(path.join(TEMPLATES, template), "utf8"), data);
+}
+
+/** An edit that inserts its rendered template before its anchor. */
+function anchoredEdit(edit: FileEdit): TextEdit {
+  return {
+    path: edit.path,
+    apply: (source, render) => insertBefore(source, edit.pattern, render(edit.template), edit.path),
+  };
+}
+
 /**
  * Renders `files` and `edits` with `data`. Refuses (GeneratorError, nothing
  * written) when a file to create exists, or a file to edit is missing or
- * lacks the edit's anchor.
+ * its edit cannot apply (an anchor not found).
  */
 export async function planFiles(
   root: string,
   files: readonly GeneratedFile[],
-  edits: readonly FileEdit[],
+  edits: readonly (FileEdit | TextEdit)[],
   data: object,
 ): Promise<FilePlan> {
   const existing = files.filter((file) => existsSync(path.join(root, file.path)));
@@ -46,11 +63,7 @@ export async function planFiles(
       Object.fromEntries(existing.map((file) => [file.path, "exists"])),
     );
   }
-  const plop = await nodePlop();
-  registerHelpers(plop);
-  registerWebHelpers(plop);
-  const render = (template: string) =>
-    plop.renderString(readFileSync(path.join(TEMPLATES, template), "utf8"), data);
+  const render = await templateRenderer(data);
 
   const created = await Promise.all(
     files.map(async (file) => ({
@@ -61,7 +74,7 @@ export async function planFiles(
 
   const problems: Record<string, string> = {};
   const texts = new Map<string, { before: string; after: string }>();
-  for (const edit of edits) {
+  for (const edit of edits.map((e) => ("apply" in e ? e : anchoredEdit(e)))) {
     const absolute = path.join(root, edit.path);
     if (!existsSync(absolute)) {
       problems[edit.path] = "missing: the generator edits it";
@@ -70,7 +83,7 @@ export async function planFiles(
     const before = readFileSync(absolute, "utf8");
     const current = texts.get(edit.path) ?? { before, after: before };
     try {
-      current.after = insertBefore(current.after, edit.pattern, render(edit.template), edit.path);
+      current.after = edit.apply(current.after, render);
       texts.set(edit.path, current);
     } catch (error) {
       problems[edit.path] = (error as Error).message;
@@ -90,11 +103,16 @@ export async function planFiles(
 }
 
 /**
- * Writes the plan. A failure half-way undoes what was already written (new
- * files and folders removed, edited files restored): the tree is either
- * complete or as it was.
+ * Writes the plan, then runs `finish` (a step that writes more, e.g. a
+ * migration; it reports each path it creates through `created`). A failure
+ * half-way undoes what was already written (new files and folders removed,
+ * edited files restored): the tree is either complete or as it was.
  */
-export function writeFiles(plan: FilePlan, root: string): void {
+export async function writeFiles(
+  plan: FilePlan,
+  root: string,
+  finish?: (created: (absolutePath: string) => void) => Promise<void>,
+): Promise<void> {
   const createdPaths: string[] = [];
   const restored: { path: string; before: string }[] = [];
   try {
@@ -109,6 +127,7 @@ export function writeFiles(plan: FilePlan, root: string): void {
       restored.push({ path: file.path, before: file.before });
       writeFileSync(path.join(root, file.path), file.after);
     }
+    await finish?.((absolute) => createdPaths.push(absolute));
   } catch (error) {
     for (const file of restored) writeFileSync(path.join(root, file.path), file.before);
     for (const created of createdPaths.reverse()) rmSync(created, { recursive: true, force: true });
@@ -123,4 +142,15 @@ export function describePlan(plan: FilePlan, dryRun: boolean): string[] {
     ...plan.created.map((file) => `${verb}create  ${file.path}`),
     ...plan.modified.map((file) => `${verb}modify  ${file.path}`),
   ];
+}
+
+/** Prints the plan and writes it, unless `dryRun`. Returns whether it wrote. */
+export async function carryOut(plan: FilePlan, root: string, dryRun: boolean): Promise<boolean> {
+  for (const line of describePlan(plan, dryRun)) console.log(line);
+  if (dryRun) {
+    console.log("Dry run: nothing written.");
+    return false;
+  }
+  await writeFiles(plan, root);
+  return true;
 }

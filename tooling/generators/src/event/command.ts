@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { type NodePlopAPI } from "node-plop";
 
 import { GeneratorError } from "../errors";
-import { describePlan, planFiles, writeFiles, type FilePlan } from "../plan";
+import { carryOut, planFiles, type FilePlan } from "../plan";
+import { promptFor } from "../prompt";
 import { eventEdits, eventFiles } from "./files";
 import { eventSpec, type EventOptions, type EventSpec } from "./spec";
 
@@ -43,23 +44,14 @@ export async function runEventCommand(
   let name = given.name;
   if (name === undefined) {
     if (!interactive) throw new GeneratorError(`Missing the event's name: ${EVENT_USAGE}`);
-    plop.setGenerator("event", {
-      description: "A domain event with its worker handler",
-      prompts: [
-        { type: "input", name: "name", message: "Event name (dot.case, e.g. invoice.paid):" },
-      ],
-      actions: [],
-    });
-    const answers = (await plop.getGenerator("event").runPrompts()) as { name?: string };
-    name = answers.name ?? "";
+    name = await promptFor(
+      plop,
+      { name: "event", description: "A domain event with its worker handler" },
+      { name: "name", message: "Event name (dot.case, e.g. invoice.paid):" },
+    );
   }
   const { spec, plan } = await planEvent(root, { name, handler: given.handler });
-  for (const line of describePlan(plan, given.dryRun)) console.log(line);
-  if (given.dryRun) {
-    console.log("Dry run: nothing written.");
-    return 0;
-  }
-  writeFiles(plan, root);
+  if (!(await carryOut(plan, root, given.dryRun))) return 0;
   console.log(
     [
       `Added ${spec.name} and its handler ${spec.handlerName}. Next: shape its payload, raise it`,

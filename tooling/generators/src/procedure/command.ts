@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { type NodePlopAPI } from "node-plop";
 
 import { GeneratorError } from "../errors";
-import { describePlan, planFiles, writeFiles, type FilePlan } from "../plan";
+import { carryOut, planFiles, type FilePlan } from "../plan";
+import { promptFor } from "../prompt";
 import { procedureEdits, procedureFiles } from "./files";
 import { procedureSpec, type ProcedureOptions, type ProcedureSpec } from "./spec";
 
@@ -52,25 +53,18 @@ export async function runProcedureCommand(
   let procedurePath = given.path;
   if (procedurePath === undefined) {
     if (!interactive) throw new GeneratorError(`Missing the procedure's path: ${PROCEDURE_USAGE}`);
-    plop.setGenerator("procedure", {
-      description: "One procedure on an existing router",
-      prompts: [{ type: "input", name: "path", message: "Procedure path (router.name):" }],
-      actions: [],
-    });
-    const answers = (await plop.getGenerator("procedure").runPrompts()) as { path?: string };
-    procedurePath = answers.path ?? "";
+    procedurePath = await promptFor(
+      plop,
+      { name: "procedure", description: "One procedure on an existing router" },
+      { name: "path", message: "Procedure path (router.name):" },
+    );
   }
   const { spec, plan } = await planProcedure(root, {
     path: procedurePath,
     type: given.type,
     permission: given.permission,
   });
-  for (const line of describePlan(plan, given.dryRun)) console.log(line);
-  if (given.dryRun) {
-    console.log("Dry run: nothing written.");
-    return 0;
-  }
-  writeFiles(plan, root);
+  if (!(await carryOut(plan, root, given.dryRun))) return 0;
   console.log(
     [
       `Added ${spec.path}. Next: shape its schemas and write ${spec.serviceName}, then`,

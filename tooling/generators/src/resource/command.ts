@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { type NodePlopAPI, type PromptQuestion } from "node-plop";
 
 import { GeneratorError } from "../errors";
+import { describePlan } from "../plan";
 import { readRepositoryNames } from "../repository";
 import { generateResource } from "./generate";
 import { resolveResourceSpec, type ResourceOptions } from "./parse";
@@ -98,9 +99,7 @@ export async function runResourceCommand(
   };
   const spec = resolveResourceSpec(options, readRepositoryNames(root));
   const { plan, migration } = await generateResource(spec, { root, dryRun: given.dryRun });
-  const verb = given.dryRun ? "would " : "";
-  for (const file of plan.created) console.log(`${verb}create  ${file.path}`);
-  for (const file of plan.modified) console.log(`${verb}modify  ${file.path}`);
+  for (const line of describePlan(plan, given.dryRun)) console.log(line);
   console.log(
     migration
       ? `created ${migration}/migration.sql (pnpm db:migration:new ${plan.migrationName}, with the access SQL and permission seed)`
