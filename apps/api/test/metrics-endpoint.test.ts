@@ -1,12 +1,10 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
 import { freePort, spawnEntryPoint } from "@fastnext/test-support";
 
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { appDir, startApiServer } from "./server";
+
 const TOKEN = "api-metrics-token-for-tests-0001";
 
 let db: TestDatabase;
@@ -22,22 +20,8 @@ async function withServer(
   check: (base: string, output: () => string) => Promise<void>,
 ) {
   const port = await freePort();
-  const server = spawnEntryPoint("src/main.ts", {
-    cwd: appDir,
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      LOG_FORMAT: "json",
-      DATABASE_URL: db.ownerUrl,
-      DATABASE_APP_URL: db.appUrl,
-      API_PORT: String(port),
-      AUTH_JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-keys",
-      AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-      ...env,
-    },
-  });
+  const server = await startApiServer(db, port, env);
   try {
-    await expect.poll(server.output, { timeout: 20_000 }).toContain('"msg":"api server listening"');
     await check(`http://127.0.0.1:${port}`, server.output);
   } finally {
     server.child.kill("SIGTERM");

@@ -1,5 +1,3 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createFastnextClient, memoryTokenStore, signIn } from "@fastnext/client";
@@ -10,9 +8,9 @@ import {
   type TcpProxy,
   type TestDatabase,
 } from "@fastnext/db/testing";
-import { freePort, spawnEntryPoint, type ChildUnderTest } from "@fastnext/test-support";
+import { freePort, type ChildUnderTest } from "@fastnext/test-support";
 
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { startApiServer } from "./server";
 
 let db: TestDatabase;
 /** Superuser connection, for looking at what was committed. */
@@ -31,23 +29,10 @@ afterAll(async () => {
   await db.drop();
 });
 
-async function startServer(port: number): Promise<ChildUnderTest> {
-  const child = spawnEntryPoint("src/main.ts", {
-    cwd: appDir,
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      LOG_FORMAT: "json",
-      DATABASE_URL: db.ownerUrl,
-      DATABASE_APP_URL: db.appUrl,
-      API_PORT: String(port),
-      AUTH_JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-keys",
-      AUTH_ENCRYPTION_KEY: Buffer.from("a-test-only-key-of-32-bytes-long").toString("base64"),
-      NEXTAUTH_SECRET: "unused-by-the-api-server-but-harmless-here",
-    },
+function startServer(port: number): Promise<ChildUnderTest> {
+  return startApiServer(db, port, {
+    NEXTAUTH_SECRET: "unused-by-the-api-server-but-harmless-here",
   });
-  await expect.poll(child.output, { timeout: 30_000 }).toContain('"msg":"api server listening"');
-  return child;
 }
 
 async function projects(name: string) {

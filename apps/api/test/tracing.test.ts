@@ -1,18 +1,16 @@
 import { createServer } from "node:http";
 import { type AddressInfo } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
-import { freePort, spawnEntryPoint } from "@fastnext/test-support";
+import { freePort } from "@fastnext/test-support";
+
+import { startApiServer } from "./server";
 
 // The API server's own entry point with tracing on and off: main.ts starts
 // the SDK before pg and http load, so their spans leave the process over
 // OTLP/HTTP (to a sink on loopback), and log lines carry the trace ids.
-
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 let db: TestDatabase;
 let sinkUrl: string;
@@ -38,21 +36,7 @@ afterAll(async () => {
 
 async function start(env: Record<string, string>) {
   const port = await freePort();
-  const server = spawnEntryPoint("src/main.ts", {
-    cwd: appDir,
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      LOG_FORMAT: "json",
-      DATABASE_URL: db.ownerUrl,
-      DATABASE_APP_URL: db.appUrl,
-      API_PORT: String(port),
-      AUTH_JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-keys",
-      AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-      ...env,
-    },
-  });
-  await expect.poll(server.output, { timeout: 20_000 }).toContain('"msg":"api server listening"');
+  const server = await startApiServer(db, port, env);
   return { server, base: `http://127.0.0.1:${port}` };
 }
 
