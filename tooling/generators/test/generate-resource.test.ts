@@ -9,7 +9,8 @@ import { copyRepository, type RepositoryCopy } from "./repository-copy";
 
 /*
  * What `pnpm gen:resource` promises, checked end to end: in a throw-away
- * copy of this repository it generates a sample resource, and the copy then
+ * copy of this repository it generates a sample resource (its web pages
+ * included), and the copy then
  * passes typecheck and lint of every package it touched, its migration
  * applies to a fresh database (the test run's template), and the generated
  * API tests pass there, as do the database's catalogue checks. The copy is
@@ -115,7 +116,6 @@ describe("pnpm gen:resource in a copy of the repository", () => {
       "--scope",
       "project",
       "--events",
-      "--no-web",
     ]);
     expectSuccess("gen:resource", generation);
     const reported = /Generated Invoice in ([\d.]+) s/.exec(generation.output)?.[1];
@@ -127,6 +127,8 @@ describe("pnpm gen:resource in a copy of the repository", () => {
     );
     expect(written).toContain("packages/api/test/invoices.test.ts");
     expect(written).toContain("prisma/schema.prisma");
+    expect(written).toContain("apps/web/e2e/invoices.spec.ts");
+    expect(written.some((file) => file.startsWith("apps/web/src/app/"))).toBe(true);
     const migration = /created (prisma\/migrations\/\S+)\/migration\.sql/.exec(
       generation.output,
     )?.[1];
@@ -143,7 +145,7 @@ describe("pnpm gen:resource in a copy of the repository", () => {
 
     // Typecheck: the API's program includes every file of core, validators and events it
     // imports (all the generated ones), so those three need no run of their own; db (the
-    // access declaration) and client (the idempotent paths) do. Lint: each touched
+    // access declaration), client (the idempotent paths) and web (the pages) do. Lint: each touched
     // workspace, on the files the generator wrote.
     const lintByWorkspace = new Map<string, string[]>();
     for (const file of written.filter((name) => /\.tsx?$/.test(name))) {
@@ -153,7 +155,7 @@ describe("pnpm gen:resource in a copy of the repository", () => {
         path.relative(workspace, file),
       ]);
     }
-    const typechecked = ["packages/api", "packages/db", "packages/client"];
+    const typechecked = ["packages/api", "packages/db", "packages/client", "apps/web"];
     const checks = [
       ...typechecked.map((workspace) => async () => ({
         step: `typecheck ${workspace}`,
