@@ -14,6 +14,7 @@ export {
   ANONYMOUS_SCOPE,
   applyScope,
   withScope,
+  scopedRows,
   withSessionScope,
   type Scope,
   type ScopedDb,
@@ -21,6 +22,7 @@ export {
   type SessionScope,
   type SessionState,
 } from "./scope";
+export { type ParameterizedStatement } from "./scoped-connection";
 export { isUniqueViolation } from "./errors";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type {

@@ -4,6 +4,7 @@ import pg from "pg";
 
 import { noteStatements, type PoolObserver } from "./pool-observer";
 import { queryText } from "./query-text";
+import { ScopedConnection } from "./scoped-connection";
 import { logSlowStatements } from "./slow-statements";
 
 /** A statement to send together with the BEGIN of the transaction being opened. */
@@ -11,6 +12,16 @@ interface PendingOpening {
   sql: string;
   /** Its result, once BEGIN went out with it; null before. */
   result: pg.QueryResult | null;
+  /** The connection that carries the transaction, once BEGIN went out. */
+  connection: ScopedConnection | null;
+}
+
+/** What `withOpening` hands over once the transaction is open. */
+export interface Opening {
+  /** The result of the statement sent with BEGIN. */
+  result: pg.QueryResult;
+  /** The transaction's own connection, open until its COMMIT or ROLLBACK. */
+  connection: ScopedConnection;
 }
 
 type Query = (...args: unknown[]) => Promise<unknown>;
@@ -26,7 +37,9 @@ type Query = (...args: unknown[]) => Promise<unknown>;
  * `BEGIN; <sql>` instead — one simple-protocol message, so `sql` must carry
  * its values as escaped literals — and the statement's result is kept for
  * the caller. Queries are still routed by Prisma's own transaction, so
- * nothing else about the connection changes.
+ * nothing else about the connection changes; the caller also gets the
+ * connection itself (`ScopedConnection`), to send hot statements without
+ * Prisma's query pipeline, refused from the moment the transaction ends.
  */
 export class TransactionPool {
   readonly pg: pg.Pool;
@@ -57,9 +70,15 @@ export class TransactionPool {
       const query = client.query.bind(client) as Query;
       // When this connection's open transaction began (performance.now()), if one is open.
       let begunAt: number | null = null;
+      // The scoped transaction this connection carries, if one is open.
+      let scoped: ScopedConnection | null = null;
       // `text` is what the caller sent (a BEGIN may go out with the opening statement).
       const send = (text: string | undefined, args: unknown[]): Promise<unknown> => {
         if (observer && text === "BEGIN") begunAt = performance.now();
+        if (scoped && (text === "COMMIT" || text === "ROLLBACK")) {
+          scoped.close();
+          scoped = null;
+        }
         const sent = query(...args);
         if (observer && begunAt !== null && (text === "COMMIT" || text === "ROLLBACK")) {
           const started = begunAt;
@@ -84,6 +103,7 @@ export class TransactionPool {
           if (!begun || !opened)
             throw new Error("BEGIN and the opening statement returned no results");
           pending.result = opened;
+          pending.connection = scoped = new ScopedConnection(client);
           return begun;
         });
       }) as typeof client.query;
@@ -92,15 +112,16 @@ export class TransactionPool {
 
   /**
    * Runs `open` (which starts one transaction on this pool) so that its
-   * BEGIN also runs `sql`; `open` receives a getter for that result.
+   * BEGIN also runs `sql`; `open` receives a getter for that result and the
+   * transaction's connection.
    */
-  withOpening<T>(sql: string, open: (opened: () => pg.QueryResult) => Promise<T>): Promise<T> {
-    const pending: PendingOpening = { sql, result: null };
+  withOpening<T>(sql: string, open: (opened: () => Opening) => Promise<T>): Promise<T> {
+    const pending: PendingOpening = { sql, result: null, connection: null };
     return this.#pending.run(pending, () =>
       open(() => {
-        if (!pending.result)
+        if (!pending.result || !pending.connection)
           throw new Error("The transaction's BEGIN did not carry its opening statement");
-        return pending.result;
+        return { result: pending.result, connection: pending.connection };
       }),
     );
   }

@@ -6,8 +6,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createPrismaClient } from "../src/client";
-import { PrismaClient } from "../src/generated/prisma/client";
-import { withScope, withSessionScope, type ScopedDb } from "../src/scope";
+import { Prisma, PrismaClient } from "../src/generated/prisma/client";
+import { scopedRows, withScope, withSessionScope, type ScopedDb } from "../src/scope";
 import { countStatements, createStatementCounter } from "../src/statement-counter";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
@@ -162,6 +162,85 @@ describe("opening a scoped transaction", () => {
     } finally {
       await foreign.$disconnect();
     }
+  });
+});
+
+describe("statements on the transaction's own connection (scopedRows)", () => {
+  const label = (tx: ScopedDb) =>
+    scopedRows(tx, Prisma.sql`SELECT device_label FROM sessions WHERE id = ${sessionId}::uuid`);
+
+  it("run in the same transaction as Prisma's queries, with the caller's scope, in one round trip each", async () => {
+    const written = `same-tx-${randomUUID()}`;
+    const { result, statements, roundTrips } = await counter.during(() =>
+      withScope(app, { userId, permissions: ["user.read"], requestId: "raw-1" }, async (tx) => {
+        await tx.session.update({ where: { id: sessionId }, data: { deviceLabel: written } });
+        const seen = await scopedRows(
+          tx,
+          Prisma.sql`SELECT current_setting('app.user_id', true) AS user_id,
+                            current_setting('app.request_id', true) AS request_id`,
+        );
+        const rows = await label(tx);
+        throw Object.assign(new Error("undo"), { seen, rows });
+      }).catch((error: unknown) => error as Error & { seen: unknown; rows: unknown }),
+    );
+    // Uncommitted: only the same transaction could see the update.
+    expect(result.rows).toEqual([{ device_label: written }]);
+    expect(result.seen).toEqual([{ user_id: userId, request_id: "raw-1" }]);
+    // BEGIN+scope, the update, two raw statements, ROLLBACK.
+    expect({ statements, roundTrips }).toEqual({ statements: 6, roundTrips: 5 });
+    const { rows } = await admin.query("SELECT device_label FROM sessions WHERE id = $1", [
+      sessionId,
+    ]);
+    expect(rows[0]).toEqual({ device_label: "laptop" });
+  });
+
+  it("are under the caller's policies: another user's session is not there", async () => {
+    const rows = await withScope(app, { userId: randomUUID(), permissions: [] }, label);
+    expect(rows).toEqual([]);
+  });
+
+  it("carry their values as parameters, never as SQL", async () => {
+    const hostile = "x' OR true; DROP TABLE users; --";
+    const rows = await withScope(app, { userId, permissions: [] }, (tx) =>
+      scopedRows(tx, Prisma.sql`SELECT ${hostile}::text AS value`),
+    );
+    expect(rows).toEqual([{ value: hostile }]);
+  });
+
+  it("are refused once the transaction has committed, so a later caller's connection never gets them", async () => {
+    let kept: ScopedDb | undefined;
+    await withScope(single, { userId, permissions: [] }, async (tx) => {
+      kept = tx;
+      return label(tx);
+    });
+    if (!kept) throw new Error("the work did not run");
+    const after = kept;
+    // The only connection is back in the pool, and now in another caller's transaction.
+    await withScope(single, { userId: randomUUID(), permissions: [] }, async () => {
+      await expect(label(after)).rejects.toThrow(/not a scoped transaction|has ended/i);
+    });
+  });
+
+  it("are refused after the transaction timed out and rolled back, even while its work runs on", async () => {
+    const outcome = withScope(
+      single,
+      { userId, permissions: [] },
+      async (tx) => {
+        await sleep(400);
+        return label(tx);
+      },
+      { timeoutMs: 100 },
+    );
+    await expect(outcome).rejects.toThrow(/has ended|expired|timeout|closed/i);
+    // The connection went back clean: a new transaction sees only its own scope.
+    const other = randomUUID();
+    expect(await withScope(single, { userId: other, permissions: [] }, settings)).toMatchObject({
+      user_id: other,
+    });
+  });
+
+  it("refuse a client that is not a scoped transaction", async () => {
+    await expect(label(app as unknown as ScopedDb)).rejects.toThrow(/not a scoped transaction/i);
   });
 });
 

@@ -1,5 +1,12 @@
-import { type ScopedDb } from "@fastnext/db";
-import { type ProjectRole, type ProjectVisibility } from "@fastnext/validators";
+import { z } from "zod";
+
+import { Prisma, scopedRows, type ScopedDb } from "@fastnext/db";
+import {
+  type ProjectRole,
+  type ProjectVisibility,
+  ZProjectRoleSchema,
+  ZProjectVisibilitySchema,
+} from "@fastnext/validators";
 
 import { type Principal } from "../access/principal";
 import { AppError } from "../errors";
@@ -19,28 +26,42 @@ export interface ProjectAccess {
 
 type Caller = Pick<Principal, "userId" | "permissions">;
 
+const ZAccessRowsSchema = z.array(
+  z.object({
+    id: z.string(),
+    visibility: ZProjectVisibilitySchema,
+    archivedAt: z.date().nullable(),
+    role: ZProjectRoleSchema.nullable(),
+  }),
+);
+
 /**
  * The caller's relation to a project: null when they cannot see it at all.
  * RLS decides visibility (member, internal project, project.read_all), so
- * a project hidden from the caller is simply not found.
+ * a project hidden from the caller is simply not found. Nearly every
+ * project-scoped call starts here, so its one statement goes straight to the
+ * transaction's connection (`scopedRows`); the membership subquery is under
+ * the same policies.
  */
 export async function projectAccess(
   db: ScopedDb,
   caller: Caller,
   projectId: string,
 ): Promise<ProjectAccess | null> {
-  const project = await db.project.findUnique({
-    where: { id: projectId },
-    select: {
-      id: true,
-      visibility: true,
-      archivedAt: true,
-      members: { where: { userId: caller.userId }, select: { role: true } },
-    },
-  });
-  if (!project) return null;
-  const { members, ...rest } = project;
-  return { project: rest, role: members[0]?.role ?? null };
+  const [row] = ZAccessRowsSchema.parse(
+    await scopedRows(
+      db,
+      Prisma.sql`
+        SELECT p.id, p.visibility, p.archived_at AS "archivedAt",
+               (SELECT m.role FROM project_members m
+                 WHERE m.project_id = p.id AND m.user_id = ${caller.userId}::uuid) AS role
+          FROM projects p
+         WHERE p.id = ${projectId}::uuid`,
+    ),
+  );
+  if (!row) return null;
+  const { role, ...project } = row;
+  return { project, role };
 }
 
 /** Whether what the caller holds satisfies `min`: membership rank, or a catalogue override. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { type User } from "@fastnext/db";
+import { Prisma, type User } from "@fastnext/db";
 
 import { type Principal } from "../access/principal";
 
@@ -46,23 +46,60 @@ export type UserRecord = Pick<
   | "twoFactorEnabled"
 >;
 
-/** The columns a view needs: select exactly these, never the password hash. */
-export const userViewSelect = {
-  id: true,
-  name: true,
-  email: true,
-  isActive: true,
-  isSuperuser: true,
-  createdAt: true,
-  updatedAt: true,
-  lastLoginAt: true,
-  failedLoginCount: true,
-  lockedUntil: true,
-  avatarUrl: true,
-  locale: true,
-  timeZone: true,
-  twoFactorEnabled: true,
-} as const;
+/**
+ * The columns a view needs, by field, with their column in the users table:
+ * select exactly these, never the password hash.
+ */
+const userRecordColumnNames = {
+  id: "id",
+  name: "name",
+  email: "email",
+  isActive: "is_active",
+  isSuperuser: "is_superuser",
+  createdAt: "created_at",
+  updatedAt: "updated_at",
+  lastLoginAt: "last_login_at",
+  failedLoginCount: "failed_login_count",
+  lockedUntil: "locked_until",
+  avatarUrl: "avatar_url",
+  locale: "locale",
+  timeZone: "time_zone",
+  twoFactorEnabled: "two_factor_enabled",
+} as const satisfies Record<keyof UserRecord, string>;
+
+type UserRecordField = keyof typeof userRecordColumnNames;
+
+/** `userRecordColumnNames` as a Prisma `select`. */
+export const userViewSelect = Object.fromEntries(
+  Object.keys(userRecordColumnNames).map((field) => [field, true]),
+) as { readonly [Field in UserRecordField]: true };
+
+/** The same columns for a raw statement, each named as its UserRecord field. */
+export function userRecordColumns(table: string): Prisma.Sql {
+  return Prisma.raw(
+    Object.entries(userRecordColumnNames)
+      .map(([field, column]) => `${table}.${column} AS "${field}"`)
+      .join(", "),
+  );
+}
+
+/** A row selected with `userRecordColumns`. */
+export const ZUserRecordRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  isActive: z.boolean(),
+  isSuperuser: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  lastLoginAt: z.date().nullable(),
+  failedLoginCount: z.number().int(),
+  lockedUntil: z.date().nullable(),
+  avatarUrl: z.string().nullable(),
+  locale: z.string(),
+  timeZone: z.string(),
+  twoFactorEnabled: z.boolean(),
+}) satisfies z.ZodType<UserRecord>;
 
 /** Who is looking: a principal, or the user themself right after sign-in. */
 export type Viewer = Pick<Principal, "userId" | "permissions"> | { userId: string; self: true };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { Prisma } from "@fastnext/db";
+import { Prisma, scopedRows } from "@fastnext/db";
 
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
@@ -84,7 +84,9 @@ export async function listInstances(
   const where =
     conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const rows = ZRowsSchema.parse(
-    await ctx.db.$queryRaw`
+    await scopedRows(
+      ctx.db,
+      Prisma.sql`
       SELECT i.id, i.project_id, i.template_id, t.key AS template_key, t.version AS template_version,
              t.name AS template_name, i.title, i.data, i.state, i.version, i.assignee_id, i.state_entered_at,
              i.completed_at, i.created_by_id, i.created_at, i.updated_at
@@ -93,6 +95,7 @@ export async function listInstances(
         ${where}
        ORDER BY i.created_at DESC, i.id DESC
        LIMIT ${input.limit + 1}`,
+    ),
   );
   const page = toPage(ctx.deps.cursors, rows, input.limit, (row) => ({
     at: row.created_at,
