@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -25,7 +25,24 @@ export interface ServerProcess {
   pid: number;
   /** Resident memory of the server process, in MiB. */
   rssMiB: () => number;
+  /** CPU time (user + system) the server process has used so far, in seconds. */
+  cpuSeconds: () => number;
   stop: () => Promise<void>;
+}
+
+/** Clock ticks per second, the unit of /proc/<pid>/stat's CPU times. */
+const clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/**
+ * What a process has spent on the CPU: on a machine shared with PostgreSQL
+ * and the load generator, CPU time per request moves far less between runs
+ * than requests per second do.
+ */
+function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces), from field 3 on.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
 }
 
 function rssOf(pid: number): number {
@@ -65,6 +82,7 @@ export async function startServer(
     port,
     pid,
     rssMiB: () => rssOf(pid),
+    cpuSeconds: () => cpuSecondsOf(pid),
     stop: server.stop,
   };
 }
@@ -141,6 +159,7 @@ export async function startWeb(urls: {
     port,
     pid,
     rssMiB: () => rssOf(pid),
+    cpuSeconds: () => cpuSecondsOf(pid),
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");

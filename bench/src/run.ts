@@ -242,12 +242,18 @@ try {
     statements[target.name] = countsSince(before, await counter());
   }
 
-  const results: (LoadResult & { rssMiB: number })[] = [];
+  const results: (LoadResult & { rssMiB: number; cpuMsPerRequest: number })[] = [];
   for (const connections of plan.connections) {
     for (const target of targets) {
       await drive(target, connections, 1); // warm-up
+      const cpuBefore = target.server.cpuSeconds();
       const result = await drive(target, connections, plan.seconds);
-      results.push({ ...result, rssMiB: target.server.rssMiB() });
+      const cpuMs = (target.server.cpuSeconds() - cpuBefore) * 1000;
+      results.push({
+        ...result,
+        rssMiB: target.server.rssMiB(),
+        cpuMsPerRequest: cpuMs / Math.max(1, result.total),
+      });
     }
   }
 
@@ -258,6 +264,7 @@ try {
     "p50 ms": r.p50Ms,
     "p99 ms": r.p99Ms,
     errors: r.errors + r.non2xx,
+    "CPU ms/req": r.cpuMsPerRequest.toFixed(2),
     "RSS MiB": r.rssMiB,
   }));
   const comparisons = results.flatMap((r) => {
@@ -274,6 +281,8 @@ try {
         "p99 ms": r.p99Ms,
         "hand-written p99": b.p99Ms,
         "p99 ratio": (r.p99Ms / Math.max(1, b.p99Ms)).toFixed(2),
+        "CPU ms/req": r.cpuMsPerRequest.toFixed(2),
+        "hand-written CPU ms/req": b.cpuMsPerRequest.toFixed(2),
       },
     ];
   });

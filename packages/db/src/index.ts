@@ -14,6 +14,7 @@ export {
   ANONYMOUS_SCOPE,
   applyScope,
   withScope,
+  scopedExecute,
   scopedRows,
   withSessionScope,
   type Scope,

@@ -6,7 +6,13 @@ import { type Prisma, type PrismaClient } from "./generated/prisma/client";
 import { type ParameterizedStatement, type ScopedConnection } from "./scoped-connection";
 import { type Opening } from "./transaction-pool";
 
-/** A client bound to one transaction whose caller settings are already set. */
+/**
+ * A client bound to one transaction whose caller settings are already set.
+ * In a transaction opened by `withScope` / `withSessionScope`, raw SQL goes
+ * through `scopedRows` / `scopedExecute` (the transaction's own connection);
+ * Prisma's raw methods remain for code that also runs in the system
+ * login's transactions (events, the worker), which have no such connection.
+ */
 export type ScopedDb = Prisma.TransactionClient;
 
 /** What the database's policies know about the caller. */
@@ -66,7 +72,7 @@ function connectionOf(tx: ScopedDb): ScopedConnection {
 /**
  * Runs one statement (built with `Prisma.sql`) in the scoped transaction `tx`,
  * on its own connection: the same transaction, settings and policies as
- * `tx.$queryRaw`, without Prisma's query pipeline, which costs several
+ * Prisma's `$queryRaw`, without Prisma's query pipeline, which costs several
  * times the statement's own CPU on a hot read. Rows come as pg parses them
  * (timestamps as Date; int8, numeric as strings); validate them with a
  * schema as for any raw query. Refused once the transaction has ended.
@@ -76,6 +82,14 @@ export async function scopedRows(
   statement: ParameterizedStatement,
 ): Promise<unknown[]> {
   return connectionOf(tx).rows(statement);
+}
+
+/** `scopedRows` for a statement that changes rows: how many it changed. */
+export async function scopedExecute(
+  tx: ScopedDb,
+  statement: ParameterizedStatement,
+): Promise<number> {
+  return connectionOf(tx).execute(statement);
 }
 
 /** Runs `work` with `tx` bound to the transaction's connection (see `scopedRows`). */

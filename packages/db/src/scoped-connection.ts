@@ -38,11 +38,17 @@ export class ScopedConnection {
    * so they run in the order they were called.
    */
   async rows(statement: ParameterizedStatement): Promise<unknown[]> {
+    return (await this.#send(statement)).rows;
+  }
+
+  /** Sends `statement` in the transaction and returns how many rows it changed. */
+  async execute(statement: ParameterizedStatement): Promise<number> {
+    return (await this.#send(statement)).rowCount ?? 0;
+  }
+
+  #send(statement: ParameterizedStatement): Promise<pg.QueryResult<Record<string, unknown>>> {
     if (!this.#open)
       throw new Error("The scoped transaction has ended: its connection takes no more statements");
-    const result = await this.#client.query<Record<string, unknown>>(statement.text, [
-      ...statement.values,
-    ]);
-    return result.rows;
+    return this.#client.query<Record<string, unknown>>(statement.text, [...statement.values]);
   }
 }

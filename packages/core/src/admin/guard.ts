@@ -1,10 +1,13 @@
+import { z } from "zod";
+
+import { Prisma, scopedRows } from "@fastnext/db";
+
 import { AppError } from "../errors";
 import { type ServiceContext } from "../context";
 
-interface GuardRow {
-  actor_is_admin: boolean;
-  active_admins: number;
-}
+const ZGuardRowsSchema = z.array(
+  z.object({ actor_is_admin: z.boolean(), active_admins: z.number().int() }),
+);
 
 /**
  * After a change that may remove administrators (an active user holding
@@ -18,8 +21,12 @@ interface GuardRow {
  * whatever the caller may read.
  */
 export async function assertAdminsRemain(ctx: ServiceContext): Promise<void> {
-  const rows = await ctx.db.$queryRaw<GuardRow[]>`
-    SELECT actor_is_admin, active_admins FROM app.admin_guard(${ctx.principal.userId}::uuid)`;
+  const rows = ZGuardRowsSchema.parse(
+    await scopedRows(
+      ctx.db,
+      Prisma.sql`SELECT actor_is_admin, active_admins FROM app.admin_guard(${ctx.principal.userId}::uuid)`,
+    ),
+  );
   const row = rows[0];
   if (!row) throw new Error("app.admin_guard returned no row");
   if (ctx.principal.permissions.has("role.manage") && !row.actor_is_admin) {

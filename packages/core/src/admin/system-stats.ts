@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { checkWorkers } from "@fastnext/db";
+import { checkWorkers, Prisma, scopedRows } from "@fastnext/db";
 import { jobCounts } from "@fastnext/events";
 
 import { type ServiceContext } from "../context";
@@ -50,8 +50,11 @@ const ZDatabaseCountsSchema = ZSystemStatsSchema.pick({
  * app.system_stats is a definer function that checks system.read itself.
  */
 async function databaseCounts(ctx: ServiceContext): Promise<z.infer<typeof ZDatabaseCountsSchema>> {
-  const rows = await ctx.db.$queryRaw<{ stats: unknown }[]>`SELECT app.system_stats() AS stats`;
-  return ZDatabaseCountsSchema.parse(rows[0]?.stats);
+  const [row] = z
+    .array(z.object({ stats: ZDatabaseCountsSchema }))
+    .parse(await scopedRows(ctx.db, Prisma.sql`SELECT app.system_stats() AS stats`));
+  if (!row) throw new Error("app.system_stats returned no row");
+  return row.stats;
 }
 
 /** Read on the pool, not the request's transaction: a failure here must not abort it. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { type ScopedDb } from "@fastnext/db";
+import { Prisma, scopedRows, type ScopedDb } from "@fastnext/db";
 
 /** The calling user's secrets, which only their owner may read (and only through app.my_credentials). */
 export interface OwnCredentials {
@@ -27,7 +27,9 @@ const ZCredentialsRows = z.array(
 
 /** The transaction's caller's credentials; null when the caller has no account. */
 export async function readOwnCredentials(db: ScopedDb): Promise<OwnCredentials | null> {
-  const [row] = ZCredentialsRows.parse(await db.$queryRaw`SELECT * FROM app.my_credentials()`);
+  const [row] = ZCredentialsRows.parse(
+    await scopedRows(db, Prisma.sql`SELECT * FROM app.my_credentials()`),
+  );
   if (!row) return null;
   return {
     passwordHash: row.password_hash,
@@ -44,6 +46,6 @@ export async function readOwnCredentials(db: ScopedDb): Promise<OwnCredentials |
 export async function recordTotpStep(db: ScopedDb, step: number): Promise<boolean> {
   const [row] = z
     .array(z.object({ recorded: z.boolean() }))
-    .parse(await db.$queryRaw`SELECT app.record_totp_step(${step}::int) AS recorded`);
+    .parse(await scopedRows(db, Prisma.sql`SELECT app.record_totp_step(${step}::int) AS recorded`));
   return row?.recorded === true;
 }

@@ -1,6 +1,6 @@
 import superjson, { type SuperJSONResult } from "superjson";
 
-import { type ScopedDb } from "@fastnext/db";
+import { Prisma, scopedExecute, type ScopedDb } from "@fastnext/db";
 
 import { idempotencyKeyReused } from "./errors";
 
@@ -27,10 +27,13 @@ export interface FirstUse {
  * the claim goes through here instead. So one of them creates, never both.
  */
 export async function claimKey(db: ScopedDb, use: KeyUse): Promise<FirstUse | null> {
-  const inserted = await db.$executeRaw`
-    INSERT INTO idempotency_keys (user_id, procedure, key, input_hash)
-    VALUES (${use.userId}::uuid, ${use.procedure}, ${use.key}, ${use.inputHash})
-    ON CONFLICT (user_id, procedure, key) DO NOTHING`;
+  const inserted = await scopedExecute(
+    db,
+    Prisma.sql`
+      INSERT INTO idempotency_keys (user_id, procedure, key, input_hash)
+      VALUES (${use.userId}::uuid, ${use.procedure}, ${use.key}, ${use.inputHash})
+      ON CONFLICT (user_id, procedure, key) DO NOTHING`,
+  );
   if (inserted === 1) return null;
   const first = await db.idempotencyKey.findUnique({
     where: { userId_procedure_key: { userId: use.userId, procedure: use.procedure, key: use.key } },
@@ -43,9 +46,12 @@ export async function claimKey(db: ScopedDb, use: KeyUse): Promise<FirstUse | nu
 /** Stores the answer beside the claim; it commits (or rolls back) with the create. */
 export async function recordAnswer(db: ScopedDb, use: KeyUse, answer: unknown): Promise<void> {
   const stored = JSON.stringify(superjson.serialize(answer));
-  await db.$executeRaw`
-    UPDATE idempotency_keys SET answer = ${stored}::jsonb
-     WHERE user_id = ${use.userId}::uuid AND procedure = ${use.procedure} AND key = ${use.key}`;
+  await scopedExecute(
+    db,
+    Prisma.sql`
+      UPDATE idempotency_keys SET answer = ${stored}::jsonb
+       WHERE user_id = ${use.userId}::uuid AND procedure = ${use.procedure} AND key = ${use.key}`,
+  );
 }
 
 /** The first answer again for the same input; CONFLICT for another input under the same key. */

@@ -1,4 +1,6 @@
-import { type ScopedDb } from "@fastnext/db";
+import { z } from "zod";
+
+import { Prisma, scopedRows, type ScopedDb } from "@fastnext/db";
 import { emitEvent } from "@fastnext/events";
 import { type ProjectRole } from "@fastnext/validators";
 
@@ -25,8 +27,14 @@ export interface JoinOutcome {
  */
 /** Locks the invitation and refuses it unless it is still pending and unexpired. */
 async function lockPending(db: ScopedDb, invitationId: string): Promise<void> {
-  const [row] = await db.$queryRaw<{ status: string; expires_at: Date }[]>`
-    SELECT status, expires_at FROM project_invitations WHERE id = ${invitationId}::uuid FOR UPDATE`;
+  const [row] = z
+    .array(z.object({ status: z.string(), expires_at: z.date() }))
+    .parse(
+      await scopedRows(
+        db,
+        Prisma.sql`SELECT status, expires_at FROM project_invitations WHERE id = ${invitationId}::uuid FOR UPDATE`,
+      ),
+    );
   if (!row) throw invitationRefused("invitation_invalid");
   if (row.status === "revoked") throw invitationRefused("invitation_revoked");
   if (row.status !== "pending") throw invitationRefused("invitation_used");

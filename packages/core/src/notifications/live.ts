@@ -1,4 +1,6 @@
-import { withSessionScope, type ScopedDb } from "@fastnext/db";
+import { z } from "zod";
+
+import { Prisma, scopedRows, withSessionScope, type ScopedDb } from "@fastnext/db";
 
 import { type Principal } from "../access/principal";
 import { type CoreDeps } from "../deps";
@@ -100,7 +102,9 @@ export async function* liveNotifications(
     // to the resume position.
     const known = new Map<string, number>();
     let floor = await read(async (tx) => {
-      const [row] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+      const [row] = z
+        .array(z.object({ now: z.date() }))
+        .parse(await scopedRows(tx, Prisma.sql`SELECT now() AS now`));
       const start = resumeFrom?.at ?? row?.now ?? new Date();
       const since = new Date(start.getTime() - LOOKBACK_MS);
       const existing = await tx.notification.findMany({

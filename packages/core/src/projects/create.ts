@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 
+import { Prisma, scopedExecute } from "@fastnext/db";
 import { type ProjectCreateInput } from "@fastnext/validators";
 
 import { recordActivity } from "../activity";
@@ -20,10 +21,13 @@ export async function createProject(
 ): Promise<ProjectView> {
   const { db, principal } = ctx;
   const id = randomUUID();
-  await db.$executeRaw`
-    INSERT INTO projects (id, name, description, visibility, created_by_id, updated_at)
-    VALUES (${id}::uuid, ${input.name}, ${input.description}, ${input.visibility}::project_visibility,
-            ${principal.userId}::uuid, now())`;
+  await scopedExecute(
+    db,
+    Prisma.sql`
+      INSERT INTO projects (id, name, description, visibility, created_by_id, updated_at)
+      VALUES (${id}::uuid, ${input.name}, ${input.description}, ${input.visibility}::project_visibility,
+              ${principal.userId}::uuid, now())`,
+  );
   // createMany: no RETURNING, for the same reason as above.
   await db.projectMember.createMany({
     data: [{ projectId: id, userId: principal.userId, role: "owner", addedById: principal.userId }],

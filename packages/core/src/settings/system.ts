@@ -1,4 +1,4 @@
-import { type Prisma, type ScopedDb } from "@fastnext/db";
+import { Prisma, scopedRows, type ScopedDb } from "@fastnext/db";
 import {
   readSystemSetting,
   SYSTEM_SETTING_KEYS,
@@ -48,8 +48,10 @@ export async function updateSystemSettings(
   patch: SystemSettingsPatch,
 ): Promise<SystemSettings> {
   // One writer at a time: two concurrent partial changes must not undo each other.
-  await ctx.db
-    .$executeRaw`SELECT pg_advisory_xact_lock(hashtext('fastnext'), hashtext('system_settings'))`;
+  await scopedRows(
+    ctx.db,
+    Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('fastnext'), hashtext('system_settings'))`,
+  );
   const before = await readSystemSettings(ctx.db);
   const merged = {
     passwordPolicy: { ...before.passwordPolicy, ...definedEntries(patch.passwordPolicy) },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { Prisma } from "@fastnext/db";
+import { Prisma, scopedRows } from "@fastnext/db";
 
 import { AppError } from "../errors";
 import { type ServiceContext } from "../context";
@@ -54,19 +54,24 @@ export async function analyticsSummary(
     : Prisma.empty;
 
   const byState = ZStateCountRows.parse(
-    await db.$queryRaw`
+    await scopedRows(
+      db,
+      Prisma.sql`
       SELECT i.state, count(*)::int AS count
         FROM workflow_instances i
         JOIN workflow_templates t ON t.id = i.template_id
        WHERE t.key = ${input.templateKey} ${inProject}
        GROUP BY i.state
        ORDER BY i.state`,
+    ),
   );
 
   // A visit to a state starts at its history row and ends at the instance's
   // next one; visits still going have no end and are left out.
   const durations = ZDurationRows.parse(
-    await db.$queryRaw`
+    await scopedRows(
+      db,
+      Prisma.sql`
       WITH visits AS (
         SELECT h.to_state AS state,
                extract(epoch FROM lead(h.created_at) OVER (PARTITION BY h.instance_id ORDER BY h.version_after)
@@ -83,10 +88,13 @@ export async function analyticsSummary(
        WHERE seconds IS NOT NULL
        GROUP BY state
        ORDER BY state`,
+    ),
   );
 
   const days = ZDayRows.parse(
-    await db.$queryRaw`
+    await scopedRows(
+      db,
+      Prisma.sql`
       WITH days AS (
         SELECT (now() AT TIME ZONE 'UTC')::date - n AS day FROM generate_series(0, 29) AS n
       ), done AS (
@@ -100,6 +108,7 @@ export async function analyticsSummary(
       SELECT to_char(days.day, 'YYYY-MM-DD') AS day, coalesce(done.count, 0)::int AS count
         FROM days LEFT JOIN done ON done.day = days.day
        ORDER BY days.day`,
+    ),
   );
 
   return {

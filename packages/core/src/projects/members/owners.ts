@@ -1,4 +1,6 @@
-import { type ScopedDb } from "@fastnext/db";
+import { z } from "zod";
+
+import { Prisma, scopedRows, type ScopedDb } from "@fastnext/db";
 
 import { AppError } from "../../errors";
 
@@ -14,11 +16,16 @@ export async function assertAnotherOwnerRemains(
   projectId: string,
   leavingUserId: string,
 ): Promise<void> {
-  const owners = await db.$queryRaw<{ user_id: string }[]>`
-    SELECT user_id FROM project_members
-     WHERE project_id = ${projectId}::uuid AND role = 'owner'
-     ORDER BY user_id
-       FOR UPDATE`;
+  const owners = z.array(z.object({ user_id: z.string() })).parse(
+    await scopedRows(
+      db,
+      Prisma.sql`
+        SELECT user_id FROM project_members
+         WHERE project_id = ${projectId}::uuid AND role = 'owner'
+         ORDER BY user_id
+           FOR UPDATE`,
+    ),
+  );
   if (!owners.some((owner) => owner.user_id !== leavingUserId)) {
     throw new AppError("PRECONDITION_FAILED", "A project must keep at least one owner", {
       reason: "last_owner",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { type ScopedDb } from "@fastnext/db";
+import { Prisma, scopedRows, type ScopedDb } from "@fastnext/db";
 
 import { ZDataDocumentSchema } from "./view";
 
@@ -38,11 +38,14 @@ export async function lockInstance(
   db: ScopedDb,
   instanceId: string,
 ): Promise<LockedInstance | null> {
-  const rows = await db.$queryRaw<unknown[]>`
-    SELECT id, project_id, template_id, state, version, assignee_id, data, clock_timestamp() AS now
-      FROM workflow_instances
-     WHERE id = ${instanceId}::uuid
-       FOR UPDATE`;
+  const rows = await scopedRows(
+    db,
+    Prisma.sql`
+      SELECT id, project_id, template_id, state, version, assignee_id, data, clock_timestamp() AS now
+        FROM workflow_instances
+       WHERE id = ${instanceId}::uuid
+         FOR UPDATE`,
+  );
   if (rows.length === 0) return null;
   const row = ZLockedRowSchema.parse(rows[0]);
   return {

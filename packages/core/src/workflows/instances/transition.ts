@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { type ScopedDb } from "@fastnext/db";
+import { Prisma, scopedExecute, type ScopedDb } from "@fastnext/db";
 import { emitEvent } from "@fastnext/events";
 import { planTransition, type TransitionPlan } from "@fastnext/workflow";
 
@@ -143,13 +143,16 @@ export async function transitionInstance(
   };
   // History first, and only if no attempt with this key got there first: on
   // a duplicate nothing else has been written yet, and the first answer wins.
-  const inserted = await db.$executeRaw`
+  const inserted = await scopedExecute(
+    db,
+    Prisma.sql`
     INSERT INTO workflow_history (id, instance_id, project_id, transition_key, from_state, to_state, actor_id,
                                   comment, idempotency_key, result, version_after, created_at)
     VALUES (${result.historyId}::uuid, ${locked.id}::uuid, ${locked.projectId}::uuid, ${input.transitionKey},
             ${plan.from}, ${plan.to}, ${principal.userId}::uuid, ${comment}::text, ${key ?? null}::text,
             ${storedResult(result)}::jsonb, ${result.version}::int, ${now}::timestamptz)
-    ON CONFLICT (instance_id, idempotency_key) DO NOTHING`;
+    ON CONFLICT (instance_id, idempotency_key) DO NOTHING`,
+  );
   if (inserted === 0 && key) {
     const earlier = await findEarlierAttempt(db, locked.id, key);
     if (!earlier) throw new Error("idempotency conflict without an earlier attempt");
