@@ -16,7 +16,6 @@ import {
   type Registry,
 } from "@fastnext/metrics";
 import { metricsEnvShape } from "@fastnext/metrics/env";
-import { workerEnvShape } from "@fastnext/worker/src/env";
 import { parseEnv } from "@fastnext/config";
 
 // Static checks of deploy/monitoring (no Prometheus or Grafana server runs
@@ -347,17 +346,20 @@ describe("the compose monitoring profile", () => {
   it("scrapes each app service at the port and path it serves its metrics on", () => {
     const jobs = Object.fromEntries(scrape.scrape_configs.map((job) => [job.job_name, job]));
     expect(Object.keys(jobs).sort()).toEqual(["api", "web", "worker"]);
-    const worker = parseEnv("worker", workerEnvShape, env("worker"));
+    const worker = parseEnv("metrics", metricsEnvShape, env("worker")).METRICS_ADDRESS;
     const expected = {
       web: { target: `web:${env("web").PORT}`, path: "/api/metrics" },
       api: { target: `api:${env("api").API_PORT}`, path: METRICS_PATH },
-      worker: { target: `worker:${worker.METRICS_PORT}`, path: METRICS_PATH },
+      worker: { target: `worker:${worker?.port}`, path: METRICS_PATH },
     };
     for (const [job, want] of Object.entries(expected)) {
       expect(jobs[job]?.static_configs.flatMap((c) => c.targets)).toEqual([want.target]);
       expect(jobs[job]?.metrics_path).toBe(want.path);
     }
     expect(existsSync(path.join(root, "apps/web/src/app/api/metrics/route.ts"))).toBe(true);
+    // Prometheus scrapes from a container of its own, which the loopback default would shut out.
+    expect(worker?.host).toBe("0.0.0.0");
+    expect(env("api").API_HOST).toBe("0.0.0.0");
   });
 
   it("gives Prometheus the token every app service asks for, one the schema accepts", () => {
