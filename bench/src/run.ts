@@ -22,6 +22,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { z } from "zod";
+
 import { countsSince, type StatementCounts } from "@fastnext/db/statement-counter";
 
 import { openBenchDatabase } from "./database";
@@ -46,6 +48,28 @@ interface Target extends LoadTarget {
   /** The hand-written target doing the same work, if any. */
   baseline?: string;
 }
+
+/** One request to a target as the load would send it; a failed answer stops the run with its body. */
+async function callTarget(target: LoadTarget): Promise<Response> {
+  const response = await fetch(target.url, {
+    method: target.method ?? "GET",
+    headers: target.headers,
+    body: target.nextBody?.() ?? target.body,
+  });
+  if (!response.ok)
+    throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+// A list's answer: tRPC's envelope (the API, the Next.js route) or the bare
+// page (the hand-written server); anything else counts no items.
+const ZItemsSchema = z.array(z.unknown()).optional();
+const ZListAnswerSchema = z.object({
+  items: ZItemsSchema,
+  result: z
+    .object({ data: z.object({ json: z.object({ items: ZItemsSchema }).optional() }).optional() })
+    .optional(),
+});
 
 /**
  * The Next.js route needs a production build. A full run makes one when it
@@ -191,17 +215,7 @@ try {
   // Every target answers, and both sides of a comparison return the same number of items.
   const items = new Map<string, number | undefined>();
   for (const target of targets) {
-    const response = await fetch(target.url, {
-      method: target.method ?? "GET",
-      headers: target.headers,
-      body: target.nextBody?.() ?? target.body,
-    });
-    if (!response.ok)
-      throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
-    const body = (await response.json()) as {
-      items?: unknown[];
-      result?: { data?: { json?: { items?: unknown[] } } };
-    };
+    const body = ZListAnswerSchema.parse(await (await callTarget(target)).json());
     items.set(target.name, (body.result?.data?.json?.items ?? body.items)?.length);
   }
   for (const target of targets.filter((t) => t.baseline && items.has(t.baseline ?? ""))) {
@@ -231,13 +245,7 @@ try {
     let before: StatementCounts = { statements: 0, roundTrips: 0 };
     for (let call = 0; call < 2; call += 1) {
       before = await counter();
-      const response = await fetch(target.url, {
-        method: target.method ?? "GET",
-        headers: target.headers,
-        body: target.nextBody?.() ?? target.body,
-      });
-      if (!response.ok)
-        throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
+      await callTarget(target);
     }
     statements[target.name] = countsSince(before, await counter());
   }

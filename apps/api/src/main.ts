@@ -26,9 +26,9 @@ async function main(): Promise<void> {
   const listener = address
     ? await startMetricsListener({ address, registry: metrics.registry, token })
     : null;
-  if (listener && address) {
+  if (listener) {
     log.info(
-      { host: address.host, port: listener.port, token: token !== null },
+      { host: listener.host, port: listener.port, token: token !== null },
       "metrics listening",
     );
   } else if (token !== null) {

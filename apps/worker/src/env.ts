@@ -9,8 +9,9 @@ import { DEFAULT_HEARTBEAT_SECONDS } from "./heartbeat";
 
 export const workerEnvShape = {
   /**
-   * Port of the worker's metrics listener (all interfaces) when only
-   * METRICS_TOKEN is set; METRICS_ADDRESS (host:port) takes its place.
+   * Port of the worker's metrics listener on loopback (127.0.0.1) when only
+   * METRICS_TOKEN is set; METRICS_ADDRESS (host:port) takes its place, and
+   * is how the listener is opened to other hosts.
    */
   METRICS_PORT: envFields.port(9464),
   /** How long shutdown waits for work in hand before giving up. */

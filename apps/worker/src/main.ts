@@ -6,6 +6,7 @@ import { createLogger } from "@fastnext/logger";
 import { shutdownTracing } from "@fastnext/tracing";
 
 import { workerEnv } from "./env";
+import { metricsListenAddress } from "./metrics-address";
 
 const log = createLogger("worker");
 
@@ -63,15 +64,15 @@ async function main(): Promise<void> {
     "worker ready",
   );
 
-  // Served on a listener of its own: METRICS_ADDRESS, or every interface at METRICS_PORT behind the token.
-  const { token, address } = env.metrics;
-  const listenAt = address ?? (token === null ? null : { host: "0.0.0.0", port: env.METRICS_PORT });
+  // Served on a listener of its own: METRICS_ADDRESS, or loopback at METRICS_PORT behind the token.
+  const { token } = env.metrics;
+  const listenAt = metricsListenAddress(env.metrics, env.METRICS_PORT);
   const listener = listenAt
     ? await startMetricsListener({ address: listenAt, registry: metrics.registry, token })
     : null;
-  if (listener && listenAt) {
+  if (listener) {
     log.info(
-      { host: listenAt.host, port: listener.port, token: token !== null },
+      { host: listener.host, port: listener.port, token: token !== null },
       "metrics listening",
     );
   } else {

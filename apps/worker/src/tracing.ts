@@ -1,20 +1,9 @@
-import { SpanKind, SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
+import { SpanKind, trace, type Attributes, type Span } from "@opentelemetry/api";
 
 import { contextOfStoredTrace, type StoredTraceContext } from "@fastnext/events";
+import { inSpan } from "@fastnext/tracing";
 
 const tracer = trace.getTracer("@fastnext/worker");
-
-async function inSpan<T>(span: Span, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    span.recordException(error instanceof Error ? error : String(error));
-    span.setStatus({ code: SpanStatusCode.ERROR });
-    throw error;
-  } finally {
-    span.end();
-  }
-}
 
 /**
  * One span per queue job, whatever its queue: a root of its own (polling

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRegistry, createWorkerMetrics, METRIC, type WorkerMetrics } from "@fastnext/metrics";
 import { freePort, startApi, type TestApi } from "@fastnext/test-support";
 
+import { metricsListenAddress } from "../src/metrics-address";
 import { spawnWorker } from "./process";
 import { startSmtp, startWorker, type InProcessWorker, type TestSmtp } from "./support";
 
@@ -96,6 +97,27 @@ describe("the worker's metrics", () => {
   });
 });
 
+describe("where the worker's metrics listener binds", () => {
+  const token = "worker-metrics-token-for-tests";
+
+  it("is loopback at METRICS_PORT when only METRICS_TOKEN is set", () => {
+    expect(metricsListenAddress({ token, address: null }, 9464)).toEqual({
+      host: "127.0.0.1",
+      port: 9464,
+    });
+  });
+
+  it("is METRICS_ADDRESS when given, with or without a token", () => {
+    const address = { host: "0.0.0.0", port: 9100 };
+    expect(metricsListenAddress({ token, address }, 9464)).toEqual(address);
+    expect(metricsListenAddress({ token: null, address }, 9464)).toEqual(address);
+  });
+
+  it("is nowhere with neither", () => {
+    expect(metricsListenAddress({ token: null, address: null }, 9464)).toBeNull();
+  });
+});
+
 describe("the worker process's metrics listener", () => {
   const env = () => ({
     DATABASE_URL: api.db.ownerUrl,
@@ -130,6 +152,28 @@ describe("the worker process's metrics listener", () => {
       expect(text).toMatch(/^fastnext_db_pool_max\{pool="system"\} 3$/m);
       expect(text).toContain("process_resident_memory_bytes");
       expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
+    } finally {
+      child.child.kill("SIGTERM");
+      expect(await child.exited).toBe(0);
+    }
+  });
+
+  it("listens on loopback only at METRICS_PORT when only METRICS_TOKEN is set", async () => {
+    const port = await freePort();
+    const token = "worker-metrics-token-for-tests";
+    const child = spawnWorker({ ...env(), METRICS_PORT: String(port), METRICS_TOKEN: token });
+    try {
+      await expect.poll(child.output, { timeout: 20_000 }).toContain('"msg":"metrics listening"');
+      const line = child
+        .output()
+        .split("\n")
+        .find((text) => text.includes('"msg":"metrics listening"'));
+      // The interface the listener really bound, as the operating system reports it.
+      expect(JSON.parse(line ?? "{}")).toMatchObject({ host: "127.0.0.1", port, token: true });
+      const scraped = await fetch(`http://127.0.0.1:${port}/metrics`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(scraped.status).toBe(200);
     } finally {
       child.child.kill("SIGTERM");
       expect(await child.exited).toBe(0);

@@ -12,13 +12,14 @@ export const METRICS_PATH = "/metrics";
 /**
  * A server of its own that answers `GET /metrics` and nothing else (404),
  * for the worker and for an API server given METRICS_ADDRESS. Resolves
- * once it listens, with the port it got (the address's port may be 0).
+ * once it listens, with the interface and port it got (the address's port
+ * may be 0), so start-up can log where it really listens.
  */
 export async function startMetricsListener(options: {
   address: ListenAddress;
   registry: Registry;
   token: string | null;
-}): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+}): Promise<{ server: Server; host: string; port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path !== METRICS_PATH) {
@@ -44,9 +45,11 @@ export async function startMetricsListener(options: {
       resolve();
     });
   });
+  const bound = server.address() as AddressInfo;
   return {
     server,
-    port: (server.address() as AddressInfo).port,
+    host: bound.address,
+    port: bound.port,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -8,6 +8,7 @@ export {
   tracingOffReason,
   type TracingEnv,
 } from "./env";
+export { inSpan } from "./span";
 
 export interface TracingState {
   enabled: boolean;

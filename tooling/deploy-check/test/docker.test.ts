@@ -15,6 +15,7 @@ import { dbEnvShape } from "@fastnext/db/env";
 import { emailEnvShape } from "@fastnext/email/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
 import { metricsEnvShape, metricsTokenEnvShape } from "@fastnext/metrics/env";
+import { rateLimitEnvShape } from "@fastnext/rate-limit/env";
 import { readWebEnv, webEnvShape } from "@fastnext/web/src/env";
 import { apiServerEnvShape } from "@fastnext/api-server/src/env";
 import { workerEnvShape } from "@fastnext/worker/src/env";
@@ -40,6 +41,8 @@ const processes: Record<"web" | "api" | "worker" | "migrate", Record<string, Env
     api: apiEnvShape,
     // Sign-in (tRPC auth.login and the next-auth cookie) signs access tokens.
     auth: authEnvShape,
+    // The API's configuration reads the rate limiters' store too.
+    "rate-limit": rateLimitEnvShape,
     metrics: metricsTokenEnvShape,
   },
   api: {
@@ -48,6 +51,7 @@ const processes: Record<"web" | "api" | "worker" | "migrate", Record<string, Env
     logger: loggerEnvShape,
     api: apiEnvShape,
     auth: authEnvShape,
+    "rate-limit": rateLimitEnvShape,
     metrics: metricsEnvShape,
   },
   worker: {
@@ -434,6 +438,17 @@ describe("docker-compose.yml", () => {
       expect(app.port).toBe(owner.port);
       expect(app.pathname).toBe(owner.pathname);
       expect(decodeURIComponent(app.password)).toBe(rolePassword(APP_ROLE));
+    },
+  );
+
+  it.each(["web", "api"] as const)(
+    "counts the rate limits of %s in the redis service, started once it is healthy",
+    (name) => {
+      const redis = new URL(environmentOf(name).REDIS_URL ?? "");
+      expect(redis.protocol).toBe("redis:");
+      expect(redis.hostname).toBe("redis");
+      expect(portsOf("redis").map((port) => port.target)).toContain(redis.port || "6379");
+      expect(dependsOn(name)).toMatchObject({ redis: "service_healthy" });
     },
   );
 

@@ -16,7 +16,7 @@ import {
   type Registry,
 } from "@fastnext/metrics";
 import { metricsEnvShape } from "@fastnext/metrics/env";
-import { workerEnvShape } from "@fastnext/worker/src/env";
+import { readTracingEnv, tracingOffReason } from "@fastnext/tracing";
 import { parseEnv } from "@fastnext/config";
 
 // Static checks of deploy/monitoring (no Prometheus or Grafana server runs
@@ -347,17 +347,20 @@ describe("the compose monitoring profile", () => {
   it("scrapes each app service at the port and path it serves its metrics on", () => {
     const jobs = Object.fromEntries(scrape.scrape_configs.map((job) => [job.job_name, job]));
     expect(Object.keys(jobs).sort()).toEqual(["api", "web", "worker"]);
-    const worker = parseEnv("worker", workerEnvShape, env("worker"));
+    const worker = parseEnv("metrics", metricsEnvShape, env("worker")).METRICS_ADDRESS;
     const expected = {
       web: { target: `web:${env("web").PORT}`, path: "/api/metrics" },
       api: { target: `api:${env("api").API_PORT}`, path: METRICS_PATH },
-      worker: { target: `worker:${worker.METRICS_PORT}`, path: METRICS_PATH },
+      worker: { target: `worker:${worker?.port}`, path: METRICS_PATH },
     };
     for (const [job, want] of Object.entries(expected)) {
       expect(jobs[job]?.static_configs.flatMap((c) => c.targets)).toEqual([want.target]);
       expect(jobs[job]?.metrics_path).toBe(want.path);
     }
     expect(existsSync(path.join(root, "apps/web/src/app/api/metrics/route.ts"))).toBe(true);
+    // Prometheus scrapes from a container of its own, which the loopback default would shut out.
+    expect(worker?.host).toBe("0.0.0.0");
+    expect(env("api").API_HOST).toBe("0.0.0.0");
   });
 
   it("gives Prometheus the token every app service asks for, one the schema accepts", () => {
@@ -373,7 +376,7 @@ describe("the compose monitoring profile", () => {
     }
   });
 
-  it("sends every app's traces to the collector, under a name of its own, and on to Jaeger", () => {
+  it("traces only when asked: the endpoint comes from the shell, and the documented one is the collector's", () => {
     const collector = z
       .object({
         receivers: z.object({
@@ -383,8 +386,19 @@ describe("the compose monitoring profile", () => {
       })
       .parse(parse(read("deploy/monitoring/otel/collector.yml")));
     const httpPort = collector.receivers.otlp.protocols.http.endpoint.split(":").at(-1);
+    const endpoint = `http://otel-collector:${httpPort}`;
+    // The command the compose file and the docs give for the profile sets it.
+    const command = `OTEL_EXPORTER_OTLP_ENDPOINT=${endpoint} docker compose --profile monitoring up`;
+    expect(read("docker-compose.yml")).toContain(command);
+    expect(read("docs/observability.md")).toContain(command);
     const names = appServices.map((name) => {
-      expect(env(name).OTEL_EXPORTER_OTLP_ENDPOINT).toBe(`http://otel-collector:${httpPort}`);
+      // Declared without a value: passed on from the shell when set there, absent otherwise.
+      expect(service(name).environment, name).toHaveProperty("OTEL_EXPORTER_OTLP_ENDPOINT", null);
+      expect(tracingOffReason(readTracingEnv(env(name))), name).toBe(
+        "no OTEL_EXPORTER_OTLP_ENDPOINT",
+      );
+      const asked = { ...env(name), OTEL_EXPORTER_OTLP_ENDPOINT: endpoint };
+      expect(tracingOffReason(readTracingEnv(asked)), name).toBeNull();
       return env(name).OTEL_SERVICE_NAME;
     });
     expect(new Set(names).size).toBe(appServices.length);

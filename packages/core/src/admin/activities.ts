@@ -1,5 +1,6 @@
 import { type Prisma } from "@fastnext/db";
 
+import { keysetAfter, keysetOrderBy, NEWEST_FIRST } from "../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../pagination/pagination";
 import { type ServiceContext } from "../context";
 import { activityViewSelect, toActivityView, type ActivityView } from "../users/activity-view";
@@ -28,13 +29,10 @@ export async function listActivities(
   if (input.from) conditions.push({ createdAt: { gte: input.from } });
   if (input.to) conditions.push({ createdAt: { lt: input.to } });
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
-  if (after)
-    conditions.push({
-      OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }],
-    });
+  if (after) conditions.push(keysetAfter(NEWEST_FIRST, after.at, after.id));
   const rows = await ctx.db.activity.findMany({
     where: { AND: conditions },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: keysetOrderBy(NEWEST_FIRST),
     take: input.limit + 1,
     select: activityViewSelect,
   });

@@ -2,6 +2,7 @@ import { type Prisma, type ScopedDb } from "@fastnext/db";
 
 import { type Principal } from "../access/principal";
 import { type ServiceContext } from "../context";
+import { keysetAfter, keysetOrderBy, NEWEST_FIRST } from "../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../pagination/pagination";
 import { notificationSelect, toNotificationView, type NotificationView } from "./view";
 
@@ -18,14 +19,10 @@ export async function listNotifications(
   const conditions: Prisma.NotificationWhereInput[] = [{ userId: principal.userId }];
   if (input.unread) conditions.push({ readAt: null });
   const after = decodeCursor(deps.cursors, input.cursor);
-  if (after) {
-    conditions.push({
-      OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }],
-    });
-  }
+  if (after) conditions.push(keysetAfter(NEWEST_FIRST, after.at, after.id));
   const rows = await db.notification.findMany({
     where: { AND: conditions },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: keysetOrderBy(NEWEST_FIRST),
     take: input.limit + 1,
     select: notificationSelect,
   });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@fastnext/db";
 import { ZProjectRoleSchema, ZProjectVisibilitySchema } from "@fastnext/validators";
 
+import { keysetAfterSql } from "../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../pagination/pagination";
 import { type ServiceContext } from "../context";
 import { type ProjectListFilters } from "./input";
@@ -55,7 +56,9 @@ export async function listProjects(
   }
   if (input.search) conditions.push(Prisma.sql`p.name ILIKE ${likePattern(input.search)}`);
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
-  if (after) conditions.push(Prisma.sql`(p.created_at, p.id) < (${after.at}, ${after.id}::uuid)`);
+  if (after) {
+    conditions.push(keysetAfterSql(Prisma.sql`p.created_at, p.id`, "desc", after.at, after.id));
+  }
 
   const rows = ZRowsSchema.parse(
     await ctx.db.$queryRaw`

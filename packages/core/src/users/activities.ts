@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { keysetAfter, keysetOrderBy, NEWEST_FIRST } from "../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../pagination/pagination";
 import { type ServiceContext } from "../context";
 import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
@@ -16,11 +17,9 @@ export async function listMyActivities(
   const rows = await ctx.db.activity.findMany({
     where: {
       actorId: ctx.principal.userId,
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }
-        : {}),
+      ...(after ? keysetAfter(NEWEST_FIRST, after.at, after.id) : {}),
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: keysetOrderBy(NEWEST_FIRST),
     take: input.limit + 1,
     select: activityViewSelect,
   });

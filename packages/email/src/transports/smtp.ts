@@ -1,5 +1,7 @@
-import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { SpanKind, trace } from "@opentelemetry/api";
 import nodemailer from "nodemailer";
+
+import { inSpan } from "@fastnext/tracing";
 
 import { type SmtpConnection } from "../env";
 import { type EmailMessage, type Mailer, type SentEmail } from "../mailer";
@@ -55,8 +57,8 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       return tracer.startActiveSpan(
         "smtp send",
         { kind: SpanKind.CLIENT, attributes: { ...peer, "network.protocol.name": "smtp" } },
-        async (span) => {
-          try {
+        (span) =>
+          inSpan(span, async () => {
             const info = await transporter.sendMail({
               to: message.to,
               subject: message.subject,
@@ -64,14 +66,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
               html: message.html,
             });
             return { messageId: info.messageId };
-          } catch (error) {
-            span.recordException(error instanceof Error ? error : String(error));
-            span.setStatus({ code: SpanStatusCode.ERROR });
-            throw error;
-          } finally {
-            span.end();
-          }
-        },
+          }),
       );
     },
     close() {

@@ -1,4 +1,5 @@
 import { AppError } from "../../errors";
+import { keysetAfter, keysetOrderBy, OLDEST_FIRST } from "../../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import { roleViewSelect, toRoleView, type RoleView } from "./view";
@@ -7,10 +8,8 @@ import { roleViewSelect, toRoleView, type RoleView } from "./view";
 export async function listRoles(ctx: ServiceContext, input: PageInput): Promise<Page<RoleView>> {
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   const rows = await ctx.db.role.findMany({
-    where: after
-      ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] }
-      : {},
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    where: after ? keysetAfter(OLDEST_FIRST, after.at, after.id) : {},
+    orderBy: keysetOrderBy(OLDEST_FIRST),
     take: input.limit + 1,
     select: roleViewSelect,
   });

@@ -1,5 +1,6 @@
 import { type Prisma } from "@fastnext/db";
 
+import { keysetAfter, keysetOrderBy, type KeysetOrder } from "../../pagination/keyset";
 import { type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import { decodeUserCursor, encodeUserCursor, type UserPosition, type UserSort } from "./cursor";
@@ -12,29 +13,29 @@ export interface UserListInput extends PageInput {
   sort: UserSort;
 }
 
+const ORDERS = {
+  createdAt: { sort: "createdAt", tieBreaker: "id", direction: "desc" },
+  name: { sort: "name", tieBreaker: "id", direction: "asc" },
+  email: { sort: "email", tieBreaker: "id", direction: "asc" },
+} as const satisfies { [S in UserSort]: KeysetOrder<S, "id"> };
+
+const ORDER_BY: Record<UserSort, Prisma.UserOrderByWithRelationInput[]> = {
+  createdAt: keysetOrderBy(ORDERS.createdAt),
+  name: keysetOrderBy(ORDERS.name),
+  email: keysetOrderBy(ORDERS.email),
+};
+
 /** Rows after the position in the list's order: (createdAt, id) descending, (name|email, id) ascending. */
 function after(position: UserPosition): Prisma.UserWhereInput {
   switch (position.sort) {
-    case "createdAt": {
-      const at = new Date(position.key);
-      return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: position.id } }] };
-    }
+    case "createdAt":
+      return keysetAfter(ORDERS.createdAt, new Date(position.key), position.id);
     case "name":
-      return {
-        OR: [{ name: { gt: position.key } }, { name: position.key, id: { gt: position.id } }],
-      };
+      return keysetAfter(ORDERS.name, position.key, position.id);
     case "email":
-      return {
-        OR: [{ email: { gt: position.key } }, { email: position.key, id: { gt: position.id } }],
-      };
+      return keysetAfter(ORDERS.email, position.key, position.id);
   }
 }
-
-const ORDER: Record<UserSort, Prisma.UserOrderByWithRelationInput[]> = {
-  createdAt: [{ createdAt: "desc" }, { id: "desc" }],
-  name: [{ name: "asc" }, { id: "asc" }],
-  email: [{ email: "asc" }, { id: "asc" }],
-};
 
 function keyOf(row: { createdAt: Date; name: string; email: string }, sort: UserSort): string {
   return sort === "createdAt" ? row.createdAt.toISOString() : row[sort];
@@ -64,7 +65,7 @@ export async function listUsers(
   if (position) conditions.push(after(position));
   const rows = await ctx.db.user.findMany({
     where: { AND: conditions },
-    orderBy: ORDER[input.sort],
+    orderBy: ORDER_BY[input.sort],
     take: input.limit + 1,
     select: adminUserSelect,
   });

@@ -1,3 +1,4 @@
+import { keysetAfter, keysetOrderBy, NEWEST_FIRST } from "../../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import { invitationSelect, type ProjectInvitationView } from "./view";
@@ -16,11 +17,9 @@ export async function listInvitations(
     where: {
       projectId: input.projectId,
       status: "pending",
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }
-        : {}),
+      ...(after ? keysetAfter(NEWEST_FIRST, after.at, after.id) : {}),
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: keysetOrderBy(NEWEST_FIRST),
     take: input.limit + 1,
     select: invitationSelect,
   });

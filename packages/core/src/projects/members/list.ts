@@ -1,6 +1,14 @@
+import { keysetAfter, keysetOrderBy, type KeysetOrder } from "../../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import { memberSelect, type ProjectMemberView } from "./view";
+
+/** Longest-standing first; a user is a member of a project once, so user ids break ties. */
+const BY_TENURE: KeysetOrder<"addedAt", "userId"> = {
+  sort: "addedAt",
+  tieBreaker: "userId",
+  direction: "asc",
+};
 
 /**
  * Members of a project the caller can see, longest-standing first: one
@@ -14,11 +22,9 @@ export async function listMembers(
   const rows = await ctx.db.projectMember.findMany({
     where: {
       projectId: input.projectId,
-      ...(after
-        ? { OR: [{ addedAt: { gt: after.at } }, { addedAt: after.at, userId: { gt: after.id } }] }
-        : {}),
+      ...(after ? keysetAfter(BY_TENURE, after.at, after.id) : {}),
     },
-    orderBy: [{ addedAt: "asc" }, { userId: "asc" }],
+    orderBy: keysetOrderBy(BY_TENURE),
     take: input.limit + 1,
     select: memberSelect,
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { keysetAfter, keysetOrderBy, OLDEST_FIRST } from "../../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import { instanceNotFound } from "./errors";
@@ -34,11 +35,9 @@ export async function listHistory(
   const rows = await ctx.db.workflowHistory.findMany({
     where: {
       instanceId: input.instanceId,
-      ...(after
-        ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] }
-        : {}),
+      ...(after ? keysetAfter(OLDEST_FIRST, after.at, after.id) : {}),
     },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    orderBy: keysetOrderBy(OLDEST_FIRST),
     take: input.limit + 1,
     select: {
       id: true,

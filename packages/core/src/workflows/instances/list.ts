@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { Prisma, scopedRows } from "@fastnext/db";
 
+import { keysetAfterSql } from "../../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import { requireProjectRole } from "../../projects/access";
@@ -77,9 +78,7 @@ export async function listInstances(
   if (input.assigneeId) conditions.push(Prisma.sql`i.assignee_id = ${input.assigneeId}::uuid`);
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   if (after) {
-    conditions.push(
-      Prisma.sql`(i.created_at, i.id) < (${after.at}::timestamptz, ${after.id}::uuid)`,
-    );
+    conditions.push(keysetAfterSql(Prisma.sql`i.created_at, i.id`, "desc", after.at, after.id));
   }
   const where =
     conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;

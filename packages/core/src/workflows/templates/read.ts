@@ -1,6 +1,7 @@
 import { type Prisma } from "@fastnext/db";
 
 import { AppError } from "../../errors";
+import { keysetAfter, keysetOrderBy, NEWEST_FIRST } from "../../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import {
@@ -22,14 +23,10 @@ export async function listTemplates(
   if (input.key) conditions.push({ key: input.key });
   if (input.status) conditions.push({ status: input.status });
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
-  if (after) {
-    conditions.push({
-      OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }],
-    });
-  }
+  if (after) conditions.push(keysetAfter(NEWEST_FIRST, after.at, after.id));
   const rows = await ctx.db.workflowTemplate.findMany({
     where: { AND: conditions },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: keysetOrderBy(NEWEST_FIRST),
     take: input.limit + 1,
     select: templateSummarySelect,
   });

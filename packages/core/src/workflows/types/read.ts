@@ -1,6 +1,7 @@
 import { type Prisma } from "@fastnext/db";
 
 import { AppError } from "../../errors";
+import { keysetAfter, keysetOrderBy, NEWEST_FIRST } from "../../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import { workflowTypeSelect, type WorkflowTypeView } from "./view";
@@ -20,14 +21,10 @@ export async function listWorkflowTypes(
     });
   }
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
-  if (after) {
-    conditions.push({
-      OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }],
-    });
-  }
+  if (after) conditions.push(keysetAfter(NEWEST_FIRST, after.at, after.id));
   const rows = await ctx.db.workflowType.findMany({
     where: { AND: conditions },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: keysetOrderBy(NEWEST_FIRST),
     take: input.limit + 1,
     select: workflowTypeSelect,
   });
