@@ -159,19 +159,26 @@ describe("row level security through the application role", () => {
   });
 
   it("reading your own row does not compute your co-member set (the costly branch runs last)", async () => {
-    type PlanNode = { Output?: string[]; "Actual Loops"?: number; Plans?: PlanNode[] };
+    type PlanNode = {
+      "Relation Name"?: string;
+      "Parent Relationship"?: string;
+      "Actual Loops"?: number;
+      Plans?: PlanNode[];
+    };
     const coMemberLoops = async (id: string) =>
       withScope(app, asAlice, async (tx) => {
         const [row] = await tx.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
           `EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) SELECT id FROM users WHERE id = '${id}'`,
         );
         const loops: number[] = [];
-        const walk = (node: PlanNode) => {
-          if (node.Output?.some((output) => output.includes("co_member_ids")))
+        // The co-member branch is the policy's only read of project_members: a subplan.
+        const walk = (node: PlanNode, inSubPlan: boolean) => {
+          const sub = inSubPlan || node["Parent Relationship"] === "SubPlan";
+          if (sub && node["Relation Name"] === "project_members")
             loops.push(node["Actual Loops"] ?? -1);
-          node.Plans?.forEach(walk);
+          node.Plans?.forEach((child) => walk(child, sub));
         };
-        if (row) walk(row["QUERY PLAN"][0].Plan);
+        if (row) walk(row["QUERY PLAN"][0].Plan, false);
         return loops;
       });
     expect(await coMemberLoops(alice)).toEqual([0]);
