@@ -186,6 +186,34 @@ describe("row level security through the application role", () => {
     expect(await coMemberLoops(bob)).toEqual([1]);
   });
 
+  it("the caller's id and permissions are read inline, with the same answers", async () => {
+    const { plan, answers } = await withScope(
+      app,
+      { userId: alice, permissions: ["user.read", "project.create"] },
+      async (tx) => {
+        const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+          "EXPLAIN VERBOSE SELECT app.current_user_id(), app.has_permission('user.read')",
+        );
+        const [values] = await tx.$queryRawUnsafe<
+          { id: string | null; read: boolean; manage: boolean }[]
+        >(
+          "SELECT app.current_user_id()::text AS id, app.has_permission('user.read') AS read, app.has_permission('user.manage') AS manage",
+        );
+        return { plan: rows.map((row) => row["QUERY PLAN"]).join("\n"), answers: values };
+      },
+    );
+    // Inlined: the plan holds the settings' reads, not calls of the functions.
+    expect(plan).toContain("current_setting('app.user_id'");
+    expect(plan).not.toMatch(/current_user_id\(|has_permission\(/);
+    expect(answers).toEqual({ id: alice, read: true, manage: false });
+    const anonymous = await withScope(app, ANONYMOUS_SCOPE, async (tx) =>
+      tx.$queryRawUnsafe<{ id: string | null; read: boolean }[]>(
+        "SELECT app.current_user_id()::text AS id, app.has_permission('user.read') AS read",
+      ),
+    );
+    expect(anonymous).toEqual([{ id: null, read: false }]);
+  });
+
   it("a malformed user id fails closed", async () => {
     await expect(
       withScope(app, { userId: "not-a-uuid", permissions: [] }, (tx) => tx.user.count()),
