@@ -130,17 +130,15 @@ const me: Work = async (client, userId, access) => {
   return { user, roles: access.roles, permissions: [...access.permissions].sort() };
 };
 
-// The same fields as projects.list: the caller's role and the member and
-// open-instance counts, computed for the page's rows only.
+// The same fields as projects.list: the caller's role, computed for the
+// page's rows only, and the member and open-instance counts kept per project.
 const projects: Work = async (client, userId) => {
   const { rows } = await client.query(
     `SELECT p.id, p.name, p.description, p.visibility, p.archived_at AS "archivedAt",
             p.created_by_id AS "createdById", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
             (SELECT m.role FROM project_members m WHERE m.project_id = p.id AND m.user_id = $1::uuid) AS "myRole",
-            (SELECT count(*)::int FROM project_members m WHERE m.project_id = p.id) AS "memberCount",
-            (SELECT count(*)::int FROM workflow_instances i
-              WHERE i.project_id = p.id AND i.completed_at IS NULL) AS "openInstanceCount"
-       FROM projects p WHERE p.archived_at IS NULL
+            c.member_count AS "memberCount", c.open_instance_count AS "openInstanceCount"
+       FROM projects p LEFT JOIN project_counters c ON c.project_id = p.id WHERE p.archived_at IS NULL
       ORDER BY p.created_at DESC, p.id DESC LIMIT 51`,
     [userId],
   );

@@ -31,9 +31,7 @@ export interface SqlCostSubject {
 const projectColumns = `p.id, p.name, p.description, p.visibility::text AS "visibility", p.archived_at AS "archivedAt",
        p.created_by_id AS "createdById", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
        (SELECT m.role::text FROM project_members m WHERE m.project_id = p.id AND m.user_id = $1::uuid) AS "myRole",
-       (SELECT count(*)::int FROM project_members m WHERE m.project_id = p.id) AS "memberCount",
-       (SELECT count(*)::int FROM workflow_instances i
-         WHERE i.project_id = p.id AND i.completed_at IS NULL) AS "openInstanceCount"`;
+       c.member_count AS "memberCount", c.open_instance_count AS "openInstanceCount"`;
 
 const instanceColumns = `i.id, i.project_id, i.template_id, t.key AS template_key, t.version AS template_version,
        t.name AS template_name, i.title, i.data, i.state, i.version, i.assignee_id, i.state_entered_at,
@@ -54,11 +52,11 @@ export function listStatements(subject: SqlCostSubject, memberIds: string[]): Sq
   return [
     {
       name: "projects.list",
-      rls: `SELECT ${projectColumns} FROM projects p
+      rls: `SELECT ${projectColumns} FROM projects p LEFT JOIN project_counters c ON c.project_id = p.id
              WHERE p.archived_at IS NULL
                AND (p.id = ANY ((SELECT app.my_project_ids('viewer'))::uuid[]) OR p.visibility = 'internal')
              ORDER BY p.created_at DESC, p.id DESC LIMIT 51`,
-      explicit: `SELECT ${projectColumns} FROM projects p
+      explicit: `SELECT ${projectColumns} FROM projects p LEFT JOIN project_counters c ON c.project_id = p.id
                   WHERE p.archived_at IS NULL
                     AND (p.id IN (SELECT m.project_id FROM project_members m WHERE m.user_id = $1::uuid)
                          OR p.visibility = 'internal')

@@ -159,24 +159,59 @@ describe("row level security through the application role", () => {
   });
 
   it("reading your own row does not compute your co-member set (the costly branch runs last)", async () => {
-    type PlanNode = { Output?: string[]; "Actual Loops"?: number; Plans?: PlanNode[] };
+    type PlanNode = {
+      "Relation Name"?: string;
+      "Parent Relationship"?: string;
+      "Actual Loops"?: number;
+      Plans?: PlanNode[];
+    };
     const coMemberLoops = async (id: string) =>
       withScope(app, asAlice, async (tx) => {
         const [row] = await tx.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
           `EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) SELECT id FROM users WHERE id = '${id}'`,
         );
         const loops: number[] = [];
-        const walk = (node: PlanNode) => {
-          if (node.Output?.some((output) => output.includes("co_member_ids")))
+        // The co-member branch is the policy's only read of project_members: a subplan.
+        const walk = (node: PlanNode, inSubPlan: boolean) => {
+          const sub = inSubPlan || node["Parent Relationship"] === "SubPlan";
+          if (sub && node["Relation Name"] === "project_members")
             loops.push(node["Actual Loops"] ?? -1);
-          node.Plans?.forEach(walk);
+          node.Plans?.forEach((child) => walk(child, sub));
         };
-        if (row) walk(row["QUERY PLAN"][0].Plan);
+        if (row) walk(row["QUERY PLAN"][0].Plan, false);
         return loops;
       });
     expect(await coMemberLoops(alice)).toEqual([0]);
     // Someone else's row falls through to the co-member branch.
     expect(await coMemberLoops(bob)).toEqual([1]);
+  });
+
+  it("the caller's id and permissions are read inline, with the same answers", async () => {
+    const { plan, answers } = await withScope(
+      app,
+      { userId: alice, permissions: ["user.read", "project.create"] },
+      async (tx) => {
+        const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+          "EXPLAIN VERBOSE SELECT app.current_user_id(), app.has_permission('user.read')",
+        );
+        const [values] = await tx.$queryRawUnsafe<
+          { id: string | null; read: boolean; manage: boolean }[]
+        >(
+          "SELECT app.current_user_id()::text AS id, app.has_permission('user.read') AS read, app.has_permission('user.manage') AS manage",
+        );
+        return { plan: rows.map((row) => row["QUERY PLAN"]).join("\n"), answers: values };
+      },
+    );
+    // Inlined: the plan holds the settings' reads, not calls of the functions.
+    expect(plan).toContain("current_setting('app.user_id'");
+    expect(plan).not.toMatch(/current_user_id\(|has_permission\(/);
+    expect(answers).toEqual({ id: alice, read: true, manage: false });
+    const anonymous = await withScope(app, ANONYMOUS_SCOPE, async (tx) =>
+      tx.$queryRawUnsafe<{ id: string | null; read: boolean }[]>(
+        "SELECT app.current_user_id()::text AS id, app.has_permission('user.read') AS read",
+      ),
+    );
+    expect(anonymous).toEqual([{ id: null, read: false }]);
   });
 
   it("a malformed user id fails closed", async () => {

@@ -37,9 +37,10 @@ function likePattern(search: string): string {
  * is readable and the plan does not depend on the policy alone. Newest
  * first, keyset-paginated.
  *
- * One statement. The caller's role and the counts are correlated subqueries
- * evaluated for the page's rows only: Prisma's `_count` would aggregate
- * every member and instance of every project for each page.
+ * One statement. The caller's role is a correlated subquery evaluated for
+ * the page's rows only; the counts are the project's row of
+ * project_counters (kept by triggers), so RLS checks one row per project
+ * instead of every member and open instance counted.
  */
 export async function listProjects(
   ctx: ServiceContext,
@@ -66,10 +67,8 @@ export async function listProjects(
              p.created_by_id AS "createdById", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
              (SELECT m.role::text FROM project_members m
                WHERE m.project_id = p.id AND m.user_id = ${userId}::uuid) AS "myRole",
-             (SELECT count(*)::int FROM project_members m WHERE m.project_id = p.id) AS "memberCount",
-             (SELECT count(*)::int FROM workflow_instances i
-               WHERE i.project_id = p.id AND i.completed_at IS NULL) AS "openInstanceCount"
-        FROM projects p
+             c.member_count AS "memberCount", c.open_instance_count AS "openInstanceCount"
+        FROM projects p LEFT JOIN project_counters c ON c.project_id = p.id
        WHERE ${Prisma.join(conditions, " AND ")}
        ORDER BY p.created_at DESC, p.id DESC
        LIMIT ${input.limit + 1}`,

@@ -5,8 +5,8 @@ import { ZProjectRoleSchema, ZProjectVisibilitySchema } from "@fastnext/validato
 
 /**
  * A project as its viewers see it, with the caller's own role and counts.
- * Counts go through RLS like everything else, so they never reveal rows the
- * caller could not list.
+ * The counts (project_counters) are read under the same rule as the rows
+ * they count, so they never reveal rows the caller could not list.
  */
 export const ZProjectViewSchema = z.object({
   id: z.uuid(),
@@ -36,7 +36,7 @@ export function projectViewSelect(userId: string) {
     createdAt: true,
     updatedAt: true,
     members: { where: { userId }, select: { role: true } },
-    _count: { select: { members: true, instances: { where: { completedAt: null } } } },
+    counters: { select: { memberCount: true, openInstanceCount: true } },
   } satisfies Prisma.ProjectSelect;
 }
 
@@ -44,13 +44,19 @@ export type ProjectRecord = Prisma.ProjectGetPayload<{
   select: ReturnType<typeof projectViewSelect>;
 }>;
 
+/**
+ * The counts are the project's row of project_counters, which a trigger
+ * writes with the project: a project without one is a broken database, not
+ * a project with nothing in it.
+ */
 export function toProjectView(record: ProjectRecord): ProjectView {
-  const { members, _count, ...project } = record;
+  const { members, counters, ...project } = record;
+  if (!counters) throw new Error(`project ${project.id} has no counters row`);
   return {
     ...project,
     myRole: members[0]?.role ?? null,
-    memberCount: _count.members,
-    openInstanceCount: _count.instances,
+    memberCount: counters.memberCount,
+    openInstanceCount: counters.openInstanceCount,
   };
 }
 

@@ -10,6 +10,7 @@ import { access as outboundEmails } from "./outbound_emails";
 import { access as passwordHistory } from "./password_history";
 import { access as passwordResetTokens } from "./password_reset_tokens";
 import { access as permissions } from "./permissions";
+import { access as projectCounters } from "./project_counters";
 import { access as projectInvitations } from "./project_invitations";
 import { access as projectMembers } from "./project_members";
 import { access as projects } from "./projects";
@@ -44,6 +45,7 @@ export const tableAccess: readonly TableAccess[] = sortedByTable([
   passwordHistory,
   passwordResetTokens,
   permissions,
+  projectCounters,
   projectInvitations,
   projectMembers,
   projects,

@@ -1,8 +1,21 @@
 import { APP_ROLE, SYSTEM_ROLE } from "../../roles";
 import { defineTableAccess, TABLE_PRIVILEGES, type TableAccess } from "../access";
-import { hasPermission, isCurrentUser } from "../expressions";
+import { hasPermission, isCurrentUser, quoteIdent } from "../expressions";
 
 const selfOrManager = `${isCurrentUser("id")} OR ${hasPermission("user.manage")}`;
+
+/**
+ * True when the user in `column` is a member of one of the caller's projects. It asks about
+ * the row at hand only (that user's memberships, by the (user_id, project_id) index) rather
+ * than building the caller's whole co-member set, which for a member of 200 projects is
+ * thousands of users read to show ten names. `ARRAY(subquery) &&` keeps it a per-row
+ * subplan: an EXISTS or IN would let the planner choose to hash that whole set again. The
+ * memberships are read under project_members' own policy, which shows every membership of
+ * the caller's projects, so the answer is the same as over the whole table.
+ */
+function sharesAProject(column: string): string {
+  return `(SELECT app.my_project_ids('viewer')) && ARRAY(SELECT m.project_id FROM public.project_members m WHERE m.user_id = ${quoteIdent("users")}.${quoteIdent(column)})`;
+}
 
 /**
  * Users. Rights are per column: secrets (password hash, second-factor secret and state) can be
@@ -65,7 +78,7 @@ export const access: TableAccess = defineTableAccess({
       name: "users_select",
       command: "select",
       // The co-member branch is the costly one: it comes last so reading yourself skips it.
-      using: `${isCurrentUser("id")} OR ${hasPermission("user.read")} OR "id" = ANY ((SELECT app.co_member_ids())::uuid[])`,
+      using: `${isCurrentUser("id")} OR ${hasPermission("user.read")} OR ${sharesAProject("id")}`,
     },
     {
       name: "users_insert",
