@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { Prisma } from "@fastnext/db";
+import { Prisma, scopedRows } from "@fastnext/db";
 import { ZProjectRoleSchema, ZProjectVisibilitySchema } from "@fastnext/validators";
 
 import { keysetAfterSql } from "../pagination/keyset";
@@ -62,7 +62,9 @@ export async function listProjects(
   }
 
   const rows = ZRowsSchema.parse(
-    await ctx.db.$queryRaw`
+    await scopedRows(
+      ctx.db,
+      Prisma.sql`
       SELECT p.id, p.name, p.description, p.visibility::text AS "visibility", p.archived_at AS "archivedAt",
              p.created_by_id AS "createdById", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
              (SELECT m.role::text FROM project_members m
@@ -72,6 +74,7 @@ export async function listProjects(
        WHERE ${Prisma.join(conditions, " AND ")}
        ORDER BY p.created_at DESC, p.id DESC
        LIMIT ${input.limit + 1}`,
+    ),
   );
   return toPage(ctx.deps.cursors, rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
 }
