@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, webcrypto } from "node:crypto";
 
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
@@ -83,10 +83,24 @@ export function accessTokenConfig(
   };
 }
 
-function signingKey(secret: string): Uint8Array {
-  const key = new TextEncoder().encode(secret);
-  if (key.length < MIN_SECRET_BYTES)
+/**
+ * The HMAC key of each secret, imported once: given the raw bytes, jose
+ * imports a key on every call, which was a visible share of a request's CPU.
+ * Only the configured secrets ever get here, so the map stays tiny.
+ */
+const importedKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+
+function signingKey(secret: string): Promise<webcrypto.CryptoKey> {
+  const known = importedKeys.get(secret);
+  if (known) return known;
+  const bytes = new TextEncoder().encode(secret);
+  if (bytes.length < MIN_SECRET_BYTES)
     throw new RangeError(`access token secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  const key = webcrypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+    "verify",
+  ]);
+  importedKeys.set(secret, key);
   return key;
 }
 
@@ -107,7 +121,7 @@ export async function signAccessToken(
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAtSeconds)
     .setJti(randomUUID())
-    .sign(signingKey(config.secret));
+    .sign(await signingKey(config.secret));
   return { token, expiresIn: config.ttlSeconds, expiresAt: new Date(expiresAtSeconds * 1000) };
 }
 
@@ -123,7 +137,7 @@ export async function verifyAccessToken(
 ): Promise<VerifiedAccessToken> {
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, signingKey(config.secret), {
+    ({ payload } = await jwtVerify(token, await signingKey(config.secret), {
       algorithms: [ALGORITHM],
       typ: TOKEN_TYPE,
       issuer: config.issuer,
