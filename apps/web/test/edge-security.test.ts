@@ -205,8 +205,10 @@ describe("behind a trusted proxy", () => {
   it("sends HSTS when the proxy says the client came over https", async () => {
     const viaTls = await fetch(`${web.url}/sign-in`, { headers: { "x-forwarded-proto": "https" } });
     expect(viaTls.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
-    const api = await fetch(`${web.url}/api/health`, { headers: { "x-forwarded-proto": "https" } });
-    expect(api.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+    for (const route of ["/api/health", "/api/trpc/system.health"]) {
+      const api = await fetch(`${web.url}${route}`, { headers: { "x-forwarded-proto": "https" } });
+      expect(api.headers.get("strict-transport-security"), route).toMatch(/^max-age=\d+/);
+    }
     const plain = await fetch(`${web.url}/sign-in`);
     expect(plain.headers.get("strict-transport-security")).toBeNull();
   });

@@ -1,4 +1,6 @@
-import { TRPCClientError } from "@trpc/client";
+import { request as httpRequest } from "node:http";
+import { httpBatchStreamLink, TRPCClientError, createTRPCClient } from "@trpc/client";
+import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
@@ -225,4 +227,45 @@ describe("the tRPC HTTP edge", () => {
     }
     await roomy.close();
   });
+
+  it("sends a complete answer in one piece with its length, a streamed batch as it is produced", async () => {
+    const whole = await rawGet(`${server.url}/system.health`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers["transfer-encoding"]).toBeUndefined();
+    expect(Number(whole.headers["content-length"])).toBe(Buffer.byteLength(whole.body));
+    expect(JSON.parse(whole.body)).toMatchObject({ result: { data: { json: { status: "ok" } } } });
+    // Errors are complete answers too.
+    const refused = await rawGet(`${server.url}/no.such.procedure`);
+    expect(refused.status).toBe(404);
+    expect(Number(refused.headers["content-length"])).toBe(Buffer.byteLength(refused.body));
+
+    const streamed = await rawGet(`${server.url}/system.health,system.health?batch=1&input={}`, {
+      "trpc-accept": "application/jsonl",
+    });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers["transfer-encoding"]).toBe("chunked");
+    expect(streamed.headers["content-length"]).toBeUndefined();
+    const client = createTRPCClient<TestRouter>({
+      links: [httpBatchStreamLink({ url: server.url, transformer: superjson })],
+    });
+    const [a, b] = await Promise.all([client.system.health.query(), client.system.health.query()]);
+    expect(a.time).toBeInstanceOf(Date);
+    expect(b.status).toBe("ok");
+  });
 });
+
+/** A GET with node:http, to see the framing headers as they were sent. */
+function rawGet(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, { headers }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on("error", reject);
+      req.end();
+    },
+  );
+}

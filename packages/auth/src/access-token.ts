@@ -1,17 +1,19 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, webcrypto } from "node:crypto";
 
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 
 import { MAX_CLOCK_SKEW_SECONDS, type AuthEnv } from "./env";
+import { VerifiedTokenCache, type VerifiedClaims } from "./verified-tokens";
 
 /** What signing and verifying access tokens needs; build it with accessTokenConfig. */
+/** Read-only: tokens verified under a configuration are remembered with it. */
 export interface AccessTokenConfig {
-  secret: string;
-  issuer: string;
-  audience: string;
-  ttlSeconds: number;
-  clockSkewSeconds: number;
+  readonly secret: string;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly ttlSeconds: number;
+  readonly clockSkewSeconds: number;
 }
 
 export interface AccessTokenSubject {
@@ -62,7 +64,28 @@ const payloadSchema = z.object({
   exp: z.number().int(),
   iat: z.number().int(),
   jti: z.string().min(1),
+  nbf: z.number().optional(),
 });
+
+/** One cache per configuration object: a token verified under one issuer or secret says nothing under another. */
+const verifiedTokens = new WeakMap<AccessTokenConfig, VerifiedTokenCache>();
+
+function verifiedTokensOf(config: AccessTokenConfig): VerifiedTokenCache {
+  let cache = verifiedTokens.get(config);
+  if (!cache) {
+    cache = new VerifiedTokenCache();
+    verifiedTokens.set(config, cache);
+  }
+  return cache;
+}
+
+function verifiedToken(claims: VerifiedClaims): VerifiedAccessToken {
+  return {
+    userId: claims.userId,
+    sessionId: claims.sessionId,
+    expiresAt: new Date(claims.expiresAtSeconds * 1000),
+  };
+}
 
 export function accessTokenConfig(
   env: Pick<
@@ -83,10 +106,24 @@ export function accessTokenConfig(
   };
 }
 
-function signingKey(secret: string): Uint8Array {
-  const key = new TextEncoder().encode(secret);
-  if (key.length < MIN_SECRET_BYTES)
+/**
+ * The HMAC key of each secret, imported once: given the raw bytes, jose
+ * imports a key on every call, which was a visible share of a request's CPU.
+ * Only the configured secrets ever get here, so the map stays tiny.
+ */
+const importedKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+
+function signingKey(secret: string): Promise<webcrypto.CryptoKey> {
+  const known = importedKeys.get(secret);
+  if (known) return known;
+  const bytes = new TextEncoder().encode(secret);
+  if (bytes.length < MIN_SECRET_BYTES)
     throw new RangeError(`access token secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  const key = webcrypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+    "verify",
+  ]);
+  importedKeys.set(secret, key);
   return key;
 }
 
@@ -107,28 +144,34 @@ export async function signAccessToken(
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAtSeconds)
     .setJti(randomUUID())
-    .sign(signingKey(config.secret));
+    .sign(await signingKey(config.secret));
   return { token, expiresIn: config.ttlSeconds, expiresAt: new Date(expiresAtSeconds * 1000) };
 }
 
 /**
  * Checks signature (HS256 only), type, issuer, audience and expiry (with at
  * most MAX_CLOCK_SKEW_SECONDS of tolerance). Throws InvalidAccessTokenError on
- * any failure.
+ * any failure. A token that passed is remembered with its configuration and
+ * answered from memory until it expires (see VerifiedTokenCache).
  */
 export async function verifyAccessToken(
   token: string,
   config: AccessTokenConfig,
   now: Date = new Date(),
 ): Promise<VerifiedAccessToken> {
+  const clockTolerance = Math.min(Math.max(config.clockSkewSeconds, 0), MAX_CLOCK_SKEW_SECONDS);
+  const cache = verifiedTokensOf(config);
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const known = cache.get(token, nowSeconds, clockTolerance);
+  if (known) return verifiedToken(known);
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, signingKey(config.secret), {
+    ({ payload } = await jwtVerify(token, await signingKey(config.secret), {
       algorithms: [ALGORITHM],
       typ: TOKEN_TYPE,
       issuer: config.issuer,
       audience: config.audience,
-      clockTolerance: Math.min(Math.max(config.clockSkewSeconds, 0), MAX_CLOCK_SKEW_SECONDS),
+      clockTolerance,
       currentDate: now,
       requiredClaims: ["exp", "iat", "sub", "jti"],
     }));
@@ -137,9 +180,12 @@ export async function verifyAccessToken(
   }
   const claims = payloadSchema.safeParse(payload);
   if (!claims.success) throw new InvalidAccessTokenError("invalid");
-  return {
+  const verified = {
     userId: claims.data.sub,
     sessionId: claims.data.sid,
-    expiresAt: new Date(claims.data.exp * 1000),
+    expiresAtSeconds: claims.data.exp,
   };
+  // A not-before claim makes the verdict depend on time in a second way; we issue none, so such a token is simply not remembered.
+  if (claims.data.nbf === undefined) cache.set(token, verified);
+  return verifiedToken(verified);
 }

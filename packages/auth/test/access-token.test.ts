@@ -37,6 +37,16 @@ function base64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
+/** The token with its payload's subject replaced, header and signature kept. */
+function withOtherSubject(token: string): string {
+  const [header, payload, signature] = token.split(".");
+  const claims = JSON.parse(Buffer.from(payload!, "base64url").toString()) as Record<
+    string,
+    unknown
+  >;
+  return `${header!}.${base64url({ ...claims, sub: randomUUID() })}.${signature!}`;
+}
+
 /** Signs arbitrary claims with the test secret, bypassing signAccessToken's checks. */
 async function forge(claims: Record<string, unknown>, secret = config.secret): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -124,15 +134,7 @@ describe("access tokens", () => {
 
   it("rejects a token whose payload was altered after signing", async () => {
     const { token } = await signAccessToken(subject, config);
-    const [header, payload, signature] = token.split(".");
-    const claims = JSON.parse(Buffer.from(payload!, "base64url").toString()) as Record<
-      string,
-      unknown
-    >;
-    const tampered = base64url({ ...claims, sub: randomUUID() });
-    expect(await rejection(verifyAccessToken(`${header!}.${tampered}.${signature!}`, config))).toBe(
-      "invalid",
-    );
+    expect(await rejection(verifyAccessToken(withOtherSubject(token), config))).toBe("invalid");
   });
 
   it("rejects a correctly signed token whose sub or sid is not a UUID", async () => {
@@ -153,5 +155,39 @@ describe("access tokens", () => {
     await expect(
       signAccessToken({ userId: "admin", sessionId: subject.sessionId }, config),
     ).rejects.toThrow();
+  });
+});
+
+describe("access tokens verified before", () => {
+  it("are answered again, and refused as expired once their expiry passes", async () => {
+    const issued = new Date();
+    const { token, expiresAt } = await signAccessToken(subject, config, issued);
+    await expect(verifyAccessToken(token, config, issued)).resolves.toMatchObject(subject);
+    const again = await verifyAccessToken(token, config, issued);
+    expect(again).toEqual({ ...subject, expiresAt });
+    // Within the clock tolerance after expiry: still accepted, as on first verification.
+    const justAfter = new Date(expiresAt.getTime() + 10_000);
+    await expect(verifyAccessToken(token, config, justAfter)).resolves.toMatchObject(subject);
+    const past = new Date(expiresAt.getTime() + (config.clockSkewSeconds + 1) * 1000);
+    expect(await rejection(verifyAccessToken(token, config, past))).toBe("expired");
+  });
+
+  it("are not accepted under another configuration", async () => {
+    const { token } = await signAccessToken(subject, config);
+    await expect(verifyAccessToken(token, config)).resolves.toMatchObject(subject);
+    expect(await rejection(verifyAccessToken(token, { ...config, issuer: "someone-else" }))).toBe(
+      "invalid",
+    );
+    expect(
+      await rejection(
+        verifyAccessToken(token, { ...config, secret: "another-secret-of-at-least-32-characters" }),
+      ),
+    ).toBe("invalid");
+  });
+
+  it("do not make an altered copy pass", async () => {
+    const { token } = await signAccessToken(subject, config);
+    await expect(verifyAccessToken(token, config)).resolves.toMatchObject(subject);
+    expect(await rejection(verifyAccessToken(withOtherSubject(token), config))).toBe("invalid");
   });
 });

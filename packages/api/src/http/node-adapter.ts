@@ -47,6 +47,17 @@ function setSecurityHeaders(
   }
 }
 
+/**
+ * Whether the answer is written as it is produced: tRPC's streamed batches
+ * say so with Transfer-Encoding, subscriptions are server-sent events.
+ */
+function isStreamed(response: Response): boolean {
+  return (
+    response.headers.has("transfer-encoding") ||
+    (response.headers.get("content-type")?.startsWith("text/event-stream") ?? false)
+  );
+}
+
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
@@ -54,6 +65,12 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   });
   if (!response.body) {
     res.end();
+    return;
+  }
+  if (!isStreamed(response)) {
+    // A complete answer goes out in one write with its Content-Length,
+    // instead of a chunked body read through the stream piece by piece.
+    res.end(Buffer.from(await response.arrayBuffer()));
     return;
   }
   // Streamed responses (batch streaming, subscriptions) are written as they come.
@@ -81,7 +98,12 @@ export function createNodeServer(
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = options.extraRoutes?.[url.pathname];
     const closed = new AbortController();
-    res.once("close", () => closed.abort());
+    // Only a client that leaves before the answer is complete aborts: after
+    // a finished response nothing listens, and an abort (its DOMException,
+    // its event) on every request was measurable.
+    res.once("close", () => {
+      if (!res.writableFinished) closed.abort();
+    });
     const origin = `http://${req.headers.host ?? "localhost"}`;
     const respond = route
       ? Promise.resolve(route(toRequest(req, origin, closed.signal)))
