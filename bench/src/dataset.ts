@@ -135,15 +135,36 @@ export async function seedDataset(adminUrl: string, size: DatasetSize): Promise<
   }
 }
 
+interface InstanceBatch {
+  templateId: string;
+  from: number;
+  to: number;
+  draftProjects: number;
+  creatorId: string;
+}
+
 /**
  * Instances `from`..`to`, spread over every project in one INSERT ... SELECT
  * (no row-by-row round trips). Those of the newest `draftProjects` projects
- * start in "draft".
+ * start in "draft". As a bulk import should, it leaves the per-row counter
+ * trigger off for the INSERT (it would update each project's counters row
+ * once per instance) and recounts every project once afterwards.
  */
-async function insertInstances(
-  client: pg.Client,
-  batch: { templateId: string; from: number; to: number; draftProjects: number; creatorId: string },
-): Promise<void> {
+async function insertInstances(client: pg.Client, batch: InstanceBatch): Promise<void> {
+  await client.query(
+    "ALTER TABLE workflow_instances DISABLE TRIGGER workflow_instances_count_insert",
+  );
+  try {
+    await insertInstanceRows(client, batch);
+  } finally {
+    await client.query(
+      "ALTER TABLE workflow_instances ENABLE TRIGGER workflow_instances_count_insert",
+    );
+  }
+  await client.query("SELECT app.rebuild_project_counters()");
+}
+
+async function insertInstanceRows(client: pg.Client, batch: InstanceBatch): Promise<void> {
   await client.query(
     `WITH ranked AS (SELECT id, row_number() OVER (ORDER BY created_at DESC) AS n, count(*) OVER () AS total FROM projects)
      INSERT INTO workflow_instances (id, project_id, template_id, title, data, state, version, state_entered_at,
