@@ -3,15 +3,15 @@
  * command, ending with one line that counts what passed and failed.
  *
  *   1. lint, typecheck and the production build (Turborepo, all workspaces),
- *      the import boundaries between workspaces (`pnpm boundaries`) and
- *      the formatting (`prettier --check`)
+ *      and beside it the import boundaries between workspaces (`pnpm
+ *      boundaries`) and the formatting (`prettier --check`)
  *   2. unit and integration tests (Vitest, against a real PostgreSQL:
  *      TEST_DATABASE_ADMIN_URL, or the embedded server when unset)
  *   3. browser tests (Playwright), when the web app has them
  *   4. the benchmark in smoke mode: a few seconds, asserting only that every
  *      request succeeded (never a speed), so the harness cannot rot
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 
 interface StepResult {
@@ -25,6 +25,37 @@ function run(name: string, command: string, args: string[]): StepResult {
   return { name, ok: result.status === 0 };
 }
 
+interface BackgroundStep {
+  /** Waits for the step and prints its output in one piece, under its heading. */
+  finish: () => Promise<StepResult>;
+}
+
+/**
+ * Starts a step beside the one in the foreground. Its output is held back
+ * and printed when it is finished, so the two logs do not interleave.
+ */
+function runBeside(name: string, command: string, args: string[]): BackgroundStep {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const output: Buffer[] = [];
+  child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+  child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+  const exited = new Promise<boolean>((resolve) => {
+    child.once("error", (error) => {
+      output.push(Buffer.from(`${error.message}\n`));
+      resolve(false);
+    });
+    child.once("close", (code) => resolve(code === 0));
+  });
+  return {
+    finish: async () => {
+      const ok = await exited;
+      console.log(`\n=== ${name}: ${command} ${args.join(" ")}`);
+      process.stdout.write(Buffer.concat(output));
+      return { name, ok };
+    },
+  };
+}
+
 interface VitestReport {
   numPassedTests: number;
   numFailedTests: number;
@@ -35,6 +66,13 @@ interface VitestReport {
 
 mkdirSync(".artifacts", { recursive: true });
 const steps: StepResult[] = [];
+// The boundaries and formatting checks read sources only and need nothing
+// built: they run while Turborepo works, on the CPU time its task graph
+// leaves idle (its start, and the build's single-threaded stretches).
+const sourceChecks = [
+  runBeside("import boundaries", "pnpm", ["boundaries"]),
+  runBeside("formatting", "pnpm", ["format:check"]),
+];
 steps.push(
   run("static checks and build", "pnpm", [
     "turbo",
@@ -45,8 +83,7 @@ steps.push(
     "--continue",
   ]),
 );
-steps.push(run("import boundaries", "pnpm", ["boundaries"]));
-steps.push(run("formatting", "pnpm", ["format:check"]));
+for (const check of sourceChecks) steps.push(await check.finish());
 
 const vitestReport = ".artifacts/vitest.json";
 steps.push(

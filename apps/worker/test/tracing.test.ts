@@ -32,6 +32,19 @@ afterAll(async () => {
   await tracing.shutdown();
 });
 
+/**
+ * The first span that matches, once one has ended. A queue job's span ends
+ * after the handler's span inside it, so it can be exported a moment later.
+ */
+async function endedSpan(
+  match: (span: ReadableSpan) => boolean,
+): Promise<ReadableSpan | undefined> {
+  await expect
+    .poll(async () => (await tracing.spans()).some(match), { timeout: 10_000 })
+    .toBe(true);
+  return (await tracing.spans()).find(match);
+}
+
 /** Whether `ancestor` is `span` or above it, following parents within `spans`. */
 function descendsFrom(span: ReadableSpan, ancestor: ReadableSpan, spans: ReadableSpan[]): boolean {
   const byId = new Map(spans.map((s) => [s.spanContext().spanId, s]));
@@ -124,13 +137,12 @@ describe("one trace from a request to its side effects", () => {
     expect(spans.some((s) => isSql(s) && descendsFrom(s, handle, spans))).toBe(true);
 
     // Each links to the span of the queue job it ran in, a trace of its own.
-    const all = await tracing.spans();
     for (const [span, queue] of [
       [dispatch, "events.dispatch"],
       [handle, "events.handle"],
     ] as const) {
       expect(span.links).toHaveLength(1);
-      const job = all.find((s) => s.spanContext().spanId === span.links[0]?.context.spanId);
+      const job = await endedSpan((s) => s.spanContext().spanId === span.links[0]?.context.spanId);
       expect(job?.name).toBe(`job ${queue}`);
       expect(job?.spanContext().traceId).not.toBe(traceId);
     }
@@ -199,7 +211,7 @@ describe("one trace from a request to its side effects", () => {
     const handle = all.find(
       (s) => s.name === "handle mail.welcome" && s.attributes["event.id"] === second?.id,
     )!;
-    const job = all.find((s) => s.spanContext().spanId === handle.parentSpanContext?.spanId);
+    const job = await endedSpan((s) => s.spanContext().spanId === handle.parentSpanContext?.spanId);
     expect(job?.name).toBe("job events.handle");
     expect(handle.links).toEqual([]);
   });
