@@ -125,12 +125,6 @@ try {
       baseline: "hand-written: users.me",
     },
     {
-      name: "users.me without RLS tx",
-      url: trpcQuery(base, "bench.meUnscoped"),
-      headers: auth,
-      server: api,
-    },
-    {
       name: "projects.list",
       url: trpcQuery(base, "projects.list", { limit: 50 }),
       headers: auth,

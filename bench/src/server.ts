@@ -1,30 +1,23 @@
 /**
  * The API as a standalone HTTP server for benchmarks: the production router
- * and handler (as apps/api serves them), plus
- * - one bench-only procedure that does the same work as `users.me` WITHOUT
- *   the scoped RLS transaction (system login, no BEGIN, no set_config), so
- *   the two can be compared in one run, and
- * - `/bench/statements`, the number of SQL statements sent so far.
+ * and handler (as apps/api serves them), plus `/bench/statements`, the
+ * number of SQL statements sent so far.
  */
 // First: tracing (when the OTEL_* variables ask for it) starts before pg and http load.
 import "./instrument";
 
 import { type AddressInfo } from "node:net";
-import { TRPCError } from "@trpc/server";
 
 import { appRouter, type ApiDeps } from "@fastnext/api";
 import { createNodeServer, createTrpcHandler } from "@fastnext/api/http";
-import { publicProcedure, router } from "@fastnext/api/trpc";
 import { accessTokenConfig, encryptionKeyOf } from "@fastnext/auth";
-import { AccessCache, CursorSigner, loadPrincipal, resolveCredentials } from "@fastnext/core";
-import { readMe, ZMeSchema } from "@fastnext/core/users";
+import { AccessCache, CursorSigner } from "@fastnext/core";
 import { createRateLimiter } from "@fastnext/rate-limit";
 
 import { countingPrismaClient, statementCounter } from "./counting-pool";
 import { benchEnv, serverConfig } from "./env";
 
 const appUrl = benchEnv.BENCH_APP_URL ?? "";
-const systemUrl = benchEnv.BENCH_SYSTEM_URL ?? "";
 const poolMax = benchEnv.BENCH_POOL_MAX;
 
 const unlimited = (keyPrefix: string) =>
@@ -48,21 +41,9 @@ const deps: ApiDeps = {
     callsPerIp: unlimited("ci"),
   },
 };
-const system = countingPrismaClient(systemUrl, poolMax);
-
-const benchRouter = router({
-  meUnscoped: publicProcedure.output(ZMeSchema).query(async ({ ctx }) => {
-    const credentials = await resolveCredentials(ctx, deps.tokens);
-    if (!credentials) throw new TRPCError({ code: "UNAUTHORIZED" });
-    const principal = await loadPrincipal(system, credentials);
-    if (!principal) throw new TRPCError({ code: "UNAUTHORIZED" });
-    return readMe(system, principal);
-  }),
-});
-
 const handler = createTrpcHandler({
   endpoint: "/trpc",
-  router: router({ ...appRouter._def.record, bench: benchRouter }),
+  router: appRouter,
   deps,
   allowedOrigins: api.CORS_ORIGINS,
   maxBodyBytes: api.API_MAX_BODY_BYTES,
@@ -79,5 +60,5 @@ server.listen(0, "127.0.0.1", () => {
 });
 process.on("SIGTERM", () => {
   server.close();
-  void Promise.all([deps.pool.$disconnect(), system.$disconnect()]).then(() => process.exit(0));
+  void deps.pool.$disconnect().then(() => process.exit(0));
 });

@@ -29,13 +29,7 @@ export {
   type CredentialSources,
   type ResolveSession,
 } from "./access/credentials";
-export {
-  loadAccess,
-  loadPrincipal,
-  scopeOf,
-  type Credentials,
-  type Principal,
-} from "./access/principal";
+export { loadAccess, scopeOf, type Credentials, type Principal } from "./access/principal";
 export { serviceContext, type ServiceContext } from "./context";
 export { type CoreDeps, type LoginPolicy, type ServiceLimiters } from "./deps";
 export {

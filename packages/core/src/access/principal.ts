@@ -27,12 +27,6 @@ interface AccessRow {
   permissions: string[];
 }
 
-interface PrincipalRow extends AccessRow {
-  id: string;
-  is_active: boolean;
-  session_valid: boolean;
-}
-
 /** The user's own columns plus their role keys and permission keys, for `users u`. */
 const ACCESS_COLUMNS = Prisma.sql`u.email, u.name, u.is_superuser,
   ARRAY(SELECT r.key FROM user_roles ur JOIN roles r ON r.id = ur.role_id
@@ -54,27 +48,6 @@ function toAccess(row: AccessRow, accessVersion: number): Access {
     roles: row.roles,
     permissions: new Set(permissions),
   };
-}
-
-/**
- * Loads the caller and checks their session in one statement, without the
- * request-scope machinery (the benchmark's unscoped comparison uses it).
- * Returns null when the user is gone or inactive, or the session was ended.
- */
-export async function loadPrincipal(
-  tx: ScopedDb,
-  credentials: Credentials,
-): Promise<Principal | null> {
-  const rows = await tx.$queryRaw<(PrincipalRow & { access_version: number })[]>`
-    SELECT u.id, u.is_active, u.access_version, ${ACCESS_COLUMNS},
-           EXISTS (SELECT 1 FROM sessions s
-                    WHERE s.id = ${credentials.sessionId}::uuid AND s.user_id = u.id
-                      AND s.revoked_at IS NULL AND s.expires_at > now()) AS session_valid
-      FROM users u
-     WHERE u.id = ${credentials.userId}::uuid`;
-  const row = rows[0];
-  if (!row?.is_active || !row.session_valid) return null;
-  return { userId: row.id, sessionId: credentials.sessionId, ...toAccess(row, row.access_version) };
 }
 
 export function scopeOf(principal: Principal, requestId: string) {
