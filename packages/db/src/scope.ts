@@ -171,7 +171,7 @@ export function withSessionScope<T>(
         accessVersion: row.access_version,
         sessionValid: row.session_valid,
       };
-      return bound(tx, opening, (bound) => work(bound, state));
+      return bound(tx, opening, (scoped) => work(scoped, state));
     }, transactionOptions(options)),
   );
 }

@@ -22,10 +22,6 @@ export class ScopedConnection {
     this.#client = client;
   }
 
-  get isOpen(): boolean {
-    return this.#open;
-  }
-
   /** Called (synchronously) as the transaction's COMMIT or ROLLBACK is sent. */
   close(): void {
     this.#open = false;
