@@ -4,21 +4,20 @@ import { fileURLToPath } from "node:url";
 
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { type z } from "zod";
 
-import { apiEnvShape } from "@fastnext/api/env";
-import { authEnvShape, readAuthEnv } from "@fastnext/auth";
-import { parseEnv, type EnvSource } from "@fastnext/config";
+import { readAuthEnv } from "@fastnext/auth";
+import { type EnvSource } from "@fastnext/config";
 import { APP_ROLE } from "@fastnext/db";
-import { seedEnvShape } from "@fastnext/db/admin";
-import { dbEnvShape } from "@fastnext/db/env";
-import { emailEnvShape } from "@fastnext/email/env";
-import { loggerEnvShape } from "@fastnext/logger/env";
-import { metricsEnvShape, metricsTokenEnvShape } from "@fastnext/metrics/env";
-import { rateLimitEnvShape } from "@fastnext/rate-limit/env";
-import { readWebEnv, webEnvShape } from "@fastnext/web/src/env";
-import { apiServerEnvShape } from "@fastnext/api-server/src/env";
-import { workerEnvShape } from "@fastnext/worker/src/env";
+import { readWebEnv } from "@fastnext/web/src/env";
+
+import { readDockerfile } from "../src/dockerfile";
+import {
+  missingKeys,
+  parseProcessEnv,
+  processNames,
+  redisProcesses,
+  unknownKeys,
+} from "../src/process-env";
 
 // Static checks of the container setup (no Docker engine needed): the
 // compose file, the Dockerfile and the init script against the env schemas
@@ -30,40 +29,7 @@ const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 /** The role that owns the schema and runs migrations (see packages/db/src/roles.ts). */
 const OWNER_ROLE = "fastnext_owner";
 
-type EnvShape = Readonly<Record<string, z.ZodType>>;
-
-/** The env schemas each container's process loads, by the scope parseEnv reports. */
-const processes: Record<"web" | "api" | "worker" | "migrate", Record<string, EnvShape>> = {
-  web: {
-    web: webEnvShape,
-    database: dbEnvShape,
-    logger: loggerEnvShape,
-    api: apiEnvShape,
-    // Sign-in (tRPC auth.login and the next-auth cookie) signs access tokens.
-    auth: authEnvShape,
-    // The API's configuration reads the rate limiters' store too.
-    "rate-limit": rateLimitEnvShape,
-    metrics: metricsTokenEnvShape,
-  },
-  api: {
-    "api server": apiServerEnvShape,
-    database: dbEnvShape,
-    logger: loggerEnvShape,
-    api: apiEnvShape,
-    auth: authEnvShape,
-    "rate-limit": rateLimitEnvShape,
-    metrics: metricsEnvShape,
-  },
-  worker: {
-    worker: workerEnvShape,
-    database: dbEnvShape,
-    logger: loggerEnvShape,
-    email: emailEnvShape,
-    metrics: metricsEnvShape,
-  },
-  migrate: { database: dbEnvShape, seed: seedEnvShape },
-};
-const appServices = Object.keys(processes) as (keyof typeof processes)[];
+const appServices = processNames;
 
 // --- docker-compose.yml -----------------------------------------------------
 
@@ -77,6 +43,7 @@ interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
   volumes?: (string | { type?: string; source?: string; target?: string })[];
+  deploy?: { resources?: { limits?: { cpus?: string | number; memory?: string } } };
 }
 
 interface ComposeFile {
@@ -146,85 +113,10 @@ function volumesOf(name: string): { source: string; target: string }[] {
   });
 }
 
-function requiredKeys(shape: EnvShape): string[] {
-  return Object.keys(shape).filter((key) => shape[key]?.safeParse(undefined).success === false);
-}
-
 // --- Dockerfile -------------------------------------------------------------
 
-interface Instruction {
-  keyword: string;
-  args: string;
-}
-
-interface Stage {
-  name: string | undefined;
-  from: string;
-  instructions: Instruction[];
-}
-
-function parseDockerfile(text: string): Stage[] {
-  const logical: string[] = [];
-  let pending = "";
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line.startsWith("#") || (line === "" && pending === "")) continue;
-    if (line.endsWith("\\")) {
-      pending += `${line.slice(0, -1)} `;
-      continue;
-    }
-    logical.push(pending + line);
-    pending = "";
-  }
-  const stages: Stage[] = [];
-  for (const line of logical) {
-    const match = /^(\S+)\s*(.*)$/.exec(line);
-    if (!match) continue;
-    const keyword = (match[1] ?? "").toUpperCase();
-    const args = match[2] ?? "";
-    if (keyword === "FROM") {
-      const from = /^(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args);
-      stages.push({ from: from?.[1] ?? "", name: from?.[2], instructions: [] });
-    } else {
-      stages.at(-1)?.instructions.push({ keyword, args });
-    }
-  }
-  return stages;
-}
-
-const stages = parseDockerfile(read("Dockerfile"));
-
-/** The stage and the stages it is built FROM, base first. */
-function lineage(target: string): Stage[] {
-  const stage = stages.find((s) => s.name === target);
-  if (!stage) throw new Error(`Dockerfile has no stage ${target}`);
-  return stages.some((s) => s.name === stage.from) ? [...lineage(stage.from), stage] : [stage];
-}
-
-function instructionsOf(target: string, keyword: string): string[] {
-  return lineage(target).flatMap((stage) =>
-    stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args),
-  );
-}
-
-function imageEnv(target: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const args of instructionsOf(target, "ENV")) {
-    const pairs = [...args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g)];
-    if (pairs.length === 0) {
-      const [key = "", ...value] = args.split(/\s+/);
-      env[key] = value.join(" ");
-    }
-    for (const [, key = "", value = ""] of pairs) env[key] = value.replace(/^(["'])(.*)\1$/, "$2");
-  }
-  return env;
-}
-
-/** Exec-form CMD of a target (the last one its lineage sets). */
-function commandOf(target: string): string[] {
-  const cmd = instructionsOf(target, "CMD").at(-1) ?? "";
-  return JSON.parse(cmd) as string[];
-}
+const dockerfile = readDockerfile(path.join(root, "Dockerfile"));
+const { stages, lineage, instructionsOf, imageEnv, commandOf } = dockerfile;
 
 function workspaceDirs(): string[] {
   const workspace = parse(read("pnpm-workspace.yaml")) as { packages: string[] };
@@ -343,6 +235,12 @@ describe("docker-compose.yml", () => {
     );
   });
 
+  it.each(Object.keys(compose.services))("limits the CPU and memory of %s", (name) => {
+    const limits = service(name).deploy?.resources?.limits;
+    expect(Number(limits?.cpus)).toBeGreaterThan(0);
+    expect(limits?.memory).toMatch(/^\d+(\.\d+)?[kmg]b?$/i);
+  });
+
   it("runs PostgreSQL 17 on a named volume with the init script and a pg_isready healthcheck", () => {
     const postgres = service("postgres");
     expect(postgres.image).toBe("postgres:17");
@@ -389,24 +287,17 @@ describe("docker-compose.yml", () => {
   });
 
   it.each(appServices)("sets on %s only variables its env schemas read", (name) => {
-    const known = new Set(Object.values(processes[name]).flatMap((shape) => Object.keys(shape)));
-    // OTEL_* are OpenTelemetry's standard variables, read by its SDK itself.
-    const unknown = Object.keys(environmentOf(name)).filter(
-      (key) => !known.has(key) && !key.startsWith("OTEL_"),
-    );
-    expect(unknown).toEqual([]);
+    expect(unknownKeys(name, Object.keys(environmentOf(name)))).toEqual([]);
   });
 
   it.each(appServices)(
     "sets every required variable of %s, with values its schemas accept",
     (name) => {
       const env: EnvSource = { ...imageEnv(name), ...environmentOf(name) };
-      const required = Object.values(processes[name]).flatMap(requiredKeys);
-      expect(required).toContain("DATABASE_URL");
-      expect(required.filter((key) => !env[key])).toEqual([]);
-      for (const [scope, shape] of Object.entries(processes[name])) {
-        expect(() => parseEnv(scope, shape, env), scope).not.toThrow();
-      }
+      const given = Object.keys(env).filter((key) => env[key]);
+      expect(missingKeys(name, [])).toContain("DATABASE_URL");
+      expect(missingKeys(name, given)).toEqual([]);
+      expect(() => parseProcessEnv(name, env)).not.toThrow();
     },
   );
 
@@ -441,7 +332,11 @@ describe("docker-compose.yml", () => {
     },
   );
 
-  it.each(["web", "api"] as const)(
+  it("shares limits and caches through Redis in web and api, the processes that read REDIS_URL", () => {
+    expect(redisProcesses).toEqual(["web", "api"]);
+  });
+
+  it.each(redisProcesses)(
     "counts the rate limits of %s in the redis service, started once it is healthy",
     (name) => {
       const redis = new URL(environmentOf(name).REDIS_URL ?? "");
