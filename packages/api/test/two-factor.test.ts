@@ -94,7 +94,10 @@ describe("setting two-factor up", () => {
     expect(setup.otpauthUri).toContain(`secret=${setup.secret}`);
     const pending = await account(ada.id);
     expect(pending).toMatchObject({ two_factor_enabled: false, two_factor_secret: null });
-    expect(pending?.two_factor_pending).toMatch(/^v1\./);
+    // Sealed under the ring's key, which the value names.
+    expect(pending?.two_factor_pending).toMatch(
+      new RegExp(`^v2\\.${api.deps.encryptionKeys[0].kid}\\.`),
+    );
     expect(pending?.two_factor_pending).not.toContain(setup.secret);
 
     const wrong = await failure(
@@ -122,7 +125,8 @@ describe("setting two-factor up", () => {
     );
     expect(rows).toHaveLength(10);
     for (const row of rows) {
-      expect(row.code_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.code_hash).toMatch(/^[A-Za-z0-9_-]+\.[0-9a-f]{64}$/);
+      expect(row.code_hash.startsWith(`${api.deps.encryptionKeys[0].kid}.`)).toBe(true);
       expect(backupCodes.join()).not.toContain(row.code_hash);
     }
     const again = await failure(ada.client.users.security.twoFactor.setup.mutate());

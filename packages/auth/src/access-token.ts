@@ -1,15 +1,18 @@
-import { randomUUID, webcrypto } from "node:crypto";
+import { randomUUID } from "node:crypto";
 
-import { errors, jwtVerify, SignJWT } from "jose";
+import { errors, SignJWT } from "jose";
 import { z } from "zod";
 
-import { MAX_CLOCK_SKEW_SECONDS, type AuthEnv } from "./env";
+import { MAX_CLOCK_SKEW_SECONDS, type AuthEnv, type JwtKey } from "./env";
+import { signingKey, verifyWithKeySet } from "./jwt-keys";
+import { type KeyList } from "./key-list";
 import { VerifiedTokenCache, type VerifiedClaims } from "./verified-tokens";
 
 /** What signing and verifying access tokens needs; build it with accessTokenConfig. */
 /** Read-only: tokens verified under a configuration are remembered with it. */
 export interface AccessTokenConfig {
-  readonly secret: string;
+  /** The first signs, every one verifies (AUTH_JWT_SECRETS). */
+  readonly keys: KeyList<JwtKey>;
   readonly issuer: string;
   readonly audience: string;
   readonly ttlSeconds: number;
@@ -54,7 +57,6 @@ export class InvalidAccessTokenError extends Error {
 const ALGORITHM = "HS256";
 /** RFC 9068 media type: keeps other JWTs signed with the same key from passing as access tokens. */
 const TOKEN_TYPE = "at+jwt";
-const MIN_SECRET_BYTES = 32;
 
 const subjectSchema = z.object({ userId: z.uuid(), sessionId: z.uuid() });
 
@@ -67,7 +69,12 @@ const payloadSchema = z.object({
   nbf: z.number().optional(),
 });
 
-/** One cache per configuration object: a token verified under one issuer or secret says nothing under another. */
+/**
+ * One cache per configuration object: a token verified under one issuer or
+ * key set says nothing under another. A configuration never changes while
+ * a process runs (it is read from the environment at start), so removing
+ * a key, which takes a restart, also empties the cache.
+ */
 const verifiedTokens = new WeakMap<AccessTokenConfig, VerifiedTokenCache>();
 
 function verifiedTokensOf(config: AccessTokenConfig): VerifiedTokenCache {
@@ -90,7 +97,7 @@ function verifiedToken(claims: VerifiedClaims): VerifiedAccessToken {
 export function accessTokenConfig(
   env: Pick<
     AuthEnv,
-    | "AUTH_JWT_SECRET"
+    | "jwtKeys"
     | "AUTH_JWT_ISSUER"
     | "AUTH_JWT_AUDIENCE"
     | "AUTH_ACCESS_TOKEN_TTL_SECONDS"
@@ -98,33 +105,12 @@ export function accessTokenConfig(
   >,
 ): AccessTokenConfig {
   return {
-    secret: env.AUTH_JWT_SECRET,
+    keys: env.jwtKeys,
     issuer: env.AUTH_JWT_ISSUER,
     audience: env.AUTH_JWT_AUDIENCE,
     ttlSeconds: env.AUTH_ACCESS_TOKEN_TTL_SECONDS,
     clockSkewSeconds: env.AUTH_CLOCK_SKEW_SECONDS,
   };
-}
-
-/**
- * The HMAC key of each secret, imported once: given the raw bytes, jose
- * imports a key on every call, which was a visible share of a request's CPU.
- * Only the configured secrets ever get here, so the map stays tiny.
- */
-const importedKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
-
-function signingKey(secret: string): Promise<webcrypto.CryptoKey> {
-  const known = importedKeys.get(secret);
-  if (known) return known;
-  const bytes = new TextEncoder().encode(secret);
-  if (bytes.length < MIN_SECRET_BYTES)
-    throw new RangeError(`access token secret must be at least ${MIN_SECRET_BYTES} bytes`);
-  const key = webcrypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-    "verify",
-  ]);
-  importedKeys.set(secret, key);
-  return key;
 }
 
 /** Issues a short-lived HS256 access token for one session of one user. */
@@ -136,23 +122,25 @@ export async function signAccessToken(
   const { userId, sessionId } = subjectSchema.parse(subject);
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAtSeconds = issuedAt + config.ttlSeconds;
+  const signing = await signingKey(config.keys);
   const token = await new SignJWT({ sid: sessionId })
-    .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
+    .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE, kid: signing.kid })
     .setSubject(userId)
     .setIssuer(config.issuer)
     .setAudience(config.audience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAtSeconds)
     .setJti(randomUUID())
-    .sign(await signingKey(config.secret));
+    .sign(signing.key);
   return { token, expiresIn: config.ttlSeconds, expiresAt: new Date(expiresAtSeconds * 1000) };
 }
 
 /**
- * Checks signature (HS256 only), type, issuer, audience and expiry (with at
- * most MAX_CLOCK_SKEW_SECONDS of tolerance). Throws InvalidAccessTokenError on
- * any failure. A token that passed is remembered with its configuration and
- * answered from memory until it expires (see VerifiedTokenCache).
+ * Checks signature (HS256 only, under the key of the set its `kid` names),
+ * type, issuer, audience and expiry (with at most MAX_CLOCK_SKEW_SECONDS
+ * of tolerance). Throws InvalidAccessTokenError on any failure. A token
+ * that passed is remembered with its configuration and answered from
+ * memory until it expires (see VerifiedTokenCache).
  */
 export async function verifyAccessToken(
   token: string,
@@ -166,7 +154,7 @@ export async function verifyAccessToken(
   if (known) return verifiedToken(known);
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, await signingKey(config.secret), {
+    payload = await verifyWithKeySet(token, config.keys, {
       algorithms: [ALGORITHM],
       typ: TOKEN_TYPE,
       issuer: config.issuer,
@@ -174,7 +162,7 @@ export async function verifyAccessToken(
       clockTolerance,
       currentDate: now,
       requiredClaims: ["exp", "iat", "sub", "jti"],
-    }));
+    });
   } catch (error) {
     throw new InvalidAccessTokenError(error instanceof errors.JWTExpired ? "expired" : "invalid");
   }

@@ -1,15 +1,17 @@
-import { jwtVerify, SignJWT } from "jose";
+import { SignJWT } from "jose";
 import { z } from "zod";
 
 import { type AccessTokenConfig } from "./access-token";
 import { MAX_CLOCK_SKEW_SECONDS } from "./env";
+import { signingKey, verifyWithKeySet } from "./jwt-keys";
 
 /**
  * The token a client holds between "password accepted" and "second factor
  * accepted". It names the pending challenge and its user, so the server can
  * open a transaction scoped to that user before reading anything. Signed
- * with the access-token key but with its own media type: an access token
- * never passes as a challenge token, nor the other way round.
+ * with the access-token key set (so it rotates with it) but with its own
+ * media type: an access token never passes as a challenge token, nor the
+ * other way round.
  */
 const ALGORITHM = "HS256";
 const TOKEN_TYPE = "fastnext-2fa-challenge+jwt";
@@ -33,15 +35,16 @@ export async function signChallengeToken(
   config: AccessTokenConfig,
   expiresAt: Date,
 ): Promise<string> {
+  const signing = await signingKey(config.keys);
   return new SignJWT({})
-    .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
+    .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE, kid: signing.kid })
     .setSubject(z.uuid().parse(subject.userId))
     .setJti(z.uuid().parse(subject.challengeId))
     .setIssuer(config.issuer)
     .setAudience(config.audience)
     .setIssuedAt()
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(new TextEncoder().encode(config.secret));
+    .sign(signing.key);
 }
 
 /** Checks signature, type, issuer, audience and expiry; throws InvalidChallengeTokenError otherwise. */
@@ -52,7 +55,7 @@ export async function verifyChallengeToken(
 ): Promise<ChallengeSubject> {
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, new TextEncoder().encode(config.secret), {
+    payload = await verifyWithKeySet(token, config.keys, {
       algorithms: [ALGORITHM],
       typ: TOKEN_TYPE,
       issuer: config.issuer,
@@ -60,7 +63,7 @@ export async function verifyChallengeToken(
       clockTolerance: Math.min(Math.max(config.clockSkewSeconds, 0), MAX_CLOCK_SKEW_SECONDS),
       currentDate: now,
       requiredClaims: ["exp", "sub", "jti"],
-    }));
+    });
   } catch {
     throw new InvalidChallengeTokenError();
   }

@@ -5,7 +5,10 @@
  * except expiry: an entry is only answered while its `exp` has not passed
  * (with the same clock tolerance verification applies), then dropped.
  * Revocation is not verification's business: the session is checked in the
- * database on every request, cached or not.
+ * database on every request, cached or not. Nor is key removal a change
+ * while a token lives: the key set belongs to the configuration, and a
+ * set without the key is a new configuration (a restart) with a cache of
+ * its own, empty.
  */
 export interface VerifiedClaims {
   userId: string;

@@ -11,8 +11,9 @@ import {
   type InvalidAccessTokenReason,
 } from "../src";
 
+const SECRET = "test-secret-that-is-at-least-32-characters-long";
 const config: AccessTokenConfig = {
-  secret: "test-secret-that-is-at-least-32-characters-long",
+  keys: [{ kid: "test", secret: SECRET }],
   issuer: "fastnext",
   audience: "fastnext-api",
   ttlSeconds: 900,
@@ -48,10 +49,10 @@ function withOtherSubject(token: string): string {
 }
 
 /** Signs arbitrary claims with the test secret, bypassing signAccessToken's checks. */
-async function forge(claims: Record<string, unknown>, secret = config.secret): Promise<string> {
+async function forge(claims: Record<string, unknown>, secret = SECRET): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ sid: subject.sessionId, ...claims })
-    .setProtectedHeader({ alg: "HS256", typ: "at+jwt" })
+    .setProtectedHeader({ alg: "HS256", typ: "at+jwt", kid: "test" })
     .setSubject(typeof claims.sub === "string" ? claims.sub : subject.userId)
     .setIssuer(config.issuer)
     .setAudience(config.audience)
@@ -105,7 +106,7 @@ describe("access tokens", () => {
   it("rejects a token signed with another secret", async () => {
     const { token } = await signAccessToken(subject, {
       ...config,
-      secret: "another-secret-also-32-characters-or-more",
+      keys: [{ kid: "test", secret: "another-secret-also-32-characters-or-more" }],
     });
     expect(await rejection(verifyAccessToken(token, config))).toBe("invalid");
   });
@@ -180,7 +181,10 @@ describe("access tokens verified before", () => {
     );
     expect(
       await rejection(
-        verifyAccessToken(token, { ...config, secret: "another-secret-of-at-least-32-characters" }),
+        verifyAccessToken(token, {
+          ...config,
+          keys: [{ kid: "test", secret: "another-secret-of-at-least-32-characters" }],
+        }),
       ),
     ).toBe("invalid");
   });

@@ -1,4 +1,4 @@
-import { type AccessTokenConfig } from "@fastnext/auth";
+import { type AccessTokenConfig, type EncryptionKeyRing } from "@fastnext/auth";
 import { type PrismaClient } from "@fastnext/db";
 import { type RateLimiter } from "@fastnext/rate-limit";
 
@@ -38,9 +38,9 @@ export interface CoreDeps {
   refreshTokenTtlDays: number;
   loginPolicy: LoginPolicy;
   limiters: ServiceLimiters;
-  /** The master key (AUTH_ENCRYPTION_KEY): seals two-factor seeds, keys backup-code digests. */
-  encryptionKey: Uint8Array;
-  /** Signs and checks pagination cursors (a key of its own, derived from the master key). */
+  /** The encryption key ring (AUTH_ENCRYPTION_KEYS): seals two-factor seeds, keys backup-code digests. */
+  encryptionKeys: EncryptionKeyRing;
+  /** Signs and checks pagination cursors (a key of its own, derived from the ring's newest key). */
   cursors: CursorSigner;
   /** Wakes live notification subscriptions; without it live notifications are refused. */
   notifications?: NotificationHub;

@@ -1,7 +1,14 @@
 import { randomInt } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 
-import { decryptSecret, encryptSecret, secretDigest } from "@fastnext/auth";
+import {
+  decryptSecret,
+  encryptSecret,
+  secretDigest,
+  secretDigestCandidates,
+  totpSeedContext,
+  type EncryptionKeyRing,
+} from "@fastnext/auth";
 import { type ScopedDb } from "@fastnext/db";
 
 import { recordTotpStep } from "./credentials";
@@ -9,7 +16,9 @@ import { recordTotpStep } from "./credentials";
 /*
  * The second factor: RFC 6238 codes from an authenticator app (otplib),
  * or single-use backup codes. The TOTP seed is stored sealed (AES-256-GCM,
- * bound to the user id); backup codes only as keyed digests.
+ * bound to the user id); backup codes only as keyed digests. Both under
+ * the encryption key ring: new ones under its newest key, old ones
+ * accepted under any key still in it.
  */
 
 export const BACKUP_CODE_COUNT = 10;
@@ -25,13 +34,13 @@ export function totpUri(secret: string, accountLabel: string, issuer: string): s
   return generateURI({ issuer, label: accountLabel, secret });
 }
 
-/** `key` is the master key (AUTH_ENCRYPTION_KEY) from the dependencies, here and below. */
-export function sealTotpSecret(secret: string, userId: string, key: Uint8Array): string {
-  return encryptSecret(secret, { context: `totp:${userId}`, key });
+/** `keys` is the encryption key ring (AUTH_ENCRYPTION_KEYS) from the dependencies, here and below. */
+export function sealTotpSecret(secret: string, userId: string, keys: EncryptionKeyRing): string {
+  return encryptSecret(secret, { context: totpSeedContext(userId), keys });
 }
 
-export function openTotpSecret(sealed: string, userId: string, key: Uint8Array): string {
-  return decryptSecret(sealed, { context: `totp:${userId}`, key });
+export function openTotpSecret(sealed: string, userId: string, keys: EncryptionKeyRing): string {
+  return decryptSecret(sealed, { context: totpSeedContext(userId), keys });
 }
 
 /**
@@ -61,21 +70,26 @@ export function newBackupCodes(): string[] {
   });
 }
 
-/** Digest of a code however it was typed (case, dash and spaces ignored). */
-export function backupCodeDigest(code: string, key: Uint8Array): string {
-  return secretDigest(code.toLowerCase().replace(/[\s-]/g, ""), { key });
+/** A code however it was typed (case, dash and spaces ignored). */
+function normalizedBackupCode(code: string): string {
+  return code.toLowerCase().replace(/[\s-]/g, "");
+}
+
+/** Digest of a new code, under the ring's newest key. */
+export function backupCodeDigest(code: string, keys: EncryptionKeyRing): string {
+  return secretDigest(normalizedBackupCode(code), { keys });
 }
 
 /** Replaces the user's backup codes with new ones; returns them in clear, once. */
 export async function replaceBackupCodes(
   db: ScopedDb,
   userId: string,
-  key: Uint8Array,
+  keys: EncryptionKeyRing,
 ): Promise<string[]> {
   const codes = newBackupCodes();
   await db.twoFactorBackupCode.deleteMany({ where: { userId } });
   await db.twoFactorBackupCode.createMany({
-    data: codes.map((code) => ({ userId, codeHash: backupCodeDigest(code, key) })),
+    data: codes.map((code) => ({ userId, codeHash: backupCodeDigest(code, keys) })),
   });
   return codes;
 }
@@ -89,10 +103,12 @@ async function spendBackupCode(
   db: ScopedDb,
   userId: string,
   code: string,
-  key: Uint8Array,
+  keys: EncryptionKeyRing,
 ): Promise<boolean> {
+  // Under any key of the ring: a code made before the newest key took over still works.
+  const candidates = secretDigestCandidates(normalizedBackupCode(code), { keys });
   const spent = await db.twoFactorBackupCode.updateMany({
-    where: { userId, codeHash: backupCodeDigest(code, key), usedAt: null },
+    where: { userId, codeHash: { in: candidates }, usedAt: null },
     data: { usedAt: new Date() },
   });
   return spent.count === 1;
@@ -106,10 +122,10 @@ export async function checkSecondFactor(
   userId: string,
   sealedSecret: string,
   code: string,
-  key: Uint8Array,
+  keys: EncryptionKeyRing,
 ): Promise<SecondFactorMethod | null> {
   if (/^\d{6}$/.test(code)) {
-    return (await acceptTotp(db, openTotpSecret(sealedSecret, userId, key), code)) ? "totp" : null;
+    return (await acceptTotp(db, openTotpSecret(sealedSecret, userId, keys), code)) ? "totp" : null;
   }
-  return (await spendBackupCode(db, userId, code, key)) ? "backup_code" : null;
+  return (await spendBackupCode(db, userId, code, keys)) ? "backup_code" : null;
 }

@@ -76,7 +76,7 @@ export async function verifyTwoFactor(
     const secret = (await readOwnCredentials(tx))?.twoFactorSecret;
     if (!user.twoFactorEnabled || !secret) throw refused("invalid_challenge");
 
-    const method = await checkSecondFactor(tx, userId, secret, input.code, deps.encryptionKey);
+    const method = await checkSecondFactor(tx, userId, secret, input.code, deps.encryptionKeys);
     if (!method) {
       await tx.loginChallenge.update({
         where: { id: challengeId },

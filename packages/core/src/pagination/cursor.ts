@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { type z } from "zod";
 
-import { purposeKey } from "@fastnext/auth";
+import { purposeKey, type EncryptionKeyRing } from "@fastnext/auth";
 import { ZTextSchema } from "@fastnext/validators";
 
 import { AppError } from "../errors";
@@ -9,10 +9,12 @@ import { AppError } from "../errors";
 /*
  * Cursors are opaque to clients and tamper-evident: `<payload>.<tag>`, the
  * payload base64url JSON, the tag its HMAC-SHA256 under a key the
- * composition root derives from AUTH_ENCRYPTION_KEY. Only positions this
- * server wrote come back, so a cursor can never carry a date or key the
- * database would choke on. A cursor from before a key change is refused
- * like any other bad cursor (the client starts again from the first page).
+ * composition root derives from the newest key of AUTH_ENCRYPTION_KEYS.
+ * Only positions this server wrote come back, so a cursor can never carry
+ * a date or key the database would choke on. A cursor from before a new
+ * key took the ring's first place is refused like any other bad cursor
+ * (the client starts again from the first page): cursors live for one
+ * listing, not worth keeping old keys for.
  */
 
 export const INVALID_CURSOR = "Invalid cursor";
@@ -46,9 +48,9 @@ export function invalidCursor(): AppError {
 export class CursorSigner {
   constructor(private readonly key: Uint8Array) {}
 
-  /** The signer under a key of its own, derived from the master key (AUTH_ENCRYPTION_KEY). */
-  static fromMasterKey(masterKey: Uint8Array): CursorSigner {
-    return new CursorSigner(purposeKey("pagination-cursor", { key: masterKey }));
+  /** The signer under a key of its own, derived from the ring's newest master key. */
+  static fromKeyRing(keys: EncryptionKeyRing): CursorSigner {
+    return new CursorSigner(purposeKey("pagination-cursor", { keys }));
   }
 
   seal(position: unknown): string {

@@ -61,7 +61,7 @@ export async function setupTwoFactor(
   await ctx.db.user.update({
     where: { id: ctx.principal.userId },
     data: {
-      twoFactorPending: sealTotpSecret(secret, ctx.principal.userId, ctx.deps.encryptionKey),
+      twoFactorPending: sealTotpSecret(secret, ctx.principal.userId, ctx.deps.encryptionKeys),
     },
     select: { id: true },
   });
@@ -97,7 +97,7 @@ export async function confirmTwoFactor(
   if (
     !(await acceptTotp(
       ctx.db,
-      openTotpSecret(user.twoFactorPending, userId, ctx.deps.encryptionKey),
+      openTotpSecret(user.twoFactorPending, userId, ctx.deps.encryptionKeys),
       code,
     ))
   ) {
@@ -115,7 +115,7 @@ export async function confirmTwoFactor(
     },
     select: { id: true },
   });
-  const backupCodes = await replaceBackupCodes(ctx.db, userId, ctx.deps.encryptionKey);
+  const backupCodes = await replaceBackupCodes(ctx.db, userId, ctx.deps.encryptionKeys);
   await recordActivity(ctx.db, ctx.actor, {
     action: "user.two_factor_enable",
     entityType: "user",
@@ -149,7 +149,7 @@ export async function disableTwoFactor(
         userId,
         user.twoFactorSecret,
         input.code,
-        ctx.deps.encryptionKey,
+        ctx.deps.encryptionKeys,
       ))
     ) {
       throw new AppError("VALIDATION", "The code is not correct", {
