@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const deps = createApiDeps(env.api, { metrics });
   const { token, address } = env.metrics;
   // On the API's own port only behind a token; a listener of its own when an address is given.
-  const server = createApiServer(env.api, deps, { metrics, token: address ? null : token });
+  const { Shutdown } = await import("./shutdown");
+  const stop = new Shutdown();
+  const server = createApiServer(env.api, deps, { metrics, token: address ? null : token }, stop);
   const listener = address
     ? await startMetricsListener({ address, registry: metrics.registry, token })
     : null;
@@ -49,20 +51,30 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
-    const timer = setTimeout(() => {
-      log.warn("requests still open at the deadline; closing them");
-      server.closeAllConnections();
-    }, env.API_SHUTDOWN_TIMEOUT_MS);
-    // Stop accepting, let requests in flight finish, then release the pool.
     void listener?.close();
-    server.close(() => {
-      clearTimeout(timer);
-      void Promise.all([deps.pool.$disconnect(), shutdownTracing()]).then(() => {
+    void stop
+      .stop(server, {
+        delayMs: env.API_SHUTDOWN_DELAY_MS,
+        timeoutMs: env.API_SHUTDOWN_TIMEOUT_MS,
+        log,
+      })
+      // Every request has been answered: release the pool and the listening connection.
+      .then(() =>
+        Promise.all([
+          deps.pool.$disconnect(),
+          deps.reads?.replica?.$disconnect(),
+          deps.notifications?.close(),
+          shutdownTracing(),
+        ]),
+      )
+      .then(() => {
         log.info("api server stopped");
         process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.fatal({ err: error }, "shutdown failed");
+        process.exit(1);
       });
-    });
-    server.closeIdleConnections();
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

@@ -10,6 +10,8 @@ import {
 } from "@fastnext/api/http";
 import { METRICS_PATH, metricsResponse, type ApiMetrics } from "@fastnext/metrics";
 
+import { type Shutdown } from "./shutdown";
+
 /** The process's metrics, and whether `/metrics` on this server serves them (with this token). */
 export interface ServerMetrics {
   metrics: ApiMetrics;
@@ -26,6 +28,7 @@ export function createApiServer(
   config: ApiConfig,
   deps: ApiDeps,
   observed: ServerMetrics | null = null,
+  shutdown?: Shutdown,
 ): Server {
   const metrics = observed?.metrics ?? null;
   const token = observed?.token ?? null;
@@ -40,10 +43,15 @@ export function createApiServer(
   return createNodeServer(handler, {
     prefix: "/trpc/",
     trustProxy: config.TRUSTED_PROXIES,
+    shutdown,
     extraRoutes: {
       "/health": () => Response.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }),
       "/health/worker": () => workerHealthResponse(deps.pool),
-      "/ready": () => readinessResponse(deps.pool),
+      // A stopping instance is not ready, whatever its database says.
+      "/ready": () =>
+        shutdown?.draining()
+          ? Response.json({ status: "stopping" }, { status: 503, headers: { "retry-after": "5" } })
+          : readinessResponse(deps.pool),
       ...(metrics && token !== null
         ? {
             [METRICS_PATH]: async (request: Request) => {

@@ -1,10 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { expect } from "vitest";
-
 import { type TestDatabase } from "@fastnext/db/testing";
-import { spawnEntryPoint, type ChildUnderTest } from "@fastnext/test-support";
+import { spawnEntryPoint, waitForOutput, type ChildUnderTest } from "@fastnext/test-support";
 
 /** apps/api, where the server's entry point runs from. */
 export const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,7 +36,7 @@ export async function startApiServer(
     },
   });
   try {
-    await expect.poll(server.output, { timeout: 30_000 }).toContain('"msg":"api server listening"');
+    await waitForOutput(server, '"msg":"api server listening"', 30_000);
   } catch (error) {
     server.child.kill("SIGKILL");
     throw error;

@@ -174,14 +174,15 @@ async function deliver(
   // Free, or its lease ran out, or held by an earlier try of this same job:
   // the queue gave up on that try (its worker died, stopped or timed out),
   // so waiting out its lease would only burn this job's retries.
-  const claimed = await ctx.db.$executeRaw`
+  const [claim] = await ctx.db.$queryRaw<{ lease: string }[]>`
     UPDATE outbound_emails
-       SET claimed_until = now() + ${ctx.mailLeaseSeconds} * interval '1 second', attempts = attempts + 1,
+       SET claimed_until = clock_timestamp() + ${ctx.mailLeaseSeconds} * interval '1 second', attempts = attempts + 1,
            claimed_job = ${attempt?.jobId ?? null}::uuid, claimed_attempt = ${attempt?.number ?? null}::int
      WHERE id = ${row.id}::uuid AND sent_at IS NULL AND skipped_at IS NULL
        AND (claimed_until IS NULL OR claimed_until < now()
-            OR (claimed_job = ${attempt?.jobId ?? null}::uuid AND claimed_attempt < ${attempt?.number ?? null}::int))`;
-  if (claimed === 0) {
+            OR (claimed_job = ${attempt?.jobId ?? null}::uuid AND claimed_attempt < ${attempt?.number ?? null}::int))
+    RETURNING claimed_until::text AS lease`;
+  if (!claim) {
     const current = await ctx.db.outboundEmail.findUnique({
       where: { id: row.id },
       select: { sentAt: true, skippedAt: true },
@@ -191,7 +192,7 @@ async function deliver(
   }
   ctx.sending.add(row.id);
   try {
-    await sendClaimed(handler, event, row, ctx);
+    await sendClaimed(handler, event, row, ctx, claim.lease);
   } finally {
     ctx.sending.delete(row.id);
   }
@@ -202,6 +203,7 @@ async function sendClaimed(
   event: StoredEvent,
   row: { id: string; recipient: string; userId: string | null },
   ctx: WorkerContext,
+  lease: string,
 ): Promise<void> {
   const release = (error: unknown) =>
     ctx.db.outboundEmail.update({
@@ -229,6 +231,7 @@ async function sendClaimed(
     });
     return;
   }
+  await confirmLease(ctx, row.id, lease);
   let sent;
   try {
     sent = await ctx.mailer.send(message);
@@ -244,4 +247,20 @@ async function sendClaimed(
     { event: event.name, eventId: event.id, handler: handler.name, outboundId: row.id },
     "mail sent",
   );
+}
+
+/**
+ * Right before the send: is the message still this attempt's? A slow
+ * attempt (composing under load) can outlive its job's time-out; the
+ * queue's retry then takes the message over, and both would send it. The
+ * lease value is the claim's token (each claim writes a new one), so an
+ * attempt whose claim was taken sees a different value and backs off. The
+ * lease is renewed for the send itself.
+ */
+async function confirmLease(ctx: WorkerContext, outboundId: string, lease: string): Promise<void> {
+  const held = await ctx.db.$executeRaw`
+    UPDATE outbound_emails
+       SET claimed_until = clock_timestamp() + ${ctx.mailLeaseSeconds} * interval '1 second'
+     WHERE id = ${outboundId}::uuid AND sent_at IS NULL AND claimed_until = ${lease}::timestamptz`;
+  if (held === 0) throw new MessageInFlightError(outboundId);
 }

@@ -5,10 +5,10 @@ import { pino } from "pino";
 
 import { appRouter, observedDeps, type ApiDeps, type AppRouter } from "@fastnext/api";
 import { type TrustProxy } from "@fastnext/api/http";
-import { accessTokenConfig, encryptionKeyOf, readAuthEnv } from "@fastnext/auth";
+import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
 import { AccessCache, CursorSigner } from "@fastnext/core";
 import { NotificationHub } from "@fastnext/core/notifications";
-import { createPrismaClient } from "@fastnext/db";
+import { createPrismaClient, type PrismaClient, type ReadRouting } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
 import { createStatementCounter } from "@fastnext/db/statement-counter";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
@@ -36,6 +36,12 @@ export interface ApiOptions {
   metrics?: ApiMetrics;
   /** Log the pool's statements slower than this (DB_SLOW_QUERY_MS); default: none. */
   slowQueryMs?: number;
+  /** The AUTH_* variables the tokens and key ring are read from (default: none, the development keys). */
+  authEnv?: Parameters<typeof readAuthEnv>[0];
+  /** Serve this database (seeded here) instead of a fresh one on the shared test server. */
+  database?: TestDatabase;
+  /** Where read-only calls run, given the app role's pool on the primary (default: all on it). */
+  reads?: (primary: PrismaClient) => ReadRouting;
 }
 
 function limiter(keyPrefix: string, points: number, durationSeconds = 300) {
@@ -51,7 +57,7 @@ function limiter(keyPrefix: string, points: number, durationSeconds = 300) {
  * production router, the app role's pool, real tokens and limiters.
  */
 export async function startApi(options: ApiOptions = {}) {
-  const db: TestDatabase = await createTestDatabase();
+  const db: TestDatabase = options.database ?? (await createTestDatabase());
   const owner = createPrismaClient({ connectionString: db.ownerUrl, max: 1 });
   await seedDemoData(owner, { SEED_ADMIN_EMAIL: ADMIN.email, SEED_ADMIN_PASSWORD: ADMIN.password });
   await owner.$disconnect();
@@ -65,13 +71,15 @@ export async function startApi(options: ApiOptions = {}) {
     observer: options.metrics?.db.observer("app"),
     slowQueryMs: options.slowQueryMs,
   });
-  const auth = readAuthEnv({});
+  const auth = readAuthEnv(options.authEnv ?? {});
+  const reads = options.reads?.(pool);
   const plainDeps: ApiDeps = {
     pool,
+    ...(reads && { reads }),
     access: new AccessCache(),
     tokens: accessTokenConfig(auth),
-    encryptionKey: encryptionKeyOf(auth),
-    cursors: CursorSigner.fromMasterKey(encryptionKeyOf(auth)),
+    encryptionKeys: auth.encryptionKeys,
+    cursors: CursorSigner.fromKeyRing(auth.encryptionKeys),
     refreshTokenTtlDays: 30,
     loginPolicy: { lockThreshold: 6, lockSeconds: 900 },
     limiters: {
@@ -113,6 +121,7 @@ export async function startApi(options: ApiOptions = {}) {
       await server.close();
       await deps.notifications?.close();
       await pool.$disconnect();
+      await reads?.replica?.$disconnect();
       await admin.end();
       await db.drop();
     },

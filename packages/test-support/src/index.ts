@@ -17,6 +17,7 @@ export { captureLogger, clientFor, serve, type LogCapture } from "./http";
 export {
   freePort,
   spawnEntryPoint,
+  waitForOutput,
   type ChildUnderTest,
   type EntryPointOptions,
 } from "./processes";

@@ -65,3 +65,38 @@ export function spawnEntryPoint(script: string, options: EntryPointOptions): Chi
     },
   };
 }
+
+/**
+ * Resolves once `text` appears in the child's output; rejects, with the
+ * output so far, when it exits first or `timeoutMs` passes. Usable where
+ * `expect.poll` is not (in `beforeAll`).
+ */
+export function waitForOutput(
+  process: ChildUnderTest,
+  text: string,
+  timeoutMs: number,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!process.output().includes(text)) return;
+      done();
+      resolve();
+    };
+    const fail = (why: string) => {
+      done();
+      reject(new Error(`${why} before printing ${text}; its output:\n${process.output()}`));
+    };
+    const onExit = () => fail("the process exited");
+    const timer = setTimeout(() => fail(`${timeoutMs} ms passed`), timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      process.child.stdout?.off("data", check);
+      process.child.stderr?.off("data", check);
+      process.child.off("exit", onExit);
+    };
+    process.child.stdout?.on("data", check);
+    process.child.stderr?.on("data", check);
+    process.child.once("exit", onExit);
+    check();
+  });
+}

@@ -1,5 +1,5 @@
 export { createTrpcHandler, type RequestInfo, type TrpcHandlerOptions } from "./handler";
-export { createNodeServer } from "./node-adapter";
+export { createNodeServer, type ServerShutdown } from "./node-adapter";
 export { readinessResponse, workerHealthResponse } from "./probes";
 export {
   clientAddress,

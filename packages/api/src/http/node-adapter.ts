@@ -51,14 +51,27 @@ function setSecurityHeaders(
  * Whether the answer is written as it is produced: tRPC's streamed batches
  * say so with Transfer-Encoding, subscriptions are server-sent events.
  */
-function isStreamed(response: Response): boolean {
-  return (
-    response.headers.has("transfer-encoding") ||
-    (response.headers.get("content-type")?.startsWith("text/event-stream") ?? false)
-  );
+function isEventStream(response: Response): boolean {
+  return response.headers.get("content-type")?.startsWith("text/event-stream") ?? false;
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+function isStreamed(response: Response): boolean {
+  return response.headers.has("transfer-encoding") || isEventStream(response);
+}
+
+/** The server's stop, as the node adapter sees it (see `createNodeServer`'s `shutdown`). */
+export interface ServerShutdown {
+  /** Set once the process is draining: every answer then closes its connection. */
+  draining: () => boolean;
+  /** Aborted when open event streams are to end (their clients reconnect elsewhere). */
+  streams: AbortSignal;
+}
+
+async function writeResponse(
+  response: Response,
+  res: ServerResponse,
+  shutdown: ServerShutdown | undefined,
+): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
     res.setHeader(name, value);
@@ -74,9 +87,23 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
     return;
   }
   // Streamed responses (batch streaming, subscriptions) are written as they come.
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    if (res.destroyed) break;
-    res.write(chunk);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  // A subscription never ends by itself: at shutdown it is cancelled (its
+  // generator runs its clean-up) and the response ends, so the client's
+  // EventSource reconnects, with its last event id, to another instance.
+  // A streamed batch is a request in flight like any other and finishes.
+  const end = () => void reader.cancel().catch(() => undefined);
+  const streams = shutdown && isEventStream(response) ? shutdown.streams : null;
+  if (streams?.aborted) end();
+  streams?.addEventListener("abort", end, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      res.write(value);
+    }
+  } finally {
+    streams?.removeEventListener("abort", end);
   }
   res.end();
 }
@@ -90,11 +117,17 @@ export function createNodeServer(
     extraRoutes?: Record<string, (request: Request) => Promise<Response> | Response>;
     /** Whose X-Forwarded-Proto to believe, for HSTS (TRUSTED_PROXIES). */
     trustProxy: TrustProxy;
+    /** How the process stops: answers close their connections, event streams end. */
+    shutdown?: ServerShutdown;
   },
 ): Server {
-  const { trustProxy } = options;
+  const { trustProxy, shutdown } = options;
   return createServer((req, res) => {
     setSecurityHeaders(req, res, trustProxy);
+    // A keep-alive connection reused after the server closed would fail a
+    // request that never reached it: while draining, each answer is the
+    // connection's last, and the client opens its next one elsewhere.
+    if (shutdown?.draining()) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = options.extraRoutes?.[url.pathname];
     const closed = new AbortController();
@@ -113,7 +146,7 @@ export function createNodeServer(
           })
         : Promise.resolve(new Response("Not found", { status: 404 }));
     respond
-      .then((response) => writeResponse(response, res))
+      .then((response) => writeResponse(response, res, shutdown))
       .catch((error: unknown) => {
         res.statusCode = 500;
         res.end();
