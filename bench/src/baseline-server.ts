@@ -31,7 +31,8 @@ const pool = new pg.Pool({
   max: benchEnv.BENCH_POOL_MAX,
 });
 const tokens = accessTokenConfig(serverConfig().auth);
-const key = new TextEncoder().encode(tokens.secret);
+// The signing key only: the baseline measures one key, as a single-key set.
+const key = new TextEncoder().encode(tokens.keys[0].secret);
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Access {

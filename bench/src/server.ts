@@ -10,7 +10,7 @@ import { type AddressInfo } from "node:net";
 
 import { appRouter, type ApiDeps } from "@fastnext/api";
 import { createNodeServer, createTrpcHandler } from "@fastnext/api/http";
-import { accessTokenConfig, encryptionKeyOf } from "@fastnext/auth";
+import { accessTokenConfig } from "@fastnext/auth";
 import { AccessCache, CursorSigner } from "@fastnext/core";
 import { createRateLimiter } from "@fastnext/rate-limit";
 
@@ -27,8 +27,8 @@ const deps: ApiDeps = {
   pool: countingPrismaClient(appUrl, poolMax),
   access: new AccessCache(),
   tokens: accessTokenConfig(auth),
-  encryptionKey: encryptionKeyOf(auth),
-  cursors: CursorSigner.fromMasterKey(encryptionKeyOf(auth)),
+  encryptionKeys: auth.encryptionKeys,
+  cursors: CursorSigner.fromKeyRing(auth.encryptionKeys),
   refreshTokenTtlDays: 30,
   loginPolicy: { lockThreshold: 1000, lockSeconds: 1 },
   limiters: {

@@ -1,10 +1,15 @@
-import { accessTokenConfig, encryptionKeyOf } from "@fastnext/auth";
+import { accessTokenConfig } from "@fastnext/auth";
 import { AccessCache, type CoreDeps, CursorSigner, type ServiceLimiters } from "@fastnext/core";
 import { NotificationHub } from "@fastnext/core/notifications";
-import { createPrismaClient } from "@fastnext/db";
+import { createPrismaClient, ReadRouting } from "@fastnext/db";
 import { createLogger } from "@fastnext/logger";
 import { type ApiMetrics } from "@fastnext/metrics";
-import { createRateLimiter, createRedisClient, type RateLimiter } from "@fastnext/rate-limit";
+import {
+  createRateLimiter,
+  createRedisClient,
+  RedisWriteMarks,
+  type RateLimiter,
+} from "@fastnext/rate-limit";
 
 import { type ApiConfig } from "./env";
 import { observedDeps } from "./observed-deps";
@@ -21,6 +26,11 @@ export interface ApiDeps extends CoreDeps {
     callsPerUser: RateLimiter;
     callsPerIp: RateLimiter;
   };
+  /**
+   * Where signed-in read-only calls run (DATABASE_REPLICA_URL); absent or
+   * without a replica, everything runs on `pool`.
+   */
+  reads?: ReadRouting;
 }
 
 /**
@@ -31,7 +41,7 @@ export interface ApiDeps extends CoreDeps {
  */
 export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics } = {}): ApiDeps {
   const { metrics } = options;
-  const encryptionKey = encryptionKeyOf(config.auth);
+  const encryptionKeys = config.auth.encryptionKeys;
   const redis = config.redisUrl ? createRedisClient(config.redisUrl) : null;
   // Until connected, limiters count in memory (see @fastnext/rate-limit).
   void redis?.connect().catch(() => undefined);
@@ -46,20 +56,43 @@ export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics
       // Load shedding, not a guard of credentials: a failing store lets calls through.
       onStoreError: "allow",
     });
+  const pool = createPrismaClient({
+    connectionString: config.database.appUrl,
+    max: config.database.poolMax,
+    applicationName: "fastnext-app",
+    observer: metrics?.db.observer("app"),
+    slowQueryMs: config.database.slowQueryMs,
+  });
+  const { replicaUrl } = config.database;
+  const replica =
+    replicaUrl === null
+      ? null
+      : createPrismaClient({
+          connectionString: replicaUrl,
+          max: config.database.poolMax,
+          applicationName: "fastnext-app-replica",
+          observer: metrics?.db.observer("replica"),
+          slowQueryMs: config.database.slowQueryMs,
+          // The primary stands by: a replica that does not answer soon is given up on.
+          connectTimeoutMs: 2_000,
+        });
   const deps: ApiDeps = {
-    pool: createPrismaClient({
-      connectionString: config.database.appUrl,
-      max: config.database.poolMax,
-      applicationName: "fastnext-app",
-      observer: metrics?.db.observer("app"),
-      slowQueryMs: config.database.slowQueryMs,
+    pool,
+    reads: new ReadRouting({
+      primary: pool,
+      replica,
+      maxLagSeconds: config.database.replicaMaxLagSeconds,
+      // Without Redis, marks are per process: right only for a single instance.
+      marks: redis ? new RedisWriteMarks(redis) : undefined,
+      logger: createLogger("replica"),
+      observer: metrics?.db.replica,
     }),
     notifications: new NotificationHub(config.database.appUrl, createLogger("notifications")),
     access: new AccessCache(),
     tokens: accessTokenConfig(config.auth),
     refreshTokenTtlDays: config.auth.AUTH_REFRESH_TOKEN_TTL_DAYS,
-    encryptionKey,
-    cursors: CursorSigner.fromMasterKey(encryptionKey),
+    encryptionKeys,
+    cursors: CursorSigner.fromKeyRing(encryptionKeys),
     loginPolicy: {
       lockThreshold: config.AUTH_LOCK_THRESHOLD,
       lockSeconds: config.AUTH_LOCK_SECONDS,

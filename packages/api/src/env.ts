@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 import { readAuthEnv, type AuthEnv } from "@fastnext/auth/env";
-import { EnvError, envFields, parseEnv, type EnvProblem, type EnvSource } from "@fastnext/config";
+import {
+  EnvError,
+  envFields,
+  parseEnv,
+  type EnvProblem,
+  type EnvSource,
+  type EnvDocs,
+} from "@fastnext/config";
 import { readDbEnv, type DbEnv } from "@fastnext/db/env";
 import { readRateLimitEnv } from "@fastnext/rate-limit/env";
 
@@ -64,6 +71,26 @@ export const apiEnvShape = {
   API_RATE_LIMIT_WINDOW_SECONDS: perWindow(60),
 };
 
+/** The README's configuration table (`pnpm docs:env`). */
+export const apiEnvDocs: EnvDocs<typeof apiEnvShape> = {
+  NODE_ENV: "development, test or production; production refuses the public development secrets",
+  CORS_ORIGINS:
+    "browser origins allowed to call the API (comma-separated, exact; a wildcard is refused)",
+  TRUSTED_PROXIES: {
+    description:
+      "proxies whose `X-Forwarded-For`/`-Proto` are believed: a hop count, or addresses/CIDRs (`loopback`, `linklocal`, `uniquelocal` too)",
+    default: "none: the socket peer is the client",
+  },
+  API_MAX_BODY_BYTES: "larger request bodies get 413",
+  AUTH_LOCK_THRESHOLD: "wrong passwords in a row that lock an account",
+  AUTH_LOCK_SECONDS: "how long a locked account stays locked",
+  AUTH_LOGIN_PER_IP: "sign-in attempts allowed per client address in 5 minutes",
+  AUTH_LOGIN_PER_ACCOUNT: "sign-in attempts allowed per account in 15 minutes",
+  API_RATE_LIMIT_PER_USER: "signed-in calls allowed per user in each window",
+  API_RATE_LIMIT_PER_IP: "signed-in calls allowed per client address in each window",
+  API_RATE_LIMIT_WINDOW_SECONDS: "the rate-limit window",
+};
+
 export type ApiEnv = z.infer<z.ZodObject<typeof apiEnvShape>>;
 
 export function readApiEnv(source: EnvSource): ApiEnv {
@@ -77,7 +104,10 @@ export function readApiEnv(source: EnvSource): ApiEnv {
  * process.env.
  */
 export interface ApiConfig extends ApiEnv {
-  database: Pick<DbEnv, "appUrl" | "poolMax" | "slowQueryMs">;
+  database: Pick<
+    DbEnv,
+    "appUrl" | "poolMax" | "slowQueryMs" | "replicaUrl" | "replicaMaxLagSeconds"
+  >;
   auth: AuthEnv;
   /** Shared store of rate-limit counters; unset: counted in memory. */
   redisUrl: string | undefined;
@@ -106,6 +136,8 @@ export function readApiConfig(source: EnvSource): ApiConfig {
       appUrl: database.appUrl,
       poolMax: database.poolMax,
       slowQueryMs: database.slowQueryMs,
+      replicaUrl: database.replicaUrl,
+      replicaMaxLagSeconds: database.replicaMaxLagSeconds,
     },
     auth,
     redisUrl: rateLimit.REDIS_URL,

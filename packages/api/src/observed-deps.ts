@@ -30,6 +30,8 @@ export function observedDeps(deps: ApiDeps, metrics: ApiMetrics, poolMax: number
     if (limiter) limiters[name] = countingRefusals(limiter, name, metrics);
   }
   metrics.db.watchPool("app", poolMax, () => poolStats(deps.pool));
+  const replica = deps.reads?.replica;
+  if (replica) metrics.db.watchPool("replica", poolMax, () => poolStats(replica));
   metrics.watchLiveStreams(() => deps.notifications?.subscriberCount() ?? 0);
   metrics.watchWorkers(async () => {
     const status = await checkWorkers(deps.pool);

@@ -17,6 +17,8 @@ export interface PrismaClientOptions {
   observer?: PoolObserver;
   /** Log statements slower than this many milliseconds (DB_SLOW_QUERY_MS); null or unset: none. */
   slowQueryMs?: number | null;
+  /** Longest wait for a connection (default 5 s); shorter for a replica, which has the primary to fall back on. */
+  connectTimeoutMs?: number;
 }
 
 // Kept on globalThis like the app client itself (below): Next.js may load
@@ -53,7 +55,7 @@ export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
       connectionString: options.connectionString,
       max: options.max ?? 10,
       // Also the longest wait for a connection when opening a transaction.
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
       application_name: options.applicationName ?? "fastnext",
       // A transaction left open by a crashed request is ended by the server.

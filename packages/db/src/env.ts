@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
+import { envFields, parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
 
 import { APP_ROLE, SYSTEM_ROLE } from "./roles";
 
@@ -28,6 +28,51 @@ export const dbEnvShape = {
    * their text (literals and parameter values left out); unset, none are.
    */
   DB_SLOW_QUERY_MS: z.coerce.number().int().min(1).max(3_600_000).optional(),
+  /**
+   * A streaming replica of DATABASE_URL's database, logged in as the
+   * application role (it exists there through replication). Set, signed-in
+   * read-only procedures run on it (docs/operations/read-replicas.md);
+   * unset, everything runs on the primary.
+   */
+  DATABASE_REPLICA_URL: envFields.postgresUrl().optional(),
+  /** Replay lag, in seconds, beyond which reads leave the replica for the primary. */
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().max(3600).default(5),
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const dbEnvDocs: EnvDocs<typeof dbEnvShape> = {
+  DATABASE_URL: {
+    description: "connection of the role that owns the schema: migrations, seed, restores",
+    default: "embedded server in development",
+  },
+  DATABASE_APP_URL: {
+    description: "the application role's connection (never owner, superuser or BYPASSRLS)",
+    default: "`DATABASE_URL` as `fastnext_app`",
+  },
+  APP_DB_PASSWORD: {
+    description: "password of `fastnext_app` when its URL is derived",
+    default: "development value",
+  },
+  DATABASE_SYSTEM_URL: {
+    description: "the worker's system login (BYPASSRLS, never superuser)",
+    default: "`DATABASE_URL` as `fastnext_system`",
+  },
+  SYSTEM_DB_PASSWORD: {
+    description: "password of `fastnext_system` when its URL is derived",
+    default: "development value",
+  },
+  DATABASE_POOL_MAX: "connections per process",
+  DATABASE_REPLICA_URL: {
+    description:
+      "a streaming replica, logged in as the application role: signed-in read-only calls run there (`docs/operations/read-replicas.md`)",
+    default: "unset: every call on the primary",
+  },
+  DATABASE_REPLICA_MAX_LAG_SECONDS: "replay lag beyond which read-only calls go to the primary",
+  DB_SLOW_QUERY_MS: {
+    description:
+      "statements slower than this are logged at warn with the procedure or job and the request id, never values (`docs/observability.md`)",
+    default: "unset: off",
+  },
 };
 
 export interface DbEnv {
@@ -37,6 +82,9 @@ export interface DbEnv {
   poolMax: number;
   /** null: slow statements are not logged. */
   slowQueryMs: number | null;
+  /** null: no replica; every transaction runs on the primary. */
+  replicaUrl: string | null;
+  replicaMaxLagSeconds: number;
 }
 
 export function readDbEnv(source: EnvSource): DbEnv {
@@ -50,6 +98,8 @@ export function readDbEnv(source: EnvSource): DbEnv {
       withCredentials(env.DATABASE_URL, SYSTEM_ROLE, env.SYSTEM_DB_PASSWORD),
     poolMax: env.DATABASE_POOL_MAX,
     slowQueryMs: env.DB_SLOW_QUERY_MS ?? null,
+    replicaUrl: env.DATABASE_REPLICA_URL ?? null,
+    replicaMaxLagSeconds: env.DATABASE_REPLICA_MAX_LAG_SECONDS,
   };
 }
 

@@ -25,6 +25,16 @@ export {
 } from "./scope";
 export { type ParameterizedStatement } from "./scoped-connection";
 export { isUniqueViolation } from "./errors";
+export {
+  parseLsn,
+  ReadRouting,
+  RetryOnPrimary,
+  type PrimaryReason,
+  type ReadRoutingOptions,
+  type ReplicaObserver,
+  type ReplicaStatus,
+} from "./replica";
+export { MemoryWriteMarks, type WriteMarks } from "./write-marks";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type {
   Permission as PermissionRecord,

@@ -39,3 +39,8 @@ export function noteStatements(count: number): void {
   const scope = statementScope.getStore();
   if (scope) scope.statements += count;
 }
+
+/** Runs `work` outside any `countingStatements`: background statements are no call's. */
+export function uncounted<T>(work: () => T): T {
+  return statementScope.exit(work);
+}

@@ -30,6 +30,12 @@ export interface ScopeOptions {
   maxWaitMs?: number;
   /** Longest time the transaction may stay open before it is rolled back. */
   timeoutMs?: number;
+  /**
+   * BEGIN READ ONLY: the server refuses every write. Read-only procedures
+   * run so wherever they run (replica or primary), so one that writes fails
+   * the same way with or without a replica configured.
+   */
+  readOnly?: boolean;
 }
 
 function transactionOptions(options: ScopeOptions) {
@@ -117,8 +123,10 @@ export function withScope<T>(
   work: (tx: ScopedDb) => Promise<T>,
   options: ScopeOptions = {},
 ): Promise<T> {
-  return transactionPoolOf(db).withOpening(scopeSettingsSql(scope), (opened) =>
-    db.$transaction((tx) => bound(tx, opened(), work), transactionOptions(options)),
+  return transactionPoolOf(db).withOpening(
+    scopeSettingsSql(scope),
+    (opened) => db.$transaction((tx) => bound(tx, opened(), work), transactionOptions(options)),
+    { readOnly: options.readOnly },
   );
 }
 
@@ -160,18 +168,21 @@ export function withSessionScope<T>(
 ): Promise<T> {
   const opening = `SELECT * FROM app.begin_request(${literal(scope.userId)}::uuid, ${literal(scope.sessionId)}::uuid,
     ${literal(scope.permissions.join(","))}, ${literal(scope.requestId)})`;
-  return transactionPoolOf(db).withOpening(opening, (opened) =>
-    db.$transaction((tx) => {
-      const opening = opened();
-      const first: unknown = opening.result.rows[0];
-      const row = first === undefined ? null : ZSessionStateRow.parse(first);
-      const state = row && {
-        isActive: row.is_active,
-        isSuperuser: row.is_superuser,
-        accessVersion: row.access_version,
-        sessionValid: row.session_valid,
-      };
-      return bound(tx, opening, (scoped) => work(scoped, state));
-    }, transactionOptions(options)),
+  return transactionPoolOf(db).withOpening(
+    opening,
+    (opened) =>
+      db.$transaction((tx) => {
+        const opening = opened();
+        const first: unknown = opening.result.rows[0];
+        const row = first === undefined ? null : ZSessionStateRow.parse(first);
+        const state = row && {
+          isActive: row.is_active,
+          isSuperuser: row.is_superuser,
+          accessVersion: row.access_version,
+          sessionValid: row.session_valid,
+        };
+        return bound(tx, opening, (scoped) => work(scoped, state));
+      }, transactionOptions(options)),
+    { readOnly: options.readOnly },
   );
 }

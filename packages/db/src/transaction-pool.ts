@@ -9,6 +9,8 @@ import { logSlowStatements } from "./slow-statements";
 
 /** A statement to send together with the BEGIN of the transaction being opened. */
 interface PendingOpening {
+  /** "BEGIN", or "BEGIN READ ONLY" for a transaction that must not write. */
+  begin: string;
   sql: string;
   /** Its result, once BEGIN went out with it; null before. */
   result: pg.QueryResult | null;
@@ -98,7 +100,7 @@ export class TransactionPool {
           return send(text, args);
         }
         noteStatements(2);
-        return send(text, [`BEGIN; ${pending.sql}`]).then((results) => {
+        return send(text, [`${pending.begin}; ${pending.sql}`]).then((results) => {
           const [begun, opened] = results as pg.QueryResult[];
           if (!begun || !opened)
             throw new Error("BEGIN and the opening statement returned no results");
@@ -113,10 +115,16 @@ export class TransactionPool {
   /**
    * Runs `open` (which starts one transaction on this pool) so that its
    * BEGIN also runs `sql`; `open` receives a getter for that result and the
-   * transaction's connection.
+   * transaction's connection. With `readOnly` the transaction begins READ
+   * ONLY: the server refuses any write in it.
    */
-  withOpening<T>(sql: string, open: (opened: () => Opening) => Promise<T>): Promise<T> {
-    const pending: PendingOpening = { sql, result: null, connection: null };
+  withOpening<T>(
+    sql: string,
+    open: (opened: () => Opening) => Promise<T>,
+    { readOnly = false }: { readOnly?: boolean } = {},
+  ): Promise<T> {
+    const begin = readOnly ? "BEGIN READ ONLY" : "BEGIN";
+    const pending: PendingOpening = { begin, sql, result: null, connection: null };
     return this.#pending.run(pending, () =>
       open(() => {
         if (!pending.result || !pending.connection)

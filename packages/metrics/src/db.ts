@@ -1,16 +1,23 @@
-import { Gauge, Histogram, type Registry } from "prom-client";
+import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 
-import { type PoolObserver, type PoolStats } from "@fastnext/db";
+import {
+  type PoolObserver,
+  type PoolStats,
+  type ReplicaObserver,
+  type ReplicaStatus,
+} from "@fastnext/db";
 
 import { METRIC } from "./names";
 
-export type PoolName = "app" | "system";
+export type PoolName = "app" | "replica" | "system";
 
 export interface DbMetrics {
   /** For `createPrismaClient({ observer })`: records each transaction's duration. */
   observer(pool: PoolName): PoolObserver;
   /** Reports `stats()` of a pool at every scrape, with its configured size. */
   watchPool(pool: PoolName, max: number, stats: () => PoolStats): void;
+  /** For `ReadRouting({ observer })`: where read-only calls ran, and the replica's state. */
+  readonly replica: ReplicaObserver;
 }
 
 /** The database figures every process exports (pools, transactions). */
@@ -48,7 +55,39 @@ export function createDbMetrics(registry: Registry): DbMetrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
     registers: [registry],
   });
+  const replicaReads = new Counter({
+    name: METRIC.replicaReads,
+    help: "Signed-in read-only calls by where they ran, and why not on the replica",
+    labelNames: ["target", "reason"] as const,
+    registers: [registry],
+  });
+  let replicaStatus: (() => ReplicaStatus) | null = null;
+  new Gauge({
+    name: METRIC.replicaUsable,
+    help: "1 while read-only calls use the replica, 0 while they run on the primary",
+    registers: [registry],
+    collect() {
+      this.reset();
+      if (replicaStatus) this.set(replicaStatus().usable ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: METRIC.replicaLag,
+    help: "The replica's replay lag at its last probe",
+    registers: [registry],
+    collect() {
+      this.reset();
+      const lag = replicaStatus?.().lagSeconds;
+      if (lag !== undefined && lag !== null && Number.isFinite(lag)) this.set(lag);
+    },
+  });
   return {
+    replica: {
+      readRouted: (target, reason) => replicaReads.inc({ target, reason: reason ?? "none" }),
+      watch: (status) => {
+        replicaStatus = status;
+      },
+    },
     observer: (pool) => ({
       transactionEnded: (seconds, outcome) => transactions.observe({ pool, outcome }, seconds),
     }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { parseEnv, type EnvSource } from "@fastnext/config";
+import { parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
 
 export interface ListenAddress {
   host: string;
@@ -33,6 +33,15 @@ export const metricsTokenEnvShape = {
   METRICS_TOKEN: token,
 };
 
+/** The README's configuration table (`pnpm docs:env`). */
+export const metricsTokenEnvDocs: EnvDocs<typeof metricsTokenEnvShape> = {
+  METRICS_TOKEN: {
+    description:
+      "bearer token of `/api/metrics` (web) and `/metrics` (API server, worker), at least 16 characters; see `docs/observability.md`",
+    default: "unset: metrics off",
+  },
+};
+
 /** The API server and the worker: a token, a listen address of its own, or both. */
 export const metricsEnvShape = {
   ...metricsTokenEnvShape,
@@ -41,6 +50,12 @@ export const metricsEnvShape = {
    * Prometheus reaches. Without METRICS_TOKEN it asks for none.
    */
   METRICS_ADDRESS: address,
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const metricsEnvDocs: EnvDocs<typeof metricsEnvShape> = {
+  METRICS_ADDRESS:
+    "`host:port` of a listener serving only `/metrics` (API server, worker), for a network only Prometheus reaches; no token asked unless `METRICS_TOKEN` is set",
 };
 
 export interface MetricsConfig {

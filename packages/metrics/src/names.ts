@@ -19,6 +19,12 @@ export const METRIC = {
   poolMax: "fastnext_db_pool_max",
   /** labels pool, outcome (commit|rollback) */
   transactionDuration: "fastnext_db_transaction_duration_seconds",
+  /** labels target (replica|primary), reason (why not the replica; "none" on the replica) */
+  replicaReads: "fastnext_db_replica_reads_total",
+  /** 1 while read-only calls use the replica, 0 while they fall back to the primary */
+  replicaUsable: "fastnext_db_replica_usable",
+  /** replay lag at the last probe (absent before the first) */
+  replicaLag: "fastnext_db_replica_lag_seconds",
   /** labels outcome (see SIGN_IN_OUTCOMES in @fastnext/core) */
   signIns: "fastnext_auth_sign_ins_total",
   lockOuts: "fastnext_auth_lockouts_total",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { parseEnv, type EnvSource } from "@fastnext/config";
+import { parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
 
 /** The variables readRateLimitEnv reads, inspectable without reading them. */
 export const rateLimitEnvShape = {
@@ -12,6 +12,15 @@ export const rateLimitEnvShape = {
     .url()
     .refine((v) => /^rediss?:\/\//.test(v), "must be a redis:// or rediss:// URL")
     .optional(),
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const rateLimitEnvDocs: EnvDocs<typeof rateLimitEnvShape> = {
+  REDIS_URL: {
+    description:
+      "shares rate-limit counters between instances; unset, each process counts on its own",
+    default: "unset: limits kept in memory",
+  },
 };
 
 export type RateLimitEnv = z.infer<z.ZodObject<typeof rateLimitEnvShape>>;

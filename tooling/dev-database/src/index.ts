@@ -1,5 +1,6 @@
 export { startEmbeddedPostgres, type EmbeddedServer, type EmbeddedServerOptions } from "./embedded";
 export {
+  localServerEnvDocs,
   localServerEnvShape,
   openLocalServer,
   readLocalServerEnv,

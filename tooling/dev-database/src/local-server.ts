@@ -2,7 +2,7 @@ import path from "node:path";
 
 import { z } from "zod";
 
-import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
+import { envFields, parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
 import { paths, provisionDatabase } from "@fastnext/db/admin";
 
 import { startEmbeddedPostgres } from "./embedded";
@@ -19,6 +19,36 @@ export const localServerEnvShape = {
   OWNER_DB_PASSWORD: z.string().min(8).default("fastnext_owner_dev_password"),
   APP_DB_PASSWORD: z.string().min(8).default("fastnext_app_dev_password"),
   SYSTEM_DB_PASSWORD: z.string().min(8).default("fastnext_system_dev_password"),
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const localServerEnvDocs: EnvDocs<typeof localServerEnvShape> = {
+  DATABASE_URL: {
+    description: "a server to use instead of the embedded one",
+    default: "unset: embedded server",
+  },
+  EMBEDDED_PG_PORT: "the embedded server's port",
+  EMBEDDED_PG_DATA_DIR: {
+    description: "the embedded server's data folder (delete it to start over)",
+    default: "`.data/postgres`",
+  },
+  EMBEDDED_PG_PASSWORD: {
+    description: "the embedded server's superuser password",
+    default: "development value",
+  },
+  EMBEDDED_PG_DATABASE: "the embedded server's database",
+  OWNER_DB_PASSWORD: {
+    description: "password of the owner role the embedded server is provisioned with",
+    default: "development value",
+  },
+  APP_DB_PASSWORD: {
+    description: "password of `fastnext_app` on the embedded server",
+    default: "development value",
+  },
+  SYSTEM_DB_PASSWORD: {
+    description: "password of `fastnext_system` on the embedded server",
+    default: "development value",
+  },
 };
 
 export function readLocalServerEnv(source: EnvSource) {

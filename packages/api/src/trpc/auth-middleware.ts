@@ -1,7 +1,14 @@
 import { AppError, loadAccess, type Principal, resolveCredentials } from "@fastnext/core";
-import { applyScope, withSessionScope, type ScopedDb } from "@fastnext/db";
+import {
+  applyScope,
+  RetryOnPrimary,
+  withSessionScope,
+  type PrismaClient,
+  type ScopedDb,
+} from "@fastnext/db";
 
 import { t } from "./init";
+import { readsOnly } from "./meta";
 import { throttleSignedInCall } from "./throttle";
 
 /** Carries a failed result out of the transaction so that it rolls back. */
@@ -12,6 +19,21 @@ class Rollback<T> extends Error {
 }
 
 /**
+ * A read-only call that failed on the replica for a reason not its own
+ * (INTERNAL_SERVER_ERROR): handed to the read routing, which runs the call
+ * again on the primary if the replica turns out to be down.
+ */
+class FailedOnReplica<T> extends Error {
+  constructor(readonly result: T) {
+    super("failed on the replica");
+  }
+}
+
+function failedOnInfrastructure(result: { ok: false; error: { code: string; cause?: unknown } }) {
+  return result.error.code === "INTERNAL_SERVER_ERROR" && !(result.error.cause instanceof AppError);
+}
+
+/**
  * Signs the caller in, applies the general rate limit of signed-in calls,
  * and runs the rest of the procedure inside ONE
  * transaction scoped to them. The first statement (app.begin_request) sets
@@ -19,8 +41,15 @@ class Rollback<T> extends Error {
  * returns the account, session and access-version state; only when the
  * version moved (a role change) is the permission set reloaded and set
  * again. A procedure that fails leaves nothing written.
+ *
+ * Read-only calls (`readsOnly`: queries unless their meta says they write)
+ * run in a READ ONLY transaction, on the replica when `deps.reads` has one
+ * and it is usable for this caller; a refusal of the session there is
+ * checked again on the primary, which may know a session the replica does
+ * not have yet. After a successful write the caller's commit position is
+ * recorded, so that their next reads see it.
  */
-export const authed = t.middleware(async ({ ctx, next }) => {
+export const authed = t.middleware(async ({ ctx, type, meta, next }) => {
   const credentials = await resolveCredentials(ctx, ctx.deps.tokens);
   if (!credentials)
     throw new AppError("UNAUTHENTICATED", "Sign in first", { reason: "not_signed_in" });
@@ -37,41 +66,66 @@ export const authed = t.middleware(async ({ ctx, next }) => {
     permissions: cached ? [...cached.permissions] : [],
     requestId: ctx.requestId,
   };
-  try {
-    return await withSessionScope(ctx.deps.pool, scope, async (db, state) => {
-      if (!state?.isActive || !state.sessionValid) {
-        throw new AppError("UNAUTHENTICATED", "The session has ended", { reason: "session_ended" });
-      }
-      let access = cached;
-      if (
-        access?.accessVersion !== state.accessVersion ||
-        access.isSuperuser !== state.isSuperuser
-      ) {
-        access = (await loadAccess(db, credentials.userId, state.accessVersion)) ?? undefined;
-        if (!access)
-          throw new AppError("UNAUTHENTICATED", "The session has ended", {
-            reason: "session_ended",
-          });
-        cache.set(credentials.userId, access);
-        await applyScope(db, {
-          userId: credentials.userId,
-          permissions: [...access.permissions],
-          requestId: ctx.requestId,
-        });
-      }
-      const principal: Principal = {
-        userId: credentials.userId,
-        sessionId: credentials.sessionId,
-        ...access,
-      };
-      const result = await proceed(principal, db);
-      if (!result.ok) throw new Rollback(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof Rollback) return (error as Rollback<Result>).result;
-    throw error;
+  const readOnly = readsOnly(type, meta);
+  const sessionEnded = (onReplica: boolean) =>
+    onReplica
+      ? new RetryOnPrimary("the replica does not know the session or account")
+      : new AppError("UNAUTHENTICATED", "The session has ended", { reason: "session_ended" });
+
+  const attempt = async (pool: PrismaClient, onReplica: boolean): Promise<Result> => {
+    try {
+      return await withSessionScope(
+        pool,
+        scope,
+        async (db, state) => {
+          if (!state?.isActive || !state.sessionValid) throw sessionEnded(onReplica);
+          let access = cached;
+          if (
+            access?.accessVersion !== state.accessVersion ||
+            access.isSuperuser !== state.isSuperuser
+          ) {
+            access = (await loadAccess(db, credentials.userId, state.accessVersion)) ?? undefined;
+            if (!access) throw sessionEnded(onReplica);
+            cache.set(credentials.userId, access);
+            await applyScope(db, {
+              userId: credentials.userId,
+              permissions: [...access.permissions],
+              requestId: ctx.requestId,
+            });
+          }
+          const principal: Principal = {
+            userId: credentials.userId,
+            sessionId: credentials.sessionId,
+            ...access,
+          };
+          const result = await proceed(principal, db);
+          if (!result.ok) {
+            if (onReplica && failedOnInfrastructure(result)) throw new FailedOnReplica(result);
+            throw new Rollback(result);
+          }
+          return result;
+        },
+        { readOnly },
+      );
+    } catch (error) {
+      if (error instanceof Rollback) return (error as Rollback<Result>).result;
+      throw error;
+    }
+  };
+
+  const reads = ctx.deps.reads;
+  if (readOnly && reads?.hasReplica) {
+    try {
+      return await reads.read(credentials.userId, attempt);
+    } catch (error) {
+      // The replica answered after all: the failure was the call's own.
+      if (error instanceof FailedOnReplica) return (error as FailedOnReplica<Result>).result;
+      throw error;
+    }
   }
+  const result = await attempt(ctx.deps.pool, false);
+  if (result.ok && !readOnly && type !== "subscription") await reads?.noteWrite(credentials.userId);
+  return result;
 });
 
 /**
