@@ -1,3 +1,3 @@
 import { fastnextProject } from "@fastnext/vitest-config";
 
-export default fastnextProject("core", { database: false });
+export default fastnextProject("core", { database: true });

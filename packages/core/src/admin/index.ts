@@ -1,4 +1,5 @@
 /** Administration: users, roles and permissions, the activity log, system figures. */
+export { adminCreateEnvDocs, adminCreateEnvShape } from "./administrators";
 export { listActivities } from "./activities";
 export { getRole, listPermissions, listRoles } from "./roles/read";
 export { ZRoleViewSchema } from "./roles/view";
