@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { parseEnv, type EnvSource } from "@fastnext/config";
+import { parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
 import { devHosts } from "@fastnext/config/network";
 
 /**
@@ -31,6 +31,12 @@ export const devServerEnvShape = {
           ),
       ),
     ),
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const devServerEnvDocs: EnvDocs<typeof devServerEnvShape> = {
+  ALLOWED_DEV_ORIGINS:
+    "more host names `next dev` serves its scripts to, besides localhost, 127.0.0.1 and the LAN addresses (comma-separated, `*.example.test` allowed)",
 };
 
 /**

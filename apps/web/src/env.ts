@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 import { readApiConfig, type ApiConfig } from "@fastnext/api/env";
-import { EnvError, envFields, parseEnv, type EnvProblem, type EnvSource } from "@fastnext/config";
+import {
+  EnvError,
+  envFields,
+  parseEnv,
+  type EnvProblem,
+  type EnvSource,
+  type EnvDocs,
+} from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db/env";
 import { readMetricsTokenEnv, type MetricsConfig } from "@fastnext/metrics/env";
 
@@ -29,6 +36,21 @@ export const webEnvShape = {
    * 127.0.0.1 and the machine's LAN address alike.
    */
   NEXTAUTH_URL: z.url().optional(),
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const webEnvDocs: EnvDocs<typeof webEnvShape> = {
+  NODE_ENV: "development, test or production; production refuses the public development secrets",
+  PORT: "the web app's port",
+  APP_URL: "the site's public address (links in e-mails, next-auth in production)",
+  NEXTAUTH_SECRET: {
+    description: "key of the web session cookie, at least 32 characters; required in production",
+    default: "development value",
+  },
+  NEXTAUTH_URL: {
+    description: "the site's public URL as next-auth sees it",
+    default: "`APP_URL` in production, the request's host in development",
+  },
 };
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { envFields, parseEnv, type EnvSource } from "@fastnext/config";
+import { envFields, parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
 import { readDbEnv } from "@fastnext/db";
 import { readEmailEnv } from "@fastnext/email/env";
 import { readMetricsEnv } from "@fastnext/metrics/env";
@@ -56,6 +56,27 @@ export const workerEnvShape = {
     .trim()
     .regex(/^\S+( \S+){4}$/, "must be a five-field cron expression")
     .default("* * * * *"),
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const workerEnvDocs: EnvDocs<typeof workerEnvShape> = {
+  METRICS_PORT:
+    "the worker's metrics port on 127.0.0.1 when only `METRICS_TOKEN` is set (`METRICS_ADDRESS` opens it to other hosts)",
+  WORKER_SHUTDOWN_TIMEOUT_MS: "how long the worker waits for work in hand on SIGTERM",
+  APP_URL: "the web app's public address: links in e-mails point there",
+  WORKER_CONCURRENCY: "jobs of each queue one worker runs at once",
+  WORKER_POLL_INTERVAL_SECONDS: "how often an idle queue is asked for work",
+  WORKER_JOB_TIMEOUT_SECONDS:
+    "longest a job may run; a job held longer (its worker died) is failed and retried, so also how soon a dead worker's work is picked up",
+  WORKER_HEARTBEAT_SECONDS:
+    "how often the worker records that it runs; after three silent intervals readiness reports it missing",
+  WORKER_RETRY_LIMIT: "retries after the first attempt, per handler job",
+  WORKER_RETRY_DELAY_SECONDS: "delay before the first retry",
+  WORKER_RETRY_BACKOFF: "double the retry delay (with jitter) each time",
+  WORKER_MAINTENANCE_INTERVAL_SECONDS: "how often expired jobs are failed and old ones archived",
+  WORKER_FAILED_RETENTION_DAYS: "how long failed jobs stay visible before being archived",
+  WORKER_PURGE_CRON: "when expired tokens, sessions and challenges are purged (cron, UTC)",
+  WORKER_TIMEOUTS_CRON: "when due workflow time-outs fire (cron, UTC)",
 };
 
 export function readWorkerEnv(source: EnvSource) {

@@ -72,3 +72,19 @@ export const envFields = {
       .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// or postgresql:// URL"),
   nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),
 };
+
+/** How the README's configuration table shows one variable (`pnpm docs:env`). */
+export interface EnvVariableDoc {
+  /** What it does, for an operator: one sentence or two. */
+  description: string;
+  /** Shown instead of the schema's default: for secrets and machine-specific paths. */
+  default?: string;
+}
+
+/**
+ * Descriptions of a shape's variables, kept next to the shape. A variable
+ * without one fails the README check, which names it.
+ */
+export type EnvDocs<TShape extends z.ZodRawShape> = {
+  readonly [K in keyof TShape]?: string | EnvVariableDoc;
+};

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 import { z } from "zod";
 
-import { parseEnv, type EnvSource } from "@fastnext/config";
+import { parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
 
 /** The repository's root: `turbo dev` runs each task in its package's folder. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -16,6 +16,14 @@ export const devStackEnvShape = {
    * started side by side do not read each other's.
    */
   DEV_DATABASE_FILE: z.string().min(1).default(path.join(repoRoot, ".data/dev-database.json")),
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const devStackEnvDocs: EnvDocs<typeof devStackEnvShape> = {
+  DEV_DATABASE_FILE: {
+    description: "where `turbo dev`'s database task publishes its connection to the apps",
+    default: "`.data/dev-database.json`",
+  },
 };
 
 /**

@@ -3,7 +3,14 @@ import { fileURLToPath } from "node:url";
 
 import { z } from "zod";
 
-import { EnvError, envFields, parseEnv, type EnvProblem, type EnvSource } from "@fastnext/config";
+import {
+  EnvError,
+  envFields,
+  parseEnv,
+  type EnvProblem,
+  type EnvSource,
+  type EnvDocs,
+} from "@fastnext/config";
 
 /** The repository's git-ignored data folder: development mail lands in .data/mail. */
 const DEFAULT_MAIL_DIR = path.resolve(
@@ -36,6 +43,29 @@ export const emailEnvShape = {
   SMTP_SECURE: envFields.boolean(false),
   /** Longest a single delivery may take (connect, greeting, each reply). */
   MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const emailEnvDocs: EnvDocs<typeof emailEnvShape> = {
+  NODE_ENV: "development, test or production; production refuses the public development secrets",
+  MAIL_TRANSPORT: {
+    description:
+      "`smtp` delivers through an SMTP server; `file` writes each message to `MAIL_DIR` and logs a preview",
+    default: "`smtp` in production, `file` otherwise",
+  },
+  MAIL_FROM: {
+    description:
+      "the From header of every message, e.g. `FastNext <no-reply@example.com>`; required for SMTP",
+    default: "a localhost address outside SMTP",
+  },
+  MAIL_DIR: { description: "where the `file` transport writes messages", default: "`.data/mail`" },
+  SMTP_URL: "`smtp(s)://user:password@host:port`, instead of the `SMTP_HOST` family",
+  SMTP_HOST: "the SMTP server (required for SMTP unless `SMTP_URL` is set)",
+  SMTP_PORT: "the SMTP server's port",
+  SMTP_USER: "SMTP login; needs `SMTP_PASSWORD`",
+  SMTP_PASSWORD: "SMTP password",
+  SMTP_SECURE: "`true`: TLS from the first byte (port 465); `false`: STARTTLS when offered",
+  MAIL_SEND_TIMEOUT_MS: "longest a single delivery may take (connect, greeting, each reply)",
 };
 
 const DEVELOPMENT_FROM = "FastNext <no-reply@localhost>";

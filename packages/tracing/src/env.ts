@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { parseEnv, type EnvSource } from "@fastnext/config";
+import { parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
 
 /**
  * The standard OpenTelemetry variables that decide whether tracing starts.
@@ -21,6 +21,23 @@ export const tracingEnvShape = {
   OTEL_TRACES_EXPORTER: z.string().optional(),
   /** The service's name in the trace viewer; each process has its own default. */
   OTEL_SERVICE_NAME: z.string().min(1).optional(),
+};
+
+/** The README's configuration table (`pnpm docs:env`). */
+export const tracingEnvDocs: EnvDocs<typeof tracingEnvShape> = {
+  OTEL_SDK_DISABLED: "`true` turns tracing off whatever else is set",
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    description:
+      "the collector's OTLP address; unset, tracing is off and the SDK not loaded (`docs/observability.md`)",
+    default: "unset: tracing off",
+  },
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:
+    "the traces endpoint alone, when it differs from the base address",
+  OTEL_TRACES_EXPORTER: "`none` turns the trace exporter, and so tracing, off",
+  OTEL_SERVICE_NAME: {
+    description: "the service's name in the trace viewer",
+    default: "each process its own",
+  },
 };
 
 export type TracingEnv = z.infer<z.ZodObject<typeof tracingEnvShape>>;

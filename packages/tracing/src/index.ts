@@ -4,6 +4,7 @@ import type { SdkOptions } from "./sdk";
 export {
   processTracingEnv,
   readTracingEnv,
+  tracingEnvDocs,
   tracingEnvShape,
   tracingOffReason,
   type TracingEnv,
