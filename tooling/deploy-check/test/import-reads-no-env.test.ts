@@ -68,8 +68,12 @@ function runModule(source: string): { status: number | null; output: string } {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+// Each case starts a Node process that imports every library (tens of
+// seconds on a loaded two-core machine): bounded by the child's own limit.
+const CHILD_LIMIT = { timeout: 90_000 };
+
 describe("importing a library", () => {
-  it("reads no environment variable", () => {
+  it("reads no environment variable", CHILD_LIMIT, () => {
     const entries = libraryEntryPoints();
     expect(entries.length).toBeGreaterThan(20);
     const source = `
@@ -85,7 +89,7 @@ describe("importing a library", () => {
     expect(JSON.parse(line ?? '{"failures":["no report"]}')).toEqual({ failures: [] });
   });
 
-  it("would fail on that environment, had a package read it", () => {
+  it("would fail on that environment, had a package read it", CHILD_LIMIT, () => {
     // The control: the same environment is refused by the readers the apps
     // call at start-up, so the test above is not passing on a harmless one.
     const readers = [
