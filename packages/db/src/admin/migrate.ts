@@ -1,36 +1,20 @@
-import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 
 import { paths } from "./paths";
 import { installQueueSchema } from "./queue-schema";
+import { runProgram, type ProgramResult } from "./run-program";
 
 const require = createRequire(import.meta.url);
 
-export interface PrismaCliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the Prisma CLI of this package with the given owner connection. */
-export function runPrismaCli(args: string[], databaseUrl: string): Promise<PrismaCliResult> {
+export function runPrismaCli(args: string[], databaseUrl: string): Promise<ProgramResult> {
   const cli = require.resolve("prisma/build/index.js");
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: paths.packageRoot,
-      // eslint-disable-next-line no-restricted-properties -- the CLI inherits our environment
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      resolve({ code: code ?? 1, stdout, stderr });
-    });
-  });
+  return runProgram(
+    process.execPath,
+    [cli, ...args],
+    { DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    { cwd: paths.packageRoot },
+  );
 }
 
 /**

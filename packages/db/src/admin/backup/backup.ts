@@ -6,7 +6,7 @@ import { redactedUrl, serverMajor, toolConnection, withConnection } from "./conn
 import { BackupError } from "./errors";
 import { readMigrationRecords } from "./migration-state";
 import { findPgTool, type PgToolBinary } from "./pg-tools";
-import { runTool } from "./run-tool";
+import { runProgram } from "../run-program";
 
 export interface PgToolSearch {
   /** PG_BIN_DIR: a folder searched before all others. */
@@ -82,7 +82,7 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupResu
   const tool = await findPgTool("pg_dump", { serverMajor: major, ...options });
   const connection = toolConnection(options.databaseUrl);
   const partial = `${options.file}.partial`;
-  const result = await runTool(
+  const result = await runProgram(
     tool.path,
     ["--format=custom", "--no-password", `--file=${partial}`, `--dbname=${connection.dbname}`],
     connection.env,

@@ -13,7 +13,7 @@ import {
 } from "./migration-state";
 import { companionPsql, findPgTool, type PgToolBinary } from "./pg-tools";
 import { EMPTY_DATABASE_SQL, ownershipGrantStream } from "./restore-script";
-import { runPipeline, runTool } from "./run-tool";
+import { runPipeline, runProgram } from "../run-program";
 
 export interface RestoreOptions extends PgToolSearch {
   /** The owner connection of the database to restore into (it must exist). */
@@ -45,7 +45,7 @@ const USER_RELATIONS_SQL = `
      AND n.nspname !~ '^pg_(toast|temp)'`;
 
 async function archiveMigrations(tool: PgToolBinary, file: string) {
-  const result = await runTool(
+  const result = await runProgram(
     tool.path,
     ["--data-only", "--table=_prisma_migrations", "--file=-", file],
     {},

@@ -1,21 +1,27 @@
 import { spawn } from "node:child_process";
 import { type Transform } from "node:stream";
 
-export interface ToolResult {
+export interface ProgramResult {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-/** Runs a PostgreSQL client with its output collected; `env` is added to this process's. */
-export function runTool(
+/**
+ * Runs a program (a PostgreSQL client, the Prisma CLI) with its output
+ * collected; `env` is added to this process's environment, which it needs
+ * for PATH, locale and PG* settings.
+ */
+export function runProgram(
   binary: string,
   args: readonly string[],
   env: Record<string, string>,
-): Promise<ToolResult> {
+  options: { cwd?: string } = {},
+): Promise<ProgramResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, {
-      // eslint-disable-next-line no-restricted-properties -- the client needs PATH, locale and PG* settings
+      cwd: options.cwd,
+      // eslint-disable-next-line no-restricted-properties -- the program inherits our environment
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
