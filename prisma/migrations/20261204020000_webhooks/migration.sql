@@ -80,11 +80,30 @@ SELECT r."id", 'webhook.manage' FROM "roles" r WHERE r."key" = 'admin';
 SELECT pgboss.create_queue('webhooks.deliver',
   '{"policy": "standard", "retryLimit": 6, "retryDelay": 10, "retryBackoff": true, "expireInSeconds": 60}'::json);
 
+-- A rotation writes the new secret and, for a grace period, an expiry for
+-- the old one, which this trigger keeps as previous_secret: the app role
+-- may write secrets but never read them, so it cannot copy the old one.
+CREATE FUNCTION app.keep_previous_webhook_secret() RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog
+  AS $$
+BEGIN
+  IF NEW.secret IS DISTINCT FROM OLD.secret THEN
+    NEW.previous_secret := CASE WHEN NEW.previous_secret_expires_at IS NOT NULL THEN OLD.secret END;
+  END IF;
+  RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER webhook_endpoints_keep_previous_secret
+  BEFORE UPDATE ON "webhook_endpoints"
+  FOR EACH ROW EXECUTE FUNCTION app.keep_previous_webhook_secret();
+
 -- Access of "webhook_endpoints", rendered from packages/db/src/policies/tables/webhook_endpoints.ts
 -- (pnpm db:policy:sql webhook_endpoints). Change the declaration, then render again.
 GRANT INSERT, DELETE ON TABLE "webhook_endpoints" TO "fastnext_app";
 GRANT SELECT ("consecutive_failures", "created_at", "created_by_id", "description", "disabled_at", "disabled_reason", "enabled", "events", "id", "previous_secret_expires_at", "project_id", "updated_at", "url") ON TABLE "webhook_endpoints" TO "fastnext_app";
-GRANT UPDATE ("consecutive_failures", "description", "disabled_at", "disabled_reason", "enabled", "events", "previous_secret", "previous_secret_expires_at", "secret", "updated_at", "url") ON TABLE "webhook_endpoints" TO "fastnext_app";
+GRANT UPDATE ("consecutive_failures", "description", "disabled_at", "disabled_reason", "enabled", "events", "previous_secret_expires_at", "secret", "updated_at", "url") ON TABLE "webhook_endpoints" TO "fastnext_app";
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "webhook_endpoints" TO "fastnext_system";
 ALTER TABLE "webhook_endpoints" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "webhook_endpoints" FORCE ROW LEVEL SECURITY;

@@ -15,7 +15,9 @@ const manager = webhookManager("project_id");
 /**
  * Webhook endpoints. The app may write the sealed signing secrets but never
  * read them back (no SELECT on those columns): only the worker, which
- * signs, opens them. An endpoint's project never changes (no UPDATE on it).
+ * signs, opens them. A rotation writes the new secret and the old one's
+ * expiry; a trigger moves the old one to `previous_secret`. An endpoint's
+ * project never changes (no UPDATE on it).
  */
 export const access: TableAccess = defineTableAccess({
   table: "webhook_endpoints",
@@ -45,7 +47,6 @@ export const access: TableAccess = defineTableAccess({
           "disabled_reason",
           "enabled",
           "events",
-          "previous_secret",
           "previous_secret_expires_at",
           "secret",
           "updated_at",
