@@ -3,8 +3,10 @@ import { type EmailMessage, type Mailer } from "@fastnext/email";
 import { parsePayload, type DomainEvent, type EventName } from "@fastnext/events";
 import { type Logger } from "@fastnext/logger";
 
-import { type Links } from "./links";
 import { type WorkerMetrics } from "@fastnext/metrics";
+
+import { type WebhookDeliverySettings } from "../webhooks/settings";
+import { type Links } from "./links";
 
 /** What every handler may use. The database client is the system login. */
 export interface WorkerContext {
@@ -20,6 +22,8 @@ export interface WorkerContext {
    * in the same process must not take the message over.
    */
   sending: Set<string>;
+  /** Webhook delivery settings: the fan-out stamps them on each delivery job. */
+  webhooks: WebhookDeliverySettings;
   /** The process's metrics (event lag); absent in tests that do not look. */
   metrics?: WorkerMetrics;
 }
