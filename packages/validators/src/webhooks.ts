@@ -53,7 +53,11 @@ export const ZWebhookUpdateInputSchema = z.object({
       enabled: z.boolean().optional(),
     })
     .refine(
-      (data) => Object.values(data).some((value) => value !== undefined),
+      (data) =>
+        data.url !== undefined ||
+        data.events !== undefined ||
+        data.description !== undefined ||
+        data.enabled !== undefined,
       "Change at least one field",
     ),
 });
