@@ -75,15 +75,17 @@ describe("webhook endpoints: who may manage them", () => {
     const { endpoint } = await owner.client.webhooks.create.mutate(input);
     const id = endpoint.id;
     for (const caller of [editor, outsider]) {
+      // Thunks: each call starts only when its refusal is awaited.
       const calls = [
-        caller.client.webhooks.get.query({ id }),
-        caller.client.webhooks.update.mutate({ id, data: { enabled: false } }),
-        caller.client.webhooks.delete.mutate({ id }),
-        caller.client.webhooks.rotateSecret.mutate({ id }),
-        caller.client.webhooks.ping.mutate({ id }),
-        caller.client.webhooks.deliveries.list.query({ endpointId: id }),
+        () => caller.client.webhooks.get.query({ id }),
+        () => caller.client.webhooks.update.mutate({ id, data: { enabled: false } }),
+        () => caller.client.webhooks.delete.mutate({ id }),
+        () => caller.client.webhooks.rotateSecret.mutate({ id }),
+        () => caller.client.webhooks.ping.mutate({ id }),
+        () => caller.client.webhooks.deliveries.list.query({ endpointId: id }),
       ];
-      for (const call of calls) expect((await failure(call)).data).toMatchObject({ code: "NOT_FOUND" });
+      for (const call of calls)
+        expect((await failure(call())).data).toMatchObject({ code: "NOT_FOUND" });
     }
     const listed = await owner.client.webhooks.list.query({ projectId: project.id });
     expect(listed.items.map((e) => e.id)).toEqual([id]);
