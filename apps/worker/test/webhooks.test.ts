@@ -11,12 +11,7 @@ import {
 import { signInAdmin, signUp, startApi, type TestApi } from "@fastnext/test-support";
 
 import { startSmtp, startWorker, type InProcessWorker, type TestSmtp } from "./support";
-import {
-  startReceiver,
-  type Receiver,
-  type ReceivedWebhook,
-  type Reply,
-} from "./webhook-receiver";
+import { startReceiver, type Receiver, type ReceivedWebhook, type Reply } from "./webhook-receiver";
 
 const loopback = parseAllowList(["127.0.0.1"]) as WebhookAllowList;
 
@@ -129,11 +124,13 @@ describe("webhook deliveries", () => {
     const { endpoint, secret, addMember } = await projectHook(hook.url());
     await addMember();
     const requests = await hook.waitFor(3, 30_000);
-    await expect.poll(() => delivery(endpoint.id), { timeout: 10_000 }).toMatchObject({
-      status: "succeeded",
-      attempts: 3,
-      response_status: 204,
-    });
+    await expect
+      .poll(() => delivery(endpoint.id), { timeout: 10_000 })
+      .toMatchObject({
+        status: "succeeded",
+        attempts: 3,
+        response_status: 204,
+      });
     const ids = new Set(requests.map((r) => r.headers["webhook-id"]));
     expect(ids.size).toBe(1);
     expect(requests.every((r) => verifies(r, secret))).toBe(true);
@@ -183,14 +180,18 @@ describe("webhook deliveries", () => {
     const rotated = await owner.client.webhooks.rotateSecret.mutate({ id: endpoint.id });
     expect(rotated.secret).not.toBe(secret);
     expect(rotated.endpoint.previousSecretExpiresAt).toBeInstanceOf(Date);
-    await owner.client.webhooks.deliveries.redeliver.mutate({ id: String(ping?.headers["webhook-id"]) });
+    await owner.client.webhooks.deliveries.redeliver.mutate({
+      id: String(ping?.headers["webhook-id"]),
+    });
     const [, again] = await hook.waitFor(2);
     expect(again?.headers["webhook-id"]).toBe(ping?.headers["webhook-id"]);
     expect(again?.body).toBe(ping?.body);
     expect(String(again?.headers["webhook-signature"]).split(", ")).toHaveLength(2);
     expect(again && verifies(again, rotated.secret)).toBe(true);
     expect(again && verifies(again, secret)).toBe(true);
-    await expect.poll(() => delivery(endpoint.id)).toMatchObject({ status: "succeeded", attempts: 2 });
+    await expect
+      .poll(() => delivery(endpoint.id))
+      .toMatchObject({ status: "succeeded", attempts: 2 });
   }, 30_000);
 
   it("refuses at connection time an address the policy does not allow, sending nothing", async () => {
@@ -211,10 +212,12 @@ describe("webhook deliveries", () => {
       userId: member.id,
       role: "viewer",
     });
-    await expect.poll(() => delivery(id), { timeout: 10_000 }).toMatchObject({
-      status: "failed",
-      attempts: 1,
-    });
+    await expect
+      .poll(() => delivery(id), { timeout: 10_000 })
+      .toMatchObject({
+        status: "failed",
+        attempts: 1,
+      });
     const { rows } = await api.sql.query<{ last_error: string }>(
       "SELECT last_error FROM webhook_deliveries WHERE endpoint_id = $1",
       [id],

@@ -120,7 +120,11 @@ describe("webhook endpoints: what is accepted", () => {
     const admin = await signInAdmin(api);
     const before = await endpointCount();
     const refused = await failure(
-      admin.client.webhooks.create.mutate({ url: hookUrl(), events: ["user.registered"], ...change }),
+      admin.client.webhooks.create.mutate({
+        url: hookUrl(),
+        events: ["user.registered"],
+        ...change,
+      }),
     );
     expect(refused.data).toMatchObject({ code: "BAD_REQUEST" });
     expect(Object.keys(refused.data?.fieldErrors ?? {})).toContain(field);
@@ -130,11 +134,20 @@ describe("webhook endpoints: what is accepted", () => {
   it("refuses an update to a non-public address and keeps the old one", async () => {
     const admin = await signInAdmin(api);
     const url = hookUrl();
-    const { endpoint } = await admin.client.webhooks.create.mutate({ url, events: ["user.registered"] });
+    const { endpoint } = await admin.client.webhooks.create.mutate({
+      url,
+      events: ["user.registered"],
+    });
     const refused = await failure(
-      admin.client.webhooks.update.mutate({ id: endpoint.id, data: { url: "http://192.168.0.1/" } }),
+      admin.client.webhooks.update.mutate({
+        id: endpoint.id,
+        data: { url: "http://192.168.0.1/" },
+      }),
     );
-    expect(refused.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { url: expect.any(Array) } });
+    expect(refused.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { url: expect.any(Array) },
+    });
     expect((await admin.client.webhooks.get.query({ id: endpoint.id })).url).toBe(url);
   });
 });

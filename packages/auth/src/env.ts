@@ -236,7 +236,12 @@ export function readEncryptionKeyRing(source: EnvSource): KeyList<EncryptionKey>
     AUTH_ENCRYPTION_KEY: authEnvShape.AUTH_ENCRYPTION_KEY,
   };
   const problems: EnvProblem[] = [];
-  let env: { AUTH_ENCRYPTION_KEYS?: KeyList<{ kid: string; value: string }>; AUTH_ENCRYPTION_KEY?: string } | undefined;
+  let env:
+    | {
+        AUTH_ENCRYPTION_KEYS?: KeyList<{ kid: string; value: string }>;
+        AUTH_ENCRYPTION_KEY?: string;
+      }
+    | undefined;
   try {
     env = parseEnv("auth", shape, source);
   } catch (error) {
@@ -252,6 +257,10 @@ export function readEncryptionKeyRing(source: EnvSource): KeyList<EncryptionKey>
     ),
   );
   if (problems.length > 0 || env === undefined) throw new EnvError("auth", problems);
-  const keys = keyListOf(env.AUTH_ENCRYPTION_KEYS, env.AUTH_ENCRYPTION_KEY, DEVELOPMENT_ENCRYPTION_KEY);
+  const keys = keyListOf(
+    env.AUTH_ENCRYPTION_KEYS,
+    env.AUTH_ENCRYPTION_KEY,
+    DEVELOPMENT_ENCRYPTION_KEY,
+  );
   return mapKeyList(keys, ({ kid, value }) => ({ kid, key: Buffer.from(value, "base64") }));
 }

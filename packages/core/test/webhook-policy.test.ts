@@ -70,7 +70,13 @@ describe("webhook signatures", () => {
     expect(header).toMatch(/^v1=[0-9a-f]{64}, v1=[0-9a-f]{64}$/);
     for (const secret of ["whsec_new", "whsec_old"])
       expect(
-        verifyWebhookSignature({ secret, signature: header, timestamp: String(timestamp), body, now }),
+        verifyWebhookSignature({
+          secret,
+          signature: header,
+          timestamp: String(timestamp),
+          body,
+          now,
+        }),
       ).toBe(true);
   });
 

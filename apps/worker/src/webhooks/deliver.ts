@@ -1,16 +1,15 @@
-import { openWebhookSecret, WEBHOOK_HEADERS, webhookSignatureHeader } from "@fastnext/core/webhooks";
+import {
+  openWebhookSecret,
+  WEBHOOK_HEADERS,
+  webhookSignatureHeader,
+} from "@fastnext/core/webhooks";
 import { type PrismaClient } from "@fastnext/db";
 import { NOTIFICATION_CHANNEL } from "@fastnext/events";
 
 import { type WorkerContext } from "../handlers";
 import { sendWebhookRequest, WebhookDestinationRefused, type OutboundResponse } from "./outbound";
 
-export type DeliveryOutcome =
-  | "succeeded"
-  | "failed"
-  | "cancelled"
-  | "already_done"
-  | "missing";
+export type DeliveryOutcome = "succeeded" | "failed" | "cancelled" | "already_done" | "missing";
 
 /** Thrown after a failed attempt that has retries left: the queue retries the job, backing off. */
 export class WebhookAttemptFailed extends Error {
@@ -98,7 +97,11 @@ export async function deliverWebhook(
   if (count === 0) return "already_done";
 
   const timestamp = Math.floor(Date.now() / 1000);
-  const log = ctx.log.child({ deliveryId, endpointId: delivery.endpoint.id, try: attempt.retryCount + 1 });
+  const log = ctx.log.child({
+    deliveryId,
+    endpointId: delivery.endpoint.id,
+    try: attempt.retryCount + 1,
+  });
   let response: OutboundResponse | null = null;
   let failure: string | null = null;
   let permanent = false;
@@ -180,7 +183,13 @@ async function recordFailure(
   const limit = ctx.webhooks.disableAfterFailures;
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<
-      { failures: number; disabled_now: boolean; url: string; project_id: string | null; created_by_id: string | null }[]
+      {
+        failures: number;
+        disabled_now: boolean;
+        url: string;
+        project_id: string | null;
+        created_by_id: string | null;
+      }[]
     >`
       WITH before AS (
         SELECT id, enabled FROM webhook_endpoints WHERE id = ${endpointId}::uuid FOR UPDATE

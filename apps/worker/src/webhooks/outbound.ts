@@ -50,11 +50,7 @@ function guardedLookup(allowList: WebhookAllowList): LookupFunction {
       if (error) return callback(error, "", 0);
       const refused = addresses.find((a) => !mayConnect(hostname, a.address, allowList));
       if (refused || addresses.length === 0) {
-        return callback(
-          new WebhookDestinationRefused(hostname, refused?.address ?? "none"),
-          "",
-          0,
-        );
+        return callback(new WebhookDestinationRefused(hostname, refused?.address ?? "none"), "", 0);
       }
       if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, addresses);
       const [first] = addresses as [LookupAddress];

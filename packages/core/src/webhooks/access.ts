@@ -22,10 +22,14 @@ export async function requireWebhookScope(
   const manager = caller.permissions.has("webhook.manage");
   if (projectId === null) {
     if (manager) return;
-    throw new AppError("FORBIDDEN", "Installation-wide webhooks need the webhook.manage permission", {
-      reason: "permission_required",
-      details: { permission: "webhook.manage" },
-    });
+    throw new AppError(
+      "FORBIDDEN",
+      "Installation-wide webhooks need the webhook.manage permission",
+      {
+        reason: "permission_required",
+        details: { permission: "webhook.manage" },
+      },
+    );
   }
   if (!manager) {
     await requireProjectRole(db, caller, projectId, "owner");

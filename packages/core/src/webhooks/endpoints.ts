@@ -13,11 +13,7 @@ import { refusedDestination } from "./address-policy";
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from "./env";
 import { type WebhookEndpointListInput } from "./input";
 import { newWebhookSecret, sealWebhookSecret } from "./secret";
-import {
-  endpointSelect,
-  type WebhookEndpointView,
-  type WebhookEndpointWithSecret,
-} from "./view";
+import { endpointSelect, type WebhookEndpointView, type WebhookEndpointWithSecret } from "./view";
 
 function settingsOf(ctx: ServiceContext): WebhookSettings {
   return ctx.deps.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
