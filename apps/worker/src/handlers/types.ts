@@ -55,6 +55,8 @@ export interface Recipient {
 export interface TransactionHandlerSpec<N extends EventName> {
   name: string;
   event: N;
+  /** See `Handler.wanted`. */
+  wanted?(db: PrismaClient, event: StoredEvent): Promise<boolean>;
   apply(tx: ScopedDb, event: DomainEvent<N>, ctx: WorkerContext): Promise<void>;
 }
 
@@ -84,6 +86,11 @@ export type Handler =
       event: EventName;
       /** Retries after the first attempt, when the handler wants other than the worker's default. */
       retryLimit?: number;
+      /**
+       * Asked by the dispatcher: false means this event has nothing for the
+       * handler to do, and no job is made for it (absent: always true).
+       */
+      wanted?(db: PrismaClient, event: StoredEvent): Promise<boolean>;
       apply(tx: ScopedDb, event: StoredEvent, ctx: WorkerContext): Promise<void>;
     }
   | {
@@ -116,6 +123,7 @@ export function transactionHandler<N extends EventName>(spec: TransactionHandler
     kind: "transaction",
     name: spec.name,
     event: spec.event,
+    ...(spec.wanted && { wanted: spec.wanted }),
     apply: (tx, event, ctx) => spec.apply(tx, typed(spec.event, event), ctx),
   };
 }

@@ -113,6 +113,16 @@ export const webhookHandlers: readonly Handler[] = [
     transactionHandler({
       name: `webhooks.fan_out.${name}`,
       event: name,
+      // No job for an event no enabled endpoint chose: most installations
+      // have few endpoints and many events. An endpoint receives the events
+      // dispatched after it was enabled.
+      async wanted(db, event) {
+        const endpoint = await db.webhookEndpoint.findFirst({
+          where: { enabled: true, events: { has: event.name } },
+          select: { id: true },
+        });
+        return endpoint !== null;
+      },
       async apply(tx, event, ctx) {
         await fanOutToWebhooks(tx, event, ctx);
       },
