@@ -123,7 +123,10 @@ export function transactionHandler<N extends EventName>(spec: TransactionHandler
     kind: "transaction",
     name: spec.name,
     event: spec.event,
-    ...(spec.wanted && { wanted: spec.wanted }),
+    ...(spec.wanted && {
+      wanted: (db: PrismaClient, event: StoredEvent) =>
+        spec.wanted?.(db, event) ?? Promise.resolve(true),
+    }),
     apply: (tx, event, ctx) => spec.apply(tx, typed(spec.event, event), ctx),
   };
 }
