@@ -34,7 +34,6 @@ const PATHS = [
   "admin.users.create",
   "projects.create",
   "projects.invitations.create",
-  "webhooks.create",
   "workflows.instances.create",
   "workflows.instances.transition",
   "workflows.templates.create",
