@@ -78,6 +78,8 @@ export async function startWorkerProcess(
       WORKER_HEARTBEAT_SECONDS: "1",
       WORKER_RETRY_DELAY_SECONDS: "0",
       WORKER_RETRY_BACKOFF: "false",
+      // Production refuses the public development key; the worker opens webhook secrets with it.
+      AUTH_ENCRYPTION_KEYS: `test:${Buffer.from("scale-out-test-encryption-key-32").toString("base64")}`,
     },
   });
   try {

@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 
 import { isEventName, QUEUES, type HandlerJob } from "@fastnext/events";
 
-import { type HandlerRegistry } from "./handlers";
+import { type Handler, type HandlerRegistry } from "./handlers";
 import { eventQueueOptions, type QueueSettings } from "./queue/boss";
 import { handlerJobId } from "./queue/job-id";
 import { type WorkerContext } from "./handlers";
@@ -33,7 +33,11 @@ export async function dispatchEvent(
     return 0;
   }
   return withEventSpan(`dispatch ${name}`, event, {}, async () => {
-    const handlers = registry.forEvent(name);
+    const handlers: Handler[] = [];
+    for (const handler of registry.forEvent(name)) {
+      if (handler.kind === "email" || !handler.wanted || (await handler.wanted(ctx.db, event)))
+        handlers.push(handler);
+    }
     if (handlers.length === 0) return 0;
     const defaults = eventQueueOptions(settings);
     await boss.insert(

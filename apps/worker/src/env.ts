@@ -1,6 +1,8 @@
 import { z } from "zod";
 
+import { readEncryptionKeyRing } from "@fastnext/auth/env";
 import { envFields, parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
+import { readWebhookEnv } from "@fastnext/core/webhooks";
 import { readDbEnv } from "@fastnext/db";
 import { readEmailEnv } from "@fastnext/email/env";
 import { readMetricsEnv } from "@fastnext/metrics/env";
@@ -56,6 +58,14 @@ export const workerEnvShape = {
     .trim()
     .regex(/^\S+( \S+){4}$/, "must be a five-field cron expression")
     .default("* * * * *"),
+  /** Longest a webhook request may take, connection to last byte, before the attempt counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Retries of a webhook delivery after its first attempt (then it is failed). */
+  WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
+  /** Delay before a delivery's first retry; doubled, with jitter, for each one after. */
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+  /** Failed attempts in a row after which an endpoint is disabled and its owners told. */
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(25),
 };
 
 /** The README's configuration table (`pnpm docs:env`). */
@@ -77,6 +87,13 @@ export const workerEnvDocs: EnvDocs<typeof workerEnvShape> = {
   WORKER_FAILED_RETENTION_DAYS: "how long failed jobs stay visible before being archived",
   WORKER_PURGE_CRON: "when expired tokens, sessions and challenges are purged (cron, UTC)",
   WORKER_TIMEOUTS_CRON: "when due workflow time-outs fire (cron, UTC)",
+  WEBHOOK_TIMEOUT_MS:
+    "longest a webhook request may take (connection to last byte) before the attempt counts as failed",
+  WEBHOOK_RETRY_LIMIT: "retries of a webhook delivery after its first attempt",
+  WEBHOOK_RETRY_DELAY_SECONDS:
+    "delay before a webhook delivery's first retry; doubled, with jitter, for each one after",
+  WEBHOOK_DISABLE_AFTER_FAILURES:
+    "failed webhook attempts in a row after which the endpoint is disabled and its owners notified",
 };
 
 export function readWorkerEnv(source: EnvSource) {
@@ -86,6 +103,8 @@ export function readWorkerEnv(source: EnvSource) {
     db: readDbEnv(source),
     email: readEmailEnv(source),
     metrics: readMetricsEnv(source),
+    webhooks: readWebhookEnv(source),
+    encryptionKeys: readEncryptionKeyRing(source),
   };
 }
 

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     await import("@fastnext/metrics");
   const { poolStats } = await import("@fastnext/db");
   const { createWorker } = await import("./worker");
+  const { RESPONSE_BODY_LIMIT_BYTES } = await import("./webhooks/settings");
 
   // The composition root: the process's one registry, recorded into by the worker and its pool.
   const metrics = createWorkerMetrics(createRegistry());
@@ -52,6 +53,15 @@ async function main(): Promise<void> {
       retryBackoff: env.WORKER_RETRY_BACKOFF,
       maintenanceIntervalSeconds: env.WORKER_MAINTENANCE_INTERVAL_SECONDS,
       failedRetentionDays: env.WORKER_FAILED_RETENTION_DAYS,
+    },
+    webhooks: {
+      allowList: env.webhooks.allowList,
+      encryptionKeys: env.encryptionKeys,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      retryLimit: env.WEBHOOK_RETRY_LIMIT,
+      retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
+      disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      maxResponseBytes: RESPONSE_BODY_LIMIT_BYTES,
     },
   });
   await worker.start();

@@ -9,6 +9,7 @@ import {
   QUEUES,
   ZDispatchJobSchema,
   ZHandlerJobSchema,
+  ZWebhookDeliveryJobSchema,
 } from "@fastnext/events";
 import { scopeLogger, withLogScope, type Logger } from "@fastnext/logger";
 import { type WorkerMetrics } from "@fastnext/metrics";
@@ -21,6 +22,8 @@ import { applyQueueSettings, createBoss, type QueueSettings } from "./queue/boss
 import { runHandler } from "./runner";
 import { purgeExpired } from "./scheduled/purge";
 import { withJobSpan } from "./tracing";
+import { deliverWebhook } from "./webhooks/deliver";
+import { applyWebhookQueueSettings, type WebhookDeliverySettings } from "./webhooks/settings";
 
 export interface WorkerOptions {
   /** The system client (BYPASSRLS, never superuser): handlers run on it. */
@@ -41,6 +44,8 @@ export interface WorkerOptions {
   heartbeatSeconds?: number;
   /** The process's metrics: jobs, event lag, heartbeat, queue sizes. */
   metrics?: WorkerMetrics;
+  /** How webhooks are delivered: address policy, secrets' key ring, time-out, retries. */
+  webhooks: WebhookDeliverySettings;
 }
 
 export interface WorkerStats {
@@ -83,6 +88,7 @@ export class Worker {
       // held that long would have been given up on too.
       mailLeaseSeconds: options.queue.jobTimeoutSeconds,
       sending: new Set(),
+      webhooks: options.webhooks,
       metrics,
     };
   }
@@ -94,6 +100,7 @@ export class Worker {
     await boss.start();
     this.boss = boss;
     await applyQueueSettings(boss, queue);
+    await applyWebhookQueueSettings(boss, this.options.webhooks);
     await boss.schedule(QUEUES.purge, this.options.purgeCron, {}, { tz: "UTC" });
     await boss.schedule(QUEUES.workflowTimeouts, this.options.timeoutsCron, {}, { tz: "UTC" });
 
@@ -123,6 +130,14 @@ export class Worker {
           this.stats.failed += 1;
           throw error;
         }
+      });
+      await this.loop(boss, QUEUES.webhookDelivery, polling, async (data, job) => {
+        const { deliveryId } = ZWebhookDeliveryJobSchema.parse(data);
+        const outcome = await deliverWebhook(deliveryId, this.ctx, {
+          retryCount: job.retryCount,
+          retryLimit: job.retryLimit,
+        });
+        scopeLogger(log).debug({ outcome }, "webhook job finished");
       });
     }
     await this.loop(boss, QUEUES.purge, polling, async () => {

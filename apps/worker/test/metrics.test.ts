@@ -9,7 +9,7 @@ import { createRegistry, createWorkerMetrics, METRIC, type WorkerMetrics } from 
 import { freePort, startApi, type TestApi } from "@fastnext/test-support";
 
 import { metricsListenAddress } from "../src/metrics-address";
-import { spawnWorker } from "./process";
+import { spawnWorker, TEST_ENCRYPTION_KEYS } from "./process";
 import { startSmtp, startWorker, type InProcessWorker, type TestSmtp } from "./support";
 
 let api: TestApi;
@@ -125,6 +125,7 @@ describe("the worker process's metrics listener", () => {
     DATABASE_SYSTEM_URL: api.db.systemUrl,
     MAIL_TRANSPORT: "file",
     MAIL_DIR: mkdtempSync(path.join(tmpdir(), "fastnext-mail-")),
+    AUTH_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
   });
 
   it("serves /metrics at METRICS_ADDRESS behind METRICS_TOKEN", async () => {

@@ -17,6 +17,7 @@ import { MessageInFlightError, runHandler } from "../src/runner";
 import {
   quietLogger,
   startWorkerStack,
+  testWebhooks,
   tokenFrom,
   type InProcessWorker,
   type TestSmtp,
@@ -291,6 +292,7 @@ describe("a handler that runs more than once", () => {
       links: createLinks("https://app.example.com"),
       log: quietLogger().logger,
       mailLeaseSeconds: 30,
+      webhooks: testWebhooks,
       sending: new Set(),
     };
     const registry = new HandlerRegistry();

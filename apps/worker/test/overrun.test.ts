@@ -7,7 +7,7 @@ import { startApi, type TestApi } from "@fastnext/test-support";
 
 import { createLinks, HandlerRegistry, type Handler, type WorkerContext } from "../src/handlers";
 import { MessageInFlightError, runHandler } from "../src/runner";
-import { quietLogger, startSmtp, type TestSmtp } from "./support";
+import { quietLogger, startSmtp, testWebhooks, type TestSmtp } from "./support";
 
 let api: TestApi;
 let smtp: TestSmtp;
@@ -43,6 +43,7 @@ function processContext(): WorkerContext & { close: () => Promise<void> } {
     links: createLinks("https://app.example.com"),
     log: quietLogger().logger,
     mailLeaseSeconds: 30,
+    webhooks: testWebhooks,
     sending: new Set(),
     close: () => mailer.close(),
   };

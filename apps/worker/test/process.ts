@@ -13,6 +13,14 @@ export function spawnWorker(env: Record<string, string>): ChildUnderTest {
   });
 }
 
+/**
+ * The key ring a worker process opens webhook secrets with (production
+ * refuses the public development key): give the same to
+ * `startApi({ authEnv: { AUTH_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS } })`
+ * when the API seals what the process opens.
+ */
+export const TEST_ENCRYPTION_KEYS = `test:${Buffer.from("worker-process-test-key-32-bytes").toString("base64")}`;
+
 /** Everything a worker process needs to run against a test database and a test SMTP server. */
 export function workerEnvFor(
   db: { ownerUrl: string; appUrl: string; systemUrl: string },
@@ -33,5 +41,6 @@ export function workerEnvFor(
     WORKER_MAINTENANCE_INTERVAL_SECONDS: "1",
     WORKER_RETRY_DELAY_SECONDS: "0",
     WORKER_RETRY_BACKOFF: "false",
+    AUTH_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
   };
 }

@@ -6,6 +6,8 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { type Logger } from "pino";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 
+import { readAuthEnv } from "@fastnext/auth/env";
+import { EMPTY_ALLOW_LIST } from "@fastnext/core/webhooks";
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import { createFileMailer, createSmtpMailer } from "@fastnext/email";
 import { createLoggerTo } from "@fastnext/logger";
@@ -14,6 +16,7 @@ import { startApi } from "@fastnext/test-support";
 
 import { createLinks, type Handler, type WorkerContext } from "../src/handlers";
 import { type QueueSettings } from "../src/queue/boss";
+import { type WebhookDeliverySettings } from "../src/webhooks/settings";
 import { createWorker, type Worker } from "../src/worker";
 
 export interface ReceivedMail {
@@ -85,6 +88,20 @@ export const fastQueue: QueueSettings = {
   failedRetentionDays: 30,
 };
 
+/**
+ * Webhook settings for tests: the development key ring (what startApi
+ * seals with), short time-outs, no delay before retries.
+ */
+export const testWebhooks: WebhookDeliverySettings = {
+  allowList: EMPTY_ALLOW_LIST,
+  encryptionKeys: readAuthEnv({}).encryptionKeys,
+  timeoutMs: 2_000,
+  retryLimit: 2,
+  retryDelaySeconds: 0,
+  disableAfterFailures: 25,
+  maxResponseBytes: 4096,
+};
+
 /** The product's logger (redaction, trace ids), keeping its lines instead of printing them. */
 export function quietLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
@@ -119,6 +136,7 @@ export async function startWorker(
     metrics?: WorkerMetrics;
     /** Where the worker logs (default: a quiet logger nobody reads). */
     log?: Logger;
+    webhooks?: Partial<WebhookDeliverySettings>;
   } = {},
 ): Promise<InProcessWorker> {
   const db = createPrismaClient({ connectionString: systemUrl, max: 4 });
@@ -145,6 +163,7 @@ export async function startWorker(
     handlers: options.handlers,
     heartbeatSeconds: options.heartbeatSeconds,
     metrics: options.metrics,
+    webhooks: { ...testWebhooks, ...options.webhooks },
   });
   await worker.start();
   return {
@@ -206,5 +225,6 @@ export function handlerContext(db: PrismaClient): WorkerContext {
     log: logger,
     mailLeaseSeconds: 30,
     sending: new Set(),
+    webhooks: testWebhooks,
   };
 }

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
 
+import { TEST_ENCRYPTION_KEYS } from "./process";
+
 const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tsx = path.join(workerDir, "node_modules/tsx/dist/cli.mjs");
 
@@ -42,6 +44,7 @@ describe("the worker process", () => {
       DATABASE_SYSTEM_URL: db.systemUrl,
       MAIL_TRANSPORT: "file",
       MAIL_DIR: mkdtempSync(path.join(tmpdir(), "fastnext-mail-")),
+      AUTH_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
     });
     await expect.poll(worker.output, { timeout: 20_000 }).toContain('"msg":"worker ready"');
     worker.child.kill("SIGTERM");
@@ -62,9 +65,20 @@ describe("the worker process", () => {
     const worker = startWorker({
       DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/none",
       MAIL_TRANSPORT: "file",
+      AUTH_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
     });
     expect(await worker.exited).toBe(1);
     expect(worker.output()).toContain("database not ready");
+  });
+
+  it("needs the encryption key ring in production (it opens webhook secrets)", async () => {
+    const worker = startWorker({
+      DATABASE_URL: db.ownerUrl,
+      DATABASE_APP_URL: db.appUrl,
+      MAIL_TRANSPORT: "file",
+    });
+    expect(await worker.exited).toBe(1);
+    expect(worker.output()).toMatch(/AUTH_ENCRYPTION_KEYS/);
   });
 
   it("names missing mail settings when production would send through SMTP", async () => {

@@ -93,6 +93,7 @@ export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics
     refreshTokenTtlDays: config.auth.AUTH_REFRESH_TOKEN_TTL_DAYS,
     encryptionKeys,
     cursors: CursorSigner.fromKeyRing(encryptionKeys),
+    webhooks: config.webhooks,
     loginPolicy: {
       lockThreshold: config.AUTH_LOCK_THRESHOLD,
       lockSeconds: config.AUTH_LOCK_SECONDS,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { readAuthEnv, type AuthEnv } from "@fastnext/auth/env";
+import { readWebhookEnv, type WebhookSettings } from "@fastnext/core/webhooks";
 import {
   EnvError,
   envFields,
@@ -109,6 +110,8 @@ export interface ApiConfig extends ApiEnv {
     "appUrl" | "poolMax" | "slowQueryMs" | "replicaUrl" | "replicaMaxLagSeconds"
   >;
   auth: AuthEnv;
+  /** Which webhook addresses may be registered, and how long a rotated secret signs. */
+  webhooks: WebhookSettings;
   /** Shared store of rate-limit counters; unset: counted in memory. */
   redisUrl: string | undefined;
 }
@@ -129,7 +132,8 @@ export function readApiConfig(source: EnvSource): ApiConfig {
   const database = attempt(() => readDbEnv(source));
   const auth = attempt(() => readAuthEnv(source));
   const rateLimit = attempt(() => readRateLimitEnv(source));
-  if (!api || !database || !auth || !rateLimit) throw new EnvError("api", problems);
+  const webhooks = attempt(() => readWebhookEnv(source));
+  if (!api || !database || !auth || !rateLimit || !webhooks) throw new EnvError("api", problems);
   return {
     ...api,
     database: {
@@ -140,6 +144,7 @@ export function readApiConfig(source: EnvSource): ApiConfig {
       replicaMaxLagSeconds: database.replicaMaxLagSeconds,
     },
     auth,
+    webhooks,
     redisUrl: rateLimit.REDIS_URL,
   };
 }

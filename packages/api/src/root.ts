@@ -5,6 +5,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { projectsRouter } from "./routers/projects";
 import { systemRouter } from "./routers/system";
 import { usersRouter } from "./routers/users";
+import { webhooksRouter } from "./routers/webhooks";
 import { workflowsRouter } from "./routers/workflows";
 import { createCallerFactory, router } from "./trpc/procedures";
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   workflows: workflowsRouter,
   notifications: notificationsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -224,3 +224,43 @@ export function authEnv(): AuthEnv {
   cached ??= readAuthEnv(process.env);
   return cached;
 }
+
+/**
+ * The encryption key ring alone, with the same checks as readAuthEnv, for
+ * a process that opens sealed secrets but issues no tokens (the worker
+ * signs webhooks with sealed secrets).
+ */
+export function readEncryptionKeyRing(source: EnvSource): KeyList<EncryptionKey> {
+  const shape = {
+    AUTH_ENCRYPTION_KEYS: authEnvShape.AUTH_ENCRYPTION_KEYS,
+    AUTH_ENCRYPTION_KEY: authEnvShape.AUTH_ENCRYPTION_KEY,
+  };
+  const problems: EnvProblem[] = [];
+  let env:
+    | {
+        AUTH_ENCRYPTION_KEYS?: KeyList<{ kid: string; value: string }>;
+        AUTH_ENCRYPTION_KEY?: string;
+      }
+    | undefined;
+  try {
+    env = parseEnv("auth", shape, source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    problems.push(...error.problems);
+  }
+  problems.push(
+    ...keyProblems(
+      source,
+      { list: "AUTH_ENCRYPTION_KEYS", single: "AUTH_ENCRYPTION_KEY" },
+      DEVELOPMENT_ENCRYPTION_KEY,
+      "key",
+    ),
+  );
+  if (problems.length > 0 || env === undefined) throw new EnvError("auth", problems);
+  const keys = keyListOf(
+    env.AUTH_ENCRYPTION_KEYS,
+    env.AUTH_ENCRYPTION_KEY,
+    DEVELOPMENT_ENCRYPTION_KEY,
+  );
+  return mapKeyList(keys, ({ kid, value }) => ({ kid, key: Buffer.from(value, "base64") }));
+}

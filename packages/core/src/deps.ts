@@ -5,6 +5,7 @@ import { type RateLimiter } from "@fastnext/rate-limit";
 import { type NotificationHub } from "./notifications/hub";
 import { type CursorSigner } from "./pagination/cursor";
 import { type Telemetry } from "./telemetry";
+import { type WebhookSettings } from "./webhooks/env";
 
 /** Sign-in protection: numbers an operator may tune. */
 export interface LoginPolicy {
@@ -44,6 +45,8 @@ export interface CoreDeps {
   cursors: CursorSigner;
   /** Wakes live notification subscriptions; without it live notifications are refused. */
   notifications?: NotificationHub;
+  /** Webhook address allow-list and secret grace period; unset: public addresses only, 24 h. */
+  webhooks?: WebhookSettings;
   /** Where services report sign-ins, lock-outs and workflow activity; unset: nowhere. */
   telemetry?: Telemetry;
 }

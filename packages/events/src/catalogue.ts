@@ -37,6 +37,10 @@ export const EVENT_CATALOGUE = {
     historyId: id,
   }),
   "workflow.assigned": z.object({ instanceId: id, projectId: id, assigneeId: id.nullable() }),
+  /** Someone asked for a test delivery to a webhook endpoint: the worker makes and sends it. */
+  "webhook.ping_requested": z.object({ endpointId: id }),
+  /** Someone asked for a webhook delivery to be sent again (under its own delivery id). */
+  "webhook.redelivery_requested": z.object({ deliveryId: id }),
 } as const;
 
 export type EventName = keyof typeof EVENT_CATALOGUE;
@@ -53,6 +57,15 @@ export interface DomainEvent<N extends EventName = EventName> {
   requestId: string | null;
   createdAt: Date;
 }
+
+/**
+ * The events a webhook endpoint may subscribe to: every catalogued event
+ * except the webhooks' own requests (a ping or a redelivery is sent to the
+ * one endpoint it names, never fanned out).
+ */
+export const WEBHOOK_EVENT_NAMES: readonly EventName[] = EVENT_NAMES.filter(
+  (name) => !name.startsWith("webhook."),
+);
 
 export function parsePayload<N extends EventName>(name: N, payload: unknown): EventPayload<N> {
   return EVENT_CATALOGUE[name].parse(payload) as EventPayload<N>;

@@ -1,5 +1,6 @@
 export * from "./catalogue";
 export { emitEvent } from "./emit";
+export { inTransaction, queueClient } from "./queue-client";
 export { NOTIFICATION_CHANNEL } from "./notifications";
 export {
   contextOfStoredTrace,
@@ -17,7 +18,9 @@ export {
   QUEUES,
   ZDispatchJobSchema,
   ZHandlerJobSchema,
+  ZWebhookDeliveryJobSchema,
   type DispatchJob,
   type HandlerJob,
+  type WebhookDeliveryJob,
   type QueueName,
 } from "./queues";

@@ -17,6 +17,12 @@ export const QUEUES = {
   purge: "maintenance.purge",
   /** Scheduled: fires workflow time-outs that are due. */
   workflowTimeouts: "workflows.timeouts",
+  /**
+   * One job per webhook delivery (a redelivery is a new job for the same
+   * delivery). The queue's retries are the delivery's retries, with
+   * exponential back-off and jitter.
+   */
+  webhookDelivery: "webhooks.deliver",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -30,5 +36,9 @@ export const ZHandlerJobSchema = z.object({
   handler: z.string().min(1).max(100),
 });
 
+/** What the fan-out puts in a webhook delivery job. */
+export const ZWebhookDeliveryJobSchema = z.object({ deliveryId: z.uuid() });
+
 export type DispatchJob = z.infer<typeof ZDispatchJobSchema>;
 export type HandlerJob = z.infer<typeof ZHandlerJobSchema>;
+export type WebhookDeliveryJob = z.infer<typeof ZWebhookDeliveryJobSchema>;

@@ -8,6 +8,7 @@ import { type TrustProxy } from "@fastnext/api/http";
 import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
 import { AccessCache, CursorSigner } from "@fastnext/core";
 import { NotificationHub } from "@fastnext/core/notifications";
+import { type WebhookSettings } from "@fastnext/core/webhooks";
 import { createPrismaClient, type PrismaClient, type ReadRouting } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
 import { createStatementCounter } from "@fastnext/db/statement-counter";
@@ -42,6 +43,8 @@ export interface ApiOptions {
   database?: TestDatabase;
   /** Where read-only calls run, given the app role's pool on the primary (default: all on it). */
   reads?: (primary: PrismaClient) => ReadRouting;
+  /** Webhook registration settings (default: public addresses only, 24 h secret grace). */
+  webhooks?: WebhookSettings;
 }
 
 function limiter(keyPrefix: string, points: number, durationSeconds = 300) {
@@ -80,6 +83,7 @@ export async function startApi(options: ApiOptions = {}) {
     tokens: accessTokenConfig(auth),
     encryptionKeys: auth.encryptionKeys,
     cursors: CursorSigner.fromKeyRing(auth.encryptionKeys),
+    ...(options.webhooks && { webhooks: options.webhooks }),
     refreshTokenTtlDays: 30,
     loginPolicy: { lockThreshold: 6, lockSeconds: 900 },
     limiters: {

@@ -9,3 +9,4 @@ export * from "./projects";
 export * from "./settings";
 export * from "./users";
 export * from "./workflows";
+export * from "./webhooks";

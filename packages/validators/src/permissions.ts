@@ -28,6 +28,10 @@ export const PERMISSION_CATALOGUE = {
   "workflow.manage": { category: "workflows", description: "Define workflow types and templates" },
   "system.read": { category: "system", description: "See system statistics" },
   "system.manage": { category: "system", description: "Change runtime settings and feature flags" },
+  "webhook.manage": {
+    category: "webhooks",
+    description: "Manage every webhook endpoint, installation-wide or of any project",
+  },
 } as const satisfies Record<string, { category: string; description: string }>;
 
 export type Permission = keyof typeof PERMISSION_CATALOGUE;

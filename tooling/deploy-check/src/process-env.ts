@@ -3,6 +3,7 @@ import { type z } from "zod";
 import { apiEnvShape } from "@fastnext/api/env";
 import { authEnvShape } from "@fastnext/auth";
 import { parseEnv, type EnvSource } from "@fastnext/config";
+import { webhookEnvShape } from "@fastnext/core/webhooks";
 import { seedEnvShape } from "@fastnext/db/admin";
 import { dbEnvShape } from "@fastnext/db/env";
 import { emailEnvShape } from "@fastnext/email/env";
@@ -33,6 +34,7 @@ export const processes: Record<ProcessName, Record<string, EnvShape>> = {
     // The API's configuration reads the rate limiters' store too.
     "rate-limit": rateLimitEnvShape,
     metrics: metricsTokenEnvShape,
+    webhooks: webhookEnvShape,
   },
   api: {
     "api server": apiServerEnvShape,
@@ -42,6 +44,7 @@ export const processes: Record<ProcessName, Record<string, EnvShape>> = {
     auth: authEnvShape,
     "rate-limit": rateLimitEnvShape,
     metrics: metricsEnvShape,
+    webhooks: webhookEnvShape,
   },
   worker: {
     worker: workerEnvShape,
@@ -49,6 +52,12 @@ export const processes: Record<ProcessName, Record<string, EnvShape>> = {
     logger: loggerEnvShape,
     email: emailEnvShape,
     metrics: metricsEnvShape,
+    webhooks: webhookEnvShape,
+    // Only the key ring: it opens the webhook endpoints' sealed secrets.
+    auth: {
+      AUTH_ENCRYPTION_KEYS: authEnvShape.AUTH_ENCRYPTION_KEYS,
+      AUTH_ENCRYPTION_KEY: authEnvShape.AUTH_ENCRYPTION_KEY,
+    },
   },
   migrate: { database: dbEnvShape, seed: seedEnvShape },
 };

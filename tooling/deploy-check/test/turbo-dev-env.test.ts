@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { apiEnvShape } from "@fastnext/api/env";
+import { webhookEnvShape } from "@fastnext/core/webhooks";
 import { authEnvShape } from "@fastnext/auth";
 import { seedEnvShape } from "@fastnext/db/admin";
 import { localServerEnvShape } from "@fastnext/dev-database";
@@ -61,6 +62,7 @@ const devStackVariables = [
   localServerEnvShape,
   seedEnvShape,
   devStackEnvShape,
+  webhookEnvShape,
 ].flatMap((shape) => Object.keys(shape));
 
 /** turbo.json's patterns: `*` matches any run of characters. */

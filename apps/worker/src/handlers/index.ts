@@ -3,6 +3,7 @@ import { type EventName } from "@fastnext/events";
 import { inAppHandlers } from "./in-app";
 import { accountMailHandlers, notificationMailHandlers } from "./mail";
 import { type Handler } from "./types";
+import { webhookHandlers } from "./webhooks";
 
 /**
  * Which handlers each event fans out to. Every handler runs as its own job
@@ -13,6 +14,7 @@ export const HANDLERS: readonly Handler[] = [
   ...accountMailHandlers,
   ...inAppHandlers,
   ...notificationMailHandlers,
+  ...webhookHandlers,
 ];
 
 export class HandlerRegistry {

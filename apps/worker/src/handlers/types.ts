@@ -3,8 +3,10 @@ import { type EmailMessage, type Mailer } from "@fastnext/email";
 import { parsePayload, type DomainEvent, type EventName } from "@fastnext/events";
 import { type Logger } from "@fastnext/logger";
 
-import { type Links } from "./links";
 import { type WorkerMetrics } from "@fastnext/metrics";
+
+import { type WebhookDeliverySettings } from "../webhooks/settings";
+import { type Links } from "./links";
 
 /** What every handler may use. The database client is the system login. */
 export interface WorkerContext {
@@ -20,6 +22,8 @@ export interface WorkerContext {
    * in the same process must not take the message over.
    */
   sending: Set<string>;
+  /** Webhook delivery settings: the fan-out stamps them on each delivery job. */
+  webhooks: WebhookDeliverySettings;
   /** The process's metrics (event lag); absent in tests that do not look. */
   metrics?: WorkerMetrics;
 }
@@ -51,6 +55,8 @@ export interface Recipient {
 export interface TransactionHandlerSpec<N extends EventName> {
   name: string;
   event: N;
+  /** See `Handler.wanted`. */
+  wanted?(db: PrismaClient, event: StoredEvent): Promise<boolean>;
   apply(tx: ScopedDb, event: DomainEvent<N>, ctx: WorkerContext): Promise<void>;
 }
 
@@ -80,6 +86,11 @@ export type Handler =
       event: EventName;
       /** Retries after the first attempt, when the handler wants other than the worker's default. */
       retryLimit?: number;
+      /**
+       * Asked by the dispatcher: false means this event has nothing for the
+       * handler to do, and no job is made for it (absent: always true).
+       */
+      wanted?(db: PrismaClient, event: StoredEvent): Promise<boolean>;
       apply(tx: ScopedDb, event: StoredEvent, ctx: WorkerContext): Promise<void>;
     }
   | {
@@ -112,6 +123,10 @@ export function transactionHandler<N extends EventName>(spec: TransactionHandler
     kind: "transaction",
     name: spec.name,
     event: spec.event,
+    ...(spec.wanted && {
+      wanted: (db: PrismaClient, event: StoredEvent) =>
+        spec.wanted?.(db, event) ?? Promise.resolve(true),
+    }),
     apply: (tx, event, ctx) => spec.apply(tx, typed(spec.event, event), ctx),
   };
 }

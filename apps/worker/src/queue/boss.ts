@@ -24,9 +24,9 @@ export function createBoss(connectionString: string, settings: QueueSettings): P
     connectionString,
     schema: QUEUE_SCHEMA,
     application_name: "fastnext-worker",
-    // One connection per concurrent job of the two event queues, plus the
-    // maintenance and cron loops.
-    max: settings.concurrency * 2 + 2,
+    // One connection per concurrent job of the two event queues and the
+    // webhook queue, plus the maintenance and cron loops.
+    max: settings.concurrency * 3 + 2,
     migrate: false,
     supervise: true,
     schedule: true,

@@ -4,6 +4,7 @@ import { type z } from "zod";
 import { apiEnvDocs, apiEnvShape } from "@fastnext/api/env";
 import { authEnvDocs, authEnvShape } from "@fastnext/auth/env";
 import { adminCreateEnvDocs, adminCreateEnvShape } from "@fastnext/core/admin";
+import { webhookEnvDocs, webhookEnvShape } from "@fastnext/core/webhooks";
 import { backupEnvDocs, backupEnvShape, seedEnvDocs, seedEnvShape } from "@fastnext/db/admin";
 import { dbEnvDocs, dbEnvShape } from "@fastnext/db/env";
 import { localServerEnvDocs, localServerEnvShape } from "@fastnext/dev-database";
@@ -57,6 +58,7 @@ export const envSchemas: readonly EnvSchemaEntry[] = [
   entry("devServerEnvShape", "web (`next dev`)", devServerEnvShape, devServerEnvDocs),
   entry("apiServerEnvShape", "API server", apiServerEnvShape, apiServerEnvDocs),
   entry("workerEnvShape", "worker", workerEnvShape, workerEnvDocs),
+  entry("webhookEnvShape", PROCESSES, webhookEnvShape, webhookEnvDocs),
   entry("emailEnvShape", "worker", emailEnvShape, emailEnvDocs),
   entry("metricsTokenEnvShape", "web", metricsTokenEnvShape, metricsTokenEnvDocs),
   entry("metricsEnvShape", "API server, worker", metricsEnvShape, metricsEnvDocs),

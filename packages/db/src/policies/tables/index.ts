@@ -22,6 +22,8 @@ import { access as systemSettings } from "./system_settings";
 import { access as twoFactorBackupCodes } from "./two_factor_backup_codes";
 import { access as userRoles } from "./user_roles";
 import { access as users } from "./users";
+import { access as webhookDeliveries } from "./webhook_deliveries";
+import { access as webhookEndpoints } from "./webhook_endpoints";
 import { access as workerHeartbeats } from "./worker_heartbeats";
 import { access as workflowHistory } from "./workflow_history";
 import { access as workflowInstances } from "./workflow_instances";
@@ -57,6 +59,8 @@ export const tableAccess: readonly TableAccess[] = sortedByTable([
   twoFactorBackupCodes,
   userRoles,
   users,
+  webhookDeliveries,
+  webhookEndpoints,
   workerHeartbeats,
   workflowHistory,
   workflowInstances,
