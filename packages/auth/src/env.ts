@@ -224,3 +224,4 @@ export function authEnv(): AuthEnv {
   cached ??= readAuthEnv(process.env);
   return cached;
 }
+export * from "./identity-providers-env";
