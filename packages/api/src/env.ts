@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-import { readAuthEnv, type AuthEnv } from "@fastnext/auth/env";
+import {
+  readAuthEnv,
+  readIdentityProvidersEnv,
+  type AuthEnv,
+  type IdentityProvidersEnv,
+} from "@fastnext/auth/env";
 import {
   EnvError,
   envFields,
@@ -109,6 +114,8 @@ export interface ApiConfig extends ApiEnv {
     "appUrl" | "poolMax" | "slowQueryMs" | "replicaUrl" | "replicaMaxLagSeconds"
   >;
   auth: AuthEnv;
+  /** External identity providers and the phone flow's redirect URIs (AUTH_GITHUB_*, AUTH_OIDC_*, …). */
+  identity: IdentityProvidersEnv;
   /** Shared store of rate-limit counters; unset: counted in memory. */
   redisUrl: string | undefined;
 }
@@ -129,7 +136,8 @@ export function readApiConfig(source: EnvSource): ApiConfig {
   const database = attempt(() => readDbEnv(source));
   const auth = attempt(() => readAuthEnv(source));
   const rateLimit = attempt(() => readRateLimitEnv(source));
-  if (!api || !database || !auth || !rateLimit) throw new EnvError("api", problems);
+  const identity = attempt(() => readIdentityProvidersEnv(source));
+  if (!api || !database || !auth || !rateLimit || !identity) throw new EnvError("api", problems);
   return {
     ...api,
     database: {
@@ -140,6 +148,7 @@ export function readApiConfig(source: EnvSource): ApiConfig {
       replicaMaxLagSeconds: database.replicaMaxLagSeconds,
     },
     auth,
+    identity,
     redisUrl: rateLimit.REDIS_URL,
   };
 }

@@ -37,6 +37,7 @@ export const PUBLIC_PROCEDURES: readonly string[] = [
   "auth.logout",
   "auth.requestPasswordReset",
   "auth.resetPassword",
+  "auth.oauth.exchange",
   "invitations.get",
   "invitations.register",
 ];
