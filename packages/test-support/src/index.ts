@@ -21,3 +21,10 @@ export {
   type ChildUnderTest,
   type EntryPointOptions,
 } from "./processes";
+export {
+  followRedirects,
+  startOidcProvider,
+  type OidcTestAccount,
+  type OidcTestProvider,
+  type OidcTestProviderOptions,
+} from "./oidc-provider";
