@@ -24,6 +24,7 @@ export {
 export {
   followRedirects,
   startOidcProvider,
+  CONTROL_PATH as OIDC_TEST_CONTROL_PATH,
   type OidcTestAccount,
   type OidcTestProvider,
   type OidcTestProviderOptions,

@@ -2,14 +2,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { type AddressInfo } from "node:net";
 
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { z } from "zod";
 
 /** A person at the test identity provider, as its ID tokens describe them. */
-export interface OidcTestAccount {
-  sub: string;
-  email: string;
-  emailVerified: boolean;
-  name: string;
-}
+export const ZOidcTestAccountSchema = z.object({
+  sub: z.string().min(1),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  name: z.string(),
+});
+export type OidcTestAccount = z.infer<typeof ZOidcTestAccountSchema>;
+
+/** `POST <issuer>/__test__/next-sign-in` with an account's JSON: that person signs in next. */
+export const CONTROL_PATH = "/__test__/next-sign-in";
 
 export interface OidcTestProviderOptions {
   clientId?: string;
@@ -97,7 +102,25 @@ export async function startOidcProvider(options: OidcTestProviderOptions) {
     await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
   }
 
+  // Another process (a browser test) names the next person with a POST of their claims.
+  async function control(req: IncomingMessage, res: ServerResponse) {
+    let body = "";
+    for await (const chunk of req) body += String(chunk);
+    const account = ZOidcTestAccountSchema.parse(JSON.parse(body));
+    accounts.set(account.sub, account);
+    next = account.sub;
+    res.statusCode = 204;
+    res.end();
+  }
+
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === "POST" && req.url === CONTROL_PATH) {
+      control(req, res).catch((error: unknown) => {
+        res.statusCode = 400;
+        res.end(String(error));
+      });
+      return;
+    }
     if (req.url?.startsWith("/interaction/")) {
       interaction(req, res).catch((error: unknown) => {
         res.statusCode = 500;
