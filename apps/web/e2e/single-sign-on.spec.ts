@@ -1,7 +1,5 @@
 import { type APIRequestContext, type Page } from "@playwright/test";
 
-import { OIDC_TEST_CONTROL_PATH } from "@fastnext/test-support";
-
 import { registerUser } from "./support/api";
 import { expect, newAccount, requireChromium, signIn, test } from "./support/fixtures";
 import { readState } from "./support/state";
@@ -17,7 +15,7 @@ async function atProvider(
 ): Promise<string> {
   people += 1;
   const sub = person.sub ?? `sso-${Date.now().toString(36)}-${people}`;
-  const response = await request.post(`${readState().oidcIssuer}${OIDC_TEST_CONTROL_PATH}`, {
+  const response = await request.post(readState().oidcControlUrl, {
     data: {
       sub,
       email: person.email,
@@ -97,7 +95,9 @@ test.describe("single sign-on", () => {
     await signInWithSso(other);
     await expect(other.getByRole("navigation", { name: "Main" })).toBeVisible();
     await other.goto("/account");
-    await expect(other.getByRole("list", { name: "Linked providers" })).toContainText(account.email);
+    await expect(other.getByRole("list", { name: "Linked providers" })).toContainText(
+      account.email,
+    );
     await context.close();
 
     // With a password, the one provider may go.

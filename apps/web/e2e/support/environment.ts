@@ -7,7 +7,12 @@ import { createPrismaClient } from "@fastnext/db";
 import { createDatabase, dropDatabase, seedDemoData } from "@fastnext/db/admin";
 import { runDatabaseName, testRoleUrls } from "@fastnext/db/testing";
 import { startTestServer } from "@fastnext/dev-database";
-import { freePort, startOidcProvider, type OidcTestProvider } from "@fastnext/test-support";
+import {
+  freePort,
+  OIDC_TEST_CONTROL_PATH,
+  startOidcProvider,
+  type OidcTestProvider,
+} from "@fastnext/test-support";
 
 import { startNext, type RunningNext } from "../../test/helpers/next-server";
 import { E2E_ADMIN } from "./accounts";
@@ -19,8 +24,8 @@ export interface E2eEnvironment {
   adminDbUrl: string;
   /** Where the worker writes the e-mails it sends (one file per message). */
   mailDir: string;
-  /** The OpenID Connect provider the app is configured with (single sign-on). */
-  oidcIssuer: string;
+  /** Where to name who signs in next at the OpenID Connect provider the app uses (single sign-on). */
+  oidcControlUrl: string;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -102,12 +107,12 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     );
     const running = web;
     const background = worker;
-    const oidcIssuer = idp.issuer;
+    const oidcControlUrl = `${idp.issuer}${OIDC_TEST_CONTROL_PATH}`;
     return {
       baseUrl: running.url,
       adminDbUrl: urls.adminUrl,
       mailDir,
-      oidcIssuer,
+      oidcControlUrl,
       output: () => `${running.output()}\n--- worker ---\n${background.output()}`,
       stop,
     };

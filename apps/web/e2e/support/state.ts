@@ -8,21 +8,21 @@ const ZStateSchema = z.object({
   E2E_BASE_URL: z.url(),
   E2E_ADMIN_DB_URL: z.string().min(1),
   E2E_MAIL_DIR: z.string().min(1),
-  E2E_OIDC_ISSUER: z.url(),
+  E2E_OIDC_CONTROL_URL: z.url(),
 });
 
 export interface E2eState {
   baseUrl: string;
   adminDbUrl: string;
   mailDir: string;
-  oidcIssuer: string;
+  oidcControlUrl: string;
 }
 
 export function publishState(state: E2eState): void {
   process.env.E2E_BASE_URL = state.baseUrl;
   process.env.E2E_ADMIN_DB_URL = state.adminDbUrl;
   process.env.E2E_MAIL_DIR = state.mailDir;
-  process.env.E2E_OIDC_ISSUER = state.oidcIssuer;
+  process.env.E2E_OIDC_CONTROL_URL = state.oidcControlUrl;
 }
 
 export function readState(): E2eState {
@@ -31,6 +31,6 @@ export function readState(): E2eState {
     baseUrl: env.E2E_BASE_URL,
     adminDbUrl: env.E2E_ADMIN_DB_URL,
     mailDir: env.E2E_MAIL_DIR,
-    oidcIssuer: env.E2E_OIDC_ISSUER,
+    oidcControlUrl: env.E2E_OIDC_CONTROL_URL,
   };
 }
