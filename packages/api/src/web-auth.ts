@@ -167,7 +167,9 @@ export type WebExternalSignInResult =
  */
 export async function webExternalSignIn(
   credentials:
-    | Partial<Record<"oauthCode" | "codeVerifier" | "redirectUri" | "challengeToken" | "code", unknown>>
+    | Partial<
+        Record<"oauthCode" | "codeVerifier" | "redirectUri" | "challengeToken" | "code", unknown>
+      >
     | undefined,
   request: WebRequestInfo,
   { deps, trustProxy }: WebAuthDeps,
@@ -206,7 +208,10 @@ export async function webExternalSignIn(
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "RATE_LIMITED") {
-      return { ok: false, error: error.reason === "account_locked" ? "AccountLocked" : "RateLimited" };
+      return {
+        ok: false,
+        error: error.reason === "account_locked" ? "AccountLocked" : "RateLimited",
+      };
     }
     if (error.reason === "account_inactive") return { ok: false, error: "AccountInactive" };
     if (error.reason === "invalid_code") return { ok: false, error: "TwoFactorInvalid" };

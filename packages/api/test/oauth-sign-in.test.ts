@@ -49,11 +49,16 @@ beforeAll(async () => {
     deps: api.deps,
     trustProxy: trustNoProxy,
   });
-  oauthServer = createNodeServer(() => Promise.resolve(new Response("not found", { status: 404 })), {
-    prefix: "/nothing-else",
-    trustProxy: trustNoProxy,
-    extraRoutes: Object.fromEntries(oauthRoutePaths("/oauth", identity).map((path) => [path, oauth])),
-  });
+  oauthServer = createNodeServer(
+    () => Promise.resolve(new Response("not found", { status: 404 })),
+    {
+      prefix: "/nothing-else",
+      trustProxy: trustNoProxy,
+      extraRoutes: Object.fromEntries(
+        oauthRoutePaths("/oauth", identity).map((path) => [path, oauth]),
+      ),
+    },
+  );
   await new Promise<void>((resolve) => oauthServer.listen(port, "127.0.0.1", resolve));
 });
 
@@ -229,25 +234,39 @@ describe("first sign-in and the code exchange", () => {
     });
 
     const elsewhere = await browserFlow(someone.sub);
-    expect((await exchange(elsewhere.code ?? "", elsewhere.verifier, OTHER_REDIRECT)).data).toMatchObject({
+    expect(
+      (await exchange(elsewhere.code ?? "", elsewhere.verifier, OTHER_REDIRECT)).data,
+    ).toMatchObject({
       reason: "code_mismatch",
     });
 
     const late = await browserFlow(someone.sub);
     await api.sql.query(
       "UPDATE oauth_codes SET expires_at = now() - interval '1 second' WHERE code_hash = $1",
-      [createHash("sha256").update(late.code ?? "").digest("hex")],
+      [
+        createHash("sha256")
+          .update(late.code ?? "")
+          .digest("hex"),
+      ],
     );
     expect((await exchange(late.code ?? "", late.verifier)).data).toMatchObject({
       reason: "code_expired",
     });
 
-    expect((await exchange(randomBytes(32).toString("base64url"), pkce().verifier)).data).toMatchObject({
+    expect(
+      (await exchange(randomBytes(32).toString("base64url"), pkce().verifier)).data,
+    ).toMatchObject({
       reason: "code_invalid",
     });
 
     const malformed = await failure(
-      api.client().auth.oauth.exchange.mutate({ code: "x", codeVerifier: "short", redirectUri: APP_REDIRECT }),
+      api
+        .client()
+        .auth.oauth.exchange.mutate({
+          code: "x",
+          codeVerifier: "short",
+          redirectUri: APP_REDIRECT,
+        }),
     );
     expect(malformed.data?.code).toBe("BAD_REQUEST");
     expect(malformed.data?.fieldErrors).toHaveProperty("codeVerifier");
@@ -280,9 +299,12 @@ describe("first sign-in and the code exchange", () => {
       codeVerifier: next.verifier,
       redirectUri: APP_REDIRECT,
     });
-    if (result.status !== "two_factor_required") throw new Error("expected a second-factor challenge");
+    if (result.status !== "two_factor_required")
+      throw new Error("expected a second-factor challenge");
     const wrong = await failure(
-      api.client().auth.verifyTwoFactor.mutate({ challengeToken: result.challengeToken, code: "000000" }),
+      api
+        .client()
+        .auth.verifyTwoFactor.mutate({ challengeToken: result.challengeToken, code: "000000" }),
     );
     expect(wrong.data).toMatchObject({ code: "UNAUTHORIZED", reason: "invalid_code" });
     const step = Math.floor(Date.now() / 30_000) + 1;
@@ -327,14 +349,18 @@ describe("refusals at the callback", () => {
 
   it("refuses a new account while registration is closed, and a deactivated user", async () => {
     const admin = await signInAdmin(api);
-    await admin.client.admin.system.settings.update.mutate({ featureFlags: { registrationOpen: false } });
+    await admin.client.admin.system.settings.update.mutate({
+      featureFlags: { registrationOpen: false },
+    });
     try {
       const newcomer = person();
       const flow = await browserFlow(newcomer.sub);
       expect(flow.error).toBe("registration_closed");
       expect(await usersWithEmail(newcomer.email)).toBe(0);
     } finally {
-      await admin.client.admin.system.settings.update.mutate({ featureFlags: { registrationOpen: true } });
+      await admin.client.admin.system.settings.update.mutate({
+        featureFlags: { registrationOpen: true },
+      });
     }
 
     const leaver = person();
@@ -352,8 +378,14 @@ describe("refusals at the callback", () => {
 
   it("answers 400 without redirecting for a redirect URI off the list, a bad challenge or a forged callback", async () => {
     const { challenge } = pkce();
-    const ask = (params: Record<string, string>) => fetch(authorizeUrl(params), { redirect: "manual" });
-    const good = { code_challenge: challenge, code_challenge_method: "S256", redirect_uri: APP_REDIRECT, state: "state-1234" };
+    const ask = (params: Record<string, string>) =>
+      fetch(authorizeUrl(params), { redirect: "manual" });
+    const good = {
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      redirect_uri: APP_REDIRECT,
+      state: "state-1234",
+    };
 
     for (const params of [
       { ...good, redirect_uri: "fastnext://auth/../evil" },
@@ -367,7 +399,9 @@ describe("refusals at the callback", () => {
       expect(response.status).toBe(400);
       expect(response.headers.get("location")).toBeNull();
     }
-    expect((await fetch(`${base}/oauth/github/authorize`, { redirect: "manual" })).status).toBe(404);
+    expect((await fetch(`${base}/oauth/github/authorize`, { redirect: "manual" })).status).toBe(
+      404,
+    );
 
     const started = await ask(good);
     expect(started.status).toBe(302);
@@ -377,7 +411,9 @@ describe("refusals at the callback", () => {
     expect(started.headers.getSetCookie()[0]).toMatch(/HttpOnly; SameSite=Lax/);
 
     // Without this browser's cookie, or with another state: nothing goes anywhere.
-    const noCookie = await fetch(`${base}/oauth/oidc/callback?code=abc&state=${state}`, { redirect: "manual" });
+    const noCookie = await fetch(`${base}/oauth/oidc/callback?code=abc&state=${state}`, {
+      redirect: "manual",
+    });
     expect(noCookie.status).toBe(400);
     expect(noCookie.headers.get("location")).toBeNull();
     const wrongState = await fetch(`${base}/oauth/oidc/callback?code=abc&state=forged`, {
@@ -493,13 +529,13 @@ describe("linking from a signed-in session and removing identities", () => {
 
     // Another user, anonymous callers and bad ids see nothing to remove.
     const stranger = await signUp(api);
-    expect((await failure(stranger.client.auth.identities.remove.mutate({ id: only }))).data?.code).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      (await failure(stranger.client.auth.identities.remove.mutate({ id: only }))).data?.code,
+    ).toBe("NOT_FOUND");
     expect((await stranger.client.auth.identities.list.query()).identities).toEqual([]);
-    expect((await failure(api.client().auth.identities.remove.mutate({ id: only }))).data?.code).toBe(
-      "UNAUTHORIZED",
-    );
+    expect(
+      (await failure(api.client().auth.identities.remove.mutate({ id: only }))).data?.code,
+    ).toBe("UNAUTHORIZED");
     const bad = await failure(client.auth.identities.remove.mutate({ id: "not-a-uuid" }));
     expect(bad.data?.fieldErrors).toHaveProperty("id");
 

@@ -76,10 +76,16 @@ async function getJson(url: string, init: RequestInit = {}): Promise<unknown> {
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.status >= 500 || body === null) {
-    throw new ExternalIdentityError("provider_unavailable", `the identity provider answered ${response.status}`);
+    throw new ExternalIdentityError(
+      "provider_unavailable",
+      `the identity provider answered ${response.status}`,
+    );
   }
   if (!response.ok) {
-    throw new ExternalIdentityError("provider_refused", `the identity provider refused (${response.status})`);
+    throw new ExternalIdentityError(
+      "provider_refused",
+      `the identity provider refused (${response.status})`,
+    );
   }
   return body;
 }
@@ -94,11 +100,16 @@ function discover(issuer: string): Promise<OidcMetadata> {
       );
       // OpenID Connect Discovery 4.3: the document must name the issuer it was fetched for.
       if (!parsed.success || parsed.data.issuer.replace(/\/+$/, "") !== issuer) {
-        throw new ExternalIdentityError("provider_unavailable", "the issuer's discovery document is not valid");
+        throw new ExternalIdentityError(
+          "provider_unavailable",
+          "the issuer's discovery document is not valid",
+        );
       }
       return {
         ...parsed.data,
-        keys: createRemoteJWKSet(new URL(parsed.data.jwks_uri), { timeoutDuration: PROVIDER_TIMEOUT_MS }),
+        keys: createRemoteJWKSet(new URL(parsed.data.jwks_uri), {
+          timeoutDuration: PROVIDER_TIMEOUT_MS,
+        }),
       };
     })();
     discoveries.set(issuer, found);
@@ -198,7 +209,8 @@ const ZIdTokenClaimsSchema = z.object({
   name: z.string().optional(),
 });
 
-const truthy = (value: boolean | "true" | "false" | undefined) => value === true || value === "true";
+const truthy = (value: boolean | "true" | "false" | undefined) =>
+  value === true || value === "true";
 
 async function oidcProfile(
   provider: IdentityProviderConfig & { issuer: string },
@@ -238,7 +250,11 @@ async function oidcProfile(
   };
 }
 
-const ZGithubUserSchema = z.object({ id: z.number().int(), name: z.string().nullable(), login: z.string() });
+const ZGithubUserSchema = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  login: z.string(),
+});
 const ZGithubEmailsSchema = z.array(
   z.object({ email: z.string(), primary: z.boolean(), verified: z.boolean() }),
 );
@@ -256,7 +272,10 @@ async function githubProfile(
   const user = ZGithubUserSchema.safeParse(await getJson(GITHUB.user, { headers }));
   const emails = ZGithubEmailsSchema.safeParse(await getJson(GITHUB.emails, { headers }));
   if (!user.success || !emails.success) {
-    throw new ExternalIdentityError("provider_unavailable", "GitHub's user API answered unexpectedly");
+    throw new ExternalIdentityError(
+      "provider_unavailable",
+      "GitHub's user API answered unexpectedly",
+    );
   }
   const primary = emails.data.find((entry) => entry.primary);
   return {

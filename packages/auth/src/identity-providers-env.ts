@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-import { EnvError, parseEnv, type EnvDocs, type EnvProblem, type EnvSource } from "@fastnext/config";
+import {
+  EnvError,
+  parseEnv,
+  type EnvDocs,
+  type EnvProblem,
+  type EnvSource,
+} from "@fastnext/config";
 
 /** An external identity provider turned on by its variables. */
 export interface IdentityProviderConfig {
@@ -47,7 +53,10 @@ const ZRedirectUrisSchema = z
         continue;
       }
       if (!URL.canParse(uri) || uri.includes("#")) {
-        ctx.addIssue({ code: "custom", message: `"${uri}" is not an absolute URI without fragment` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${uri}" is not an absolute URI without fragment`,
+        });
       }
     }
   });
@@ -72,26 +81,54 @@ export const identityProvidersEnvShape = {
 
 /** The README's configuration table (`pnpm docs:env`). */
 export const identityProvidersEnvDocs: EnvDocs<typeof identityProvidersEnvShape> = {
-  AUTH_GITHUB_ID: { description: "GitHub OAuth app's client id (with its secret: turns GitHub sign-in on)", default: "unset: off" },
+  AUTH_GITHUB_ID: {
+    description: "GitHub OAuth app's client id (with its secret: turns GitHub sign-in on)",
+    default: "unset: off",
+  },
   AUTH_GITHUB_SECRET: { description: "GitHub OAuth app's client secret", default: "unset" },
-  AUTH_GOOGLE_ID: { description: "Google OAuth client id (with its secret: turns Google sign-in on)", default: "unset: off" },
+  AUTH_GOOGLE_ID: {
+    description: "Google OAuth client id (with its secret: turns Google sign-in on)",
+    default: "unset: off",
+  },
   AUTH_GOOGLE_SECRET: { description: "Google OAuth client secret", default: "unset" },
-  AUTH_ENTRA_ID: { description: "Microsoft Entra ID application (client) id (with its secret: turns Entra ID sign-in on)", default: "unset: off" },
+  AUTH_ENTRA_ID: {
+    description:
+      "Microsoft Entra ID application (client) id (with its secret: turns Entra ID sign-in on)",
+    default: "unset: off",
+  },
   AUTH_ENTRA_SECRET: { description: "Microsoft Entra ID client secret", default: "unset" },
   AUTH_ENTRA_TENANT: "Entra ID directory (tenant) id, or `organizations` / `common`",
-  AUTH_OIDC_ISSUER: { description: "issuer URL of the company's OpenID Connect provider (with id and secret: turns single sign-on on)", default: "unset: off" },
+  AUTH_OIDC_ISSUER: {
+    description:
+      "issuer URL of the company's OpenID Connect provider (with id and secret: turns single sign-on on)",
+    default: "unset: off",
+  },
   AUTH_OIDC_ID: { description: "client id at the OpenID Connect provider", default: "unset" },
-  AUTH_OIDC_SECRET: { description: "client secret at the OpenID Connect provider", default: "unset" },
+  AUTH_OIDC_SECRET: {
+    description: "client secret at the OpenID Connect provider",
+    default: "unset",
+  },
   AUTH_OIDC_NAME: "the OpenID Connect provider's name on the sign-in page",
-  AUTH_OAUTH_REDIRECT_URIS: { description: "exact URIs (comma-separated, e.g. `fastnext://auth`) phones and scripts may receive their one-time sign-in code at; a wildcard is refused", default: "none: the phone flow is off" },
+  AUTH_OAUTH_REDIRECT_URIS: {
+    description:
+      "exact URIs (comma-separated, e.g. `fastnext://auth`) phones and scripts may receive their one-time sign-in code at; a wildcard is refused",
+    default: "none: the phone flow is off",
+  },
   AUTH_OAUTH_CODE_TTL_SECONDS: "seconds a one-time sign-in code stays redeemable (10 to 600)",
-  AUTH_OAUTH_PUBLIC_URL: { description: "public origin providers send the browser back to (`<origin>/api/oauth/<provider>/callback`)", default: "the request's origin" },
+  AUTH_OAUTH_PUBLIC_URL: {
+    description:
+      "public origin providers send the browser back to (`<origin>/api/oauth/<provider>/callback`)",
+    default: "the request's origin",
+  },
 };
 
 type Variables = z.infer<z.ZodObject<typeof identityProvidersEnvShape>>;
 
 /** Which providers a set of variables turns on; a half-configured one is a problem, not silently off. */
-function providersOf(env: Variables): { providers: IdentityProviderConfig[]; problems: EnvProblem[] } {
+function providersOf(env: Variables): {
+  providers: IdentityProviderConfig[];
+  problems: EnvProblem[];
+} {
   const providers: IdentityProviderConfig[] = [];
   const problems: EnvProblem[] = [];
   const pair = (
@@ -109,11 +146,32 @@ function providersOf(env: Variables): { providers: IdentityProviderConfig[]; pro
     }
     return null;
   };
-  const github = pair("AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET", env.AUTH_GITHUB_ID, env.AUTH_GITHUB_SECRET);
+  const github = pair(
+    "AUTH_GITHUB_ID",
+    "AUTH_GITHUB_SECRET",
+    env.AUTH_GITHUB_ID,
+    env.AUTH_GITHUB_SECRET,
+  );
   if (github) providers.push({ id: "github", name: "GitHub", ...github });
-  const google = pair("AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET", env.AUTH_GOOGLE_ID, env.AUTH_GOOGLE_SECRET);
-  if (google) providers.push({ id: "google", name: "Google", issuer: "https://accounts.google.com", ...google });
-  const entra = pair("AUTH_ENTRA_ID", "AUTH_ENTRA_SECRET", env.AUTH_ENTRA_ID, env.AUTH_ENTRA_SECRET);
+  const google = pair(
+    "AUTH_GOOGLE_ID",
+    "AUTH_GOOGLE_SECRET",
+    env.AUTH_GOOGLE_ID,
+    env.AUTH_GOOGLE_SECRET,
+  );
+  if (google)
+    providers.push({
+      id: "google",
+      name: "Google",
+      issuer: "https://accounts.google.com",
+      ...google,
+    });
+  const entra = pair(
+    "AUTH_ENTRA_ID",
+    "AUTH_ENTRA_SECRET",
+    env.AUTH_ENTRA_ID,
+    env.AUTH_ENTRA_SECRET,
+  );
   if (entra) {
     providers.push({
       id: "entra",
@@ -124,11 +182,22 @@ function providersOf(env: Variables): { providers: IdentityProviderConfig[]; pro
   }
   const oidc = pair("AUTH_OIDC_ID", "AUTH_OIDC_SECRET", env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET);
   if (oidc && !env.AUTH_OIDC_ISSUER) {
-    problems.push({ variable: "AUTH_OIDC_ISSUER", message: "is required when AUTH_OIDC_ID is set" });
+    problems.push({
+      variable: "AUTH_OIDC_ISSUER",
+      message: "is required when AUTH_OIDC_ID is set",
+    });
   } else if (oidc && env.AUTH_OIDC_ISSUER) {
-    providers.push({ id: "oidc", name: env.AUTH_OIDC_NAME, issuer: env.AUTH_OIDC_ISSUER.replace(/\/+$/, ""), ...oidc });
+    providers.push({
+      id: "oidc",
+      name: env.AUTH_OIDC_NAME,
+      issuer: env.AUTH_OIDC_ISSUER.replace(/\/+$/, ""),
+      ...oidc,
+    });
   } else if (!oidc && env.AUTH_OIDC_ISSUER && !env.AUTH_OIDC_ID && !env.AUTH_OIDC_SECRET) {
-    problems.push({ variable: "AUTH_OIDC_ID", message: "is required when AUTH_OIDC_ISSUER is set" });
+    problems.push({
+      variable: "AUTH_OIDC_ID",
+      message: "is required when AUTH_OIDC_ISSUER is set",
+    });
   }
   return { providers, problems };
 }

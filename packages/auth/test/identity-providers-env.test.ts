@@ -61,12 +61,20 @@ describe("identity providers from the environment", () => {
 
   it("takes redirect URIs one by one, exactly: no wildcard, no relative URI, no fragment", () => {
     expect(
-      readIdentityProvidersEnv({ AUTH_OAUTH_REDIRECT_URIS: "fastnext://auth, https://cli.example.com/cb" })
-        .redirectUris,
+      readIdentityProvidersEnv({
+        AUTH_OAUTH_REDIRECT_URIS: "fastnext://auth, https://cli.example.com/cb",
+      }).redirectUris,
     ).toEqual(["fastnext://auth", "https://cli.example.com/cb"]);
-    for (const bad of ["fastnext://*", "https://*.example.com/cb", "/relative", "https://a.example/cb#x"]) {
+    for (const bad of [
+      "fastnext://*",
+      "https://*.example.com/cb",
+      "/relative",
+      "https://a.example/cb#x",
+    ]) {
       expect(problemsOf({ AUTH_OAUTH_REDIRECT_URIS: bad })).toEqual(["AUTH_OAUTH_REDIRECT_URIS"]);
     }
-    expect(problemsOf({ AUTH_OAUTH_CODE_TTL_SECONDS: "5" })).toEqual(["AUTH_OAUTH_CODE_TTL_SECONDS"]);
+    expect(problemsOf({ AUTH_OAUTH_CODE_TTL_SECONDS: "5" })).toEqual([
+      "AUTH_OAUTH_CODE_TTL_SECONDS",
+    ]);
   });
 });

@@ -69,10 +69,14 @@ export class ExternalSignInRefused extends Error {
 export function codeFromRedirect(pending: PendingExternalSignIn, returned: string): string {
   const url = new URL(returned);
   if (url.searchParams.get("state") !== pending.state) {
-    throw new ExternalSignInRefused("state_mismatch", "this redirect does not belong to this sign-in");
+    throw new ExternalSignInRefused(
+      "state_mismatch",
+      "this redirect does not belong to this sign-in",
+    );
   }
   const error = url.searchParams.get("error");
-  if (error) throw new ExternalSignInRefused(error, url.searchParams.get("error_description") ?? error);
+  if (error)
+    throw new ExternalSignInRefused(error, url.searchParams.get("error_description") ?? error);
   const code = url.searchParams.get("code");
   if (!code) throw new ExternalSignInRefused("code_missing", "the redirect carries no code");
   return code;

@@ -2,7 +2,12 @@ import { type Server } from "node:http";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createNodeServer, createOAuthHandler, oauthRoutePaths, trustNoProxy } from "@fastnext/api/http";
+import {
+  createNodeServer,
+  createOAuthHandler,
+  oauthRoutePaths,
+  trustNoProxy,
+} from "@fastnext/api/http";
 import { readIdentityProvidersEnv } from "@fastnext/auth/env";
 import {
   followRedirects,
@@ -36,11 +41,18 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   idp = await startOidcProvider({ redirectUris: [`${origin}/oauth/oidc/callback`] });
   const identity = readIdentityProvidersEnv({ ...idp.env(), AUTH_OAUTH_REDIRECT_URIS: REDIRECT });
-  const oauth = createOAuthHandler({ prefix: "/oauth", identity, deps: api.deps, trustProxy: trustNoProxy });
+  const oauth = createOAuthHandler({
+    prefix: "/oauth",
+    identity,
+    deps: api.deps,
+    trustProxy: trustNoProxy,
+  });
   server = createNodeServer(() => Promise.resolve(new Response(null, { status: 404 })), {
     prefix: "/none",
     trustProxy: trustNoProxy,
-    extraRoutes: Object.fromEntries(oauthRoutePaths("/oauth", identity).map((path) => [path, oauth])),
+    extraRoutes: Object.fromEntries(
+      oauthRoutePaths("/oauth", identity).map((path) => [path, oauth]),
+    ),
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
 });
@@ -53,16 +65,31 @@ afterAll(async () => {
 
 describe("external sign-in from the typed client", () => {
   it("opens the flow, checks the state, exchanges the code and keeps the tokens", async () => {
-    idp.addAccount({ sub: "client-user", email: `client-${Date.now()}@example.com`, emailVerified: true, name: "Cli" });
+    idp.addAccount({
+      sub: "client-user",
+      email: `client-${Date.now()}@example.com`,
+      emailVerified: true,
+      name: "Cli",
+    });
     idp.signInAs("client-user");
     const tokens = memoryTokenStore();
     const client = createFastnextClient({ url: api.url, tokens });
 
-    const pending = await startExternalSignIn({ origin, provider: "oidc", redirectUri: REDIRECT, pathPrefix: "/oauth" });
+    const pending = await startExternalSignIn({
+      origin,
+      provider: "oidc",
+      redirectUri: REDIRECT,
+      pathPrefix: "/oauth",
+    });
     const returned = await followRedirects(pending.url, (url) => url.href.startsWith(REDIRECT));
 
     // A redirect of another sign-in (its state) is refused before any call.
-    const other = await startExternalSignIn({ origin, provider: "oidc", redirectUri: REDIRECT, pathPrefix: "/oauth" });
+    const other = await startExternalSignIn({
+      origin,
+      provider: "oidc",
+      redirectUri: REDIRECT,
+      pathPrefix: "/oauth",
+    });
     expect(() => codeFromRedirect(other, returned.href)).toThrow(ExternalSignInRefused);
 
     const result = await completeExternalSignIn(client, tokens, pending, returned.href, "CLI test");
@@ -73,13 +100,25 @@ describe("external sign-in from the typed client", () => {
   });
 
   it("turns a refusal into ExternalSignInRefused with its reason, storing nothing", async () => {
-    idp.addAccount({ sub: "unverified", email: "unverified@example.com", emailVerified: false, name: "Un" });
+    idp.addAccount({
+      sub: "unverified",
+      email: "unverified@example.com",
+      emailVerified: false,
+      name: "Un",
+    });
     idp.signInAs("unverified");
     const tokens = memoryTokenStore();
     const client = createFastnextClient({ url: api.url, tokens });
-    const pending = await startExternalSignIn({ origin, provider: "oidc", redirectUri: REDIRECT, pathPrefix: "/oauth" });
+    const pending = await startExternalSignIn({
+      origin,
+      provider: "oidc",
+      redirectUri: REDIRECT,
+      pathPrefix: "/oauth",
+    });
     const returned = await followRedirects(pending.url, (url) => url.href.startsWith(REDIRECT));
-    await expect(completeExternalSignIn(client, tokens, pending, returned.href)).rejects.toMatchObject({
+    await expect(
+      completeExternalSignIn(client, tokens, pending, returned.href),
+    ).rejects.toMatchObject({
       reason: "email_unverified",
     });
     expect(await tokens.get()).toBeNull();

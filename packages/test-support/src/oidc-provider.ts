@@ -81,7 +81,10 @@ export async function startOidcProvider(options: OidcTestProviderOptions) {
       if (!client || !session?.accountId) return undefined;
       const existing = session.grantIdFor(client.clientId);
       if (existing) return ctx.oidc.provider.Grant.find(existing);
-      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: client.clientId,
+        accountId: session.accountId,
+      });
       grant.addOIDCScope("openid email profile");
       await grant.save();
       session.grantIdFor(client.clientId, grant.jti);
@@ -99,7 +102,12 @@ export async function startOidcProvider(options: OidcTestProviderOptions) {
       return;
     }
     await provider.interactionDetails(req, res);
-    await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: login } },
+      { mergeWithLastSubmission: false },
+    );
   }
 
   // Another process (a browser test) names the next person with a POST of their claims.
@@ -190,7 +198,9 @@ export async function followRedirects(
     jar.set(url.host, cookies);
     const location = response.headers.get("location");
     if (response.status < 300 || response.status >= 400 || !location) {
-      throw new Error(`expected a redirect from ${url.pathname}, got ${response.status}: ${await response.text()}`);
+      throw new Error(
+        `expected a redirect from ${url.pathname}, got ${response.status}: ${await response.text()}`,
+      );
     }
     const next = new URL(location, url);
     if (!next.protocol.startsWith("http") || stop(next)) return next;

@@ -155,7 +155,11 @@ export function createOAuthHandler(options: OAuthHandlerOptions) {
     const query = ZAuthorizeQuerySchema.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) {
       const issue = query.error.issues[0];
-      return plainError(400, `${issue?.path.join(".") ?? "query"}: ${issue?.message ?? "invalid"}`, requestId);
+      return plainError(
+        400,
+        `${issue?.path.join(".") ?? "query"}: ${issue?.message ?? "invalid"}`,
+        requestId,
+      );
     }
     const { redirect_uri: redirectUri } = query.data;
     // Exact match, or nothing is ever sent there (no open redirect).
@@ -190,7 +194,11 @@ export function createOAuthHandler(options: OAuthHandlerOptions) {
       context: TRANSACTION_CONTEXT,
       keys: deps().encryptionKeys,
     });
-    return redirect(location, transactionCookie(request, info, sealed, TRANSACTION_TTL_SECONDS), requestId);
+    return redirect(
+      location,
+      transactionCookie(request, info, sealed, TRANSACTION_TTL_SECONDS),
+      requestId,
+    );
   }
 
   function openTransaction(request: Request): Transaction | null {
@@ -198,7 +206,9 @@ export function createOAuthHandler(options: OAuthHandlerOptions) {
     if (!sealed) return null;
     try {
       const opened = ZTransactionSchema.safeParse(
-        JSON.parse(decryptSecret(sealed, { context: TRANSACTION_CONTEXT, keys: deps().encryptionKeys })),
+        JSON.parse(
+          decryptSecret(sealed, { context: TRANSACTION_CONTEXT, keys: deps().encryptionKeys }),
+        ),
       );
       return opened.success ? opened.data : null;
     } catch {
@@ -222,7 +232,11 @@ export function createOAuthHandler(options: OAuthHandlerOptions) {
       transaction.expiresAt <= Date.now() ||
       !safeEqual(transaction.state, state)
     ) {
-      return plainError(400, "this sign-in was not started in this browser, or has expired: start again", requestId);
+      return plainError(
+        400,
+        "this sign-in was not started in this browser, or has expired: start again",
+        requestId,
+      );
     }
     const cleared = transactionCookie(request, info, "", 0);
     const back = (params: Record<string, string>) => {
@@ -238,7 +252,10 @@ export function createOAuthHandler(options: OAuthHandlerOptions) {
 
     const code = url.searchParams.get("code");
     if (url.searchParams.get("error") || !code) {
-      return refuse("access_denied", "the sign-in was cancelled or refused at the identity provider");
+      return refuse(
+        "access_denied",
+        "the sign-in was cancelled or refused at the identity provider",
+      );
     }
     const meta = {
       ip: clientAddress(info.remoteAddress ?? null, request.headers, trustProxy),
@@ -252,18 +269,33 @@ export function createOAuthHandler(options: OAuthHandlerOptions) {
         codeVerifier: transaction.verifier,
         nonce: transaction.nonce,
       });
-      const issue = { provider: provider.id, accountId: profile.accountId, codeChallenge: transaction.challenge, redirectUri: transaction.redirectUri, ttlSeconds: identity.codeTtlSeconds, requestId };
+      const issue = {
+        provider: provider.id,
+        accountId: profile.accountId,
+        codeChallenge: transaction.challenge,
+        redirectUri: transaction.redirectUri,
+        ttlSeconds: identity.codeTtlSeconds,
+        requestId,
+      };
       let oneTimeCode;
       if (transaction.intent === "link") {
         const email = verifiedEmailOf(profile);
         if (!email) {
-          return refuse("email_unverified", "the identity provider did not confirm this e-mail address");
+          return refuse(
+            "email_unverified",
+            "the identity provider did not confirm this e-mail address",
+          );
         }
         oneTimeCode = await issueCode(deps(), { ...issue, intent: "link", userId: null, email });
       } else {
         const account = await resolveExternalAccount(deps(), profile, meta);
         const email = verifiedEmailOf(profile) ?? profile.email ?? "";
-        oneTimeCode = await issueCode(deps(), { ...issue, intent: "sign_in", userId: account.userId, email });
+        oneTimeCode = await issueCode(deps(), {
+          ...issue,
+          intent: "sign_in",
+          userId: account.userId,
+          email,
+        });
       }
       return back({ code: oneTimeCode });
     } catch (error) {
@@ -274,10 +306,15 @@ export function createOAuthHandler(options: OAuthHandlerOptions) {
     }
   }
 
-  return async function handleOAuthRequest(request: Request, info: RequestInfo = {}): Promise<Response> {
+  return async function handleOAuthRequest(
+    request: Request,
+    info: RequestInfo = {},
+  ): Promise<Response> {
     const requestId = resolveRequestId(request.headers);
     const url = new URL(request.url);
-    const match = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/([a-z]+)/(authorize|callback)$`).exec(url.pathname);
+    const match = new RegExp(
+      `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/([a-z]+)/(authorize|callback)$`,
+    ).exec(url.pathname);
     const id = ZIdentityProviderSchema.safeParse(match?.[1]);
     const provider = id.success ? providers.get(id.data) : undefined;
     if (!match || !provider) return plainError(404, "no such identity provider", requestId);

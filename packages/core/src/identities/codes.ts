@@ -2,7 +2,11 @@ import { z } from "zod";
 
 import { generateOpaqueToken, hashOpaqueToken, pkceChallenge, safeEqual } from "@fastnext/auth";
 import { ANONYMOUS_SCOPE, Prisma, scopedExecute, withScope } from "@fastnext/db";
-import { ZIdentityProviderSchema, type IdentityProvider, type OAuthCodeInput } from "@fastnext/validators";
+import {
+  ZIdentityProviderSchema,
+  type IdentityProvider,
+  type OAuthCodeInput,
+} from "@fastnext/validators";
 
 import { type CoreDeps } from "../deps";
 import { invalidCode } from "./refusals";

@@ -72,48 +72,56 @@ async function registerExternal(
   });
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   const named = ZDisplayNameSchema.safeParse(profile.name ?? "");
-  const name = named.success ? named.data : profile.email.slice(0, profile.email.indexOf("@")).slice(0, 120) || "User";
+  const name = named.success
+    ? named.data
+    : profile.email.slice(0, profile.email.indexOf("@")).slice(0, 120) || "User";
   const userId = randomUUID();
   const actor = { userId, ...meta };
   try {
-    await withScope(deps.pool, { userId, permissions: [], requestId: meta.requestId }, async (tx) => {
-      await tx.user.create({
-        data: { id: userId, email: profile.email, name, passwordHash, hasPassword: false },
-        select: { id: true },
-      });
-      const defaults = await tx.role.findMany({
-        where: { isDefault: true },
-        select: { id: true, key: true },
-      });
-      await tx.userRole.createMany({ data: defaults.map((role) => ({ userId, roleId: role.id })) });
-      const identity = await tx.linkedIdentity.create({
-        data: {
-          userId,
-          provider: profile.provider,
-          providerAccountId: profile.accountId,
-          emailAtLink: profile.email,
-        },
-        select: { id: true },
-      });
-      await emitEvent(tx, "user.registered", { userId });
-      await recordActivity(tx, actor, {
-        action: "user.register",
-        entityType: "user",
-        entityId: userId,
-        after: {
-          email: profile.email,
-          name,
-          roles: defaults.map((role) => role.key).sort(),
-          provider: profile.provider,
-        },
-      });
-      await recordActivity(tx, actor, {
-        action: "identity.link",
-        entityType: "linked_identity",
-        entityId: identity.id,
-        after: { provider: profile.provider, email: profile.email },
-      });
-    });
+    await withScope(
+      deps.pool,
+      { userId, permissions: [], requestId: meta.requestId },
+      async (tx) => {
+        await tx.user.create({
+          data: { id: userId, email: profile.email, name, passwordHash, hasPassword: false },
+          select: { id: true },
+        });
+        const defaults = await tx.role.findMany({
+          where: { isDefault: true },
+          select: { id: true, key: true },
+        });
+        await tx.userRole.createMany({
+          data: defaults.map((role) => ({ userId, roleId: role.id })),
+        });
+        const identity = await tx.linkedIdentity.create({
+          data: {
+            userId,
+            provider: profile.provider,
+            providerAccountId: profile.accountId,
+            emailAtLink: profile.email,
+          },
+          select: { id: true },
+        });
+        await emitEvent(tx, "user.registered", { userId });
+        await recordActivity(tx, actor, {
+          action: "user.register",
+          entityType: "user",
+          entityId: userId,
+          after: {
+            email: profile.email,
+            name,
+            roles: defaults.map((role) => role.key).sort(),
+            provider: profile.provider,
+          },
+        });
+        await recordActivity(tx, actor, {
+          action: "identity.link",
+          entityType: "linked_identity",
+          entityId: identity.id,
+          after: { provider: profile.provider, email: profile.email },
+        });
+      },
+    );
   } catch (error) {
     // Someone registered the address (or linked the identity) meanwhile.
     if (isUniqueViolation(error)) throw linkRequired();

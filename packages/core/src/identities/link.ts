@@ -25,7 +25,12 @@ export async function linkIdentity(
   let identity;
   try {
     identity = await ctx.db.linkedIdentity.create({
-      data: { userId, provider: profile.provider, providerAccountId: profile.accountId, emailAtLink: email },
+      data: {
+        userId,
+        provider: profile.provider,
+        providerAccountId: profile.accountId,
+        emailAtLink: email,
+      },
       select: linkedIdentitySelect,
     });
   } catch (error) {

@@ -30,7 +30,10 @@ export async function listSignInMethods(ctx: ServiceContext): Promise<SignInMeth
  * password or another identity. The caller's row is locked first, so two
  * removals at once cannot each leave the other as the last way in.
  */
-export async function removeIdentity(ctx: ServiceContext, input: IdentityRemoveInput): Promise<void> {
+export async function removeIdentity(
+  ctx: ServiceContext,
+  input: IdentityRemoveInput,
+): Promise<void> {
   const userId = ctx.principal.userId;
   const [me] = z
     .array(z.object({ has_password: z.boolean() }))
@@ -44,7 +47,8 @@ export async function removeIdentity(ctx: ServiceContext, input: IdentityRemoveI
     where: { id: input.id, userId },
     select: linkedIdentitySelect,
   });
-  if (!me || !identity) throw new AppError("NOT_FOUND", "No such linked identity", { reason: "identity_not_found" });
+  if (!me || !identity)
+    throw new AppError("NOT_FOUND", "No such linked identity", { reason: "identity_not_found" });
   const others = await ctx.db.linkedIdentity.count({ where: { userId, id: { not: identity.id } } });
   if (!me.has_password && others === 0) {
     throw new AppError(

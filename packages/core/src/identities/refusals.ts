@@ -39,7 +39,9 @@ export function identityTaken(): AppError {
   });
 }
 
-export function invalidCode(reason: "code_invalid" | "code_used" | "code_expired" | "code_mismatch"): AppError {
+export function invalidCode(
+  reason: "code_invalid" | "code_used" | "code_expired" | "code_mismatch",
+): AppError {
   const messages = {
     code_invalid: "The sign-in code is not valid",
     code_used: "The sign-in code was already used: sign in again",

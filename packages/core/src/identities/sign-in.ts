@@ -22,14 +22,18 @@ export async function signInExternal(
   deviceLabel: string,
 ): Promise<LoginResult> {
   const actor: Actor = { userId, ...meta };
-  return withScope(deps.pool, { userId, permissions: [], requestId: meta.requestId }, async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { id: userId },
-      select: { isActive: true, lockedUntil: true, twoFactorEnabled: true },
-    });
-    if (!user?.isActive) throw accountInactive();
-    if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedOut(user.lockedUntil);
-    if (user.twoFactorEnabled) return openSecondFactorChallenge(tx, deps, actor, deviceLabel);
-    return completeSignIn(tx, deps, actor, deviceLabel, "external", provider);
-  });
+  return withScope(
+    deps.pool,
+    { userId, permissions: [], requestId: meta.requestId },
+    async (tx) => {
+      const user = await tx.user.findUnique({
+        where: { id: userId },
+        select: { isActive: true, lockedUntil: true, twoFactorEnabled: true },
+      });
+      if (!user?.isActive) throw accountInactive();
+      if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedOut(user.lockedUntil);
+      if (user.twoFactorEnabled) return openSecondFactorChallenge(tx, deps, actor, deviceLabel);
+      return completeSignIn(tx, deps, actor, deviceLabel, "external", provider);
+    },
+  );
 }

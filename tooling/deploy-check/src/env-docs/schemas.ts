@@ -57,12 +57,7 @@ export const envSchemas: readonly EnvSchemaEntry[] = [
   entry("dbEnvShape", PROCESSES, dbEnvShape, dbEnvDocs),
   entry("authEnvShape", SERVERS, authEnvShape, authEnvDocs),
   entry("apiEnvShape", SERVERS, apiEnvShape, apiEnvDocs),
-  entry(
-    "identityProvidersEnvShape",
-    SERVERS,
-    identityProvidersEnvShape,
-    identityProvidersEnvDocs,
-  ),
+  entry("identityProvidersEnvShape", SERVERS, identityProvidersEnvShape, identityProvidersEnvDocs),
   entry("rateLimitEnvShape", SERVERS, rateLimitEnvShape, rateLimitEnvDocs),
   entry("webEnvShape", "web", webEnvShape, webEnvDocs),
   entry("devServerEnvShape", "web (`next dev`)", devServerEnvShape, devServerEnvDocs),

@@ -37,9 +37,12 @@ export function ExternalSignInButtons({
           loading={busy === provider.id}
           onClick={() => {
             setBusy(provider.id);
-            void startExternalFlow({ provider: provider.id, intent, redirectUri, callbackUrl }).catch(
-              () => setBusy(null),
-            );
+            void startExternalFlow({
+              provider: provider.id,
+              intent,
+              redirectUri,
+              callbackUrl,
+            }).catch(() => setBusy(null));
           }}
         >
           {intent === "link" ? `Link ${provider.name}` : `Sign in with ${provider.name}`}

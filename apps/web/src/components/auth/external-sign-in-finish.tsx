@@ -95,7 +95,14 @@ export function ExternalSignInFinish({
     );
   }
   return (
-    <form {...POST_ONLY_FORM} ref={form} className="form" onSubmit={onSubmit} noValidate aria-label="Second factor">
+    <form
+      {...POST_ONLY_FORM}
+      ref={form}
+      className="form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Second factor"
+    >
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <p className="small muted">
         Two-factor sign-in is on for this account. Enter the code from your authenticator app.
