@@ -40,7 +40,12 @@ describe("identity providers from the environment", () => {
       const { providers } = readIdentityProvidersEnv(variables);
       expect(providers.map((provider) => provider.id)).toEqual([id]);
     }
-    const all = readIdentityProvidersEnv(Object.assign({}, ...Object.values(pairs)));
+    const all = readIdentityProvidersEnv({
+      ...pairs.github,
+      ...pairs.google,
+      ...pairs.entra,
+      ...pairs.oidc,
+    });
     expect(all.providers.map(({ id, name, issuer }) => ({ id, name, issuer }))).toEqual([
       { id: "github", name: "GitHub", issuer: undefined },
       { id: "google", name: "Google", issuer: "https://accounts.google.com" },

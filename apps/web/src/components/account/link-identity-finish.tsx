@@ -45,7 +45,6 @@ export function LinkIdentityFinish({
     else if (refused || !code) setProblem(signInErrorMessage(refused ?? "access_denied"));
     else link.mutate({ code, codeVerifier: pending.verifier, redirectUri: pending.redirectUri });
     // Runs once, on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   if (!problem) return <LoadingState label="Linking the provider" />;

@@ -73,7 +73,6 @@ export function ExternalSignInFinish({
       .catch(() => errors.setFormError(signInErrorMessage("SignInUnavailable")))
       .finally(() => setBusy(false));
     // Runs once, on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
