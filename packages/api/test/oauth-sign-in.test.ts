@@ -260,13 +260,11 @@ describe("first sign-in and the code exchange", () => {
     });
 
     const malformed = await failure(
-      api
-        .client()
-        .auth.oauth.exchange.mutate({
-          code: "x",
-          codeVerifier: "short",
-          redirectUri: APP_REDIRECT,
-        }),
+      api.client().auth.oauth.exchange.mutate({
+        code: "x",
+        codeVerifier: "short",
+        redirectUri: APP_REDIRECT,
+      }),
     );
     expect(malformed.data?.code).toBe("BAD_REQUEST");
     expect(malformed.data?.fieldErrors).toHaveProperty("codeVerifier");
