@@ -4,7 +4,9 @@ import { type ApiDeps } from "@fastnext/api";
 import { type ApiConfig } from "@fastnext/api/env";
 import {
   createNodeServer,
+  createOAuthHandler,
   createTrpcHandler,
+  oauthRoutePaths,
   readinessResponse,
   workerHealthResponse,
 } from "@fastnext/api/http";
@@ -40,11 +42,22 @@ export function createApiServer(
     trustProxy: config.TRUSTED_PROXIES,
     metrics,
   });
+  // The phone flow's external sign-in (`/oauth/<provider>/authorize`, `…/callback`).
+  const oauth = createOAuthHandler({
+    prefix: "/oauth",
+    identity: config.identity,
+    deps,
+    trustProxy: config.TRUSTED_PROXIES,
+  });
+  const oauthRoutes = Object.fromEntries(
+    oauthRoutePaths("/oauth", config.identity).map((path) => [path, oauth]),
+  );
   return createNodeServer(handler, {
     prefix: "/trpc/",
     trustProxy: config.TRUSTED_PROXIES,
     shutdown,
     extraRoutes: {
+      ...oauthRoutes,
       "/health": () => Response.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }),
       "/health/worker": () => workerHealthResponse(deps.pool),
       // A stopping instance is not ready, whatever its database says.

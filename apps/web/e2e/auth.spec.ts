@@ -46,7 +46,7 @@ test.describe("signing in and out", () => {
     await page.goto("/sign-in");
     await page.getByLabel("E-mail").fill(admin.email);
     await page.getByLabel("Password", { exact: true }).fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toContainText(
       "The e-mail or password is not correct.",
     );

@@ -13,6 +13,7 @@ const ZReadySchema = z.object({
   baseUrl: z.url(),
   adminDbUrl: z.string().min(1),
   mailDir: z.string().min(1),
+  oidcControlUrl: z.url(),
 });
 
 /**

@@ -77,7 +77,7 @@ test.describe("live updates", () => {
     await expect(memberPage).toHaveURL(/\/sign-in/);
     await memberPage.getByLabel("E-mail").fill(member.email);
     await memberPage.getByLabel("Password", { exact: true }).fill(member.password);
-    await memberPage.getByRole("button", { name: "Sign in" }).click();
+    await memberPage.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(
       memberPage.getByRole("form", { name: "Sign in" }).getByRole("alert"),
     ).toContainText("This account has been deactivated.");

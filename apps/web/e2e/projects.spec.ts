@@ -128,7 +128,7 @@ test.describe("projects", () => {
     await invitee.getByRole("link", { name: "Sign in to answer" }).click();
     await invitee.getByLabel("E-mail").fill(member.email);
     await invitee.getByLabel("Password", { exact: true }).fill(member.password);
-    await invitee.getByRole("button", { name: "Sign in" }).click();
+    await invitee.getByRole("button", { name: "Sign in", exact: true }).click();
     await invitee.getByRole("button", { name: "Accept invitation" }).click();
     await expect(invitee.getByRole("heading", { name: projectName, level: 1 })).toBeVisible();
     await expect(invitee.getByText("You: Editor")).toBeVisible();

@@ -32,7 +32,7 @@ test.describe("two-factor sign-in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await page.getByLabel("E-mail").fill(account.email);
     await page.getByLabel("Password", { exact: true }).fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     const code = page.getByLabel("Authentication code");
     await expect(code).toBeVisible();
     await code.fill("123456");
@@ -52,7 +52,7 @@ test.describe("two-factor sign-in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await page.getByLabel("E-mail").fill(account.email);
     await page.getByLabel("Password", { exact: true }).fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByLabel("Authentication code").fill(backupCode);
     await page.getByRole("button", { name: "Verify and sign in" }).click();
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();

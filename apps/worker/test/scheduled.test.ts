@@ -54,6 +54,14 @@ describe("the purge of expired credentials and idempotency keys", () => {
       [ann.id],
     );
 
+    await api.sql.query(
+      `INSERT INTO oauth_codes (id, code_hash, intent, user_id, provider, provider_account_id, email,
+                                code_challenge, redirect_uri, expires_at) VALUES
+         (gen_random_uuid(), md5(random()::text), 'sign_in', $1, 'oidc', 'old', 'a@example.com', 'c', 'app://cb', now() - interval '2 days'),
+         (gen_random_uuid(), md5(random()::text), 'sign_in', $1, 'oidc', 'live', 'a@example.com', 'c', 'app://cb', now() + interval '1 minute')`,
+      [ann.id],
+    );
+
     const oldKey = randomUUID();
     const freshKey = randomUUID();
     await ann.client.projects.create.mutate({ name: "Old retry", idempotencyKey: oldKey });
@@ -69,7 +77,11 @@ describe("the purge of expired credentials and idempotency keys", () => {
       loginChallenges: 2,
       passwordResets: 1,
       idempotencyKeys: 1,
+      oauthCodes: 1,
     });
+    expect(
+      await ids("SELECT provider_account_id AS id FROM oauth_codes WHERE user_id = $1", [ann.id]),
+    ).toEqual(["live"]);
     expect(
       await ids("SELECT key AS id FROM idempotency_keys WHERE user_id = $1", [ann.id]),
     ).toEqual([freshKey]);

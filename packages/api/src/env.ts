@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-import { readAuthEnv, type AuthEnv } from "@fastnext/auth/env";
+import {
+  readAuthEnv,
+  readIdentityProvidersEnv,
+  type AuthEnv,
+  type IdentityProvidersEnv,
+} from "@fastnext/auth/env";
 import { readWebhookEnv, type WebhookSettings } from "@fastnext/core/webhooks";
 import {
   EnvError,
@@ -112,6 +117,8 @@ export interface ApiConfig extends ApiEnv {
   auth: AuthEnv;
   /** Which webhook addresses may be registered, and how long a rotated secret signs. */
   webhooks: WebhookSettings;
+  /** External identity providers and the phone flow's redirect URIs (AUTH_GITHUB_*, AUTH_OIDC_*, …). */
+  identity: IdentityProvidersEnv;
   /** Shared store of rate-limit counters; unset: counted in memory. */
   redisUrl: string | undefined;
 }
@@ -133,7 +140,9 @@ export function readApiConfig(source: EnvSource): ApiConfig {
   const auth = attempt(() => readAuthEnv(source));
   const rateLimit = attempt(() => readRateLimitEnv(source));
   const webhooks = attempt(() => readWebhookEnv(source));
-  if (!api || !database || !auth || !rateLimit || !webhooks) throw new EnvError("api", problems);
+  const identity = attempt(() => readIdentityProvidersEnv(source));
+  if (!api || !database || !auth || !rateLimit || !webhooks || !identity)
+    throw new EnvError("api", problems);
   return {
     ...api,
     database: {
@@ -145,6 +154,7 @@ export function readApiConfig(source: EnvSource): ApiConfig {
     },
     auth,
     webhooks,
+    identity,
     redisUrl: rateLimit.REDIS_URL,
   };
 }

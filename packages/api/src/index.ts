@@ -14,8 +14,11 @@ export {
   type ResolveSession,
 } from "@fastnext/core";
 export {
+  webExternalSignIn,
   webSignIn,
   webSignOut,
+  type WebExternalSignInError,
+  type WebExternalSignInResult,
   type WebAuthDeps,
   type WebRequestInfo,
   type WebSignInError,

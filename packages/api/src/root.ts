@@ -39,6 +39,7 @@ export const PUBLIC_PROCEDURES: readonly string[] = [
   "auth.logout",
   "auth.requestPasswordReset",
   "auth.resetPassword",
+  "auth.oauth.exchange",
   "invitations.get",
   "invitations.register",
 ];

@@ -1,7 +1,18 @@
 import { verifyAccessToken } from "@fastnext/auth";
 import { AppError, type Credentials } from "@fastnext/core";
-import { type ClientMeta, login, revokeSession, verifyTwoFactor } from "@fastnext/core/auth";
-import { ZLoginInputSchema, ZSecondFactorCodeSchema } from "@fastnext/validators";
+import {
+  type ClientMeta,
+  login,
+  revokeSession,
+  verifyTwoFactor,
+  ZVerifyTwoFactorInputSchema,
+} from "@fastnext/core/auth";
+import { exchangeOAuthCode } from "@fastnext/core/identities";
+import {
+  ZLoginInputSchema,
+  ZOAuthExchangeInputSchema,
+  ZSecondFactorCodeSchema,
+} from "@fastnext/validators";
 
 import { type ApiDeps } from "./deps";
 import { clientAddress, type TrustProxy } from "./http/client-address";
@@ -132,4 +143,79 @@ export async function webSignOut(
     "logout",
     metaOf(request, trustProxy),
   );
+}
+
+/** Why an external web sign-in was refused, as the code the sign-in page receives. */
+export type WebExternalSignInError =
+  | Exclude<WebSignInError, "CredentialsSignin">
+  /** The one-time code is unknown, used, expired or not this browser's (start again). */
+  | "ExternalCodeInvalid"
+  /** A wrong second-factor code. */
+  | "TwoFactorInvalid";
+
+export type WebExternalSignInResult =
+  | { ok: true; userId: string; sessionId: string; email: string; name: string }
+  | { ok: false; error: WebExternalSignInError; challengeToken?: string };
+
+/**
+ * The web app's end of an external sign-in: the one-time code the external
+ * flow (`/api/oauth/<provider>/…`) sent to the sign-in page, with the PKCE
+ * verifier the page kept, for a device session (the same service as
+ * auth.oauth.exchange). When the account has two-factor sign-in on, the
+ * result carries the challenge token; the page calls again with it and the
+ * `code` (auth.verifyTwoFactor's rules).
+ */
+export async function webExternalSignIn(
+  credentials:
+    | Partial<
+        Record<"oauthCode" | "codeVerifier" | "redirectUri" | "challengeToken" | "code", unknown>
+      >
+    | undefined,
+  request: WebRequestInfo,
+  { deps, trustProxy }: WebAuthDeps,
+): Promise<WebExternalSignInResult> {
+  const meta = metaOf(request, trustProxy);
+  try {
+    let result;
+    if (credentials?.challengeToken !== undefined) {
+      const second = ZVerifyTwoFactorInputSchema.safeParse({
+        challengeToken: credentials.challengeToken,
+        code: credentials.code,
+      });
+      if (!second.success) return { ok: false, error: "TwoFactorInvalid" };
+      result = await verifyTwoFactor(deps, second.data, meta);
+    } else {
+      const input = ZOAuthExchangeInputSchema.safeParse({
+        code: credentials?.oauthCode,
+        codeVerifier: credentials?.codeVerifier,
+        redirectUri: credentials?.redirectUri,
+      });
+      if (!input.success) return { ok: false, error: "ExternalCodeInvalid" };
+      const first = await exchangeOAuthCode(deps, input.data, meta);
+      if (first.status === "two_factor_required") {
+        return { ok: false, error: "TwoFactorRequired", challengeToken: first.challengeToken };
+      }
+      result = first;
+    }
+    const session = await verifyAccessToken(result.accessToken, deps.tokens);
+    return {
+      ok: true,
+      userId: session.userId,
+      sessionId: session.sessionId,
+      email: result.user.email ?? "",
+      name: result.user.name,
+    };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === "RATE_LIMITED") {
+      return {
+        ok: false,
+        error: error.reason === "account_locked" ? "AccountLocked" : "RateLimited",
+      };
+    }
+    if (error.reason === "account_inactive") return { ok: false, error: "AccountInactive" };
+    if (error.reason === "invalid_code") return { ok: false, error: "TwoFactorInvalid" };
+    if (error.code === "UNAUTHENTICATED") return { ok: false, error: "ExternalCodeInvalid" };
+    throw error;
+  }
 }

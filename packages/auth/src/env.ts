@@ -264,3 +264,5 @@ export function readEncryptionKeyRing(source: EnvSource): KeyList<EncryptionKey>
   );
   return mapKeyList(keys, ({ kid, value }) => ({ kid, key: Buffer.from(value, "base64") }));
 }
+
+export * from "./identity-providers-env";

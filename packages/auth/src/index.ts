@@ -5,3 +5,4 @@ export * from "./key-list";
 export * from "./opaque-token";
 export * from "./password";
 export * from "./secret-box";
+export * from "./external-identity";

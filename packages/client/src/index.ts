@@ -12,6 +12,13 @@ export {
   type IdempotencyLinkOptions,
   type IdempotentMutationPath,
 } from "./idempotency";
+export {
+  codeFromRedirect,
+  completeExternalSignIn,
+  ExternalSignInRefused,
+  startExternalSignIn,
+  type PendingExternalSignIn,
+} from "./external-sign-in";
 export { signIn, signOut, type Credentials, type SignInResult } from "./session";
 export { memoryTokenStore, type TokenPair, type TokenStore } from "./token-store";
 export { isTRPCClientError, TRPCClientError } from "@trpc/client";

@@ -21,3 +21,11 @@ export {
   type ChildUnderTest,
   type EntryPointOptions,
 } from "./processes";
+export {
+  followRedirects,
+  startOidcProvider,
+  CONTROL_PATH as OIDC_TEST_CONTROL_PATH,
+  type OidcTestAccount,
+  type OidcTestProvider,
+  type OidcTestProviderOptions,
+} from "./oidc-provider";

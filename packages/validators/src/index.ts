@@ -1,6 +1,7 @@
 export * from "./admin";
 export * from "./auth";
 export * from "./field-errors";
+export * from "./identities";
 export * from "./invitations";
 export * from "./idempotency";
 export * from "./permissions";

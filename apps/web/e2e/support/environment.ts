@@ -7,7 +7,12 @@ import { createPrismaClient } from "@fastnext/db";
 import { createDatabase, dropDatabase, seedDemoData } from "@fastnext/db/admin";
 import { runDatabaseName, testRoleUrls } from "@fastnext/db/testing";
 import { startTestServer } from "@fastnext/dev-database";
-import { freePort } from "@fastnext/test-support";
+import {
+  freePort,
+  OIDC_TEST_CONTROL_PATH,
+  startOidcProvider,
+  type OidcTestProvider,
+} from "@fastnext/test-support";
 
 import { startNext, type RunningNext } from "../../test/helpers/next-server";
 import { E2E_ADMIN } from "./accounts";
@@ -19,6 +24,8 @@ export interface E2eEnvironment {
   adminDbUrl: string;
   /** Where the worker writes the e-mails it sends (one file per message). */
   mailDir: string;
+  /** Where to name who signs in next at the OpenID Connect provider the app uses (single sign-on). */
+  oidcControlUrl: string;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -38,8 +45,10 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
 
   let web: RunningNext | undefined;
   let worker: RunningWorker | undefined;
+  let idp: OidcTestProvider | undefined;
   const stop = async () => {
     await web?.stop();
+    await idp?.close();
     await worker?.stop();
     await dropDatabase(server.adminUrl, name);
     await server.stop();
@@ -61,6 +70,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     // next-auth builds its redirects from NEXTAUTH_URL: known before start.
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    idp = await startOidcProvider({ redirectUris: [`${baseUrl}/api/oauth/oidc/callback`] });
     const database = {
       DATABASE_URL: urls.ownerUrl,
       DATABASE_APP_URL: urls.appUrl,
@@ -90,15 +100,19 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
         // The suite's users all call from 127.0.0.1, faster than people do.
         API_RATE_LIMIT_PER_USER: "100000",
         API_RATE_LIMIT_PER_IP: "100000",
+        // Single sign-on against the test provider; GitHub, Google and Entra stay off.
+        ...idp.env("Test SSO"),
       },
       { port },
     );
     const running = web;
     const background = worker;
+    const oidcControlUrl = `${idp.issuer}${OIDC_TEST_CONTROL_PATH}`;
     return {
       baseUrl: running.url,
       adminDbUrl: urls.adminUrl,
       mailDir,
+      oidcControlUrl,
       output: () => `${running.output()}\n--- worker ---\n${background.output()}`,
       stop,
     };

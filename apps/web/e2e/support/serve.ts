@@ -9,7 +9,7 @@ import { startE2eEnvironment } from "./environment";
 
 const environment = await startE2eEnvironment();
 process.stdout.write(
-  `${JSON.stringify({ baseUrl: environment.baseUrl, adminDbUrl: environment.adminDbUrl, mailDir: environment.mailDir })}\n`,
+  `${JSON.stringify({ baseUrl: environment.baseUrl, adminDbUrl: environment.adminDbUrl, mailDir: environment.mailDir, oidcControlUrl: environment.oidcControlUrl })}\n`,
 );
 
 let stopping = false;

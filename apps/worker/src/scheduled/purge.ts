@@ -6,6 +6,7 @@ export interface PurgeResult {
   loginChallenges: number;
   passwordResets: number;
   idempotencyKeys: number;
+  oauthCodes: number;
 }
 
 /** Spent and expired records are kept this long, so late requests still get a precise refusal. */
@@ -18,7 +19,8 @@ const IDEMPOTENCY_KEY_LIFETIME = "24 hours";
  * Deletes what can no longer be used: expired sessions (their refresh
  * tokens go with them), expired refresh tokens, and login challenges and
  * password-reset requests that are used or expired, and idempotency keys
- * past their lifetime (a retry after that is a new create). Used refresh
+ * past their lifetime (a retry after that is a new create), and the
+ * one-time codes of external sign-ins (they live a minute). Used refresh
  * tokens of live sessions stay: presenting one again is how token theft is
  * detected.
  */
@@ -36,6 +38,15 @@ export async function purgeExpired(db: PrismaClient): Promise<PurgeResult> {
        WHERE expires_at < now() - ${GRACE}::interval OR used_at < now() - ${GRACE}::interval`;
     const idempotencyKeys = await tx.$executeRaw`
       DELETE FROM idempotency_keys WHERE created_at < now() - ${IDEMPOTENCY_KEY_LIFETIME}::interval`;
-    return { sessions, refreshTokens, loginChallenges, passwordResets, idempotencyKeys };
+    const oauthCodes = await tx.$executeRaw`
+      DELETE FROM oauth_codes WHERE expires_at < now() - ${GRACE}::interval`;
+    return {
+      sessions,
+      refreshTokens,
+      loginChallenges,
+      passwordResets,
+      idempotencyKeys,
+      oauthCodes,
+    };
   });
 }

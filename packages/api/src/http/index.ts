@@ -7,3 +7,4 @@ export {
   trustNoProxy,
   type TrustProxy,
 } from "./client-address";
+export { createOAuthHandler, oauthRoutePaths, type OAuthHandlerOptions } from "./oauth";

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 
+import { type RequestInfo } from "./handler";
 import { servedOverHttps, type TrustProxy } from "./client-address";
 import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 
@@ -114,7 +115,10 @@ export function createNodeServer(
   options: {
     prefix: string;
     /** Answered here, by exact path, instead of by the handler. */
-    extraRoutes?: Record<string, (request: Request) => Promise<Response> | Response>;
+    extraRoutes?: Record<
+      string,
+      (request: Request, info: RequestInfo) => Promise<Response> | Response
+    >;
     /** Whose X-Forwarded-Proto to believe, for HSTS (TRUSTED_PROXIES). */
     trustProxy: TrustProxy;
     /** How the process stops: answers close their connections, event streams end. */
@@ -139,7 +143,11 @@ export function createNodeServer(
     });
     const origin = `http://${req.headers.host ?? "localhost"}`;
     const respond = route
-      ? Promise.resolve(route(toRequest(req, origin, closed.signal)))
+      ? Promise.resolve(
+          route(toRequest(req, origin, closed.signal), {
+            remoteAddress: req.socket.remoteAddress ?? null,
+          }),
+        )
       : url.pathname.startsWith(options.prefix)
         ? handler(toRequest(req, origin, closed.signal), {
             remoteAddress: req.socket.remoteAddress ?? null,

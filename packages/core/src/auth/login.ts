@@ -1,5 +1,5 @@
 import { burnPasswordVerification, signChallengeToken, verifyPassword } from "@fastnext/auth";
-import { withScope } from "@fastnext/db";
+import { withScope, type ScopedDb } from "@fastnext/db";
 import { type LoginInput } from "@fastnext/validators";
 
 import { type CoreDeps } from "../deps";
@@ -9,7 +9,7 @@ import { telemetryOf, type SignInOutcome } from "../telemetry";
 import { deviceLabelFrom, type ClientMeta } from "./client-meta";
 import { findLoginCandidate, recordLoginFailure } from "./lookup";
 import { spend } from "./rate-limit";
-import { completeSignIn, type LoginResult } from "./sign-in";
+import { completeSignIn, type LoginResult, type TwoFactorRequired } from "./sign-in";
 
 export { type LoginResult } from "./sign-in";
 
@@ -111,29 +111,38 @@ async function checkAndSignIn(
       select: { twoFactorEnabled: true },
     });
     if (!account.twoFactorEnabled) return completeSignIn(tx, deps, actor, deviceLabel, "password");
-
-    const expiresAt = new Date(Date.now() + CHALLENGE_TTL_SECONDS * 1000);
-    const challenge = await tx.loginChallenge.create({
-      data: { userId: candidate.id, deviceLabel, expiresAt },
-      select: { id: true },
-    });
-    await recordActivity(tx, actor, {
-      action: "auth.login_challenge",
-      entityType: "login_challenge",
-      entityId: challenge.id,
-      after: { deviceLabel, expiresAt },
-    });
-    const challengeToken = await signChallengeToken(
-      { userId: candidate.id, challengeId: challenge.id },
-      deps.tokens,
-      expiresAt,
-    );
-    return {
-      status: "two_factor_required" as const,
-      challengeToken,
-      expiresIn: CHALLENGE_TTL_SECONDS,
-    };
+    return openSecondFactorChallenge(tx, deps, actor, deviceLabel);
   });
+}
+
+/**
+ * The identity is proven, the account wants its second factor: a
+ * challenge to complete with a code (auth.verifyTwoFactor), in the
+ * transaction scoped to the user. Password and external sign-ins alike.
+ */
+export async function openSecondFactorChallenge(
+  tx: ScopedDb,
+  deps: CoreDeps,
+  actor: Actor,
+  deviceLabel: string,
+): Promise<TwoFactorRequired> {
+  const expiresAt = new Date(Date.now() + CHALLENGE_TTL_SECONDS * 1000);
+  const challenge = await tx.loginChallenge.create({
+    data: { userId: actor.userId, deviceLabel, expiresAt },
+    select: { id: true },
+  });
+  await recordActivity(tx, actor, {
+    action: "auth.login_challenge",
+    entityType: "login_challenge",
+    entityId: challenge.id,
+    after: { deviceLabel, expiresAt },
+  });
+  const challengeToken = await signChallengeToken(
+    { userId: actor.userId, challengeId: challenge.id },
+    deps.tokens,
+    expiresAt,
+  );
+  return { status: "two_factor_required", challengeToken, expiresIn: CHALLENGE_TTL_SECONDS };
 }
 
 export function lockedOut(until: Date): AppError {

@@ -89,7 +89,8 @@ export async function setPassword(
   const changedAt = new Date();
   await db.user.update({
     where: { id: userId },
-    data: { passwordHash, passwordChangedAt: changedAt },
+    // An account made by an external sign-in has a password from now on.
+    data: { passwordHash, passwordChangedAt: changedAt, hasPassword: true },
     select: { id: true },
   });
   await db.passwordHistory.create({

@@ -28,6 +28,9 @@ export interface TwoFactorRequired {
 
 export type LoginResult = SignedIn | TwoFactorRequired;
 
+/** How the identity was proven: a password, a second factor, or an external identity provider. */
+export type SignInMethod = "password" | "totp" | "backup_code" | "external";
+
 /**
  * The last step of every successful sign-in (password alone, or password
  * then second factor): clears the failure count, opens the device session
@@ -38,7 +41,9 @@ export async function completeSignIn(
   deps: CoreDeps,
   actor: Actor,
   deviceLabel: string,
-  method: "password" | "totp" | "backup_code",
+  method: SignInMethod,
+  /** The external provider that proved the identity, for the trail. */
+  provider?: string,
 ): Promise<SignedIn> {
   const user = await tx.user.update({
     where: { id: actor.userId },
@@ -51,7 +56,7 @@ export async function completeSignIn(
     action: "auth.login",
     entityType: "session",
     entityId: session.sessionId,
-    after: { deviceLabel, method },
+    after: provider ? { deviceLabel, method, provider } : { deviceLabel, method },
   });
   return {
     status: "signed_in",

@@ -2,7 +2,12 @@ import { type EnvDocs } from "@fastnext/config";
 import { type z } from "zod";
 
 import { apiEnvDocs, apiEnvShape } from "@fastnext/api/env";
-import { authEnvDocs, authEnvShape } from "@fastnext/auth/env";
+import {
+  authEnvDocs,
+  authEnvShape,
+  identityProvidersEnvDocs,
+  identityProvidersEnvShape,
+} from "@fastnext/auth/env";
 import { adminCreateEnvDocs, adminCreateEnvShape } from "@fastnext/core/admin";
 import { webhookEnvDocs, webhookEnvShape } from "@fastnext/core/webhooks";
 import { backupEnvDocs, backupEnvShape, seedEnvDocs, seedEnvShape } from "@fastnext/db/admin";
@@ -53,6 +58,7 @@ export const envSchemas: readonly EnvSchemaEntry[] = [
   entry("dbEnvShape", PROCESSES, dbEnvShape, dbEnvDocs),
   entry("authEnvShape", SERVERS, authEnvShape, authEnvDocs),
   entry("apiEnvShape", SERVERS, apiEnvShape, apiEnvDocs),
+  entry("identityProvidersEnvShape", SERVERS, identityProvidersEnvShape, identityProvidersEnvDocs),
   entry("rateLimitEnvShape", SERVERS, rateLimitEnvShape, rateLimitEnvDocs),
   entry("webEnvShape", "web", webEnvShape, webEnvDocs),
   entry("devServerEnvShape", "web (`next dev`)", devServerEnvShape, devServerEnvDocs),

@@ -1,7 +1,7 @@
 import { type AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { webSignIn, webSignOut } from "@fastnext/api";
+import { webExternalSignIn, webSignIn, webSignOut } from "@fastnext/api";
 import { createLogger } from "@fastnext/logger";
 
 import { webEnv } from "../../env";
@@ -88,6 +88,47 @@ export function createAuthOptions(): AuthOptions {
             case "TwoFactorRequired":
               throw new Error(SIGN_IN_ERRORS.twoFactorRequired);
           }
+        },
+      }),
+      // The end of an external sign-in (/api/oauth/<provider>/…): the one-time
+      // code and the page's PKCE verifier, then the second factor if due.
+      CredentialsProvider({
+        id: "external",
+        name: "external identity provider",
+        credentials: {
+          oauthCode: { type: "text" },
+          codeVerifier: { type: "text" },
+          redirectUri: { type: "text" },
+          challengeToken: { type: "text" },
+          code: { type: "text" },
+        },
+        async authorize(credentials, req) {
+          const headers = headersOf(req.headers);
+          let result;
+          try {
+            result = await webExternalSignIn(
+              credentials,
+              { headers, remoteAddress: peerAddress(headers) },
+              webAuth(),
+            );
+          } catch (error) {
+            log.error({ err: error }, "external sign-in failed");
+            throw new Error(SIGN_IN_ERRORS.unavailable);
+          }
+          if (result.ok) {
+            return {
+              id: result.userId,
+              sessionId: result.sessionId,
+              name: result.name,
+              email: result.email,
+            };
+          }
+          log.info({ reason: result.error }, "external sign-in refused");
+          // The challenge goes back to the page that started it, as auth.oauth.exchange answers it.
+          if (result.challengeToken) {
+            throw new Error(`${SIGN_IN_ERRORS.twoFactorRequired}:${result.challengeToken}`);
+          }
+          throw new Error(result.error);
         },
       }),
     ],

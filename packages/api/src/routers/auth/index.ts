@@ -1,8 +1,10 @@
 import { router } from "../../trpc/procedures";
 import { changePassword } from "./change-password";
+import { identitiesRouter } from "./identities";
 import { login } from "./login";
 import { logout } from "./logout";
 import { logoutAll } from "./logout-all";
+import { oauthRouter } from "./oauth";
 import { refresh } from "./refresh";
 import { register } from "./register";
 import { requestPasswordReset } from "./request-password-reset";
@@ -21,4 +23,6 @@ export const authRouter = router({
   requestPasswordReset,
   resetPassword,
   sessions: sessionsRouter,
+  identities: identitiesRouter,
+  oauth: oauthRouter,
 });

@@ -4,8 +4,10 @@ import { access as activities } from "./activities";
 import { access as domainEvents } from "./domain_events";
 import { access as eventHandlerRuns } from "./event_handler_runs";
 import { access as idempotencyKeys } from "./idempotency_keys";
+import { access as linkedIdentities } from "./linked_identities";
 import { access as loginChallenges } from "./login_challenges";
 import { access as notifications } from "./notifications";
+import { access as oauthCodes } from "./oauth_codes";
 import { access as outboundEmails } from "./outbound_emails";
 import { access as passwordHistory } from "./password_history";
 import { access as passwordResetTokens } from "./password_reset_tokens";
@@ -41,8 +43,10 @@ export const tableAccess: readonly TableAccess[] = sortedByTable([
   domainEvents,
   eventHandlerRuns,
   idempotencyKeys,
+  linkedIdentities,
   loginChallenges,
   notifications,
+  oauthCodes,
   outboundEmails,
   passwordHistory,
   passwordResetTokens,

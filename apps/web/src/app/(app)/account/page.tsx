@@ -1,11 +1,14 @@
 import { type Metadata } from "next";
 
+import { IdentitiesCard } from "~/components/account/identities-card";
 import { PasswordCard } from "~/components/account/password-card";
 import { PreferencesCard } from "~/components/account/preferences-card";
 import { ProfileCard } from "~/components/account/profile-card";
 import { SessionsCard } from "~/components/account/sessions-card";
 import { TwoFactorCard } from "~/components/account/two-factor-card";
 import { PageHeader } from "~/components/ui/page-header";
+import { webEnv } from "~/env";
+import { enabledIdentityProviders, LINK_IDENTITY_PAGE } from "~/server/oauth-handler";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Account and security" };
@@ -14,6 +17,7 @@ export default async function AccountPage() {
   await Promise.all([
     prefetch(trpc.auth.sessions.list.queryOptions()),
     prefetch(trpc.users.settings.get.queryOptions()),
+    prefetch(trpc.auth.identities.list.queryOptions()),
   ]);
   return (
     <HydrateClient>
@@ -25,6 +29,10 @@ export default async function AccountPage() {
         <ProfileCard />
         <PasswordCard />
         <TwoFactorCard />
+        <IdentitiesCard
+          providers={enabledIdentityProviders()}
+          redirectUri={new URL(LINK_IDENTITY_PAGE, webEnv().APP_URL).toString()}
+        />
         <SessionsCard />
         <PreferencesCard />
       </div>

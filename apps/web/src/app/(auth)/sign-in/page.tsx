@@ -5,7 +5,10 @@ import { z } from "zod";
 
 import { AuthFrame } from "~/components/auth/auth-frame";
 import { safeCallbackUrl } from "~/components/auth/callback-url";
+import { ExternalSignInButtons } from "~/components/auth/external-sign-in-buttons";
 import { SignInForm } from "~/components/auth/sign-in-form";
+import { webEnv } from "~/env";
+import { enabledIdentityProviders, EXTERNAL_SIGN_IN_PAGE } from "~/server/oauth-handler";
 import { getViewer } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -35,6 +38,12 @@ export default async function SignInPage({
       }
     >
       <SignInForm callbackUrl={callbackUrl} notice={search.reason} />
+      <ExternalSignInButtons
+        providers={enabledIdentityProviders()}
+        intent="sign_in"
+        redirectUri={new URL(EXTERNAL_SIGN_IN_PAGE, webEnv().APP_URL).toString()}
+        callbackUrl={callbackUrl}
+      />
     </AuthFrame>
   );
 }

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const ZAuthIdentitiesRemoveOutputSchema = z.object({ ok: z.literal(true) });
