@@ -1,4 +1,9 @@
+import { type OpenApiMeta } from "trpc-to-openapi";
+
 import { type Permission } from "@fastnext/validators";
+
+/** How a procedure is offered over REST: its method and resource path under `/api/v1`. */
+export type RestMapping = NonNullable<OpenApiMeta["openapi"]>;
 
 /**
  * What a procedure declares about who may call it, set by the procedure
@@ -17,6 +22,13 @@ export interface ProcedureMeta {
    * (`readsOnly`). Mutations and subscriptions always run on the primary.
    */
   writes?: true;
+  /**
+   * The procedure's REST operation (trpc-to-openapi): method, path under
+   * `/api/v1` with `{field}` for input fields taken from the path, a summary
+   * and a tag. Every procedure has one unless it is in
+   * REST_EXCLUDED_PROCEDURES; a test fails otherwise.
+   */
+  openapi?: RestMapping;
 }
 
 /** Whether a call of this type and metadata runs read-only (and may use the replica). */
