@@ -7,3 +7,14 @@ export {
   trustNoProxy,
   type TrustProxy,
 } from "./client-address";
+export {
+  apiReferenceRoutes,
+  createRestHandler,
+  DOCS_CONTENT_SECURITY_POLICY,
+  DOCS_PATH,
+  OPENAPI_PATH,
+  PROBLEM_CONTENT_TYPE,
+  REST_BASE_PATH,
+  restDocument,
+  type RestHandlerOptions,
+} from "../rest";
