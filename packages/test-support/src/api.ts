@@ -109,6 +109,7 @@ export async function startApi(options: ApiOptions = {}) {
 
   return {
     url: server.url,
+    origin: server.origin,
     logs: server.logs,
     deps,
     db,

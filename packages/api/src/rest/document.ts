@@ -95,7 +95,10 @@ export function restDocument(router: AnyTRPCRouter = appRouter): OpenAPIObject {
       const procedure = value.operationId ? byOperationId.get(value.operationId) : undefined;
       if (!procedure) continue;
       const hasInput = Boolean(value.parameters?.length) || "requestBody" in value;
-      if (procedure._def.meta?.caller !== "signed-in") delete value.security;
+      const meta = procedure._def.meta ?? {};
+      if (meta.caller !== "signed-in") delete value.security;
+      // Who may call it, for readers of the document (enforced by the procedure, not by this).
+      value["x-access"] = meta.caller === "signed-in" ? (meta.permission ?? "signed-in") : "public";
       const success = value.responses?.["200"];
       value.responses = { 200: success, ...errorResponses(procedure, method, hasInput) };
       if (procedure._def.middlewares.some((fn) => idempotentMiddlewares.has(fn))) {
