@@ -25,12 +25,12 @@ import { purchaseDefinition, uniqueKey } from "./workflow-fixtures";
 
 let api: TestApi;
 let document: Document;
-let validatorFor: Awaited<ReturnType<typeof responseValidators>>;
+let validatorFor: ReturnType<typeof responseValidators>;
 
 beforeAll(async () => {
   api = await startApi();
   document = await fetchValidDocument(api.origin);
-  validatorFor = await responseValidators(document);
+  validatorFor = responseValidators(document);
 });
 afterAll(async () => {
   await api.close();
@@ -209,14 +209,7 @@ describe("the REST contract", () => {
         () => ({ token: as(twoFactor), body: { password: twoFactor.password } }),
       ],
       ["admin-users-list", () => ({ token: as(admin), query: { limit: "5", isActive: "true" } })],
-      [
-        "admin-users-get",
-        () => ({ token: as(admin), params: { id: member.id } }),
-        (body) => {
-          const roles = (body as { roles?: { key: string }[] }).roles ?? [];
-          save("memberRoles", JSON.stringify(roles.map((role) => role.key)));
-        },
-      ],
+      ["admin-users-get", () => ({ token: as(admin), params: { id: member.id } })],
       [
         "admin-users-create",
         () => ({
@@ -238,11 +231,15 @@ describe("the REST contract", () => {
       ],
       [
         "admin-users-setRoles",
-        () => ({
-          token: as(admin),
-          params: { userId: member.id },
-          body: { roleKeys: JSON.parse(get("memberRoles")) as string[] },
-        }),
+        async () => {
+          const roles = await rest(api.origin, "GET", "/admin/roles", { token: as(admin) });
+          const role = itemsOf(roles.body).find((each) => each.isDefault === true);
+          return {
+            token: as(admin),
+            params: { userId: member.id },
+            body: { roleKeys: [String(role?.key)] },
+          };
+        },
       ],
       ["admin-roles-list", () => ({ token: as(admin) })],
       [
@@ -460,7 +457,10 @@ describe("the REST contract", () => {
       [
         "workflows-instances-availableTransitions",
         () => ({ token: as(owner), params: { instanceId: get("instanceId") } }),
-        (body) => save("transitionKey", String(itemsOf(body)[0]?.key)),
+        (body) => {
+          const transitions = (body as { transitions: { key: string }[] }).transitions;
+          save("transitionKey", String(transitions[0]?.key));
+        },
       ],
       [
         "workflows-instances-transition",
@@ -536,7 +536,13 @@ describe("the REST contract", () => {
     for (const [operationId, arrange, keep] of scenarios) {
       const operation = operations.find((op) => op.operationId === operationId);
       if (!operation) continue;
-      const step = await arrange();
+      let step: Step;
+      try {
+        step = await arrange();
+      } catch (error) {
+        failures.push(`${operationId}: could not arrange: ${String(error)}`);
+        continue;
+      }
       const answer: RestAnswer = await rest(
         api.origin,
         operation.method.toUpperCase(),
@@ -552,7 +558,11 @@ describe("the REST contract", () => {
         failures.push(`${operationId}: ${JSON.stringify(check.errors)}`);
         continue;
       }
-      keep?.(answer.body);
+      try {
+        keep?.(answer.body);
+      } catch (error) {
+        failures.push(`${operationId}: ${String(error)} in ${JSON.stringify(answer.body)}`);
+      }
     }
     expect(failures).toEqual([]);
   }, 120_000);

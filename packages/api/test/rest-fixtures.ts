@@ -1,4 +1,4 @@
-import { dereference, validate } from "@readme/openapi-parser";
+import { validate } from "@readme/openapi-parser";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { type OpenAPIV3_1 } from "openapi-types";
@@ -55,26 +55,42 @@ export async function fetchValidDocument(origin: string): Promise<Document> {
   return document;
 }
 
-/** A JSON-schema validator per operation and status, from the dereferenced document. */
-export async function responseValidators(document: Document) {
-  const resolved = await dereference(structuredClone(document));
-  // OpenAPI 3.1 schemas are JSON Schema 2020-12; `strict: false` lets
-  // OpenAPI's own annotations (e.g. `example`) through.
+/** "/projects/{id}" -> "~1projects~1{id}", for a JSON pointer. */
+const pointer = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
+
+/**
+ * A JSON-schema validator per operation, status and content type. The
+ * document is added whole, so the schemas' `#/components/...` references
+ * (recursive ones included) resolve inside it.
+ */
+export function responseValidators(document: Document) {
+  // OpenAPI 3.1 schemas are JSON Schema 2020-12; `strict: false` lets the
+  // document's other members and OpenAPI's own annotations through.
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
+  ajv.addSchema({ ...document, $id: "openapi.json" });
   const cache = new Map<string, ValidateFunction>();
   return (route: string, method: string, status: number, contentType: string) => {
     const key = `${method} ${route} ${status} ${contentType}`;
     let check = cache.get(key);
     if (!check) {
-      const operation = (resolved.paths?.[route] as Record<string, OpenAPIV3_1.OperationObject>)[
+      const operation = (document.paths?.[route] as Record<string, OpenAPIV3_1.OperationObject>)[
         method
       ];
       const answer = operation?.responses?.[String(status)] as
         OpenAPIV3_1.ResponseObject | undefined;
-      const schema = answer?.content?.[contentType]?.schema;
-      if (!schema) throw new Error(`${key} is not documented`);
-      check = ajv.compile(schema);
+      if (!answer?.content?.[contentType]?.schema) throw new Error(`${key} is not documented`);
+      const at = [
+        "paths",
+        route,
+        method,
+        "responses",
+        String(status),
+        "content",
+        contentType,
+        "schema",
+      ];
+      check = ajv.compile({ $ref: `openapi.json#/${at.map(pointer).join("/")}` });
       cache.set(key, check);
     }
     return check;
