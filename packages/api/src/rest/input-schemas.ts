@@ -26,6 +26,9 @@ function isSchema(value: unknown): value is Schema {
 
 const COERCIBLE = new Set(["number", "boolean", "bigint", "date"]);
 
+/** Definitions already pinned (schemas are shared between routers and handlers). */
+const pinned = new WeakSet<SchemaDef>();
+
 /** The schemas a schema is made of, one level down. */
 function parts(def: SchemaDef): Schema[] {
   const found = [
@@ -51,11 +54,10 @@ function parts(def: SchemaDef): Schema[] {
  * strings by the declared types itself (`typedQuery`), before validation.
  */
 export function keepDeclaredCoercion(router: AnyTRPCRouter): void {
-  const seen = new Set<SchemaDef>();
   const visit = (schema: Schema) => {
     const def = schema._zod.def;
-    if (seen.has(def)) return;
-    seen.add(def);
+    if (pinned.has(def)) return;
+    pinned.add(def);
     if (COERCIBLE.has(def.type)) {
       const declared = def.coerce ?? false;
       Object.defineProperty(def, "coerce", {
