@@ -36,8 +36,6 @@ afterAll(async () => {
   await api.close();
 });
 
-type Person = Awaited<ReturnType<typeof signUp>>;
-
 /** What one happy-path call sends; `params` fill the path. */
 interface Step {
   params?: Record<string, string>;

@@ -67,7 +67,7 @@ export function responseValidators(document: Document) {
   // OpenAPI 3.1 schemas are JSON Schema 2020-12; `strict: false` lets the
   // document's other members and OpenAPI's own annotations through.
   const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
+  addFormats(ajv);
   ajv.addSchema({ ...document, $id: "openapi.json" });
   const cache = new Map<string, ValidateFunction>();
   return (route: string, method: string, status: number, contentType: string) => {

@@ -1,5 +1,4 @@
-import { type AnyTRPCRouter } from "@trpc/server";
-import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
+import { generateOpenApiDocument, type OpenAPIObject, type OpenApiRouter } from "trpc-to-openapi";
 import { z } from "zod";
 
 import { ZIdempotencyKeySchema } from "@fastnext/validators";
@@ -68,7 +67,7 @@ function headerSchema() {
  * details, no security on public operations and the Idempotency-Key header
  * on idempotent ones.
  */
-export function restDocument(router: AnyTRPCRouter = appRouter): OpenAPIObject {
+export function restDocument(router: OpenApiRouter = appRouter): OpenAPIObject {
   const document = generateOpenApiDocument(router, {
     title: "FastNext API",
     version: "1.0.0",
@@ -86,7 +85,7 @@ export function restDocument(router: AnyTRPCRouter = appRouter): OpenAPIObject {
     },
     defs: { Problem: ZProblemSchema },
   });
-  const procedures = router._def.procedures as Record<string, ProcedureDef>;
+  const procedures = router._def.procedures as unknown as Record<string, ProcedureDef>;
   const byOperationId = new Map(
     Object.entries(procedures).map(([name, procedure]) => [name.replaceAll(".", "-"), procedure]),
   );

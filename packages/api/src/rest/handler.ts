@@ -1,4 +1,4 @@
-import { type AnyTRPCRouter, TRPCError } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
 import { type NodeHTTPResponse } from "@trpc/server/adapters/node-http";
 import {
   createOpenApiNodeHttpHandler,
@@ -6,6 +6,7 @@ import {
   normalizePath,
   type NodeHTTPRequest,
   type OpenApiMethod,
+  type OpenApiRouter,
 } from "trpc-to-openapi";
 
 import { AppError } from "@fastnext/core";
@@ -23,7 +24,12 @@ import { REST_BASE_PATH } from "./document";
 import { keepDeclaredCoercion, typedQuery } from "./input-schemas";
 import { problemOf, problemResponse } from "./problem";
 
-export type RestHandlerOptions = Omit<TrpcHandlerOptions, "endpoint" | "resolveSession">;
+export type RestHandlerOptions = Omit<
+  TrpcHandlerOptions,
+  "endpoint" | "resolveSession" | "router"
+> & {
+  router?: OpenApiRouter;
+};
 
 const METHODS = new Set<string>(["GET", "POST", "PATCH", "PUT", "DELETE"]);
 const WITHOUT_BODY = new Set<string>(["GET", "DELETE", "HEAD"]);
@@ -86,7 +92,7 @@ async function readJsonBody(request: Request, limit: number): Promise<ReadBody> 
  * page on another site cannot make a signed-in REST call (no CSRF surface).
  */
 export function createRestHandler(options: RestHandlerOptions) {
-  const router: AnyTRPCRouter = options.router ?? appRouter;
+  const router: OpenApiRouter = options.router ?? appRouter;
   const baseLogger = options.logger ?? rootLogger();
   const { allowedOrigins, maxBodyBytes, trustProxy, deps } = options;
   const metrics = options.metrics ?? null;

@@ -1,4 +1,4 @@
-import { type AnyTRPCRouter } from "@trpc/server";
+import { type OpenApiRouter } from "trpc-to-openapi";
 
 /** The parts of a zod 4 schema's definition read here (zod's own types name them per kind). */
 interface SchemaDef {
@@ -53,7 +53,7 @@ function parts(def: SchemaDef): Schema[] {
  * keeps the coercion it was declared with; the REST handler converts query
  * strings by the declared types itself (`typedQuery`), before validation.
  */
-export function keepDeclaredCoercion(router: AnyTRPCRouter): void {
+export function keepDeclaredCoercion(router: OpenApiRouter): void {
   const visit = (schema: Schema) => {
     const def = schema._zod.def;
     if (pinned.has(def)) return;

@@ -9,8 +9,10 @@ export type RestMapping = NonNullable<OpenApiMeta["openapi"]>;
  * What a procedure declares about who may call it, set by the procedure
  * builders (`publicProcedure`, `authedProcedure`, `permissionProcedure`)
  * and read by the middleware that enforces it and by the router guard test.
+ * A type rather than an interface: trpc-to-openapi reads routers whose meta
+ * is a string-keyed record, which an interface never is.
  */
-export interface ProcedureMeta {
+export type ProcedureMeta = {
   /** "public": callable signed out (and listed in PUBLIC_PROCEDURES); "signed-in": behind `authed`. */
   caller?: "public" | "signed-in";
   /** The catalogue permission the caller must hold; enforced from here, so declared is enforced. */
@@ -29,7 +31,7 @@ export interface ProcedureMeta {
    * REST_EXCLUDED_PROCEDURES; a test fails otherwise.
    */
   openapi?: RestMapping;
-}
+};
 
 /** Whether a call of this type and metadata runs read-only (and may use the replica). */
 export function readsOnly(type: "query" | "mutation" | "subscription", meta?: ProcedureMeta) {
