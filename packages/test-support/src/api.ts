@@ -113,6 +113,7 @@ export async function startApi(options: ApiOptions = {}) {
 
   return {
     url: server.url,
+    origin: server.origin,
     logs: server.logs,
     deps,
     db,

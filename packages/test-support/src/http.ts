@@ -5,7 +5,15 @@ import { type AnyTRPCRouter } from "@trpc/server";
 import superjson from "superjson";
 
 import { readApiEnv } from "@fastnext/api/env";
-import { createNodeServer, createTrpcHandler, type TrpcHandlerOptions } from "@fastnext/api/http";
+import {
+  apiReferenceRoutes,
+  createNodeServer,
+  createRestHandler,
+  createTrpcHandler,
+  type RequestInfo,
+  REST_BASE_PATH,
+  type TrpcHandlerOptions,
+} from "@fastnext/api/http";
 import { createLoggerTo } from "@fastnext/logger";
 
 export interface LogCapture {
@@ -52,12 +60,34 @@ export async function serve(router: AnyTRPCRouter, options: ServeOptions = {}) {
     ...options,
     trustProxy,
   });
-  const server = createNodeServer(handler, { prefix: "/trpc", trustProxy });
+  // The REST surface of the same router, made on its first request (most tests never call it).
+  let rest: ReturnType<typeof createRestHandler> | undefined;
+  const restHandler = (request: Request, info: RequestInfo) => {
+    rest ??= createRestHandler({
+      router,
+      logger,
+      allowedOrigins: defaults.CORS_ORIGINS,
+      maxBodyBytes: defaults.API_MAX_BODY_BYTES,
+      deps: noDeps,
+      ...options,
+      trustProxy,
+    });
+    return rest(request, info);
+  };
+  const server = createNodeServer(handler, {
+    prefix: "/trpc",
+    trustProxy,
+    mounts: [{ prefix: `${REST_BASE_PATH}/`, handler: restHandler }],
+    extraRoutes: apiReferenceRoutes(),
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/trpc`;
+  const origin = `http://127.0.0.1:${port}`;
+  const url = `${origin}/trpc`;
   return {
     url,
+    /** The server's origin: REST under /api/v1, the document at /api/openapi.json. */
+    origin,
     logs: capture,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -20,10 +20,14 @@ export function requestServedOverHttps(request: { headers: Headers }): boolean {
  * them for every /api route but the tRPC one; the tRPC route sets them on
  * its own response, so its calls do not pay for a proxy pass.
  */
-export function setApiSecurityHeaders(headers: Headers, request: { headers: Headers }): void {
+export function setApiSecurityHeaders(
+  headers: Headers,
+  request: { headers: Headers },
+  contentSecurityPolicy: string = API_CONTENT_SECURITY_POLICY,
+): void {
   const https = requestServedOverHttps(request);
   for (const [name, value] of securityHeaders({
-    contentSecurityPolicy: API_CONTENT_SECURITY_POLICY,
+    contentSecurityPolicy,
     https,
   })) {
     headers.set(name, value);

@@ -42,7 +42,7 @@ export interface RequestInfo {
  * Seconds to wait before retrying, when any call of the request was refused
  * by a rate limit (the longest of them, for a batch).
  */
-function retryAfterSeconds(errors: readonly TRPCError[]): number | null {
+export function retryAfterSeconds(errors: readonly TRPCError[]): number | null {
   let longest: number | null = null;
   for (const error of errors) {
     if (error.code !== "TOO_MANY_REQUESTS" || !(error.cause instanceof AppError)) continue;

@@ -8,3 +8,14 @@ export {
   type TrustProxy,
 } from "./client-address";
 export { createOAuthHandler, oauthRoutePaths, type OAuthHandlerOptions } from "./oauth";
+export {
+  apiReferenceRoutes,
+  createRestHandler,
+  DOCS_CONTENT_SECURITY_POLICY,
+  DOCS_PATH,
+  OPENAPI_PATH,
+  PROBLEM_CONTENT_TYPE,
+  REST_BASE_PATH,
+  restDocument,
+  type RestHandlerOptions,
+} from "../rest";

@@ -114,6 +114,8 @@ export function createNodeServer(
   handler: FetchHandler,
   options: {
     prefix: string;
+    /** More handlers, each for the paths under its prefix (checked before `prefix`). */
+    mounts?: readonly { prefix: string; handler: FetchHandler }[];
     /** Answered here, by exact path, instead of by the handler. */
     extraRoutes?: Record<
       string,
@@ -142,14 +144,17 @@ export function createNodeServer(
       if (!res.writableFinished) closed.abort();
     });
     const origin = `http://${req.headers.host ?? "localhost"}`;
+    const mounted = url.pathname.startsWith(options.prefix)
+      ? handler
+      : options.mounts?.find((mount) => url.pathname.startsWith(mount.prefix))?.handler;
     const respond = route
       ? Promise.resolve(
           route(toRequest(req, origin, closed.signal), {
             remoteAddress: req.socket.remoteAddress ?? null,
           }),
         )
-      : url.pathname.startsWith(options.prefix)
-        ? handler(toRequest(req, origin, closed.signal), {
+      : mounted
+        ? mounted(toRequest(req, origin, closed.signal), {
             remoteAddress: req.socket.remoteAddress ?? null,
           })
         : Promise.resolve(new Response("Not found", { status: 404 }));

@@ -20,6 +20,11 @@ export interface Context extends RequestMeta {
   metrics?: ApiMetrics | null;
   /** Sent by tRPC's subscription link, whose EventSource cannot set headers (e.g. `{ token }`). */
   connectionParams?: Readonly<Record<string, string | undefined>> | null;
+  /**
+   * The `Idempotency-Key` header of a REST call (one call per request), read
+   * by `idempotent`. tRPC clients send the key as an input field instead.
+   */
+  idempotencyKey?: string | null;
 }
 
 export type CreateContextOptions = Context;

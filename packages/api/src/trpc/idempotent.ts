@@ -1,9 +1,9 @@
 import { middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
 
-import { type Principal } from "@fastnext/core";
+import { AppError, type Principal } from "@fastnext/core";
 import { claimKey, hashInput, type KeyUse, recordAnswer, replay } from "@fastnext/core/idempotency";
 import { type ScopedDb } from "@fastnext/db";
-import { ZIdempotencyKeyInputSchema } from "@fastnext/validators";
+import { ZIdempotencyKeyInputSchema, ZIdempotencyKeySchema } from "@fastnext/validators";
 
 import { t } from "./init";
 
@@ -25,6 +25,11 @@ import { t } from "./init";
  * transaction (opened by `authed`): a committed create always has its key
  * recorded and a rolled-back one never does.
  *
+ * REST calls send the key as the `Idempotency-Key` header instead (one call
+ * per request there, so a header names one call); the REST handler puts it
+ * in the context, where it is checked by the same schema. Sending the field
+ * and a different header is refused.
+ *
  * Declare it after the permission and before the procedure's own `.input()`
  * (which then never sees the key, so its schema may be strict):
  *
@@ -43,7 +48,7 @@ export const idempotent = t.procedure
     // types offer the two overrides only apart; at run time next() takes both.
     const withoutKey = { input: undefined, getRawInput: () => Promise.resolve(rest) };
     const proceed = () => next(withoutKey as Pick<typeof withoutKey, "getRawInput">);
-    const key = input.idempotencyKey;
+    const key = keyOf(input.idempotencyKey, ctx.idempotencyKey);
     if (key === undefined) return proceed();
 
     // What the client sent, less the key, so a retry is recognised before it
@@ -63,6 +68,28 @@ export const idempotent = t.procedure
     if (result.ok) await recordAnswer(db, use, result.data);
     return result;
   });
+
+/** The key of a call: its input field or, over REST, its Idempotency-Key header. */
+function keyOf(field: string | undefined, header: string | null | undefined): string | undefined {
+  if (header === undefined || header === null) return field;
+  const parsed = ZIdempotencyKeySchema.safeParse(header);
+  if (!parsed.success) {
+    throw new AppError(
+      "VALIDATION",
+      "Idempotency-Key: " + (parsed.error.issues[0]?.message ?? "invalid"),
+      {
+        fieldErrors: { "Idempotency-Key": parsed.error.issues.map((issue) => issue.message) },
+      },
+    );
+  }
+  if (field !== undefined && field !== parsed.data) {
+    throw new AppError("VALIDATION", "idempotencyKey and the Idempotency-Key header differ", {
+      reason: "idempotency_key_mismatch",
+      fieldErrors: { "Idempotency-Key": ["Differs from idempotencyKey"] },
+    });
+  }
+  return parsed.data;
+}
 
 /** The middleware functions `idempotent` adds, its key parser included (read by the router test). */
 export const idempotentMiddlewares: ReadonlySet<unknown> = new Set(idempotent._def.middlewares);

@@ -24,6 +24,12 @@ export interface ProcedureSpec {
   type: "query" | "mutation";
   /** How the typed client calls it: `query` or `mutate`. */
   call: "query" | "mutate";
+  /** Its REST operation under /api/v1: GET for a query, POST for a mutation, at the router's path. */
+  restMethod: "GET" | "POST";
+  /** e.g. `/projects/members/summary`; rename to a resource path when one fits. */
+  restPath: string;
+  /** The REST tag: the first router segment, e.g. `projects`. */
+  restTag: string;
   /** The catalogue permission it needs, or null for any signed-in caller. */
   permission: string | null;
   /** The permission is new: it goes into the catalogue and a migration seeds it. */
@@ -180,6 +186,9 @@ export function procedureSpec(root: string, options: ProcedureOptions): Procedur
     kebab: kebabCase(name),
     type,
     call: type === "query" ? "query" : "mutate",
+    restMethod: type === "query" ? "GET" : "POST",
+    restPath: `/${[...routerPath, name].map(kebabCase).join("/")}`,
+    restTag: routerPath[0] ?? domain,
     permission,
     newPermission,
     permissionCategory,

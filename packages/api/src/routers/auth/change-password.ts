@@ -7,5 +7,13 @@ import { ZAuthChangePasswordOutputSchema } from "./change-password.types";
 
 export const changePassword = authedProcedure
   .input(ZChangePasswordInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/auth/password/change",
+      tags: ["auth"],
+      summary: "Change the caller's password",
+    },
+  })
   .output(ZAuthChangePasswordOutputSchema)
   .mutation(({ ctx, input }) => change(serviceContext(ctx), input));

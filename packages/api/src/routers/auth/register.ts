@@ -7,6 +7,14 @@ import { ZAuthRegisterOutputSchema } from "./register.types";
 
 export const register = publicProcedure
   .input(ZRegisterInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/auth/register",
+      tags: ["auth"],
+      summary: "Create an account and sign in",
+    },
+  })
   .output(ZAuthRegisterOutputSchema)
   .mutation(async ({ ctx, input }) => ({
     user: await registerUser(ctx.deps, input, clientMeta(ctx)),

@@ -9,5 +9,13 @@ import {
 /** Public: the answer is the same whether or not the address has an account. */
 export const requestPasswordReset = publicProcedure
   .input(ZAuthRequestPasswordResetInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/auth/password/reset-request",
+      tags: ["auth"],
+      summary: "Send a password reset e-mail",
+    },
+  })
   .output(ZAuthRequestPasswordResetOutputSchema)
   .mutation(({ ctx, input }) => startReset(ctx.deps, input, clientMeta(ctx)));

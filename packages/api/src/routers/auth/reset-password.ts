@@ -9,5 +9,13 @@ import {
 /** Public: holding the e-mailed secret is the proof needed. */
 export const resetPassword = publicProcedure
   .input(ZAuthResetPasswordInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/auth/password/reset",
+      tags: ["auth"],
+      summary: "Set a new password with a reset token",
+    },
+  })
   .output(ZAuthResetPasswordOutputSchema)
   .mutation(({ ctx, input }) => completeReset(ctx.deps, input, clientMeta(ctx)));

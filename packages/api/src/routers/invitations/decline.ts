@@ -8,5 +8,13 @@ import { ZInvitationTokenInputSchema } from "./invitations.types";
 /** The signed-in invitee turns the invitation down. */
 export const decline = authedProcedure
   .input(ZInvitationTokenInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/invitations/{token}/decline",
+      tags: ["invitations"],
+      summary: "Decline an invitation",
+    },
+  })
   .output(ZInvitationsDeclineOutputSchema)
   .mutation(({ ctx, input }) => declineInvitation(serviceContext(ctx), input.token));

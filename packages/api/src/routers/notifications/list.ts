@@ -7,5 +7,13 @@ import { ZNotificationsListInputSchema, ZNotificationsListOutputSchema } from ".
 /** The caller's notifications, newest first. */
 export const list = authedProcedure
   .input(ZNotificationsListInputSchema)
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/notifications",
+      tags: ["notifications"],
+      summary: "The caller's notifications, newest first",
+    },
+  })
   .output(ZNotificationsListOutputSchema)
   .query(({ ctx, input }) => listNotifications(serviceContext(ctx), input));

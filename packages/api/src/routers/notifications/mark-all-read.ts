@@ -5,5 +5,13 @@ import { authedProcedure } from "../../trpc/procedures";
 import { ZNotificationsMarkAllReadOutputSchema } from "./mark-all-read.types";
 
 export const markAllRead = authedProcedure
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/notifications/mark-all-read",
+      tags: ["notifications"],
+      summary: "Mark every notification read",
+    },
+  })
   .output(ZNotificationsMarkAllReadOutputSchema)
   .mutation(({ ctx }) => markEveryNotificationRead(serviceContext(ctx)));

@@ -9,5 +9,13 @@ import { ZProjectIdInputSchema } from "./projects.types";
 export const archive = authedProcedure
   .input(ZProjectIdInputSchema)
   .use(projectRole("owner", "id"))
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/projects/{id}/archive",
+      tags: ["projects"],
+      summary: "Archive a project",
+    },
+  })
   .output(ZProjectViewSchema)
   .mutation(({ ctx }) => setProjectArchived(serviceContext(ctx), ctx.project, true));

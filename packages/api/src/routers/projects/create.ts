@@ -9,5 +9,8 @@ import { permissionProcedure } from "../../trpc/procedures";
 export const create = permissionProcedure("project.create")
   .concat(idempotent)
   .input(ZProjectCreateInputSchema)
+  .meta({
+    openapi: { method: "POST", path: "/projects", tags: ["projects"], summary: "Create a project" },
+  })
   .output(ZProjectViewSchema)
   .mutation(({ ctx, input }) => createProject(serviceContext(ctx), input));

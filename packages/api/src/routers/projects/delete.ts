@@ -9,5 +9,13 @@ import { ZProjectsDeleteOutputSchema } from "./delete.types";
 export const remove = authedProcedure
   .input(ZProjectDeleteInputSchema)
   .use(projectRole("owner", "id"))
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/projects/{id}",
+      tags: ["projects"],
+      summary: "Delete a project",
+    },
+  })
   .output(ZProjectsDeleteOutputSchema)
   .mutation(({ ctx, input }) => deleteProject(serviceContext(ctx), input));

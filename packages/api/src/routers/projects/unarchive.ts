@@ -9,5 +9,13 @@ import { ZProjectIdInputSchema } from "./projects.types";
 export const unarchive = authedProcedure
   .input(ZProjectIdInputSchema)
   .use(projectRole("owner", "id"))
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/projects/{id}/unarchive",
+      tags: ["projects"],
+      summary: "Restore an archived project",
+    },
+  })
   .output(ZProjectViewSchema)
   .mutation(({ ctx }) => setProjectArchived(serviceContext(ctx), ctx.project, false));

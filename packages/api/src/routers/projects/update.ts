@@ -9,5 +9,13 @@ import { projectRole } from "../../trpc/project-role";
 export const update = authedProcedure
   .input(ZProjectUpdateInputSchema)
   .use(projectRole("editor", "id"))
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/projects/{id}",
+      tags: ["projects"],
+      summary: "Change a project",
+    },
+  })
   .output(ZProjectViewSchema)
   .mutation(({ ctx, input }) => updateProject(serviceContext(ctx), input));

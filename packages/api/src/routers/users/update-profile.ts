@@ -7,5 +7,13 @@ import { authedProcedure } from "../../trpc/procedures";
 /** The caller's own name, avatar (https URL or null), locale and time zone. */
 export const updateProfile = authedProcedure
   .input(ZUpdateProfileInputSchema)
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/users/me",
+      tags: ["users"],
+      summary: "Change the caller's profile",
+    },
+  })
   .output(ZUserViewSchema)
   .mutation(({ ctx, input }) => update(serviceContext(ctx), input));

@@ -7,5 +7,13 @@ import { ZAdminActivitiesListInputSchema, ZAdminActivitiesListOutputSchema } fro
 /** Everyone's trail, filtered, newest first. */
 export const list = permissionProcedure("activity.read_all")
   .input(ZAdminActivitiesListInputSchema)
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/admin/activities",
+      tags: ["admin"],
+      summary: "Everyone's activity trail, filtered, newest first",
+    },
+  })
   .output(ZAdminActivitiesListOutputSchema)
   .query(({ ctx, input }) => listActivities(serviceContext(ctx), input));

@@ -6,5 +6,13 @@ import { ZAdminPermissionsListOutputSchema } from "./list.types";
 
 /** The catalogue grouped by category (small and fixed: not paged). */
 export const list = permissionProcedure("role.read")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/admin/permissions",
+      tags: ["admin"],
+      summary: "The permission catalogue",
+    },
+  })
   .output(ZAdminPermissionsListOutputSchema)
   .query(({ ctx }) => listPermissions(serviceContext(ctx)));

@@ -7,5 +7,13 @@ import { ZAdminRolesDeleteInputSchema, ZAdminRolesDeleteOutputSchema } from "./d
 /** Not system roles; a role in use only with `reassignTo` (its users move there in the same transaction). */
 export const remove = permissionProcedure("role.manage")
   .input(ZAdminRolesDeleteInputSchema)
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/admin/roles/{id}",
+      tags: ["admin"],
+      summary: "Delete a role",
+    },
+  })
   .output(ZAdminRolesDeleteOutputSchema)
   .mutation(({ ctx, input }) => deleteRole(serviceContext(ctx), input));

@@ -6,5 +6,8 @@ import { ZAdminRolesListOutputSchema } from "./list.types";
 
 export const list = permissionProcedure("role.read")
   .input(ZPageInputSchema)
+  .meta({
+    openapi: { method: "GET", path: "/admin/roles", tags: ["admin"], summary: "List roles" },
+  })
   .output(ZAdminRolesListOutputSchema)
   .query(({ ctx, input }) => listRoles(serviceContext(ctx), input));

@@ -6,5 +6,13 @@ import { permissionProcedure } from "../../../trpc/procedures";
 
 export const update = permissionProcedure("role.manage")
   .input(ZRoleUpdateInputSchema)
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/admin/roles/{id}",
+      tags: ["admin"],
+      summary: "Change a role",
+    },
+  })
   .output(ZRoleViewSchema)
   .mutation(({ ctx, input }) => updateRole(serviceContext(ctx), input));

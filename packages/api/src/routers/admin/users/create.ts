@@ -9,5 +9,8 @@ import { permissionProcedure } from "../../../trpc/procedures";
 export const create = permissionProcedure("user.manage")
   .concat(idempotent)
   .input(ZAdminUserCreateInputSchema)
+  .meta({
+    openapi: { method: "POST", path: "/admin/users", tags: ["admin"], summary: "Create a user" },
+  })
   .output(ZAdminUserViewSchema)
   .mutation(({ ctx, input }) => createUser(serviceContext(ctx), input));

@@ -6,5 +6,8 @@ import { ZAdminUsersGetInputSchema } from "./get.types";
 
 export const get = permissionProcedure("user.read")
   .input(ZAdminUsersGetInputSchema)
+  .meta({
+    openapi: { method: "GET", path: "/admin/users/{id}", tags: ["admin"], summary: "One user" },
+  })
   .output(ZAdminUserViewSchema)
   .query(({ ctx, input }) => getUser(serviceContext(ctx), input.id));

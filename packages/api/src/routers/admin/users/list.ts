@@ -6,5 +6,8 @@ import { ZAdminUsersListInputSchema, ZAdminUsersListOutputSchema } from "./list.
 
 export const list = permissionProcedure("user.read")
   .input(ZAdminUsersListInputSchema)
+  .meta({
+    openapi: { method: "GET", path: "/admin/users", tags: ["admin"], summary: "List users" },
+  })
   .output(ZAdminUsersListOutputSchema)
   .query(({ ctx, input }) => listUsers(serviceContext(ctx), input));

@@ -10,5 +10,13 @@ import { ZAdminUsersSetRolesInputSchema, ZAdminUsersSetRolesOutputSchema } from 
  */
 export const setRoles = permissionProcedure("role.manage")
   .input(ZAdminUsersSetRolesInputSchema)
+  .meta({
+    openapi: {
+      method: "PUT",
+      path: "/admin/users/{userId}/roles",
+      tags: ["admin"],
+      summary: "Replace a user's roles",
+    },
+  })
   .output(ZAdminUsersSetRolesOutputSchema)
   .mutation(({ ctx, input }) => setUserRoles(serviceContext(ctx), input));

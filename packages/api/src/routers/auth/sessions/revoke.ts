@@ -7,6 +7,14 @@ import { ZAuthSessionsRevokeInputSchema, ZAuthSessionsRevokeOutputSchema } from 
 /** Signs out one of the caller's devices; another user's session is NOT_FOUND. */
 export const revoke = authedProcedure
   .input(ZAuthSessionsRevokeInputSchema)
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/auth/sessions/{sessionId}",
+      tags: ["auth"],
+      summary: "Sign out one of the caller's devices",
+    },
+  })
   .output(ZAuthSessionsRevokeOutputSchema)
   .mutation(async ({ ctx, input }) => {
     await revokeOwnSession(serviceContext(ctx), input.sessionId);

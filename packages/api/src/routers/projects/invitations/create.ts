@@ -11,5 +11,13 @@ export const create = authedProcedure
   .concat(idempotent)
   .input(ZInvitationCreateInputSchema)
   .use(projectRole("owner"))
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/projects/{projectId}/invitations",
+      tags: ["projects"],
+      summary: "Invite someone to a project by e-mail",
+    },
+  })
   .output(ZProjectInvitationViewSchema)
   .mutation(({ ctx, input }) => createInvitation(serviceContext(ctx), input));

@@ -11,5 +11,13 @@ import {
 export const list = authedProcedure
   .input(ZProjectsInvitationsListInputSchema)
   .use(projectRole("owner"))
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/projects/{projectId}/invitations",
+      tags: ["projects"],
+      summary: "A project's pending invitations",
+    },
+  })
   .output(ZProjectsInvitationsListOutputSchema)
   .query(({ ctx, input }) => listInvitations(serviceContext(ctx), input));

@@ -9,5 +9,13 @@ import { ZProjectsInvitationsRevokeOutputSchema } from "./revoke.types";
 export const revoke = authedProcedure
   .input(ZInvitationRevokeInputSchema)
   .use(projectRole("owner"))
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/projects/{projectId}/invitations/{invitationId}",
+      tags: ["projects"],
+      summary: "Revoke a pending invitation",
+    },
+  })
   .output(ZProjectsInvitationsRevokeOutputSchema)
   .mutation(({ ctx, input }) => revokeInvitation(serviceContext(ctx), input));

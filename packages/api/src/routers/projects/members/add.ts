@@ -9,5 +9,13 @@ import { projectRole } from "../../../trpc/project-role";
 export const add = authedProcedure
   .input(ZProjectMemberInputSchema)
   .use(projectRole("owner"))
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/projects/{projectId}/members",
+      tags: ["projects"],
+      summary: "Add a member to a project",
+    },
+  })
   .output(ZProjectMemberViewSchema)
   .mutation(({ ctx, input }) => addMember(serviceContext(ctx), input));

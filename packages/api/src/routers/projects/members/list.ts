@@ -9,5 +9,13 @@ import { ZProjectsMembersListInputSchema, ZProjectsMembersListOutputSchema } fro
 export const list = authedProcedure
   .input(ZProjectsMembersListInputSchema)
   .use(projectRole("viewer"))
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/projects/{projectId}/members",
+      tags: ["projects"],
+      summary: "A project's members",
+    },
+  })
   .output(ZProjectsMembersListOutputSchema)
   .query(({ ctx, input }) => listMembers(serviceContext(ctx), input));

@@ -9,5 +9,13 @@ import { projectRole } from "../../../trpc/project-role";
 export const updateRole = authedProcedure
   .input(ZProjectMemberInputSchema)
   .use(projectRole("owner"))
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/projects/{projectId}/members/{userId}",
+      tags: ["projects"],
+      summary: "Change a member's role",
+    },
+  })
   .output(ZProjectMemberViewSchema)
   .mutation(({ ctx, input }) => updateMemberRole(serviceContext(ctx), input));

@@ -10,5 +10,13 @@ import { authedProcedure } from "../../../trpc/procedures";
 /** Editors and owners (or project.manage_all); raises workflow.assigned. */
 export const assign = authedProcedure
   .input(ZWorkflowAssignInputSchema)
+  .meta({
+    openapi: {
+      method: "PUT",
+      path: "/workflows/instances/{instanceId}/assignee",
+      tags: ["workflows"],
+      summary: "Assign or unassign a workflow instance",
+    },
+  })
   .output(ZWorkflowInstanceViewSchema)
   .mutation(({ ctx, input }) => assignInstance(serviceContext(ctx), input));

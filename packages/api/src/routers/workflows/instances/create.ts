@@ -12,5 +12,13 @@ import { authedProcedure } from "../../../trpc/procedures";
 export const create = authedProcedure
   .concat(idempotent)
   .input(ZWorkflowInstanceCreateInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/workflows/instances",
+      tags: ["workflows"],
+      summary: "Start a workflow instance",
+    },
+  })
   .output(ZWorkflowInstanceViewSchema)
   .mutation(({ ctx, input }) => createInstance(serviceContext(ctx), input));

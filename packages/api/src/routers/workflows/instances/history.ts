@@ -8,5 +8,13 @@ import {
 
 export const history = authedProcedure
   .input(ZWorkflowsInstancesHistoryInputSchema)
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/workflows/instances/{instanceId}/history",
+      tags: ["workflows"],
+      summary: "A workflow instance's transitions, oldest first",
+    },
+  })
   .output(ZWorkflowsInstancesHistoryOutputSchema)
   .query(({ ctx, input }) => listHistory(serviceContext(ctx), input));

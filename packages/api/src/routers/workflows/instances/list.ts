@@ -8,5 +8,13 @@ import {
 
 export const list = authedProcedure
   .input(ZWorkflowsInstancesListInputSchema)
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/workflows/instances",
+      tags: ["workflows"],
+      summary: "List workflow instances",
+    },
+  })
   .output(ZWorkflowsInstancesListOutputSchema)
   .query(({ ctx, input }) => listInstances(serviceContext(ctx), input));

@@ -14,5 +14,13 @@ import { authedProcedure } from "../../../trpc/procedures";
  */
 export const transition = authedProcedure
   .input(ZWorkflowTransitionInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/workflows/instances/{instanceId}/transitions",
+      tags: ["workflows"],
+      summary: "Fire a transition",
+    },
+  })
   .output(ZTransitionResultSchema)
   .mutation(({ ctx, input }) => transitionInstance(serviceContext(ctx), input));

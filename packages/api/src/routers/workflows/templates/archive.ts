@@ -6,5 +6,13 @@ import { ZWorkflowIdInputSchema } from "../workflows.types";
 
 export const archive = permissionProcedure("workflow.manage")
   .input(ZWorkflowIdInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/workflows/templates/{id}/archive",
+      tags: ["workflows"],
+      summary: "Archive a workflow template",
+    },
+  })
   .output(ZWorkflowTemplateViewSchema)
   .mutation(({ ctx, input }) => archiveTemplate(serviceContext(ctx), input.id));

@@ -9,5 +9,13 @@ import { permissionProcedure } from "../../../trpc/procedures";
 export const create = permissionProcedure("workflow.manage")
   .concat(idempotent)
   .input(ZWorkflowTemplateCreateInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/workflows/templates",
+      tags: ["workflows"],
+      summary: "Create a workflow template draft",
+    },
+  })
   .output(ZWorkflowTemplateViewSchema)
   .mutation(({ ctx, input }) => createTemplate(serviceContext(ctx), input));

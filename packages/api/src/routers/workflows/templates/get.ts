@@ -6,5 +6,13 @@ import { ZWorkflowIdInputSchema } from "../workflows.types";
 
 export const get = authedProcedure
   .input(ZWorkflowIdInputSchema)
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/workflows/templates/{id}",
+      tags: ["workflows"],
+      summary: "One workflow template with its definition",
+    },
+  })
   .output(ZWorkflowTemplateViewSchema)
   .query(({ ctx, input }) => getTemplate(serviceContext(ctx), input.id));

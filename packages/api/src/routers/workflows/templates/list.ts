@@ -9,5 +9,13 @@ import {
 /** Template versions without their definitions, newest first. */
 export const list = authedProcedure
   .input(ZWorkflowsTemplatesListInputSchema)
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/workflows/templates",
+      tags: ["workflows"],
+      summary: "List workflow template versions",
+    },
+  })
   .output(ZWorkflowsTemplatesListOutputSchema)
   .query(({ ctx, input }) => listTemplates(serviceContext(ctx), input));

@@ -10,5 +10,13 @@ import { permissionProcedure } from "../../../trpc/procedures";
 /** Edits a draft in place; editing a published version returns a new draft version. */
 export const update = permissionProcedure("workflow.manage")
   .input(ZWorkflowTemplateUpdateInputSchema)
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/workflows/templates/{id}",
+      tags: ["workflows"],
+      summary: "Change a workflow template draft",
+    },
+  })
   .output(ZWorkflowTemplateViewSchema)
   .mutation(({ ctx, input }) => updateTemplate(serviceContext(ctx), input));

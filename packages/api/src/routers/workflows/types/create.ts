@@ -8,5 +8,13 @@ import { permissionProcedure } from "../../../trpc/procedures";
 export const create = permissionProcedure("workflow.manage")
   .concat(idempotent)
   .input(ZWorkflowTypeCreateInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/workflows/types",
+      tags: ["workflows"],
+      summary: "Create a workflow type",
+    },
+  })
   .output(ZWorkflowTypeViewSchema)
   .mutation(({ ctx, input }) => createWorkflowType(serviceContext(ctx), input));

@@ -8,5 +8,13 @@ import { ZWorkflowIdInputSchema } from "../workflows.types";
 /** Refused while the type has templates. */
 export const remove = permissionProcedure("workflow.manage")
   .input(ZWorkflowIdInputSchema)
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/workflows/types/{id}",
+      tags: ["workflows"],
+      summary: "Delete a workflow type without templates",
+    },
+  })
   .output(ZWorkflowsTypesDeleteOutputSchema)
   .mutation(({ ctx, input }) => deleteWorkflowType(serviceContext(ctx), input.id));

@@ -6,5 +6,13 @@ import { ZWorkflowsTypesListInputSchema, ZWorkflowsTypesListOutputSchema } from 
 
 export const list = authedProcedure
   .input(ZWorkflowsTypesListInputSchema)
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/workflows/types",
+      tags: ["workflows"],
+      summary: "List workflow types",
+    },
+  })
   .output(ZWorkflowsTypesListOutputSchema)
   .query(({ ctx, input }) => listWorkflowTypes(serviceContext(ctx), input));
