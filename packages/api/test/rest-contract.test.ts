@@ -4,11 +4,12 @@
  * response schema on a happy path, and every secured one answers 401 with a
  * problem document without a token.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { generateOpaqueToken, hashOpaqueToken } from "@fastnext/auth";
+import { issueCode, type CodeIntent } from "@fastnext/core/identities";
 import { signInAdmin, signUp, startApi, type TestApi } from "@fastnext/test-support";
 
 import { notify } from "./notifications-fixtures";
@@ -76,6 +77,37 @@ async function nextCode(userId: string, secret: string): Promise<string> {
   const last = rows[0]?.step ?? null;
   const step = last === null ? now : Math.max(now, last + 1);
   return generate({ secret, epoch: step * 30 });
+}
+
+/**
+ * A one-time code as the external sign-in's callback issues it, with the
+ * PKCE verifier that redeems it (the provider's side is tested in
+ * oauth-sign-in.test.ts against a real OIDC provider).
+ */
+async function issueExternalCode(intent: CodeIntent, userId: string | null) {
+  const codeVerifier = randomBytes(32).toString("base64url");
+  const redirectUri = "fastnext://auth";
+  const code = await issueCode(api.deps, {
+    intent,
+    userId,
+    provider: "oidc",
+    accountId: randomUUID(),
+    email: `external-${randomUUID()}@example.com`,
+    codeChallenge: createHash("sha256").update(codeVerifier).digest("base64url"),
+    redirectUri,
+    ttlSeconds: 60,
+  });
+  return { code, codeVerifier, redirectUri };
+}
+
+/** A failed delivery to redeliver, as the worker would have recorded it. */
+async function recordFailedDelivery(endpointId: string): Promise<string> {
+  const { rows } = await api.sql.query<{ id: string }>(
+    `INSERT INTO webhook_deliveries (id, endpoint_id, event_name, body, status, attempts)
+     VALUES (gen_random_uuid(), $1, 'user.registered', '{}', 'failed', 3) RETURNING id`,
+    [endpointId],
+  );
+  return rows[0]?.id ?? "";
 }
 
 function field(body: unknown, ...path: string[]): string {
@@ -522,6 +554,52 @@ describe("the REST contract", () => {
         "projects-delete",
         () => ({ token: as(owner), params: { id: get("projectId") }, query: { force: "true" } }),
       ],
+      [
+        "auth-oauth-exchange",
+        async () => ({ body: await issueExternalCode("sign_in", everywhere.id) }),
+      ],
+      [
+        "auth-identities-link",
+        async () => ({ token: as(owner), body: await issueExternalCode("link", null) }),
+      ],
+      [
+        "auth-identities-list",
+        () => ({ token: as(owner) }),
+        (body) => save("identityId", field(body, "identities", "0", "id")),
+      ],
+      ["auth-identities-remove", () => ({ token: as(owner), params: { id: get("identityId") } })],
+      [
+        "webhooks-create",
+        () => ({
+          token: as(admin),
+          body: { url: `https://hooks.example.com/${randomUUID()}`, events: ["user.registered"] },
+        }),
+        (body) => save("endpointId", field(body, "endpoint", "id")),
+      ],
+      ["webhooks-list", () => ({ token: as(admin) })],
+      ["webhooks-get", () => ({ token: as(admin), params: { id: get("endpointId") } })],
+      [
+        "webhooks-update",
+        () => ({
+          token: as(admin),
+          params: { id: get("endpointId") },
+          body: { data: { description: "Orders" } },
+        }),
+      ],
+      ["webhooks-rotateSecret", () => ({ token: as(admin), params: { id: get("endpointId") } })],
+      ["webhooks-ping", () => ({ token: as(admin), params: { id: get("endpointId") } })],
+      [
+        "webhooks-deliveries-list",
+        () => ({ token: as(admin), params: { endpointId: get("endpointId") } }),
+      ],
+      [
+        "webhooks-deliveries-redeliver",
+        async () => ({
+          token: as(admin),
+          params: { id: await recordFailedDelivery(get("endpointId")) },
+        }),
+      ],
+      ["webhooks-delete", () => ({ token: as(admin), params: { id: get("endpointId") } })],
       ["auth-logoutAll", () => ({ token: as(everywhere) })],
     ];
 

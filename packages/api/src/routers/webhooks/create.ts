@@ -12,5 +12,13 @@ import { authedProcedure } from "../../trpc/procedures";
  */
 export const create = authedProcedure
   .input(ZWebhookCreateInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/webhooks",
+      tags: ["webhooks"],
+      summary: "Register a webhook endpoint",
+    },
+  })
   .output(ZWebhookEndpointWithSecretSchema)
   .mutation(({ ctx, input }) => createWebhookEndpoint(serviceContext(ctx), input));

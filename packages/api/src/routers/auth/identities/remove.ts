@@ -7,6 +7,14 @@ import { ZAuthIdentitiesRemoveOutputSchema } from "./remove.types";
 /** Removes one of the caller's identities, unless it is their last way to sign in. */
 export const remove = authedProcedure
   .input(ZIdentityRemoveInputSchema)
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/auth/identities/{id}",
+      tags: ["auth"],
+      summary: "Remove a linked identity",
+    },
+  })
   .output(ZAuthIdentitiesRemoveOutputSchema)
   .mutation(async ({ ctx, input }) => {
     await removeIdentity(serviceContext(ctx), input);

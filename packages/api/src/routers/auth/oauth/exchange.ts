@@ -12,5 +12,13 @@ import { clientMeta } from "../meta";
  */
 export const exchange = publicProcedure
   .input(ZOAuthExchangeInputSchema)
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/auth/oauth/exchange",
+      tags: ["auth"],
+      summary: "Exchange an external sign-in code for tokens",
+    },
+  })
   .output(ZLoginOutputSchema)
   .mutation(({ ctx, input }) => exchangeOAuthCode(ctx.deps, input, clientMeta(ctx)));
