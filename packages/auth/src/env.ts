@@ -173,16 +173,47 @@ function keyProblems(
   return [];
 }
 
-export function readAuthEnv(source: EnvSource): AuthEnv {
-  const problems: EnvProblem[] = [];
-  let env: AuthEnvVariables | undefined;
+/**
+ * Parses `shape` from `source`, adding its problems to `problems` instead of
+ * throwing, so the key checks below are reported beside them.
+ */
+function parseCollecting<TShape extends z.ZodRawShape>(
+  shape: TShape,
+  source: EnvSource,
+  problems: EnvProblem[],
+): z.infer<z.ZodObject<TShape>> | undefined {
   try {
-    env = parseEnv("auth", authEnvShape, source);
+    return parseEnv("auth", shape, source);
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     problems.push(...error.problems);
+    return undefined;
   }
+}
 
+const encryptionKeyProblems = (source: EnvSource) =>
+  keyProblems(
+    source,
+    { list: "AUTH_ENCRYPTION_KEYS", single: "AUTH_ENCRYPTION_KEY" },
+    DEVELOPMENT_ENCRYPTION_KEY,
+    "key",
+  );
+
+function encryptionKeyRing(env: {
+  AUTH_ENCRYPTION_KEYS?: KeyList<{ kid: string; value: string }>;
+  AUTH_ENCRYPTION_KEY?: string;
+}): KeyList<EncryptionKey> {
+  const keys = keyListOf(
+    env.AUTH_ENCRYPTION_KEYS,
+    env.AUTH_ENCRYPTION_KEY,
+    DEVELOPMENT_ENCRYPTION_KEY,
+  );
+  return mapKeyList(keys, ({ kid, value }) => ({ kid, key: Buffer.from(value, "base64") }));
+}
+
+export function readAuthEnv(source: EnvSource): AuthEnv {
+  const problems: EnvProblem[] = [];
+  const env = parseCollecting(authEnvShape, source, problems);
   // Checked against the source, so they are reported even when other
   // variables are also wrong.
   problems.push(
@@ -192,28 +223,14 @@ export function readAuthEnv(source: EnvSource): AuthEnv {
       DEVELOPMENT_JWT_SECRET,
       "secret",
     ),
-    ...keyProblems(
-      source,
-      { list: "AUTH_ENCRYPTION_KEYS", single: "AUTH_ENCRYPTION_KEY" },
-      DEVELOPMENT_ENCRYPTION_KEY,
-      "key",
-    ),
+    ...encryptionKeyProblems(source),
   );
-
   if (problems.length > 0 || env === undefined) throw new EnvError("auth", problems);
   const jwtKeys = keyListOf(env.AUTH_JWT_SECRETS, env.AUTH_JWT_SECRET, DEVELOPMENT_JWT_SECRET);
-  const encryptionKeys = keyListOf(
-    env.AUTH_ENCRYPTION_KEYS,
-    env.AUTH_ENCRYPTION_KEY,
-    DEVELOPMENT_ENCRYPTION_KEY,
-  );
   return {
     ...env,
     jwtKeys: mapKeyList(jwtKeys, ({ kid, value }) => ({ kid, secret: value })),
-    encryptionKeys: mapKeyList(encryptionKeys, ({ kid, value }) => ({
-      kid,
-      key: Buffer.from(value, "base64"),
-    })),
+    encryptionKeys: encryptionKeyRing(env),
   };
 }
 
@@ -236,33 +253,10 @@ export function readEncryptionKeyRing(source: EnvSource): KeyList<EncryptionKey>
     AUTH_ENCRYPTION_KEY: authEnvShape.AUTH_ENCRYPTION_KEY,
   };
   const problems: EnvProblem[] = [];
-  let env:
-    | {
-        AUTH_ENCRYPTION_KEYS?: KeyList<{ kid: string; value: string }>;
-        AUTH_ENCRYPTION_KEY?: string;
-      }
-    | undefined;
-  try {
-    env = parseEnv("auth", shape, source);
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    problems.push(...error.problems);
-  }
-  problems.push(
-    ...keyProblems(
-      source,
-      { list: "AUTH_ENCRYPTION_KEYS", single: "AUTH_ENCRYPTION_KEY" },
-      DEVELOPMENT_ENCRYPTION_KEY,
-      "key",
-    ),
-  );
+  const env = parseCollecting(shape, source, problems);
+  problems.push(...encryptionKeyProblems(source));
   if (problems.length > 0 || env === undefined) throw new EnvError("auth", problems);
-  const keys = keyListOf(
-    env.AUTH_ENCRYPTION_KEYS,
-    env.AUTH_ENCRYPTION_KEY,
-    DEVELOPMENT_ENCRYPTION_KEY,
-  );
-  return mapKeyList(keys, ({ kid, value }) => ({ kid, key: Buffer.from(value, "base64") }));
+  return encryptionKeyRing(env);
 }
 
 export * from "./identity-providers-env";

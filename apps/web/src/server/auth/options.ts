@@ -1,7 +1,7 @@
 import { type AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { webExternalSignIn, webSignIn, webSignOut } from "@fastnext/api";
+import { webExternalSignIn, webSignIn, webSignOut, type WebRequestInfo } from "@fastnext/api";
 import { createLogger } from "@fastnext/logger";
 
 import { webEnv } from "../../env";
@@ -32,6 +32,16 @@ function headersOf(raw: Record<string, unknown> | undefined): Headers {
   return headers;
 }
 
+/** The user next-auth keeps in its token: our user and session ids, and what is shown. */
+function sessionUser(signedIn: { userId: string; sessionId: string; name: string; email: string }) {
+  return {
+    id: signedIn.userId,
+    sessionId: signedIn.sessionId,
+    name: signedIn.name,
+    email: signedIn.email,
+  };
+}
+
 /**
  * next-auth for the web app: e-mail and password checked by the API's login
  * service, a JWT session cookie holding only our user and session ids. Built
@@ -41,6 +51,21 @@ export function createAuthOptions(): AuthOptions {
   const env = webEnv();
   const log = createLogger("web", { module: "next-auth" });
   const webAuth = () => ({ deps: apiDeps(), trustProxy: env.api.TRUSTED_PROXIES });
+
+  /** Runs a sign-in service for `authorize`; one that could not be checked is `unavailable`. */
+  async function runSignIn<Result>(
+    what: string,
+    rawHeaders: Record<string, unknown> | undefined,
+    signIn: (request: WebRequestInfo) => Promise<Result>,
+  ): Promise<Result> {
+    const headers = headersOf(rawHeaders);
+    try {
+      return await signIn({ headers, remoteAddress: peerAddress(headers) });
+    } catch (error) {
+      log.error({ err: error }, `${what} failed`);
+      throw new Error(SIGN_IN_ERRORS.unavailable);
+    }
+  }
 
   return {
     secret: env.NEXTAUTH_SECRET,
@@ -55,26 +80,10 @@ export function createAuthOptions(): AuthOptions {
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials, req) {
-          const headers = headersOf(req.headers);
-          let result;
-          try {
-            result = await webSignIn(
-              credentials,
-              { headers, remoteAddress: peerAddress(headers) },
-              webAuth(),
-            );
-          } catch (error) {
-            log.error({ err: error }, "sign-in failed");
-            throw new Error(SIGN_IN_ERRORS.unavailable);
-          }
-          if (result.ok) {
-            return {
-              id: result.userId,
-              sessionId: result.sessionId,
-              name: result.name,
-              email: result.email,
-            };
-          }
+          const result = await runSignIn("sign-in", req.headers, (request) =>
+            webSignIn(credentials, request, webAuth()),
+          );
+          if (result.ok) return sessionUser(result);
           log.info({ reason: result.error }, "sign-in refused");
           switch (result.error) {
             case "CredentialsSignin":
@@ -103,26 +112,10 @@ export function createAuthOptions(): AuthOptions {
           code: { type: "text" },
         },
         async authorize(credentials, req) {
-          const headers = headersOf(req.headers);
-          let result;
-          try {
-            result = await webExternalSignIn(
-              credentials,
-              { headers, remoteAddress: peerAddress(headers) },
-              webAuth(),
-            );
-          } catch (error) {
-            log.error({ err: error }, "external sign-in failed");
-            throw new Error(SIGN_IN_ERRORS.unavailable);
-          }
-          if (result.ok) {
-            return {
-              id: result.userId,
-              sessionId: result.sessionId,
-              name: result.name,
-              email: result.email,
-            };
-          }
+          const result = await runSignIn("external sign-in", req.headers, (request) =>
+            webExternalSignIn(credentials, request, webAuth()),
+          );
+          if (result.ok) return sessionUser(result);
           log.info({ reason: result.error }, "external sign-in refused");
           // The challenge goes back to the page that started it, as auth.oauth.exchange answers it.
           if (result.challengeToken) {
