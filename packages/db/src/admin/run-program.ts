@@ -68,6 +68,12 @@ export function runPipeline(
   // The consumer stopping early (ON_ERROR_STOP) closes the pipe: not an error of ours.
   to.stdin.on("error", () => {});
   from.stdout.pipe(transform).pipe(to.stdin);
+  // Once the consumer has exited, the rest of the producer's output is read
+  // and dropped: left unread, it fills the pipe and the producer never exits.
+  to.once("exit", () => {
+    transform.unpipe(to.stdin);
+    transform.resume();
+  });
   const exit = (child: ReturnType<typeof spawn>) =>
     new Promise<number>((resolve, reject) => {
       child.on("error", reject);
