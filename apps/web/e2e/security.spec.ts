@@ -49,7 +49,7 @@ test.describe("password forms submitted by the browser itself", () => {
           .getByLabel(field, { exact: true })
           .fill(field === "E-mail" ? "someone@example.com" : SECRET);
       }
-      await page.getByRole("button", { name: form.submit }).click();
+      await page.getByRole("button", { name: form.submit, exact: true }).click();
       await page.waitForLoadState("load");
       // Sent back to the form, with nothing of it in the address.
       expect(new URL(page.url()).pathname).toBe(new URL(form.path, baseURL).pathname);
