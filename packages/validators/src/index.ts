@@ -1,5 +1,6 @@
 export * from "./admin";
 export * from "./auth";
+export * from "./comments";
 export * from "./field-errors";
 export * from "./identities";
 export * from "./invitations";
