@@ -526,6 +526,32 @@ describe("the REST contract", () => {
         () => ({ token: as(owner), params: { instanceId: get("instanceId") } }),
       ],
       [
+        "workflows-comments-create",
+        () => ({
+          token: as(owner),
+          params: { instanceId: get("instanceId") },
+          body: { body: "Ordered from the usual supplier" },
+        }),
+        (body) => save("commentId", field(body, "id")),
+      ],
+      [
+        "workflows-comments-list",
+        () => ({ token: as(owner), params: { instanceId: get("instanceId") } }),
+      ],
+      [
+        "workflows-comments-update",
+        () => ({
+          token: as(owner),
+          params: { id: get("commentId") },
+          body: { data: { body: "Ordered from the other supplier" } },
+        }),
+      ],
+      [
+        "workflows-instances-timeline",
+        () => ({ token: as(owner), params: { instanceId: get("instanceId") } }),
+      ],
+      ["workflows-comments-delete", () => ({ token: as(owner), params: { id: get("commentId") } })],
+      [
         "workflows-analytics-summary",
         () => ({
           token: as(owner),

@@ -25,6 +25,7 @@ const home = randomUUID();
 const other = randomUUID();
 const template = randomUUID();
 const instance = randomUUID();
+const comment = randomUUID(); // Bob's, on the instance
 
 interface Caller {
   userId: string | null;
@@ -102,6 +103,11 @@ beforeAll(async () => {
     `INSERT INTO workflow_instances (id, project_id, template_id, title, data, state, created_by_id, updated_at)
      VALUES ($1, $2, $3, 'Purchase', '{"amount": 10}', 'draft', $4, now())`,
     [instance, home, template, ada],
+  );
+  await admin.query(
+    `INSERT INTO workflow_comments (id, instance_id, project_id, author_id, body)
+     VALUES ($1, $2, $3, $4, 'Looks fine')`,
+    [comment, instance, home, bob],
   );
 });
 
@@ -311,6 +317,77 @@ describe("workflow instances change only as the services change them", () => {
       [instance],
     );
     expect(fired.rowCount).toBe(1);
+  });
+});
+
+describe("comments are written by members in their own name, changed only by their author", () => {
+  const insert =
+    "INSERT INTO workflow_comments (id, instance_id, project_id, author_id, body) VALUES (gen_random_uuid(), $1, $2, $3, 'Hello')";
+  const manager: Caller = { userId: dee, permissions: ["project.read_all", "project.manage_all"] };
+
+  it("an outsider neither reads nor writes them", async () => {
+    const read = await asApp({ userId: dee }, "SELECT id FROM workflow_comments");
+    expect(read.rows).toEqual([]);
+    await expect(asApp({ userId: dee }, insert, [instance, home, dee])).rejects.toMatchObject({
+      code: "42501",
+      message: expect.stringMatching(/row-level security/),
+    });
+  });
+
+  it("a viewer comments as themself, never in someone else's name", async () => {
+    expect((await asApp({ userId: cy }, insert, [instance, home, cy])).rowCount).toBe(1);
+    await expect(asApp({ userId: cy }, insert, [instance, home, bob])).rejects.toMatchObject({
+      code: "42501",
+    });
+  });
+
+  it("a comment cannot claim another project than its instance's", async () => {
+    // Bob is a member of both: only the foreign key on (instance, project) stops it.
+    await expect(asApp({ userId: bob }, insert, [instance, other, bob])).rejects.toMatchObject({
+      code: "23503",
+      constraint: "workflow_comments_instance_id_project_id_fkey",
+    });
+  });
+
+  it("only the author rewrites the text, and nobody moves a comment or changes its author", async () => {
+    const others = await asApp(
+      { userId: ada },
+      "UPDATE workflow_comments SET body = 'Rewritten', edited_at = now() WHERE id = $1",
+      [comment],
+    );
+    expect(others.rowCount).toBe(0);
+    const own = await asApp(
+      { userId: bob },
+      "UPDATE workflow_comments SET body = 'Looks good', edited_at = now() WHERE id = $1",
+      [comment],
+    );
+    expect(own.rowCount).toBe(1);
+    for (const change of [
+      ["author_id = $1", ada],
+      ["project_id = $1", other],
+      ["instance_id = $1", randomUUID()],
+      ["created_at = $1", "2000-01-01T00:00:00Z"],
+    ] as const) {
+      await expect(
+        asApp({ userId: bob }, `UPDATE workflow_comments SET ${change[0]} WHERE id = $2`, [
+          change[1],
+          comment,
+        ]),
+        change[0],
+      ).rejects.toThrow(/permission denied for table workflow_comments/);
+    }
+    expect(
+      (await asApp(manager, "UPDATE workflow_comments SET body = 'x' WHERE id = $1", [comment]))
+        .rowCount,
+    ).toBe(0);
+  });
+
+  it("the author or project.manage_all deletes it, another member cannot", async () => {
+    const remove = "DELETE FROM workflow_comments WHERE id = $1";
+    expect((await asApp({ userId: ada }, remove, [comment])).rowCount).toBe(0);
+    expect((await asApp({ userId: cy }, remove, [comment])).rowCount).toBe(0);
+    expect((await asApp({ userId: bob }, remove, [comment])).rowCount).toBe(1);
+    expect((await asApp(manager, remove, [comment])).rowCount).toBe(1);
   });
 });
 

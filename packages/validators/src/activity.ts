@@ -123,6 +123,9 @@ export const ACTIVITY_SENTENCES = {
     const to = f.after("state");
     return to ? `An item timed out and moved to ${to}` : "An item timed out and moved on";
   },
+  "workflow_comment.create": fixed("Commented on an item"),
+  "workflow_comment.update": fixed("Edited a comment"),
+  "workflow_comment.delete": fixed("Deleted a comment"),
 
   "notification.read": fixed("Read a notification"),
   "notification.read_all": fixed("Marked every notification read"),

@@ -1,5 +1,14 @@
 /** Workflow types, templates and instances, their analytics and time-outs. */
 export { analyticsSummary, ZAnalyticsSummarySchema } from "./analytics";
+export {
+  createComment,
+  deleteComment,
+  listComments,
+  listTimeline,
+  updateComment,
+  ZCommentViewSchema,
+  ZTimelineEntrySchema,
+} from "./comments";
 export { ZWorkflowAnalyticsInputSchema } from "./input";
 export { assignInstance } from "./instances/assign";
 export { listAvailableTransitions } from "./instances/available";

@@ -1,5 +1,6 @@
 import { router } from "../../trpc/procedures";
 import { analyticsRouter } from "./analytics";
+import { commentsRouter } from "./comments";
 import { instancesRouter } from "./instances";
 import { templatesRouter } from "./templates";
 import { typesRouter } from "./types";
@@ -8,5 +9,6 @@ export const workflowsRouter = router({
   types: typesRouter,
   templates: templatesRouter,
   instances: instancesRouter,
+  comments: commentsRouter,
   analytics: analyticsRouter,
 });
