@@ -10,6 +10,7 @@ import { emailEnvShape } from "@fastnext/email/env";
 import { loggerEnvShape } from "@fastnext/logger/env";
 import { metricsEnvShape, metricsTokenEnvShape } from "@fastnext/metrics/env";
 import { rateLimitEnvShape } from "@fastnext/rate-limit/env";
+import { storageEnvShape } from "@fastnext/storage/env";
 import { webEnvShape } from "@fastnext/web/src/env";
 import { apiServerEnvShape } from "@fastnext/api-server/src/env";
 import { workerEnvShape } from "@fastnext/worker/src/env";
@@ -35,6 +36,8 @@ export const processes: Record<ProcessName, Record<string, EnvShape>> = {
     "rate-limit": rateLimitEnvShape,
     metrics: metricsTokenEnvShape,
     webhooks: webhookEnvShape,
+    // Attachments are uploaded and downloaded through either server.
+    storage: storageEnvShape,
   },
   api: {
     "api server": apiServerEnvShape,
@@ -45,6 +48,7 @@ export const processes: Record<ProcessName, Record<string, EnvShape>> = {
     "rate-limit": rateLimitEnvShape,
     metrics: metricsEnvShape,
     webhooks: webhookEnvShape,
+    storage: storageEnvShape,
   },
   worker: {
     worker: workerEnvShape,
@@ -53,6 +57,8 @@ export const processes: Record<ProcessName, Record<string, EnvShape>> = {
     email: emailEnvShape,
     metrics: metricsEnvShape,
     webhooks: webhookEnvShape,
+    // The clean-up of a deleted project's files.
+    storage: storageEnvShape,
     // Only the key ring: it opens the webhook endpoints' sealed secrets.
     auth: {
       AUTH_ENCRYPTION_KEYS: authEnvShape.AUTH_ENCRYPTION_KEYS,

@@ -10,7 +10,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { cache, type ReactNode } from "react";
 import { webEnv } from "~/env";
@@ -114,6 +114,14 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function viewerCan(permission: Permission): Promise<boolean> {
   const viewer = await getViewer();
   return viewer !== null && viewer.permissions.includes(permission);
+}
+
+/**
+ * A page for holders of `permission` only: anyone else gets the 403 page,
+ * with status 403. Call it in a layout, above the page's loading.tsx.
+ */
+export async function requirePermission(permission: Permission): Promise<void> {
+  if (!(await viewerCan(permission))) forbidden();
 }
 
 /**

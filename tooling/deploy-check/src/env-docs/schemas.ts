@@ -23,6 +23,7 @@ import {
   metricsTokenEnvShape,
 } from "@fastnext/metrics/env";
 import { rateLimitEnvDocs, rateLimitEnvShape } from "@fastnext/rate-limit/env";
+import { storageEnvDocs, storageEnvShape } from "@fastnext/storage/env";
 import { tracingEnvDocs, tracingEnvShape } from "@fastnext/tracing";
 import { apiServerEnvDocs, apiServerEnvShape } from "@fastnext/api-server/src/env";
 import { devServerEnvDocs, devServerEnvShape } from "@fastnext/web/src/dev-server-env";
@@ -65,6 +66,7 @@ export const envSchemas: readonly EnvSchemaEntry[] = [
   entry("apiServerEnvShape", "API server", apiServerEnvShape, apiServerEnvDocs),
   entry("workerEnvShape", "worker", workerEnvShape, workerEnvDocs),
   entry("webhookEnvShape", PROCESSES, webhookEnvShape, webhookEnvDocs),
+  entry("storageEnvShape", PROCESSES, storageEnvShape, storageEnvDocs),
   entry("emailEnvShape", "worker", emailEnvShape, emailEnvDocs),
   entry("metricsTokenEnvShape", "web", metricsTokenEnvShape, metricsTokenEnvDocs),
   entry("metricsEnvShape", "API server, worker", metricsEnvShape, metricsEnvDocs),

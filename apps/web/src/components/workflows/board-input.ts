@@ -30,10 +30,33 @@ export function pickTemplate(
 
 export const BOARD_PAGE_SIZE = 100;
 
+/** What the board's toolbar narrows the items to; empty strings mean "any". */
+export interface BoardFilters {
+  search: string;
+  assigneeId: string;
+  state: string;
+}
+
+export const NO_BOARD_FILTERS: BoardFilters = { search: "", assigneeId: "", state: "" };
+
+export function hasBoardFilters(filters: BoardFilters): boolean {
+  return filters.search.trim() !== "" || filters.assigneeId !== "" || filters.state !== "";
+}
+
 export function boardInstancesInput(
   projectId: string,
   templateKey: string,
   cursor: string | null = null,
+  filters: BoardFilters = NO_BOARD_FILTERS,
 ): RouterInputs["workflows"]["instances"]["list"] {
-  return { projectId, templateKey, limit: BOARD_PAGE_SIZE, cursor };
+  const search = filters.search.trim();
+  return {
+    projectId,
+    templateKey,
+    limit: BOARD_PAGE_SIZE,
+    cursor,
+    ...(search ? { search } : {}),
+    ...(filters.assigneeId ? { assigneeId: filters.assigneeId } : {}),
+    ...(filters.state ? { state: filters.state } : {}),
+  };
 }

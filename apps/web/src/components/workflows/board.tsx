@@ -14,16 +14,20 @@ import { memberListInput } from "../projects/project-list-input";
 import { initials, useViewer } from "../shell/viewer";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { SelectField } from "../ui/field";
+import { SelectField, TextField } from "../ui/field";
 import { Icon } from "../ui/icons";
 import { Pager, useCursorPager } from "../ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
+import { useDebounced } from "../ui/use-debounced";
 import {
   boardInstancesInput,
+  hasBoardFilters,
   newestVersions,
+  NO_BOARD_FILTERS,
   pickTemplate,
   PUBLISHED_TEMPLATES_INPUT,
+  type BoardFilters,
 } from "./board-input";
 import { CreateInstanceDialog } from "./create-instance-dialog";
 
@@ -42,6 +46,12 @@ export function Board({
   const viewer = useViewer();
   const pager = useCursorPager();
   const [creating, setCreating] = useState(false);
+  const [filters, setFilters] = useState<BoardFilters>(NO_BOARD_FILTERS);
+  const search = useDebounced(filters.search);
+  const filter = (patch: Partial<BoardFilters>) => {
+    setFilters((current) => ({ ...current, ...patch }));
+    pager.reset();
+  };
 
   const project = useQuery(trpc.projects.get.queryOptions({ id: projectId }));
   const templates = useQuery(trpc.workflows.templates.list.queryOptions(PUBLISHED_TEMPLATES_INPUT));
@@ -52,7 +62,7 @@ export function Board({
   });
   const instances = useQuery({
     ...trpc.workflows.instances.list.queryOptions(
-      boardInstancesInput(projectId, selected?.key ?? "", pager.cursor),
+      boardInstancesInput(projectId, selected?.key ?? "", pager.cursor, { ...filters, search }),
     ),
     enabled: selected !== undefined,
   });
@@ -83,7 +93,12 @@ export function Board({
     : false;
   const archived = Boolean(project.data?.archivedAt);
   const definition = template.data?.definition;
-  const columns = definition ? columnsOf(definition.states, instances.data?.items ?? []) : [];
+  const allColumns = definition ? columnsOf(definition.states, instances.data?.items ?? []) : [];
+  // A chosen state narrows the board to its column; the others would only say "Nothing here".
+  const columns = filters.state
+    ? allColumns.filter((column) => column.key === filters.state)
+    : allColumns;
+  const filtered = hasBoardFilters({ ...filters, search });
 
   return (
     <section className="stack-sm" aria-label="Board">
@@ -107,6 +122,44 @@ export function Board({
           </Button>
         ) : null}
       </div>
+      <div className="board-filters" role="search" aria-label="Filter items">
+        <TextField
+          label="Search items"
+          type="search"
+          placeholder="Title contains…"
+          value={filters.search}
+          onChange={(event) => filter({ search: event.target.value })}
+        />
+        <SelectField
+          label="Assignee"
+          value={filters.assigneeId}
+          onChange={(event) => filter({ assigneeId: event.target.value })}
+        >
+          <option value="">Anyone</option>
+          {(members.data?.items ?? []).map((member) => (
+            <option key={member.userId} value={member.userId}>
+              {member.userId === viewer.user.id ? `${member.name} (you)` : member.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="State"
+          value={filters.state}
+          onChange={(event) => filter({ state: event.target.value })}
+        >
+          <option value="">All states</option>
+          {(definition?.states ?? []).map((state) => (
+            <option key={state.key} value={state.key}>
+              {state.name}
+            </option>
+          ))}
+        </SelectField>
+        {hasBoardFilters(filters) ? (
+          <Button variant="ghost" onClick={() => filter(NO_BOARD_FILTERS)}>
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
       {archived ? (
         <Alert tone="warning">This project is archived: nothing new can be started in it.</Alert>
       ) : null}
@@ -118,6 +171,15 @@ export function Board({
         <LoadingState label="Loading items" rows={4} />
       ) : (
         <>
+          {filtered ? (
+            <p className="small muted" role="status">
+              {instances.data.items.length === 0
+                ? "No item matches these filters."
+                : `${instances.data.items.length}${instances.data.nextCursor ? "+" : ""} matching ${
+                    instances.data.items.length === 1 ? "item" : "items"
+                  }`}
+            </p>
+          ) : null}
           <div className="board" aria-busy={instances.isFetching}>
             {columns.map((column) => (
               <section

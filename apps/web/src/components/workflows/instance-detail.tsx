@@ -14,6 +14,7 @@ import { useViewer } from "../shell/viewer";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { Icon } from "../ui/icons";
 import { PageHeader } from "../ui/page-header";
 import { ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
@@ -158,8 +159,14 @@ export function InstanceDetail({
                         transition.blockedBy ? `Needs ${transition.blockedBy.guard}` : undefined
                       }
                       onClick={() => setFiring(transition)}
+                      aria-label={`${transition.name}, to ${stateName(transition.to)}`}
                     >
                       {transition.name}
+                      {/* Where it leads, so nobody has to know the diagram by heart. */}
+                      <span className="transition-target">
+                        <Icon name="arrowRight" />
+                        {stateName(transition.to)}
+                      </span>
                     </Button>
                   ))}
                 </div>

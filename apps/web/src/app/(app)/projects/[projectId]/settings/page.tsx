@@ -1,9 +1,7 @@
 import { type Metadata } from "next";
 
-import { mayAct } from "~/components/projects/labels";
 import { ProjectSettings } from "~/components/projects/project-settings";
-import { Forbidden } from "~/components/shell/forbidden";
-import { getViewer, HydrateClient, prefetchOrNotFound, trpc } from "~/trpc/server";
+import { HydrateClient } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Project settings" };
 
@@ -13,10 +11,6 @@ export default async function ProjectSettingsPage({
   params: Promise<{ projectId: string }>;
 }) {
   const { projectId } = await params;
-  // Shared with the layout's call (same request, same query client).
-  const project = await prefetchOrNotFound(trpc.projects.get.queryOptions({ id: projectId }));
-  const viewer = await getViewer();
-  if (!viewer || !mayAct(project.myRole, "owner", viewer.permissions)) return <Forbidden />;
   return (
     <HydrateClient>
       <ProjectSettings projectId={projectId} />

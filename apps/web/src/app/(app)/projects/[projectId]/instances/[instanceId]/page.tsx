@@ -1,5 +1,4 @@
 import { type Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { memberListInput } from "~/components/projects/project-list-input";
 import { InstanceDetail } from "~/components/workflows/instance-detail";
@@ -14,11 +13,10 @@ export default async function InstancePage({
   params: Promise<{ projectId: string; instanceId: string }>;
 }) {
   const { projectId, instanceId } = await params;
+  // Found by the layout (which sent a 404 otherwise): the same request's query client.
   const instance = await prefetchOrNotFound(
     trpc.workflows.instances.get.queryOptions({ instanceId }),
   );
-  // An item is shown under its own project's URL only.
-  if (instance.projectId !== projectId) notFound();
   await Promise.all([
     prefetch(trpc.workflows.templates.get.queryOptions({ id: instance.templateId })),
     prefetch(trpc.workflows.instances.availableTransitions.queryOptions({ instanceId })),
