@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { mentionToken } from "@fastnext/validators";
-import { failure, signUp, startApi, type TestApi } from "@fastnext/test-support";
+import { failure, signInAdmin, signUp, startApi, type TestApi } from "@fastnext/test-support";
 
-import { countRows, projectWithTeam, publishedTemplate } from "./workflow-fixtures";
+import {
+  countRows,
+  countStatements,
+  projectWithTeam,
+  publishedTemplate,
+} from "./workflow-fixtures";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -199,6 +204,55 @@ describe("editing and deleting", () => {
   });
 });
 
+describe("after membership ends, and for project.manage_all", () => {
+  it("an author who left an internal project still reads, but may no longer edit", async () => {
+    const { instance, editor, owner, project } = await started("internal");
+    const comment = await editor.client.workflows.comments.create.mutate({
+      instanceId: instance.id,
+      body: "Before I go",
+    });
+    await owner.client.projects.members.remove.mutate({
+      projectId: project.id,
+      userId: editor.id,
+    });
+    const error = await failure(
+      editor.client.workflows.comments.update.mutate({
+        id: comment.id,
+        data: { body: "After I left" },
+      }),
+    );
+    expect(error.data).toMatchObject({ code: "FORBIDDEN", reason: "comment_not_allowed" });
+    const [kept] = (await editor.client.workflows.comments.list.query({ instanceId: instance.id }))
+      .items;
+    expect(kept?.body).toBe("Before I go");
+  });
+
+  it("project.manage_all comments without membership and deletes anyone's, but rewrites nobody's", async () => {
+    const { instance, editor } = await started();
+    const admin = await signInAdmin(api);
+    const own = await admin.client.workflows.comments.create.mutate({
+      instanceId: instance.id,
+      body: "Moderator here",
+    });
+    expect(own.body).toBe("Moderator here");
+    const comment = await editor.client.workflows.comments.create.mutate({
+      instanceId: instance.id,
+      body: "Spam",
+    });
+    const edit = await failure(
+      admin.client.workflows.comments.update.mutate({
+        id: comment.id,
+        data: { body: "Not spam" },
+      }),
+    );
+    expect(edit.data).toMatchObject({ code: "FORBIDDEN", reason: "comment_not_author" });
+    expect(await admin.client.workflows.comments.delete.mutate({ id: comment.id })).toEqual({
+      ok: true,
+    });
+    expect(await countRows(api, "workflow_comments", "id", comment.id)).toBe(0);
+  });
+});
+
 describe("outsiders", () => {
   it("get NOT_FOUND from every procedure, and nothing is written", async () => {
     const { instance, editor, outsider } = await started();
@@ -277,5 +331,33 @@ describe("the timeline", () => {
       "comment c",
     ]);
     expect(pages).toBe(3);
+  });
+});
+
+describe("reading cost", () => {
+  it("uses the same number of statements for a timeline page of 5 and of 50", async () => {
+    const { instance, editor, owner } = await started();
+    for (let i = 0; i < 30; i += 1) {
+      await editor.client.workflows.comments.create.mutate({
+        instanceId: instance.id,
+        body: `Note ${i}`,
+      });
+    }
+    const measure = (limit: number) =>
+      countStatements(api, async () => {
+        const page = await owner.client.workflows.instances.timeline.query({
+          instanceId: instance.id,
+          limit,
+        });
+        expect(page.items).toHaveLength(Math.min(limit, 31));
+        const comments = await owner.client.workflows.comments.list.query({
+          instanceId: instance.id,
+          limit,
+        });
+        expect(comments.items).toHaveLength(Math.min(limit, 30));
+      });
+    const five = await measure(5);
+    expect(five).toBeGreaterThan(3);
+    expect(await measure(50)).toBe(five);
   });
 });

@@ -2,7 +2,7 @@ import { type Metadata } from "next";
 
 import { memberListInput } from "~/components/projects/project-list-input";
 import { InstanceDetail } from "~/components/workflows/instance-detail";
-import { historyInput } from "~/components/workflows/instance-inputs";
+import { timelineInput } from "~/components/workflows/instance-inputs";
 import { HydrateClient, prefetch, prefetchOrNotFound, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Work item" };
@@ -20,7 +20,7 @@ export default async function InstancePage({
   await Promise.all([
     prefetch(trpc.workflows.templates.get.queryOptions({ id: instance.templateId })),
     prefetch(trpc.workflows.instances.availableTransitions.queryOptions({ instanceId })),
-    prefetch(trpc.workflows.instances.history.queryOptions(historyInput(instanceId))),
+    prefetch(trpc.workflows.instances.timeline.queryOptions(timelineInput(instanceId))),
     prefetch(trpc.projects.members.list.queryOptions(memberListInput(projectId))),
   ]);
   return (
