@@ -60,6 +60,10 @@ function EditorForm({ template }: { template: Template }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [published, setPublished] = useState(false);
+  const project = useQuery({
+    ...trpc.projects.get.queryOptions({ id: template.projectId ?? "" }),
+    enabled: template.projectId !== null,
+  });
 
   const dirty =
     name !== template.name || JSON.stringify(definition) !== JSON.stringify(template.definition);
@@ -70,6 +74,7 @@ function EditorForm({ template }: { template: Template }) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.get.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.projects.templates.list.queryKey() }),
     ]);
   const update = useMutation(
     trpc.workflows.templates.update.mutationOptions({ onSuccess: invalidate }),
@@ -194,13 +199,33 @@ function EditorForm({ template }: { template: Template }) {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Workflow templates", href: "/workflows" }, { label: template.name }]}
+        crumbs={
+          project.data
+            ? [
+                { label: project.data.name, href: `/projects/${project.data.id}` },
+                {
+                  label: "Workflow templates",
+                  href: `/projects/${project.data.id}/settings#templates`,
+                },
+                { label: template.name },
+              ]
+            : [{ label: "Workflow templates", href: "/workflows" }, { label: template.name }]
+        }
         title={
           <>
             {template.name} <span className="muted">v{template.version}</span>
           </>
         }
-        description={<span className="mono">{template.key}</span>}
+        description={
+          <>
+            <span className="mono">{template.key}</span> ·{" "}
+            <span data-testid="template-scope">
+              {template.projectId === null
+                ? "Installation-wide: every project may use it"
+                : `Template of ${project.data?.name ?? "a project"}: used there only`}
+            </span>
+          </>
+        }
         actions={
           <>
             <Badge tone={STATUS_TONE[template.status]}>{template.status}</Badge>
@@ -235,7 +260,11 @@ function EditorForm({ template }: { template: Template }) {
       <div className="editor-layout">
         {readOnlyNote ? <Alert tone="info">{readOnlyNote}</Alert> : null}
         {published ? (
-          <Alert tone="success">Published. Projects can start items on this version now.</Alert>
+          <Alert tone="success">
+            {template.projectId === null
+              ? "Published. Projects can start items on this version now."
+              : "Published. The project can start items on this version now."}
+          </Alert>
         ) : null}
         {formError ? (
           <Alert tone="error" title={formError}>
