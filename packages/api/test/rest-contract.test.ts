@@ -464,6 +464,24 @@ describe("the REST contract", () => {
         () => ({ token: as(admin), params: { id: get("templateId") } }),
       ],
       [
+        "projects-templates-list",
+        () => ({ token: as(owner), params: { projectId: get("projectId") } }),
+      ],
+      [
+        "projects-templates-disable",
+        () => ({
+          token: as(owner),
+          params: { projectId: get("projectId"), templateKey: get("templateKey") },
+        }),
+      ],
+      [
+        "projects-templates-enable",
+        () => ({
+          token: as(owner),
+          params: { projectId: get("projectId"), templateKey: get("templateKey") },
+        }),
+      ],
+      [
         "workflows-instances-create",
         () => ({
           token: as(owner),

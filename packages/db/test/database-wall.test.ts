@@ -26,6 +26,8 @@ const other = randomUUID();
 const template = randomUUID();
 const instance = randomUUID();
 const comment = randomUUID(); // Bob's, on the instance
+const type = randomUUID();
+const homeTemplate = randomUUID(); // home's own template
 
 interface Caller {
   userId: string | null;
@@ -89,7 +91,6 @@ beforeAll(async () => {
       [project, ada, bob, cy],
     );
   }
-  const type = randomUUID();
   await admin.query(
     "INSERT INTO workflow_types (id, key, name, updated_at) VALUES ($1, 'wall_type', 'Type', now())",
     [type],
@@ -98,6 +99,11 @@ beforeAll(async () => {
     `INSERT INTO workflow_templates (id, type_id, key, version, name, status, definition, updated_at)
      VALUES ($1, $2, 'wall', 1, 'Wall', 'published', '{}', now())`,
     [template, type],
+  );
+  await admin.query(
+    `INSERT INTO workflow_templates (id, type_id, key, version, name, status, definition, project_id, updated_at)
+     VALUES ($1, $2, 'wall_home', 1, 'Home only', 'published', '{}', $3, now())`,
+    [homeTemplate, type, home],
   );
   await admin.query(
     `INSERT INTO workflow_instances (id, project_id, template_id, title, data, state, created_by_id, updated_at)
@@ -388,6 +394,74 @@ describe("comments are written by members in their own name, changed only by the
     expect((await asApp({ userId: cy }, remove, [comment])).rowCount).toBe(0);
     expect((await asApp({ userId: bob }, remove, [comment])).rowCount).toBe(1);
     expect((await asApp(manager, remove, [comment])).rowCount).toBe(1);
+  });
+});
+
+describe("a project's templates are its owners' to write and its readers' to read", () => {
+  const owner: Caller = { userId: ada };
+  const editor: Caller = { userId: bob };
+  const outsider: Caller = { userId: dee };
+  const insertTemplate = `INSERT INTO workflow_templates (id, type_id, key, version, name, status, definition, project_id, updated_at)
+     VALUES ($1, $2, $3, 1, 'New', 'draft', '{}', $4, now()) RETURNING id`;
+
+  it("an owner inserts a template of their project, an editor cannot", async () => {
+    const inserted = await asApp(owner, insertTemplate, [randomUUID(), type, "wall_owned", home]);
+    expect(inserted.rowCount).toBe(1);
+    await expect(
+      asApp(editor, insertTemplate, [randomUUID(), type, "wall_edited", home]),
+    ).rejects.toMatchObject({
+      code: "42501",
+      message: expect.stringMatching(/row-level security policy/),
+    });
+  });
+
+  it("an owner without workflow.manage cannot insert an installation-wide template", async () => {
+    await expect(
+      asApp(owner, insertTemplate, [randomUUID(), type, "wall_global", null]),
+    ).rejects.toMatchObject({ code: "42501" });
+    const manager: Caller = { userId: dee, permissions: ["workflow.manage"] };
+    const inserted = await asApp(manager, insertTemplate, [
+      randomUUID(),
+      type,
+      "wall_global",
+      null,
+    ]);
+    expect(inserted.rowCount).toBe(1);
+  });
+
+  it("an outsider reads neither the template nor an update of it, members read it", async () => {
+    const visible = "SELECT id FROM workflow_templates WHERE id = ANY($1::uuid[]) ORDER BY key";
+    const seen = await asApp(outsider, visible, [[template, homeTemplate]]);
+    expect(seen.rows).toEqual([{ id: template }]);
+    const changed = await asApp(
+      { userId: dee, permissions: ["project.create"] },
+      "UPDATE workflow_templates SET name = 'Taken' WHERE id = $1",
+      [homeTemplate],
+    );
+    expect(changed.rowCount).toBe(0);
+    const viewed = await asApp({ userId: cy }, visible, [[homeTemplate]]);
+    expect(viewed.rows).toEqual([{ id: homeTemplate }]);
+  });
+
+  it("an owner of two projects cannot move a template from one to the other", async () => {
+    await expect(
+      asApp(owner, "UPDATE workflow_templates SET project_id = $1 WHERE id = $2", [
+        other,
+        homeTemplate,
+      ]),
+    ).rejects.toMatchObject({ code: "23514", constraint: "workflow_templates_fixed_project" });
+    await expect(
+      asApp(owner, "UPDATE workflow_templates SET project_id = NULL WHERE id = $1", [homeTemplate]),
+    ).rejects.toMatchObject({ code: "23514", constraint: "workflow_templates_fixed_project" });
+  });
+
+  it("owners turn an installation template off for their project, editors cannot", async () => {
+    const disable =
+      "INSERT INTO project_disabled_templates (project_id, template_key) VALUES ($1, 'wall') RETURNING template_key";
+    const done = await asApp(owner, disable, [home]);
+    expect(done.rows).toEqual([{ template_key: "wall" }]);
+    await expect(asApp(editor, disable, [home])).rejects.toMatchObject({ code: "42501" });
+    await expect(asApp(outsider, disable, [home])).rejects.toMatchObject({ code: "42501" });
   });
 });
 

@@ -97,11 +97,23 @@ export const ACTIVITY_SENTENCES = {
   "project.invitation_revoke": named("Withdrew the invitation of", "email"),
   "project.invitation_accept": fixed("Accepted an invitation to a project"),
   "project.invitation_decline": fixed("Declined an invitation to a project"),
+  "project.template_enable": (f) => {
+    const key = f.text("templateKey");
+    return key ? `Turned template ${key} back on for a project` : "Turned a template back on";
+  },
+  "project.template_disable": (f) => {
+    const key = f.text("templateKey");
+    return key ? `Turned template ${key} off for a project` : "Turned a template off";
+  },
 
   "workflow_type.create": named("Created workflow type"),
   "workflow_type.update": named("Updated workflow type"),
   "workflow_type.delete": named("Deleted workflow type"),
-  "workflow_template.create": named("Created template"),
+  "workflow_template.create": (f) => {
+    const name = f.text("name");
+    const what = name ? `template ${name}` : "a template";
+    return f.after("projectId") ? `Created ${what} for a project` : `Created ${what}`;
+  },
   "workflow_template.update": named("Edited template"),
   "workflow_template.create_version": (f) => {
     const version = f.after("version");

@@ -26,12 +26,19 @@ export { ZTransitionResultSchema } from "./instances/result";
 export { transitionInstance } from "./instances/transition";
 export { ZWorkflowInstanceViewSchema } from "./instances/view";
 export {
+  ZProjectTemplateListInputSchema,
+  ZProjectTemplateToggleInputSchema,
   ZWorkflowTemplateListFiltersSchema,
   ZWorkflowTemplateUpdateInputSchema,
 } from "./templates/input";
+export { listProjectTemplates, setProjectTemplateEnabled } from "./templates/availability";
 export { archiveTemplate, publishTemplate } from "./templates/lifecycle";
 export { getTemplate, listTemplates } from "./templates/read";
-export { ZWorkflowTemplateSummarySchema, ZWorkflowTemplateViewSchema } from "./templates/view";
+export {
+  ZProjectTemplateViewSchema,
+  ZWorkflowTemplateSummarySchema,
+  ZWorkflowTemplateViewSchema,
+} from "./templates/view";
 export { createTemplate, updateTemplate } from "./templates/write";
 export { fireDueTimeouts } from "./timeouts";
 export { ZWorkflowTypeListFiltersSchema, ZWorkflowTypeUpdateInputSchema } from "./types/input";

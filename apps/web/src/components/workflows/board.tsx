@@ -23,10 +23,10 @@ import { useDebounced } from "../ui/use-debounced";
 import {
   boardInstancesInput,
   hasBoardFilters,
-  newestVersions,
   NO_BOARD_FILTERS,
   pickTemplate,
-  PUBLISHED_TEMPLATES_INPUT,
+  projectTemplatesInput,
+  usableTemplates,
   type BoardFilters,
 } from "./board-input";
 import { CreateInstanceDialog } from "./create-instance-dialog";
@@ -54,10 +54,13 @@ export function Board({
   };
 
   const project = useQuery(trpc.projects.get.queryOptions({ id: projectId }));
-  const templates = useQuery(trpc.workflows.templates.list.queryOptions(PUBLISHED_TEMPLATES_INPUT));
+  // What this project may use: installation templates its owners left on, and its own.
+  const templates = useQuery(
+    trpc.projects.templates.list.queryOptions(projectTemplatesInput(projectId)),
+  );
   const selected = templates.data ? pickTemplate(templates.data.items, templateKey) : undefined;
   const template = useQuery({
-    ...trpc.workflows.templates.get.queryOptions({ id: selected?.id ?? "" }),
+    ...trpc.workflows.templates.get.queryOptions({ id: selected?.published.id ?? "" }),
     enabled: selected !== undefined,
   });
   const instances = useQuery({
@@ -73,11 +76,20 @@ export function Board({
   if (templates.isError)
     return <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />;
   if (!selected) {
+    const owner = project.data ? mayAct(project.data.myRole, "owner", viewer.permissions) : false;
     return (
       <section className="card">
         <EmptyState title="No published workflow yet">
           Items follow a workflow template. Once one is published, its board appears here.
-          {viewer.permissions.includes("workflow.manage") ? (
+          {owner ? (
+            <>
+              {" "}
+              <Link href={`/projects/${projectId}/settings#templates`}>
+                Define or choose a template
+              </Link>
+              .
+            </>
+          ) : viewer.permissions.includes("workflow.manage") ? (
             <>
               {" "}
               <Link href="/workflows">Create a template</Link>.
@@ -110,7 +122,7 @@ export function Board({
             router.push(`/projects/${projectId}?template=${encodeURIComponent(event.target.value)}`)
           }
         >
-          {newestVersions(templates.data.items).map((candidate) => (
+          {usableTemplates(templates.data.items).map((candidate) => (
             <option key={candidate.key} value={candidate.key}>
               {candidate.name}
             </option>

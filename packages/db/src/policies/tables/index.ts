@@ -13,6 +13,7 @@ import { access as passwordHistory } from "./password_history";
 import { access as passwordResetTokens } from "./password_reset_tokens";
 import { access as permissions } from "./permissions";
 import { access as projectCounters } from "./project_counters";
+import { access as projectDisabledTemplates } from "./project_disabled_templates";
 import { access as projectInvitations } from "./project_invitations";
 import { access as projectMembers } from "./project_members";
 import { access as projects } from "./projects";
@@ -53,6 +54,7 @@ export const tableAccess: readonly TableAccess[] = sortedByTable([
   passwordResetTokens,
   permissions,
   projectCounters,
+  projectDisabledTemplates,
   projectInvitations,
   projectMembers,
   projects,

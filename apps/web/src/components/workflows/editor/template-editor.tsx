@@ -59,6 +59,10 @@ function EditorForm({ template }: { template: Template }) {
   const [definition, setDefinition] = useState<WorkflowDefinition>(template.definition);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const project = useQuery({
+    ...trpc.projects.get.queryOptions({ id: template.projectId ?? "" }),
+    enabled: template.projectId !== null,
+  });
 
   const dirty =
     name !== template.name || JSON.stringify(definition) !== JSON.stringify(template.definition);
@@ -69,6 +73,7 @@ function EditorForm({ template }: { template: Template }) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.get.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.projects.templates.list.queryKey() }),
     ]);
   const update = useMutation(
     trpc.workflows.templates.update.mutationOptions({ onSuccess: invalidate }),
@@ -197,13 +202,33 @@ function EditorForm({ template }: { template: Template }) {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Workflow templates", href: "/workflows" }, { label: template.name }]}
+        crumbs={
+          project.data
+            ? [
+                { label: project.data.name, href: `/projects/${project.data.id}` },
+                {
+                  label: "Workflow templates",
+                  href: `/projects/${project.data.id}/settings#templates`,
+                },
+                { label: template.name },
+              ]
+            : [{ label: "Workflow templates", href: "/workflows" }, { label: template.name }]
+        }
         title={
           <>
             {template.name} <span className="muted">v{template.version}</span>
           </>
         }
-        description={<span className="mono">{template.key}</span>}
+        description={
+          <>
+            <span className="mono">{template.key}</span> ·{" "}
+            <span data-testid="template-scope">
+              {template.projectId === null
+                ? "Installation-wide: every project may use it"
+                : `Template of ${project.data?.name ?? "a project"}: used there only`}
+            </span>
+          </>
+        }
         actions={
           <>
             <Badge tone={STATUS_TONE[template.status]}>{template.status}</Badge>

@@ -1,7 +1,9 @@
 import { type Metadata } from "next";
 
 import { ProjectSettings } from "~/components/projects/project-settings";
-import { HydrateClient } from "~/trpc/server";
+import { projectTemplatesInput } from "~/components/workflows/board-input";
+import { TYPES_INPUT } from "~/components/workflows/catalog-inputs";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Project settings" };
 
@@ -11,6 +13,11 @@ export default async function ProjectSettingsPage({
   params: Promise<{ projectId: string }>;
 }) {
   const { projectId } = await params;
+  // The layout decided who may see this page; these are the sections' data.
+  await Promise.all([
+    prefetch(trpc.projects.templates.list.queryOptions(projectTemplatesInput(projectId))),
+    prefetch(trpc.workflows.types.list.queryOptions(TYPES_INPUT)),
+  ]);
   return (
     <HydrateClient>
       <ProjectSettings projectId={projectId} />
