@@ -28,6 +28,7 @@ import { createLogger } from "@fastnext/logger";
 import { type Permission } from "@fastnext/validators";
 
 import { makeQueryClient } from "./query-client";
+import { serverQueryRetryable } from "./server-retry";
 
 /*
  * Server components call the API IN-PROCESS, not over HTTP to our own origin:
@@ -63,7 +64,7 @@ const createRscContext = cache(async (): Promise<Context> => {
 });
 
 /** One query client per request: never shared between users. */
-export const getQueryClient = cache(makeQueryClient);
+export const getQueryClient = cache(() => makeQueryClient({ retryable: serverQueryRetryable }));
 
 /** Query options for server components: `prefetch(trpc.x.queryOptions(input))`. */
 export const trpc = createTRPCOptionsProxy({
