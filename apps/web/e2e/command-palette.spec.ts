@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { createInstance, createProject, publishReviewTemplate, query } from "./support/api";
+import { createInstance, createProject, mutate, publishReviewTemplate, query } from "./support/api";
 import { admin, expect, requireChromium, signIn, test } from "./support/fixtures";
 
 requireChromium();
@@ -15,8 +15,12 @@ test.describe("command palette and shortcuts", () => {
     const key = await publishReviewTemplate(page.request, `Palette flow ${stamp}`);
     const itemId = await createInstance(page.request, projectId, key, `Laptop for ${stamp}`);
 
-    await page.keyboard.press("Control+K");
     const palette = page.getByRole("dialog", { name: "Jump to" });
+    // Keys reach the app once it has hydrated; until then a press does nothing.
+    await expect(async () => {
+      await page.keyboard.press("Control+K");
+      await expect(palette).toBeVisible({ timeout: 1_000 });
+    }).toPass();
     const box = palette.getByRole("combobox", { name: "Search pages, projects, items and users" });
     await expect(box).toBeFocused();
     await box.fill(stamp);
@@ -53,8 +57,11 @@ test.describe("command palette and shortcuts", () => {
 
   test("? lists the shortcuts, and G then P goes to projects", async ({ page }) => {
     await signIn(page, admin);
-    await page.keyboard.press("?");
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await expect(async () => {
+      await page.keyboard.press("?");
+      await expect(help).toBeVisible({ timeout: 1_000 });
+    }).toPass();
     await expect(help.getByRole("cell", { name: "Open the command palette" })).toBeVisible();
     await page.keyboard.press("Escape");
     await page.keyboard.press("g");
@@ -84,5 +91,7 @@ test.describe("command palette and shortcuts", () => {
     await expect(page.getByText("You are offline.")).toBeHidden();
     await expect(page.getByText(/change (is|has)/)).toBeHidden();
     await expect.poll(savedTheme).toBe(next.toLowerCase());
+    // The admin is shared by every test: back to following the system.
+    await mutate(page.request, "users.settings.update", { theme: "system" });
   });
 });

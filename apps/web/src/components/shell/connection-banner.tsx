@@ -15,6 +15,13 @@ import { Button } from "../ui/button";
 const SLOW_AFTER_MS = 8_000;
 
 function useOnline(): boolean {
+  // The query client learns of the connection from "online"/"offline"
+  // events, heard only once something subscribes: a page that went offline
+  // before it hydrated would be taken for online (and its changes sent,
+  // to fail, rather than held). The browser's own flag settles it at start.
+  useEffect(() => {
+    if (!navigator.onLine) onlineManager.setOnline(false);
+  }, []);
   return useSyncExternalStore(
     (notify) => onlineManager.subscribe(notify),
     () => onlineManager.isOnline(),
