@@ -29,6 +29,7 @@ import {
   usableTemplates,
   type BoardFilters,
 } from "./board-input";
+import { useCardMoves } from "./board-moves";
 import { CreateInstanceDialog } from "./create-instance-dialog";
 
 type Instance = RouterOutputs["workflows"]["instances"]["list"]["items"][number];
@@ -47,6 +48,8 @@ export function Board({
   const pager = useCursorPager();
   const [creating, setCreating] = useState(false);
   const [filters, setFilters] = useState<BoardFilters>(NO_BOARD_FILTERS);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
   const search = useDebounced(filters.search);
   const filter = (patch: Partial<BoardFilters>) => {
     setFilters((current) => ({ ...current, ...patch }));
@@ -71,6 +74,10 @@ export function Board({
   });
   const members = useQuery(trpc.projects.members.list.queryOptions(memberListInput(projectId)));
   const names = new Map((members.data?.items ?? []).map((member) => [member.userId, member.name]));
+  const stateNames = new Map(
+    (template.data?.definition.states ?? []).map((state) => [state.key, state.name]),
+  );
+  const moves = useCardMoves((key) => stateNames.get(key) ?? key);
 
   if (templates.isPending) return <LoadingState label="Loading the board" rows={4} />;
   if (templates.isError)
@@ -104,6 +111,12 @@ export function Board({
     ? mayAct(project.data.myRole, "editor", viewer.permissions)
     : false;
   const archived = Boolean(project.data?.archivedAt);
+  // Dragging is the pointer way to a transition; the item page's buttons stay the keyboard way.
+  const canMove = canCreate;
+  const endDrag = () => {
+    setDragged(null);
+    setDropTarget(null);
+  };
   const definition = template.data?.definition;
   const allColumns = definition ? columnsOf(definition.states, instances.data?.items ?? []) : [];
   // A chosen state narrows the board to its column; the others would only say "Nothing here".
@@ -192,12 +205,31 @@ export function Board({
                   }`}
             </p>
           ) : null}
-          <div className="board" aria-busy={instances.isFetching}>
+          <div className="board" aria-busy={instances.isFetching || moves.busy}>
             {columns.map((column) => (
               <section
                 key={column.key}
                 className="board-column"
                 aria-labelledby={`column-${column.key}`}
+                data-drop-target={(dropTarget === column.key && dragged !== null) || undefined}
+                onDragOver={(event) => {
+                  if (dragged === null) return;
+                  event.preventDefault();
+                  event.dataTransfer.dropEffect = "move";
+                  setDropTarget(column.key);
+                }}
+                onDragLeave={(event) => {
+                  if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+                    setDropTarget((current) => (current === column.key ? null : current));
+                  }
+                }}
+                onDrop={(event) => {
+                  if (dragged === null) return;
+                  event.preventDefault();
+                  const card = dragged;
+                  endDrag();
+                  moves.drop(card, column.key);
+                }}
               >
                 <header className="board-column-header">
                   <span
@@ -217,7 +249,18 @@ export function Board({
                         ? (names.get(item.assigneeId) ?? "Someone")
                         : null;
                       return (
-                        <li key={item.id} className="board-card">
+                        <li
+                          key={item.id}
+                          className="board-card"
+                          draggable={canMove}
+                          data-dragging={dragged === item.id || undefined}
+                          onDragStart={(event) => {
+                            event.dataTransfer.effectAllowed = "move";
+                            event.dataTransfer.setData("text/plain", item.title);
+                            setDragged(item.id);
+                          }}
+                          onDragEnd={endDrag}
+                        >
                           <Link
                             href={`/projects/${projectId}/instances/${item.id}`}
                             className="board-card-title"
@@ -247,6 +290,7 @@ export function Board({
           <Pager pager={pager} nextCursor={instances.data.nextCursor} busy={instances.isFetching} />
         </>
       )}
+      {moves.dialogs}
       {template.data && creating ? (
         <CreateInstanceDialog
           projectId={projectId}
