@@ -101,7 +101,7 @@ export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics
     limiters: {
       loginPerIp: limit("login-ip", config.AUTH_LOGIN_PER_IP, 300),
       loginPerAccount: limit("login-account", config.AUTH_LOGIN_PER_ACCOUNT, 900),
-      registerPerIp: limit("register-ip", 20, 3600),
+      registerPerIp: limit("register-ip", config.AUTH_REGISTER_PER_IP, 3600),
       refreshPerIp: limit("refresh-ip", 300, 300),
       passwordResetPerIp: limit("reset-ip", 20, 3600),
       passwordResetPerAccount: limit("reset-account", 5, 3600),

@@ -71,6 +71,8 @@ export const apiEnvShape = {
   AUTH_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
   /** Sign-in attempts allowed per account in 15 minutes. */
   AUTH_LOGIN_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  /** New accounts allowed per client address in an hour. */
+  AUTH_REGISTER_PER_IP: z.coerce.number().int().min(1).default(20),
   /** Signed-in calls allowed per user, and per client address, in each window. */
   API_RATE_LIMIT_PER_USER: perWindow(600),
   API_RATE_LIMIT_PER_IP: perWindow(1200),
@@ -92,6 +94,8 @@ export const apiEnvDocs: EnvDocs<typeof apiEnvShape> = {
   AUTH_LOCK_SECONDS: "how long a locked account stays locked",
   AUTH_LOGIN_PER_IP: "sign-in attempts allowed per client address in 5 minutes",
   AUTH_LOGIN_PER_ACCOUNT: "sign-in attempts allowed per account in 15 minutes",
+  AUTH_REGISTER_PER_IP:
+    "new accounts allowed per client address in an hour (raise it where many people share one address)",
   API_RATE_LIMIT_PER_USER: "signed-in calls allowed per user in each window",
   API_RATE_LIMIT_PER_IP: "signed-in calls allowed per client address in each window",
   API_RATE_LIMIT_WINDOW_SECONDS: "the rate-limit window",
