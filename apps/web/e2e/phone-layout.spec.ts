@@ -76,6 +76,7 @@ test.describe("phone width (390 px)", () => {
       "/invitations/[token]": "/invitations/not-a-real-invitation-token-000000",
       "/projects": "/projects",
       "/projects/[projectId]": `/projects/${projectId}?template=${templateKey}`,
+      "/projects/[projectId]/analytics": `/projects/${projectId}/analytics?template=${templateKey}`,
       "/projects/[projectId]/instances/[instanceId]": `/projects/${projectId}/instances/${instanceId}`,
       "/projects/[projectId]/members": `/projects/${projectId}/members`,
       "/projects/[projectId]/settings": `/projects/${projectId}/settings`,
