@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { failure, startApi, type TestApi } from "@fastnext/test-support";
 
-import { projectWithTeam, publishedTemplate } from "./workflow-fixtures";
+import { countStatements, projectWithTeam, publishedTemplate } from "./workflow-fixtures";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -139,6 +139,87 @@ describe("workflow analytics", () => {
       (
         await failure(
           owner.client.workflows.analytics.summary.query({ templateKey: "no_such_key" }),
+        )
+      ).data?.code,
+    ).toBe("NOT_FOUND");
+  });
+
+  it("gives the open load by state and assignee, to members and viewers only, in a constant number of statements", async () => {
+    const { project, owner, editor, viewer, outsider } = await projectWithTeam(api);
+    const { key } = await publishedTemplate(api);
+    const create = async (title: string) =>
+      (
+        await owner.client.workflows.instances.create.mutate({
+          projectId: project.id,
+          templateKey: key,
+          title,
+          data: { amount: 100, category: "it" },
+        })
+      ).id;
+    const assign = (instanceId: string, assigneeId: string | null) =>
+      owner.client.workflows.instances.assign.mutate({ instanceId, assigneeId });
+    const statementsNow = () =>
+      countStatements(api, () =>
+        viewer.client.workflows.analytics.summary.query({
+          templateKey: key,
+          projectId: project.id,
+        }),
+      );
+    await statementsNow(); // the first call also loads the session
+    const before = await statementsNow();
+
+    const a = await create("a");
+    const b = await create("b");
+    const c = await create("c");
+    await create("d"); // left unassigned
+    await assign(a, editor.id);
+    await assign(b, editor.id);
+    await assign(c, owner.id);
+    const submitted = await owner.client.workflows.instances.transition.mutate({
+      instanceId: b,
+      transitionKey: "submit",
+      expectedVersion: 2,
+    });
+    // A finished instance is no one's load any more.
+    const rejected = await owner.client.workflows.instances.transition.mutate({
+      instanceId: c,
+      transitionKey: "submit",
+      expectedVersion: 2,
+    });
+    await owner.client.workflows.instances.transition.mutate({
+      instanceId: c,
+      transitionKey: "reject",
+      expectedVersion: rejected.version,
+      comment: "no",
+    });
+    expect(submitted.toState).toBe("submitted");
+
+    const summary = await viewer.client.workflows.analytics.summary.query({
+      templateKey: key,
+      projectId: project.id,
+    });
+    expect(summary.openLoad).toEqual([
+      { state: "draft", assigneeId: editor.id, count: 1 },
+      { state: "draft", assigneeId: null, count: 1 },
+      { state: "submitted", assigneeId: editor.id, count: 1 },
+    ]);
+    expect(summary.instancesByState).toEqual([
+      { state: "draft", count: 2 },
+      { state: "rejected", count: 1 },
+      { state: "submitted", count: 1 },
+    ]);
+    // Set-based figures: four more instances cost no more statements.
+    expect(await statementsNow()).toBe(before);
+
+    const hidden = await outsider.client.workflows.analytics.summary.query({ templateKey: key });
+    expect(hidden.openLoad).toEqual([]);
+    expect(
+      (
+        await failure(
+          outsider.client.workflows.analytics.summary.query({
+            templateKey: key,
+            projectId: project.id,
+          }),
         )
       ).data?.code,
     ).toBe("NOT_FOUND");

@@ -73,6 +73,7 @@ export async function everyPage(request: APIRequestContext): Promise<Record<stri
     "/invitations/[token]": "/invitations/not-a-real-invitation-token-000000",
     "/projects": "/projects",
     "/projects/[projectId]": `/projects/${projectId}?template=${templateKey}`,
+    "/projects/[projectId]/analytics": `/projects/${projectId}/analytics?template=${templateKey}`,
     "/projects/[projectId]/instances/[instanceId]": `/projects/${projectId}/instances/${instanceId}`,
     "/projects/[projectId]/members": `/projects/${projectId}/members`,
     "/projects/[projectId]/settings": `/projects/${projectId}/settings`,

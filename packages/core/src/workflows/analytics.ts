@@ -22,6 +22,13 @@ export const ZAnalyticsSummarySchema = z.object({
   ),
   /** Instances completed per UTC day, the last 30 days including today, oldest first. */
   completedPerDay: z.array(z.object({ day: z.iso.date(), count: z.number().int() })),
+  /**
+   * Open (not completed) instances by current state and assignee, null for
+   * unassigned: the load per state and the load per assignee are its sums.
+   */
+  openLoad: z.array(
+    z.object({ state: z.string(), assigneeId: z.uuid().nullable(), count: z.number().int() }),
+  ),
 });
 
 export type AnalyticsSummary = z.infer<typeof ZAnalyticsSummarySchema>;
@@ -31,10 +38,13 @@ const ZDurationRows = z.array(
   z.object({ state: z.string(), visits: z.number().int(), median: z.number(), p90: z.number() }),
 );
 const ZDayRows = z.array(z.object({ day: z.string(), count: z.number().int() }));
+const ZLoadRows = z.array(
+  z.object({ state: z.string(), assignee_id: z.string().nullable(), count: z.number().int() }),
+);
 
 /**
  * Figures for one template key, over the instances the caller can see (the
- * queries run under RLS like any other), optionally in one project. Three
+ * queries run under RLS like any other), optionally in one project. Four
  * set-based statements, whatever the number of instances.
  */
 export async function analyticsSummary(
@@ -111,6 +121,20 @@ export async function analyticsSummary(
     ),
   );
 
+  const load = ZLoadRows.parse(
+    await scopedRows(
+      db,
+      Prisma.sql`
+      SELECT i.state, i.assignee_id::text AS assignee_id, count(*)::int AS count
+        FROM workflow_instances i
+        JOIN workflow_templates t ON t.id = i.template_id
+       WHERE t.key = ${input.templateKey} ${inProject}
+         AND i.completed_at IS NULL
+       GROUP BY i.state, i.assignee_id
+       ORDER BY i.state, i.assignee_id NULLS LAST`,
+    ),
+  );
+
   return {
     templateKey: input.templateKey,
     instancesByState: byState,
@@ -121,5 +145,10 @@ export async function analyticsSummary(
       p90Seconds: row.p90,
     })),
     completedPerDay: days,
+    openLoad: load.map((row) => ({
+      state: row.state,
+      assigneeId: row.assignee_id,
+      count: row.count,
+    })),
   };
 }

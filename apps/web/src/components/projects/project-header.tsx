@@ -24,6 +24,7 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
   const { data } = project;
   const tabs = [
     { href: base, label: "Board" },
+    { href: `${base}/analytics`, label: "Analytics" },
     { href: `${base}/members`, label: "Members" },
     ...(mayAct(data.myRole, "owner", viewer.permissions)
       ? [{ href: `${base}/settings`, label: "Settings" }]
