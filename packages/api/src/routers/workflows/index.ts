@@ -1,5 +1,6 @@
 import { router } from "../../trpc/procedures";
 import { analyticsRouter } from "./analytics";
+import { attachmentsRouter } from "./attachments";
 import { instancesRouter } from "./instances";
 import { templatesRouter } from "./templates";
 import { typesRouter } from "./types";
@@ -9,4 +10,5 @@ export const workflowsRouter = router({
   templates: templatesRouter,
   instances: instancesRouter,
   analytics: analyticsRouter,
+  attachments: attachmentsRouter,
 });
