@@ -18,6 +18,7 @@ import { PageHeader } from "../ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { useToast } from "../ui/toast";
+import { AttachmentsPanel } from "./attachments-panel";
 import { formatDataValue } from "./data-fields";
 import { historyInput } from "./instance-inputs";
 import { StateBadge, stateInfo } from "./state-label";
@@ -271,6 +272,14 @@ export function InstanceDetail({
               </dl>
             </div>
           </section>
+          <AttachmentsPanel
+            instanceId={instanceId}
+            canUpload={canEdit}
+            isOwner={
+              project.data ? mayAct(project.data.myRole, "owner", viewer.permissions) : false
+            }
+            nameOf={nameOf}
+          />
           {!canEdit ? <Alert tone="info">You have read-only access to this project.</Alert> : null}
         </div>
       </div>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 
 import { memberListInput } from "~/components/projects/project-list-input";
 import { InstanceDetail } from "~/components/workflows/instance-detail";
-import { historyInput } from "~/components/workflows/instance-inputs";
+import { attachmentListInput, historyInput } from "~/components/workflows/instance-inputs";
 import { HydrateClient, prefetch, prefetchOrNotFound, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Work item" };
@@ -24,6 +24,7 @@ export default async function InstancePage({
     prefetch(trpc.workflows.instances.availableTransitions.queryOptions({ instanceId })),
     prefetch(trpc.workflows.instances.history.queryOptions(historyInput(instanceId))),
     prefetch(trpc.projects.members.list.queryOptions(memberListInput(projectId))),
+    prefetch(trpc.workflows.attachments.list.queryOptions(attachmentListInput(instanceId))),
   ]);
   return (
     <HydrateClient>
