@@ -336,6 +336,42 @@ describe("attachments on an instance", () => {
     expect(page.items.map((a) => a.id)).toEqual([second.id]);
   });
 
+  it("checks the role again before recording: an editor demoted mid-upload keeps nothing", async () => {
+    const { instance, editor, owner, project } = await item();
+    const before = await storedFiles();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const encoder = new TextEncoder();
+    const answer = upload(
+      instance.id,
+      editor.accessToken,
+      "minutes.txt",
+      new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(encoder.encode("first half\n"));
+          await gate;
+          controller.enqueue(encoder.encode("second half\n"));
+          controller.close();
+        },
+      }),
+      { duplex: "half" },
+    );
+    // The server has authorised the upload and waits for the rest of the bytes.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await owner.client.projects.members.updateRole.mutate({
+      projectId: project.id,
+      userId: editor.id,
+      role: "viewer",
+    });
+    release();
+    const refused = await answer;
+    expect(refused.status).toBe(403);
+    expect(await countRows(api, "workflow_attachments", "instance_id", instance.id)).toBe(0);
+    expect(await storedFiles()).toEqual(before);
+  });
+
   it("wants a signed-in caller and a file name", async () => {
     const { instance, editor } = await item();
     const anonymous = await upload(instance.id, null, "photo.png", png());

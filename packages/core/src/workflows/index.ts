@@ -35,9 +35,14 @@ export {
   ZAttachmentIdInputSchema,
   ZAttachmentListInputSchema,
   ZAttachmentUploadInputSchema,
+  ZStoredUploadSchema,
 } from "./attachments/input";
 export { attachmentKey, projectStoragePrefix } from "./attachments/keys";
 export { listAttachments, openAttachment } from "./attachments/read";
 export { ALLOWED_TYPES as ATTACHMENT_TYPES, sniffContentType } from "./attachments/sniff";
-export { uploadAttachment } from "./attachments/upload";
-export { ZAttachmentViewSchema, type AttachmentView } from "./attachments/view";
+export { authorizeUpload, discardUpload, recordUpload, storeUpload } from "./attachments/upload";
+export {
+  type AttachmentView,
+  ZAttachmentViewSchema,
+  ZUploadTargetSchema,
+} from "./attachments/view";

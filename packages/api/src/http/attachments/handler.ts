@@ -4,6 +4,7 @@ import { type ReadableStream as NodeReadableStream } from "node:stream/web";
 import { TRPCError } from "@trpc/server";
 
 import { AppError } from "@fastnext/core";
+import { discardUpload, storeUpload } from "@fastnext/core/workflows";
 import { rootLogger } from "@fastnext/logger";
 
 import { toTRPCError } from "../../errors";
@@ -122,14 +123,29 @@ export function createAttachmentHandler(options: AttachmentHandlerOptions) {
         const body = request.body
           ? Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>)
           : Readable.from([]);
-        // A refused upload is not read to its end: the server discards the
-        // rest once the answer is out, so the client still reads the refusal.
-        const attachment = await caller.upload({
+        const target = await caller.authorize({
           instanceId: upload[1] ?? "",
           fileName,
           declaredBytes: Number.isFinite(declared) ? declared : null,
-          body,
         });
+        // A refused upload is not read to its end: the connection is closed
+        // after the answer (below), so the unread rest goes nowhere.
+        let stored;
+        try {
+          stored = await storeUpload(context.deps, target, body);
+        } catch (error) {
+          if (error instanceof AppError) throw toTRPCError(error);
+          throw error;
+        }
+        let attachment;
+        try {
+          attachment = await caller.record(stored);
+        } catch (error) {
+          await discardUpload(context.deps, stored).catch((cause: unknown) =>
+            context.logger.warn({ err: cause }, "a refused upload's file was not removed"),
+          );
+          throw error;
+        }
         const headers = new Headers(cors);
         headers.set("content-type", "application/json");
         headers.set("location", `${ATTACHMENTS_PATH}/${attachment.id}`);

@@ -1,28 +1,38 @@
 import { serviceContext } from "@fastnext/core";
-import { openAttachment, uploadAttachment, ZAttachmentViewSchema } from "@fastnext/core/workflows";
+import {
+  authorizeUpload,
+  openAttachment,
+  recordUpload,
+  ZAttachmentUploadInputSchema,
+  ZAttachmentViewSchema,
+  ZStoredUploadSchema,
+  ZUploadTargetSchema,
+} from "@fastnext/core/workflows";
 
 import { authedProcedure, createCallerFactory, router } from "../../trpc/procedures";
 import {
   ZAttachmentTransferDownloadInputSchema,
   ZAttachmentTransferDownloadOutputSchema,
-  ZAttachmentTransferUploadInputSchema,
 } from "./transfer.types";
 
 /**
- * The two calls that move a file's bytes. They are procedures on the same
+ * The calls around moving a file's bytes. They are procedures on the same
  * builder as every other (so the caller is signed in, rate-limited and
  * scoped by RLS exactly alike) but in a router of their own, called only
  * by the HTTP routes in `./handler.ts`: bytes do not travel as JSON, so
- * neither the tRPC endpoint nor the REST surface offers them.
+ * neither the tRPC endpoint nor the REST surface offers them. An upload is
+ * `authorize`, then the bytes to storage outside any transaction, then
+ * `record`.
  */
 export const transferRouter = router({
-  upload: authedProcedure
-    .input(ZAttachmentTransferUploadInputSchema)
+  authorize: authedProcedure
+    .input(ZAttachmentUploadInputSchema)
+    .output(ZUploadTargetSchema)
+    .query(({ ctx, input }) => authorizeUpload(serviceContext(ctx), input)),
+  record: authedProcedure
+    .input(ZStoredUploadSchema)
     .output(ZAttachmentViewSchema)
-    .mutation(({ ctx, input }) => {
-      const { body, ...fields } = input;
-      return uploadAttachment(serviceContext(ctx), fields, body);
-    }),
+    .mutation(({ ctx, input }) => recordUpload(serviceContext(ctx), input)),
   download: authedProcedure
     .input(ZAttachmentTransferDownloadInputSchema)
     .output(ZAttachmentTransferDownloadOutputSchema)

@@ -32,6 +32,18 @@ export const ZAttachmentUploadInputSchema = z.object({
 
 export type AttachmentUploadInput = z.infer<typeof ZAttachmentUploadInputSchema>;
 
+/** A file now in storage, to be recorded on its instance (what `storeUpload` returns). */
+export const ZStoredUploadSchema = z.object({
+  attachmentId: z.uuid(),
+  instanceId: z.uuid(),
+  projectId: z.uuid(),
+  fileName: ZAttachmentFileNameSchema,
+  contentType: z.string().min(1).max(200),
+  size: z.number().int().nonnegative(),
+});
+
+export type StoredUpload = z.infer<typeof ZStoredUploadSchema>;
+
 export const ZAttachmentIdInputSchema = z.object({ attachmentId: z.uuid() });
 
 export const ZAttachmentListInputSchema = ZPageInputSchema.extend({ instanceId: z.uuid() });

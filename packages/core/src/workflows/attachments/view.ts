@@ -14,6 +14,16 @@ export const ZAttachmentViewSchema = z.object({
 
 export type AttachmentView = z.infer<typeof ZAttachmentViewSchema>;
 
+/** Where an authorised upload goes, with the checked name and declared size. */
+export const ZUploadTargetSchema = z.object({
+  instanceId: z.uuid(),
+  projectId: z.uuid(),
+  fileName: z.string(),
+  declaredBytes: z.number().int().nonnegative().nullable(),
+});
+
+export type UploadTarget = z.infer<typeof ZUploadTargetSchema>;
+
 export const attachmentSelect = {
   id: true,
   instanceId: true,
