@@ -32,6 +32,8 @@ const config: NextConfig = {
     "@opentelemetry/instrumentation-undici",
     "@prisma/instrumentation",
   ],
+  // forbidden() (next/navigation), so that a page a user may not see answers 403.
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   typedRoutes: false,
   // `next dev` only: the dev server answers on every interface.

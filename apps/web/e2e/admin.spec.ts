@@ -34,7 +34,7 @@ test.describe("administration", () => {
     await expect(page.getByLabel("activity.read_all")).toBeChecked();
 
     await page.getByRole("link", { name: "Users" }).click();
-    await page.getByLabel("Search").fill(auditor.email);
+    await page.getByRole("searchbox", { name: "Search" }).fill(auditor.email);
     await page.getByRole("button", { name: `Edit ${auditor.name}` }).click();
     const edit = page.getByRole("dialog", { name: `Edit ${auditor.name}` });
     await edit.getByLabel(`Auditor ${stamp}`).check();

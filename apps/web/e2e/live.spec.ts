@@ -64,7 +64,7 @@ test.describe("live updates", () => {
 
     await signIn(page, admin);
     await page.goto("/admin/users");
-    await page.getByLabel("Search").fill(member.email);
+    await page.getByRole("searchbox", { name: "Search" }).fill(member.email);
     await expect(page.getByRole("row", { name: new RegExp(member.name) })).toBeVisible();
     await page.getByRole("button", { name: `Deactivate ${member.name}` }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+
 import { expect, newAccount, register, requireChromium, test } from "./support/fixtures";
 import { totpCode } from "./support/totp";
 
@@ -13,8 +15,14 @@ test.describe("two-factor sign-in", () => {
     await page.goto("/account");
     const card = page.getByRole("region", { name: "Two-factor sign-in" });
     await card.getByRole("button", { name: "Set up two-factor sign-in" }).click();
-    const secret = (await card.getByLabel("Secret key").textContent())?.trim() ?? "";
-    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    // A QR code of the otpauth URI, and the key by hand in groups of four.
+    const qr = card.getByRole("img", { name: "QR code for your authenticator app" });
+    await expect(qr).toBeVisible();
+    expect(await qr.locator("path").count()).toBeGreaterThan(0);
+    await expect(card.getByRole("button", { name: "Copy key" })).toBeVisible();
+    const grouped = (await card.getByLabel("Secret key").textContent())?.trim() ?? "";
+    expect(grouped).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+    const secret = grouped.replaceAll(" ", "");
     await card.getByLabel("Code from the app").fill("000000");
     await card.getByRole("button", { name: "Turn on" }).click();
     await expect(card.getByText("The code is not correct")).toBeVisible();
@@ -24,7 +32,23 @@ test.describe("two-factor sign-in", () => {
     await expect(card.getByText("Save your backup codes now")).toBeVisible();
     const backupCode = (await card.locator(".backup-codes li").first().textContent())?.trim() ?? "";
     expect(backupCode).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
+    await expect(card.getByRole("button", { name: "Copy codes" })).toBeVisible();
+    const saving = page.waitForEvent("download");
+    await card.getByRole("button", { name: "Download as .txt" }).click();
+    const download = await saving;
+    expect(download.suggestedFilename()).toBe("fastnext-backup-codes.txt");
+    const saved = await readFile(await download.path(), "utf8");
+    const shown = await card.locator(".backup-codes li").allTextContents();
+    expect(shown).toHaveLength(10);
+    for (const code of shown) expect(saved).toContain(code.trim());
     await expect(card.getByText("On", { exact: true })).toBeVisible();
+
+    // The user's own trail on the overview reads as sentences, not keys.
+    await page.goto("/");
+    const trail = page.getByRole("region", { name: "Your recent activity" });
+    await expect(trail).toContainText("Turned on two-factor authentication");
+    await expect(trail).toContainText("Started setting up two-factor authentication");
+    await expect(trail).not.toContainText("two_factor");
 
     // Sign out, then in again: the password alone is not enough.
     await page.getByRole("button", { name: /Account menu/ }).click();

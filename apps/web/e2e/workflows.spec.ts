@@ -63,6 +63,11 @@ test.describe("workflow templates", () => {
     await page.getByRole("button", { name: "Save and publish" }).click();
     await expect(page.getByText("published", { exact: true })).toBeVisible();
     await expect(orphan).not.toContainText("would be stuck");
+    // Saving and publishing is confirmed once: one toast, no banner beside it.
+    await expect(page.locator(".toast").filter({ hasText: /publish|saved/i })).toHaveText([
+      /^Version \d+ published/,
+    ]);
+    await expect(page.getByRole("main").locator(".alert")).toHaveCount(0);
 
     // Projects can now use it.
     await page.getByRole("link", { name: "Workflow templates" }).first().click();

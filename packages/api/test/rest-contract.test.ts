@@ -464,6 +464,24 @@ describe("the REST contract", () => {
         () => ({ token: as(admin), params: { id: get("templateId") } }),
       ],
       [
+        "projects-templates-list",
+        () => ({ token: as(owner), params: { projectId: get("projectId") } }),
+      ],
+      [
+        "projects-templates-disable",
+        () => ({
+          token: as(owner),
+          params: { projectId: get("projectId"), templateKey: get("templateKey") },
+        }),
+      ],
+      [
+        "projects-templates-enable",
+        () => ({
+          token: as(owner),
+          params: { projectId: get("projectId"), templateKey: get("templateKey") },
+        }),
+      ],
+      [
         "workflows-instances-create",
         () => ({
           token: as(owner),
@@ -545,6 +563,32 @@ describe("the REST contract", () => {
         "workflows-attachments-delete",
         () => ({ token: as(owner), params: { attachmentId: get("attachmentId") } }),
       ],
+      [
+        "workflows-comments-create",
+        () => ({
+          token: as(owner),
+          params: { instanceId: get("instanceId") },
+          body: { body: "Ordered from the usual supplier" },
+        }),
+        (body) => save("commentId", field(body, "id")),
+      ],
+      [
+        "workflows-comments-list",
+        () => ({ token: as(owner), params: { instanceId: get("instanceId") } }),
+      ],
+      [
+        "workflows-comments-update",
+        () => ({
+          token: as(owner),
+          params: { id: get("commentId") },
+          body: { data: { body: "Ordered from the other supplier" } },
+        }),
+      ],
+      [
+        "workflows-instances-timeline",
+        () => ({ token: as(owner), params: { instanceId: get("instanceId") } }),
+      ],
+      ["workflows-comments-delete", () => ({ token: as(owner), params: { id: get("commentId") } })],
       [
         "workflows-analytics-summary",
         () => ({

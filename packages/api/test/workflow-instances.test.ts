@@ -260,6 +260,14 @@ describe("reading instances", () => {
     expect(byAssignee.items.map((i) => i.id)).toEqual([instance.id]);
     const byKey = await owner.client.workflows.instances.list.query({ templateKey: key });
     expect(byKey.items).toHaveLength(2);
+    const bySearch = await owner.client.workflows.instances.list.query({
+      projectId: project.id,
+      search: "sEcOnD",
+    });
+    expect(bySearch.items.map((i) => i.id)).toEqual([second.id]);
+    // What the user types is text: "%" and "_" are not wildcards.
+    const literal = await owner.client.workflows.instances.list.query({ search: "%" });
+    expect(literal.items).toEqual([]);
 
     const first = await owner.client.workflows.instances.list.query({
       projectId: project.id,

@@ -34,6 +34,7 @@ const PATHS = [
   "admin.users.create",
   "projects.create",
   "projects.invitations.create",
+  "workflows.comments.create",
   "workflows.instances.create",
   "workflows.instances.transition",
   "workflows.templates.create",

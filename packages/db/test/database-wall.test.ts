@@ -25,6 +25,9 @@ const home = randomUUID();
 const other = randomUUID();
 const template = randomUUID();
 const instance = randomUUID();
+const comment = randomUUID(); // Bob's, on the instance
+const type = randomUUID();
+const homeTemplate = randomUUID(); // home's own template
 
 interface Caller {
   userId: string | null;
@@ -88,7 +91,6 @@ beforeAll(async () => {
       [project, ada, bob, cy],
     );
   }
-  const type = randomUUID();
   await admin.query(
     "INSERT INTO workflow_types (id, key, name, updated_at) VALUES ($1, 'wall_type', 'Type', now())",
     [type],
@@ -99,9 +101,19 @@ beforeAll(async () => {
     [template, type],
   );
   await admin.query(
+    `INSERT INTO workflow_templates (id, type_id, key, version, name, status, definition, project_id, updated_at)
+     VALUES ($1, $2, 'wall_home', 1, 'Home only', 'published', '{}', $3, now())`,
+    [homeTemplate, type, home],
+  );
+  await admin.query(
     `INSERT INTO workflow_instances (id, project_id, template_id, title, data, state, created_by_id, updated_at)
      VALUES ($1, $2, $3, 'Purchase', '{"amount": 10}', 'draft', $4, now())`,
     [instance, home, template, ada],
+  );
+  await admin.query(
+    `INSERT INTO workflow_comments (id, instance_id, project_id, author_id, body)
+     VALUES ($1, $2, $3, $4, 'Looks fine')`,
+    [comment, instance, home, bob],
   );
 });
 
@@ -378,6 +390,145 @@ describe("attachments are read like their instance and written by its editors as
         file,
       ]),
     ).rejects.toThrow(/permission denied for table workflow_attachments/);
+  });
+});
+
+describe("comments are written by members in their own name, changed only by their author", () => {
+  const insert =
+    "INSERT INTO workflow_comments (id, instance_id, project_id, author_id, body) VALUES (gen_random_uuid(), $1, $2, $3, 'Hello')";
+  const manager: Caller = { userId: dee, permissions: ["project.read_all", "project.manage_all"] };
+
+  it("an outsider neither reads nor writes them", async () => {
+    const read = await asApp({ userId: dee }, "SELECT id FROM workflow_comments");
+    expect(read.rows).toEqual([]);
+    await expect(asApp({ userId: dee }, insert, [instance, home, dee])).rejects.toMatchObject({
+      code: "42501",
+      message: expect.stringMatching(/row-level security/),
+    });
+  });
+
+  it("a viewer comments as themself, never in someone else's name", async () => {
+    expect((await asApp({ userId: cy }, insert, [instance, home, cy])).rowCount).toBe(1);
+    await expect(asApp({ userId: cy }, insert, [instance, home, bob])).rejects.toMatchObject({
+      code: "42501",
+    });
+  });
+
+  it("a comment cannot claim another project than its instance's", async () => {
+    // Bob is a member of both: only the foreign key on (instance, project) stops it.
+    await expect(asApp({ userId: bob }, insert, [instance, other, bob])).rejects.toMatchObject({
+      code: "23503",
+      constraint: "workflow_comments_instance_id_project_id_fkey",
+    });
+  });
+
+  it("only the author rewrites the text, and nobody moves a comment or changes its author", async () => {
+    const others = await asApp(
+      { userId: ada },
+      "UPDATE workflow_comments SET body = 'Rewritten', edited_at = now() WHERE id = $1",
+      [comment],
+    );
+    expect(others.rowCount).toBe(0);
+    const own = await asApp(
+      { userId: bob },
+      "UPDATE workflow_comments SET body = 'Looks good', edited_at = now() WHERE id = $1",
+      [comment],
+    );
+    expect(own.rowCount).toBe(1);
+    for (const change of [
+      ["author_id = $1", ada],
+      ["project_id = $1", other],
+      ["instance_id = $1", randomUUID()],
+      ["created_at = $1", "2000-01-01T00:00:00Z"],
+    ] as const) {
+      await expect(
+        asApp({ userId: bob }, `UPDATE workflow_comments SET ${change[0]} WHERE id = $2`, [
+          change[1],
+          comment,
+        ]),
+        change[0],
+      ).rejects.toThrow(/permission denied for table workflow_comments/);
+    }
+    expect(
+      (await asApp(manager, "UPDATE workflow_comments SET body = 'x' WHERE id = $1", [comment]))
+        .rowCount,
+    ).toBe(0);
+  });
+
+  it("the author or project.manage_all deletes it, another member cannot", async () => {
+    const remove = "DELETE FROM workflow_comments WHERE id = $1";
+    expect((await asApp({ userId: ada }, remove, [comment])).rowCount).toBe(0);
+    expect((await asApp({ userId: cy }, remove, [comment])).rowCount).toBe(0);
+    expect((await asApp({ userId: bob }, remove, [comment])).rowCount).toBe(1);
+    expect((await asApp(manager, remove, [comment])).rowCount).toBe(1);
+  });
+});
+
+describe("a project's templates are its owners' to write and its readers' to read", () => {
+  const owner: Caller = { userId: ada };
+  const editor: Caller = { userId: bob };
+  const outsider: Caller = { userId: dee };
+  const insertTemplate = `INSERT INTO workflow_templates (id, type_id, key, version, name, status, definition, project_id, updated_at)
+     VALUES ($1, $2, $3, 1, 'New', 'draft', '{}', $4, now()) RETURNING id`;
+
+  it("an owner inserts a template of their project, an editor cannot", async () => {
+    const inserted = await asApp(owner, insertTemplate, [randomUUID(), type, "wall_owned", home]);
+    expect(inserted.rowCount).toBe(1);
+    await expect(
+      asApp(editor, insertTemplate, [randomUUID(), type, "wall_edited", home]),
+    ).rejects.toMatchObject({
+      code: "42501",
+      message: expect.stringMatching(/row-level security policy/),
+    });
+  });
+
+  it("an owner without workflow.manage cannot insert an installation-wide template", async () => {
+    await expect(
+      asApp(owner, insertTemplate, [randomUUID(), type, "wall_global", null]),
+    ).rejects.toMatchObject({ code: "42501" });
+    const manager: Caller = { userId: dee, permissions: ["workflow.manage"] };
+    const inserted = await asApp(manager, insertTemplate, [
+      randomUUID(),
+      type,
+      "wall_global",
+      null,
+    ]);
+    expect(inserted.rowCount).toBe(1);
+  });
+
+  it("an outsider reads neither the template nor an update of it, members read it", async () => {
+    const visible = "SELECT id FROM workflow_templates WHERE id = ANY($1::uuid[]) ORDER BY key";
+    const seen = await asApp(outsider, visible, [[template, homeTemplate]]);
+    expect(seen.rows).toEqual([{ id: template }]);
+    const changed = await asApp(
+      { userId: dee, permissions: ["project.create"] },
+      "UPDATE workflow_templates SET name = 'Taken' WHERE id = $1",
+      [homeTemplate],
+    );
+    expect(changed.rowCount).toBe(0);
+    const viewed = await asApp({ userId: cy }, visible, [[homeTemplate]]);
+    expect(viewed.rows).toEqual([{ id: homeTemplate }]);
+  });
+
+  it("an owner of two projects cannot move a template from one to the other", async () => {
+    await expect(
+      asApp(owner, "UPDATE workflow_templates SET project_id = $1 WHERE id = $2", [
+        other,
+        homeTemplate,
+      ]),
+    ).rejects.toMatchObject({ code: "23514", constraint: "workflow_templates_fixed_project" });
+    await expect(
+      asApp(owner, "UPDATE workflow_templates SET project_id = NULL WHERE id = $1", [homeTemplate]),
+    ).rejects.toMatchObject({ code: "23514", constraint: "workflow_templates_fixed_project" });
+  });
+
+  it("owners turn an installation template off for their project, editors cannot", async () => {
+    const disable =
+      "INSERT INTO project_disabled_templates (project_id, template_key) VALUES ($1, 'wall') RETURNING template_key";
+    const done = await asApp(owner, disable, [home]);
+    expect(done.rows).toEqual([{ template_key: "wall" }]);
+    await expect(asApp(editor, disable, [home])).rejects.toMatchObject({ code: "42501" });
+    await expect(asApp(outsider, disable, [home])).rejects.toMatchObject({ code: "42501" });
   });
 });
 

@@ -45,6 +45,11 @@ export const EVENT_CATALOGUE = {
   "workflow.attachment_added": z.object({ attachmentId: id, instanceId: id, projectId: id }),
   /** The row is gone: the worker removes the stored file (its key is made from these ids). */
   "workflow.attachment_deleted": z.object({ attachmentId: id, instanceId: id, projectId: id }),
+  /** A comment was written on an instance: the worker tells the members it mentions. */
+  "workflow.commented": z.object({ commentId: id, instanceId: id, projectId: id }),
+  "workflow.comment_edited": z.object({ commentId: id, instanceId: id, projectId: id }),
+  /** The comment is gone by the time a handler runs: the payload is all that is left of it. */
+  "workflow.comment_deleted": z.object({ commentId: id, instanceId: id, projectId: id }),
   /** Someone asked for a test delivery to a webhook endpoint: the worker makes and sends it. */
   "webhook.ping_requested": z.object({ endpointId: id }),
   /** Someone asked for a webhook delivery to be sent again (under its own delivery id). */

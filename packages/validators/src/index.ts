@@ -1,5 +1,7 @@
+export * from "./activity";
 export * from "./admin";
 export * from "./auth";
+export * from "./comments";
 export * from "./field-errors";
 export * from "./identities";
 export * from "./invitations";

@@ -25,7 +25,11 @@ export const PERMISSION_CATALOGUE = {
     category: "projects",
     description: "Change every project, member or not",
   },
-  "workflow.manage": { category: "workflows", description: "Define workflow types and templates" },
+  "workflow.manage": {
+    category: "workflows",
+    description:
+      "Define workflow types and installation-wide templates, and change any project's templates",
+  },
   "system.read": { category: "system", description: "See system statistics" },
   "system.manage": { category: "system", description: "Change runtime settings and feature flags" },
   "webhook.manage": {

@@ -27,6 +27,7 @@ export function strictFields<TShape extends z.ZodRawShape>(
 export const NOTIFICATION_KINDS = [
   "workflow.transitioned",
   "workflow.assigned",
+  "workflow.mentioned",
   "project.member_added",
   "user.invited",
 ] as const;
@@ -51,6 +52,7 @@ export const ZUserSettingsSchema = z.strictObject({
   notifications: z.strictObject({
     "workflow.transitioned": ZChannelsSchema,
     "workflow.assigned": ZChannelsSchema,
+    "workflow.mentioned": ZChannelsSchema,
     "project.member_added": ZChannelsSchema,
     "user.invited": ZChannelsSchema,
   }),
@@ -74,6 +76,7 @@ export const ZUserSettingsPatchSchema = strictFields({
   notifications: strictFields({
     "workflow.transitioned": ZChannelsPatchSchema.optional(),
     "workflow.assigned": ZChannelsPatchSchema.optional(),
+    "workflow.mentioned": ZChannelsPatchSchema.optional(),
     "project.member_added": ZChannelsPatchSchema.optional(),
     "user.invited": ZChannelsPatchSchema.optional(),
   }).optional(),
@@ -83,14 +86,15 @@ export type UserSettingsPatch = z.infer<typeof ZUserSettingsPatchSchema>;
 
 /**
  * Defaults: everything in the app; e-mail only for what asks the user to
- * act (an assignment, being added to a project, an invitation), not for
- * every transition.
+ * act (an assignment, a mention in a comment, being added to a project, an
+ * invitation), not for every transition.
  */
 export const DEFAULT_USER_SETTINGS: UserSettings = {
   theme: "system",
   notifications: {
     "workflow.transitioned": { inApp: true, email: false },
     "workflow.assigned": { inApp: true, email: true },
+    "workflow.mentioned": { inApp: true, email: true },
     "project.member_added": { inApp: true, email: true },
     "user.invited": { inApp: true, email: true },
   },
@@ -119,6 +123,7 @@ export function readUserSettings(stored: unknown): UserSettings {
     notifications: {
       "workflow.transitioned": channels("workflow.transitioned"),
       "workflow.assigned": channels("workflow.assigned"),
+      "workflow.mentioned": channels("workflow.mentioned"),
       "project.member_added": channels("project.member_added"),
       "user.invited": channels("user.invited"),
     },

@@ -40,6 +40,8 @@ export const ZWorkflowTemplateCreateInputSchema = z.object({
   key: ZWorkflowKeySchema,
   name: ZWorkflowNameSchema,
   definition: ZWorkflowDefinitionInputSchema,
+  /** The project whose own template this is (its owners define it); absent: installation-wide. */
+  projectId: z.uuid().optional(),
 });
 
 /** A data document as sent: checked against the template's data fields by the service. */

@@ -22,9 +22,6 @@ CREATE INDEX "workflow_attachments_instance_id_created_at_id_idx" ON "workflow_a
 -- CreateIndex
 CREATE INDEX "workflow_attachments_project_id_idx" ON "workflow_attachments"("project_id");
 
--- CreateIndex
-CREATE UNIQUE INDEX "workflow_instances_id_project_id_key" ON "workflow_instances"("id", "project_id");
-
 -- AddForeignKey
 ALTER TABLE "workflow_attachments" ADD CONSTRAINT "workflow_attachments_instance_id_project_id_fkey" FOREIGN KEY ("instance_id", "project_id") REFERENCES "workflow_instances"("id", "project_id") ON DELETE CASCADE ON UPDATE CASCADE;
 

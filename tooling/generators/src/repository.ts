@@ -16,6 +16,7 @@ export interface RepositoryNames {
 export const SCHEMA_FILE = "prisma/schema.prisma";
 export const ROOT_ROUTER_FILE = "packages/api/src/root.ts";
 export const PERMISSIONS_FILE = "packages/validators/src/permissions.ts";
+export const ACTIVITY_FILE = "packages/validators/src/activity.ts";
 
 const read = (root: string, file: string) => readFileSync(path.join(root, file), "utf8");
 

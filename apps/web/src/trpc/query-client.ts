@@ -14,8 +14,15 @@ import { describeApiError } from "./errors";
  * returns Dates and other non-JSON values, which superjson carries through
  * the dehydrated state as it does over HTTP.
  */
-export function makeQueryClient(options: { onError?: (error: unknown) => void } = {}): QueryClient {
+export function makeQueryClient(
+  options: {
+    onError?: (error: unknown) => void;
+    /** Whether a failed query may pass on a second try; by default, what the browser's client says. */
+    retryable?: (error: unknown) => boolean;
+  } = {},
+): QueryClient {
   const onError = options.onError;
+  const retryable = options.retryable ?? ((error: unknown) => describeApiError(error).retryable);
   return new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
@@ -26,7 +33,7 @@ export function makeQueryClient(options: { onError?: (error: unknown) => void } 
         staleTime: 30_000,
         // A refused call (403, 404, 400) will be refused again: retry only
         // what may be passing (network, 5xx).
-        retry: (failureCount, error) => failureCount < 2 && describeApiError(error).retryable,
+        retry: (failureCount, error) => failureCount < 2 && retryable(error),
       },
       dehydrate: {
         serializeData: superjson.serialize,

@@ -10,7 +10,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { cache, type ReactNode } from "react";
 import { webEnv } from "~/env";
@@ -28,6 +28,7 @@ import { createLogger } from "@fastnext/logger";
 import { type Permission } from "@fastnext/validators";
 
 import { makeQueryClient } from "./query-client";
+import { serverQueryRetryable } from "./server-retry";
 
 /*
  * Server components call the API IN-PROCESS, not over HTTP to our own origin:
@@ -63,7 +64,7 @@ const createRscContext = cache(async (): Promise<Context> => {
 });
 
 /** One query client per request: never shared between users. */
-export const getQueryClient = cache(makeQueryClient);
+export const getQueryClient = cache(() => makeQueryClient({ retryable: serverQueryRetryable }));
 
 /** Query options for server components: `prefetch(trpc.x.queryOptions(input))`. */
 export const trpc = createTRPCOptionsProxy({
@@ -114,6 +115,14 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function viewerCan(permission: Permission): Promise<boolean> {
   const viewer = await getViewer();
   return viewer !== null && viewer.permissions.includes(permission);
+}
+
+/**
+ * A page for holders of `permission` only: anyone else gets the 403 page,
+ * with status 403. Call it in a layout, above the page's loading.tsx.
+ */
+export async function requirePermission(permission: Permission): Promise<void> {
+  if (!(await viewerCan(permission))) forbidden();
 }
 
 /**

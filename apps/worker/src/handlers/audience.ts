@@ -22,7 +22,13 @@ export interface WorkflowAudience {
   names: Map<string, string>;
 }
 
-const personSelect = { id: true, name: true, email: true, settings: true, isActive: true } as const;
+export const personSelect = {
+  id: true,
+  name: true,
+  email: true,
+  settings: true,
+  isActive: true,
+} as const;
 
 /**
  * The people a workflow event concerns: the assignee and the project's

@@ -1,4 +1,5 @@
 import { type EventPayload } from "@fastnext/events";
+import { commentParts } from "@fastnext/validators";
 
 import { type WorkflowAudience } from "./audience";
 import { type Links } from "./links";
@@ -70,6 +71,39 @@ export function assignedContent(
     ...base,
     title: `“${instance.title}” is unassigned`,
     body: `${actor} removed the assignee of “${instance.title}” in ${project.name}.`,
+  };
+}
+
+/** How much of a comment a notification quotes. */
+const EXCERPT_LENGTH = 200;
+
+/** A comment's text as a reader sees it (mentions as @Name), cut to one excerpt. */
+export function commentExcerpt(body: string): string {
+  const text = commentParts(body)
+    .map((part) => (part.kind === "text" ? part.text : `@${part.name}`))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
+}
+
+export function mentionedContent(
+  comment: {
+    id: string;
+    body: string;
+    instance: { id: string; title: string };
+    project: { id: string; name: string };
+  },
+  author: string,
+  links: Links,
+): NotificationContent {
+  const { instance, project } = comment;
+  return {
+    kind: "workflow.mentioned",
+    title: `${author} mentioned you on “${instance.title}”`,
+    body: `${author} mentioned you in a comment on “${instance.title}” in ${project.name}: “${commentExcerpt(comment.body)}”`,
+    data: { projectId: project.id, instanceId: instance.id, commentId: comment.id },
+    url: links.workflowInstance(project.id, instance.id),
   };
 }
 

@@ -3,7 +3,13 @@ import { NOTIFICATION_CHANNEL, type DomainEvent } from "@fastnext/events";
 
 import { activePerson, namesOf } from "./audience";
 import { invitedContent } from "./content";
-import { assignedNotices, memberAddedNotices, transitionedNotices, type Notice } from "./notices";
+import {
+  assignedNotices,
+  memberAddedNotices,
+  mentionedNotices,
+  transitionedNotices,
+  type Notice,
+} from "./notices";
 import { channelsFor } from "./preferences";
 import { transactionHandler, type Handler } from "./types";
 
@@ -50,6 +56,13 @@ export const inAppHandlers: readonly Handler[] = [
     event: "workflow.assigned",
     async apply(tx, event, ctx) {
       await notifyInApp(tx, event, await assignedNotices(tx, event, ctx.links));
+    },
+  }),
+  transactionHandler({
+    name: "notify.workflow_mentioned",
+    event: "workflow.commented",
+    async apply(tx, event, ctx) {
+      await notifyInApp(tx, event, await mentionedNotices(tx, event, ctx.links));
     },
   }),
   transactionHandler({

@@ -15,7 +15,13 @@ import { derivedUuid } from "../queue/job-id";
 import { activePerson, namesOf, type Person } from "./audience";
 import { type NotificationContent } from "./content";
 import { type Links } from "./links";
-import { assignedNotices, memberAddedNotices, transitionedNotices, type Notice } from "./notices";
+import {
+  assignedNotices,
+  memberAddedNotices,
+  mentionedNotices,
+  transitionedNotices,
+  type Notice,
+} from "./notices";
 import { channelsFor } from "./preferences";
 import { emailHandler, type Handler, type Recipient } from "./types";
 
@@ -248,5 +254,6 @@ function noticeMailHandler<N extends EventName>(
 export const notificationMailHandlers: readonly Handler[] = [
   noticeMailHandler("mail.workflow_transitioned", "workflow.transitioned", transitionedNotices),
   noticeMailHandler("mail.workflow_assigned", "workflow.assigned", assignedNotices),
+  noticeMailHandler("mail.workflow_mentioned", "workflow.commented", mentionedNotices),
   noticeMailHandler("mail.project_member_added", "project.member_added", memberAddedNotices),
 ];

@@ -1,10 +1,11 @@
 import { type ScopedDb } from "@fastnext/db";
 import { type DomainEvent } from "@fastnext/events";
 
-import { activePerson, namesOf, workflowAudience, type Person } from "./audience";
+import { activePerson, namesOf, personSelect, workflowAudience, type Person } from "./audience";
 import {
   assignedContent,
   memberAddedContent,
+  mentionedContent,
   transitionedContent,
   type NotificationContent,
 } from "./content";
@@ -70,4 +71,55 @@ export async function memberAddedNotices(
   const names = await namesOf(tx, [event.actorId]);
   const actor = event.actorId ? (names.get(event.actorId) ?? "Someone") : "Someone";
   return [{ person, content: memberAddedContent(project, event.payload, actor, links) }];
+}
+
+/**
+ * The members a comment mentions, told once it is written: only those
+ * still members of the project and with an active account, never its
+ * author (a mention of oneself is no news). A comment deleted before this
+ * runs tells nobody; an edited one is quoted as it reads now.
+ */
+export async function mentionedNotices(
+  tx: ScopedDb,
+  event: DomainEvent<"workflow.commented">,
+  links: Links,
+): Promise<Notice[]> {
+  const comment = await tx.workflowComment.findUnique({
+    where: { id: event.payload.commentId },
+    select: {
+      id: true,
+      body: true,
+      authorId: true,
+      projectId: true,
+      mentionedUserIds: true,
+      instance: {
+        select: { id: true, title: true, project: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!comment) return [];
+  const wanted = comment.mentionedUserIds.filter(
+    (id) => id !== comment.authorId && id !== event.actorId,
+  );
+  if (wanted.length === 0) return [];
+  const members = await tx.projectMember.findMany({
+    where: { projectId: comment.projectId, userId: { in: wanted } },
+    select: { user: { select: personSelect } },
+  });
+  const names = await namesOf(tx, [comment.authorId]);
+  const content = mentionedContent(
+    {
+      id: comment.id,
+      body: comment.body,
+      instance: comment.instance,
+      project: comment.instance.project,
+    },
+    names.get(comment.authorId) ?? "Someone",
+    links,
+  );
+  return members
+    .map((member) => member.user)
+    .filter((person) => person.isActive)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ isActive: _active, ...person }) => ({ person, content }));
 }

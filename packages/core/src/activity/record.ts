@@ -1,4 +1,5 @@
 import { type Prisma, type ScopedDb } from "@fastnext/db";
+import { type ActivityAction } from "@fastnext/validators";
 
 import { type ClientMeta } from "../auth/client-meta";
 import { diffRecords } from "./redact";
@@ -9,8 +10,8 @@ export interface Actor extends ClientMeta {
 }
 
 export interface ActivityEntry {
-  /** `<entity>.<verb>`, e.g. `user.update`, `project.member_add`. */
-  action: string;
+  /** `<entity>.<verb>`, e.g. `user.update`: a key of the sentence catalogue (@fastnext/validators). */
+  action: ActivityAction;
   entityType: string;
   entityId?: string | null;
   /** The record before and after: only changed fields are kept, secrets redacted. */

@@ -5,6 +5,7 @@ import { ZProjectRoleSchema, ZProjectVisibilitySchema } from "@fastnext/validato
 
 import { keysetAfterSql } from "../pagination/keyset";
 import { decodeCursor, toPage, type Page, type PageInput } from "../pagination/pagination";
+import { containsPattern } from "../pagination/search";
 import { type ServiceContext } from "../context";
 import { type ProjectListFilters } from "./input";
 import { type ProjectView } from "./view";
@@ -24,11 +25,6 @@ const ZRowsSchema = z.array(
     openInstanceCount: z.number().int(),
   }),
 );
-
-/** `%`, `_` and `\` match literally in a search. */
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * The projects the caller can see: those they are a member of, internal
@@ -55,7 +51,7 @@ export async function listProjects(
       Prisma.sql`(p.id = ANY ((SELECT app.my_project_ids('viewer'))::uuid[]) OR p.visibility = 'internal')`,
     );
   }
-  if (input.search) conditions.push(Prisma.sql`p.name ILIKE ${likePattern(input.search)}`);
+  if (input.search) conditions.push(Prisma.sql`p.name ILIKE ${containsPattern(input.search)}`);
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   if (after) {
     conditions.push(keysetAfterSql(Prisma.sql`p.created_at, p.id`, "desc", after.at, after.id));

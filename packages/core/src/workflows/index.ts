@@ -1,5 +1,14 @@
 /** Workflow types, templates and instances, their analytics and time-outs. */
 export { analyticsSummary, ZAnalyticsSummarySchema } from "./analytics";
+export {
+  createComment,
+  deleteComment,
+  listComments,
+  listTimeline,
+  updateComment,
+  ZCommentViewSchema,
+  ZTimelineEntrySchema,
+} from "./comments";
 export { ZWorkflowAnalyticsInputSchema } from "./input";
 export { assignInstance } from "./instances/assign";
 export { listAvailableTransitions } from "./instances/available";
@@ -17,12 +26,19 @@ export { ZTransitionResultSchema } from "./instances/result";
 export { transitionInstance } from "./instances/transition";
 export { ZWorkflowInstanceViewSchema } from "./instances/view";
 export {
+  ZProjectTemplateListInputSchema,
+  ZProjectTemplateToggleInputSchema,
   ZWorkflowTemplateListFiltersSchema,
   ZWorkflowTemplateUpdateInputSchema,
 } from "./templates/input";
+export { listProjectTemplates, setProjectTemplateEnabled } from "./templates/availability";
 export { archiveTemplate, publishTemplate } from "./templates/lifecycle";
 export { getTemplate, listTemplates } from "./templates/read";
-export { ZWorkflowTemplateSummarySchema, ZWorkflowTemplateViewSchema } from "./templates/view";
+export {
+  ZProjectTemplateViewSchema,
+  ZWorkflowTemplateSummarySchema,
+  ZWorkflowTemplateViewSchema,
+} from "./templates/view";
 export { createTemplate, updateTemplate } from "./templates/write";
 export { fireDueTimeouts } from "./timeouts";
 export { ZWorkflowTypeListFiltersSchema, ZWorkflowTypeUpdateInputSchema } from "./types/input";

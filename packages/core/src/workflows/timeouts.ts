@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { Prisma, type PrismaClient, type ScopedDb } from "@fastnext/db";
 import { emitEvent } from "@fastnext/events";
+import { type ActivityAction } from "@fastnext/validators";
 import { dueTimeouts, evaluateGuard, type WorkflowDefinition } from "@fastnext/workflow";
 
 import { diffRecords } from "../activity";
@@ -146,7 +147,7 @@ async function fire(
   await tx.activity.create({
     data: {
       actorId: null,
-      action: "workflow_instance.timeout",
+      action: "workflow_instance.timeout" satisfies ActivityAction,
       entityType: "workflow_instance",
       entityId: candidate.id,
       changes: changes ? { before: changes.before, after: changes.after } : Prisma.DbNull,

@@ -1,6 +1,6 @@
 import { declarationPath } from "@fastnext/db/policies";
 
-import { PERMISSIONS_FILE, ROOT_ROUTER_FILE, SCHEMA_FILE } from "../repository";
+import { ACTIVITY_FILE, PERMISSIONS_FILE, ROOT_ROUTER_FILE, SCHEMA_FILE } from "../repository";
 import { type TemplateContext } from "./context";
 import { addBackRelation, appendModel } from "./prisma-schema";
 import { type GeneratedFile } from "./spec";
@@ -96,6 +96,28 @@ export function resourceEdits(ctx: TemplateContext): TextEdit[] {
         }
         return text;
       },
+    },
+    {
+      path: ACTIVITY_FILE,
+      // recordActivity takes only actions with a sentence: the three the services write.
+      apply: (source) =>
+        insertBefore(
+          source,
+          "} as const satisfies Record<string, Sentence>;",
+          (
+            [
+              ["create", "Created"],
+              ["update", "Updated"],
+              ["delete", "Deleted"],
+            ] as const
+          )
+            .map(
+              ([verb, done]) =>
+                `  "${ctx.prefix}.${verb}": named("${done} ${ctx.label}", "${ctx.titleField.name}"),\n`,
+            )
+            .join(""),
+          ACTIVITY_FILE,
+        ),
     },
     {
       path: "packages/core/package.json",

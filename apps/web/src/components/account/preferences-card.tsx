@@ -14,6 +14,7 @@ import { useToast } from "../ui/toast";
 const KIND_LABEL: Record<NotificationKind, string> = {
   "workflow.transitioned": "An item I follow moves to another state",
   "workflow.assigned": "An item is assigned to me",
+  "workflow.mentioned": "Someone mentions me in a comment",
   "project.member_added": "I am added to a project",
   "user.invited": "Invitations",
 };

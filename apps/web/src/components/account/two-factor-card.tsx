@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { QRCodeSVG } from "qrcode.react";
 import { useState, type SubmitEvent } from "react";
 
 import { ZTwoFactorConfirmInputSchema, ZTwoFactorDisableInputSchema } from "@fastnext/validators";
@@ -14,8 +15,25 @@ import { useViewer } from "../shell/viewer";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { CopyButton } from "../ui/copy-button";
+import { downloadText } from "../ui/download";
 import { TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
+
+/** "JBSWY3DPEHPK3PXP" as "JBSW Y3DP EHPK 3PXP": easier to read out and type by hand. */
+function groupInFours(secret: string): string {
+  return (secret.match(/.{1,4}/g) ?? []).join(" ");
+}
+
+function backupCodesFile(codes: string[], email: string | undefined): string {
+  return [
+    email ? `FastNext backup codes for ${email}` : "FastNext backup codes",
+    "Each code signs in once, in place of a code from the authenticator app.",
+    "",
+    ...codes,
+    "",
+  ].join("\n");
+}
 
 /**
  * Two-factor sign-in: set up (a secret for the authenticator app, then a
@@ -97,6 +115,24 @@ export function TwoFactorCard() {
                 <li key={code}>{code}</li>
               ))}
             </ul>
+            <div className="form-actions">
+              <CopyButton
+                text={backupCodes.join("\n")}
+                label="Copy codes"
+                copied="Backup codes copied."
+              />
+              <Button
+                size="sm"
+                onClick={() =>
+                  downloadText(
+                    "fastnext-backup-codes.txt",
+                    backupCodesFile(backupCodes, user.email),
+                  )
+                }
+              >
+                Download as .txt
+              </Button>
+            </div>
           </Alert>
         ) : null}
         {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
@@ -131,12 +167,29 @@ export function TwoFactorCard() {
               className="small"
               style={{ margin: 0, paddingLeft: "1.25rem", display: "grid", gap: "var(--space-2)" }}
             >
-              <li>
-                In your authenticator app, add an account with this key:{" "}
-                <code className="secret" aria-label="Secret key">
-                  {setup.data.secret}
-                </code>{" "}
-                or <a href={setup.data.otpauthUri}>open it in the app</a>.
+              <li className="stack-sm">
+                <span>Scan this code with your authenticator app:</span>
+                <figure className="qr-code">
+                  <QRCodeSVG
+                    value={setup.data.otpauthUri}
+                    size={176}
+                    marginSize={2}
+                    level="M"
+                    role="img"
+                    aria-label="QR code for your authenticator app"
+                  />
+                </figure>
+                <span>
+                  Or add an account by hand with this key:{" "}
+                  <code className="secret" aria-label="Secret key">
+                    {groupInFours(setup.data.secret)}
+                  </code>{" "}
+                  <CopyButton text={setup.data.secret} label="Copy key" copied="Key copied." />
+                </span>
+                <span>
+                  On this device, you can also{" "}
+                  <a href={setup.data.otpauthUri}>open it in the app</a>.
+                </span>
               </li>
               <li>Enter the 6-digit code it shows.</li>
             </ol>

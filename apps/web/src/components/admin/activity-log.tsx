@@ -3,6 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
+import { ACTIVITY_ACTIONS, activityActionLabel, describeActivity } from "@fastnext/validators";
+
 import { useTRPC } from "~/trpc/client";
 
 import { useCan, useViewer } from "../shell/viewer";
@@ -25,6 +27,12 @@ function formatValue(value: unknown): string {
   if (typeof value === "string") return value;
   return JSON.stringify(value);
 }
+
+/** The filter's choices: every action by its sentence, in reading order. */
+const ACTION_OPTIONS = ACTIVITY_ACTIONS.map((action) => ({
+  action,
+  label: activityActionLabel(action),
+})).sort((a, b) => a.label.localeCompare(b.label));
 
 export function ActivityLog() {
   const trpc = useTRPC();
@@ -79,12 +87,18 @@ export function ActivityLog() {
               ))}
             </SelectField>
           ) : null}
-          <TextField
+          <SelectField
             label="Action"
-            placeholder="e.g. project.update"
             value={filters.action}
             onChange={(event) => change({ action: event.target.value })}
-          />
+          >
+            <option value="">Any action</option>
+            {ACTION_OPTIONS.map((option) => (
+              <option key={option.action} value={option.action}>
+                {option.label}
+              </option>
+            ))}
+          </SelectField>
           <TextField
             label="Entity"
             placeholder="e.g. project"
@@ -142,9 +156,9 @@ export function ActivityLog() {
                     </td>
                     <td>
                       <div className="list-main">
-                        <code>{entry.action}</code>
+                        <span>{describeActivity(entry)}</span>
                         <span className="list-meta">
-                          {entry.entityType}
+                          <code title="Action key">{entry.action}</code> · {entry.entityType}
                           {entry.entityId ? ` · ${entry.entityId.slice(0, 8)}` : ""}
                         </span>
                       </div>

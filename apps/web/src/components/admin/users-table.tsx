@@ -1,7 +1,8 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 
 import { type RouterOutputs } from "@fastnext/api";
@@ -35,7 +36,12 @@ export function UsersTable() {
   const trpc = useTRPC();
   const can = useCan();
   const viewer = useViewer();
-  const [filters, setFilters] = useState<UserFilters>(DEFAULT_USER_FILTERS);
+  // ?search= comes from links elsewhere (the command palette's user results).
+  const searchParam = useSearchParams().get("search") ?? "";
+  const [filters, setFilters] = useState<UserFilters>({
+    ...DEFAULT_USER_FILTERS,
+    search: searchParam,
+  });
   const [dialog, setDialog] = useState<
     | { kind: "create" }
     | { kind: "edit"; user: AdminUser }
@@ -62,6 +68,8 @@ export function UsersTable() {
     setFilters((current) => ({ ...current, ...patch }));
     pager.reset();
   };
+  // A second palette jump while on this page changes the URL, not the mount.
+  useEffect(() => change({ search: searchParam }), [searchParam]);
 
   return (
     <>

@@ -2,17 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 
+import { describeActivity } from "@fastnext/validators";
+
 import { useTRPC } from "~/trpc/client";
 
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { RECENT_ACTIVITY_INPUT } from "./inputs";
-
-/** "project.member_add" → "Project member add": the trail's action, readable. */
-function describeAction(action: string): string {
-  const text = action.replace(/[._]/g, " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** The signed-in user's own latest changes (their part of the activity trail). */
 export function RecentActivity() {
@@ -34,9 +30,9 @@ export function RecentActivity() {
           {activity.data.items.map((entry) => (
             <li key={entry.id}>
               <div className="list-main">
-                <span>{describeAction(entry.action)}</span>
+                <span>{describeActivity(entry)}</span>
                 <span className="list-meta">
-                  {entry.entityType} · <Time date={entry.createdAt} />
+                  <Time date={entry.createdAt} />
                 </span>
               </div>
             </li>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 /** 128 random bits as hex: `getRandomValues` works on plain-HTTP origins too, unlike `randomUUID`. */
-function newKey(): string {
+export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
@@ -14,11 +14,11 @@ function newKey(): string {
  * same create and the server makes it once. A new opening is a new create.
  */
 export function useIdempotencyKey(open: boolean): string {
-  const [key, setKey] = useState(newKey);
+  const [key, setKey] = useState(newIdempotencyKey);
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
     setWasOpen(open);
-    if (open) setKey(newKey());
+    if (open) setKey(newIdempotencyKey());
   }
   return key;
 }

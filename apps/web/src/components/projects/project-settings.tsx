@@ -18,6 +18,7 @@ import { Checkbox, SelectField, TextareaField, TextField } from "../ui/field";
 import { ErrorState, LoadingState } from "../ui/states";
 import { useToast } from "../ui/toast";
 import { VISIBILITY_DESCRIPTION, VISIBILITY_LABEL } from "./labels";
+import { ProjectTemplates } from "./project-templates";
 
 type Project = RouterOutputs["projects"]["get"];
 
@@ -31,6 +32,7 @@ export function ProjectSettings({ projectId }: { projectId: string }) {
     <div className="stack">
       {/* Keyed by the saved version: the form starts again from what was saved. */}
       <DetailsForm key={project.data.updatedAt.toISOString()} project={project.data} />
+      <ProjectTemplates project={project.data} />
       <DangerZone project={project.data} />
     </div>
   );

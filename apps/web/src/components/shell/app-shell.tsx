@@ -15,13 +15,19 @@ import { useViewer } from "./viewer";
 /** Sidebar, header and content for signed-in pages. On phones the sidebar is a drawer. */
 export function AppShell({
   initialTheme,
+  search,
   bell,
+  banner,
   onThemeChange,
   children,
 }: {
   initialTheme: Theme;
+  /** The search button and the command palette it opens. */
+  search?: ReactNode;
   /** The notification bell, when the API offers notifications. */
   bell?: ReactNode;
+  /** A notice above the page (the connection state). */
+  banner?: ReactNode;
   onThemeChange?: (theme: Theme) => void;
   children: ReactNode;
 }) {
@@ -51,6 +57,7 @@ export function AppShell({
           <Brand />
         </span>
         <span className="spacer" />
+        {search}
         <ThemeMenu
           theme={theme}
           onChange={(next) => {
@@ -84,6 +91,7 @@ export function AppShell({
         </nav>
       </aside>
       <main id="main" className="shell-main" tabIndex={-1}>
+        {banner}
         <div className="shell-content">{children}</div>
       </main>
     </div>

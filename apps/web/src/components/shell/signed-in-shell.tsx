@@ -9,12 +9,14 @@ import { NotificationBell } from "../notifications/bell";
 import { applyTheme } from "../theme/theme-menu";
 import { type Theme } from "../theme/theme";
 import { AppShell } from "./app-shell";
+import { ConnectionBanner } from "./connection-banner";
+import { PaletteLauncher } from "./palette-launcher";
 
 /**
- * The shell with what needs the API: the live notification bell, and the
- * theme saved in the user's settings. The saved theme wins over this
- * browser's cookie (it follows the user to a new device); a choice made
- * here is saved back.
+ * The shell with what needs the API: the command palette, the live
+ * notification bell, the connection banner, and the theme saved in the
+ * user's settings. The saved theme wins over this browser's cookie (it
+ * follows the user to a new device); a choice made here is saved back.
  */
 export function SignedInShell({
   savedTheme,
@@ -38,7 +40,9 @@ export function SignedInShell({
   return (
     <AppShell
       initialTheme={savedTheme}
+      search={<PaletteLauncher />}
       bell={<NotificationBell />}
+      banner={<ConnectionBanner />}
       onThemeChange={(theme) => saveTheme.mutate({ theme })}
     >
       {children}

@@ -28,6 +28,9 @@ const PATHS = {
   check: "M20 6 9 17l-5-5",
   trash: "M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6",
   refresh: "M21 12a9 9 0 1 1-2.6-6.4M21 3v6h-6",
+  arrowUp: "M12 19V5M6 11l6-6 6 6",
+  arrowDown: "M12 5v14M6 13l6 6 6-6",
+  grip: "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,39 +1,64 @@
 import { type RouterInputs, type RouterOutputs } from "@fastnext/api";
 
-type TemplateSummary = RouterOutputs["workflows"]["templates"]["list"]["items"][number];
+type ProjectTemplate = RouterOutputs["projects"]["templates"]["list"]["items"][number];
 
-/** Published templates, for the board's picker (all of them fit: there are few). */
-export const PUBLISHED_TEMPLATES_INPUT: RouterInputs["workflows"]["templates"]["list"] = {
-  status: "published",
-  limit: 100,
-  cursor: null,
+/** A template the board can show and start items on: on for the project, and published. */
+export type UsableTemplate = ProjectTemplate & {
+  published: NonNullable<ProjectTemplate["published"]>;
 };
 
-/** The newest published version of each template key, by name. */
-export function newestVersions(templates: readonly TemplateSummary[]): TemplateSummary[] {
-  const newest = new Map<string, TemplateSummary>();
-  for (const template of templates) {
-    const seen = newest.get(template.key);
-    if (!seen || template.version > seen.version) newest.set(template.key, template);
-  }
-  return [...newest.values()].sort((a, b) => a.name.localeCompare(b.name));
+/** The project's template list: what its picker offers (installation and own, minus those off). */
+export function projectTemplatesInput(
+  projectId: string,
+): RouterInputs["projects"]["templates"]["list"] {
+  return { projectId };
+}
+
+/** The templates new items of the project may start on, by name. */
+export function usableTemplates(templates: readonly ProjectTemplate[]): UsableTemplate[] {
+  return templates.filter(
+    (template): template is UsableTemplate => template.usable && template.published !== null,
+  );
 }
 
 /** The board shows one template's items: the one asked for, else the first. */
 export function pickTemplate(
-  templates: readonly TemplateSummary[],
+  templates: readonly ProjectTemplate[],
   key: string | undefined,
-): TemplateSummary | undefined {
-  const versions = newestVersions(templates);
-  return versions.find((template) => template.key === key) ?? versions[0];
+): UsableTemplate | undefined {
+  const usable = usableTemplates(templates);
+  return usable.find((template) => template.key === key) ?? usable[0];
 }
 
 export const BOARD_PAGE_SIZE = 100;
+
+/** What the board's toolbar narrows the items to; empty strings mean "any". */
+export interface BoardFilters {
+  search: string;
+  assigneeId: string;
+  state: string;
+}
+
+export const NO_BOARD_FILTERS: BoardFilters = { search: "", assigneeId: "", state: "" };
+
+export function hasBoardFilters(filters: BoardFilters): boolean {
+  return filters.search.trim() !== "" || filters.assigneeId !== "" || filters.state !== "";
+}
 
 export function boardInstancesInput(
   projectId: string,
   templateKey: string,
   cursor: string | null = null,
+  filters: BoardFilters = NO_BOARD_FILTERS,
 ): RouterInputs["workflows"]["instances"]["list"] {
-  return { projectId, templateKey, limit: BOARD_PAGE_SIZE, cursor };
+  const search = filters.search.trim();
+  return {
+    projectId,
+    templateKey,
+    limit: BOARD_PAGE_SIZE,
+    cursor,
+    ...(search ? { search } : {}),
+    ...(filters.assigneeId ? { assigneeId: filters.assigneeId } : {}),
+    ...(filters.state ? { state: filters.state } : {}),
+  };
 }

@@ -14,17 +14,22 @@ import { memberListInput } from "../projects/project-list-input";
 import { initials, useViewer } from "../shell/viewer";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { SelectField } from "../ui/field";
+import { SelectField, TextField } from "../ui/field";
 import { Icon } from "../ui/icons";
 import { Pager, useCursorPager } from "../ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
+import { useDebounced } from "../ui/use-debounced";
 import {
   boardInstancesInput,
-  newestVersions,
+  hasBoardFilters,
+  NO_BOARD_FILTERS,
   pickTemplate,
-  PUBLISHED_TEMPLATES_INPUT,
+  projectTemplatesInput,
+  usableTemplates,
+  type BoardFilters,
 } from "./board-input";
+import { useCardMoves } from "./board-moves";
 import { CreateInstanceDialog } from "./create-instance-dialog";
 
 type Instance = RouterOutputs["workflows"]["instances"]["list"]["items"][number];
@@ -42,32 +47,56 @@ export function Board({
   const viewer = useViewer();
   const pager = useCursorPager();
   const [creating, setCreating] = useState(false);
+  const [filters, setFilters] = useState<BoardFilters>(NO_BOARD_FILTERS);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const search = useDebounced(filters.search);
+  const filter = (patch: Partial<BoardFilters>) => {
+    setFilters((current) => ({ ...current, ...patch }));
+    pager.reset();
+  };
 
   const project = useQuery(trpc.projects.get.queryOptions({ id: projectId }));
-  const templates = useQuery(trpc.workflows.templates.list.queryOptions(PUBLISHED_TEMPLATES_INPUT));
+  // What this project may use: installation templates its owners left on, and its own.
+  const templates = useQuery(
+    trpc.projects.templates.list.queryOptions(projectTemplatesInput(projectId)),
+  );
   const selected = templates.data ? pickTemplate(templates.data.items, templateKey) : undefined;
   const template = useQuery({
-    ...trpc.workflows.templates.get.queryOptions({ id: selected?.id ?? "" }),
+    ...trpc.workflows.templates.get.queryOptions({ id: selected?.published.id ?? "" }),
     enabled: selected !== undefined,
   });
   const instances = useQuery({
     ...trpc.workflows.instances.list.queryOptions(
-      boardInstancesInput(projectId, selected?.key ?? "", pager.cursor),
+      boardInstancesInput(projectId, selected?.key ?? "", pager.cursor, { ...filters, search }),
     ),
     enabled: selected !== undefined,
   });
   const members = useQuery(trpc.projects.members.list.queryOptions(memberListInput(projectId)));
   const names = new Map((members.data?.items ?? []).map((member) => [member.userId, member.name]));
+  const stateNames = new Map(
+    (template.data?.definition.states ?? []).map((state) => [state.key, state.name]),
+  );
+  const moves = useCardMoves((key) => stateNames.get(key) ?? key);
 
   if (templates.isPending) return <LoadingState label="Loading the board" rows={4} />;
   if (templates.isError)
     return <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />;
   if (!selected) {
+    const owner = project.data ? mayAct(project.data.myRole, "owner", viewer.permissions) : false;
     return (
       <section className="card">
         <EmptyState title="No published workflow yet">
           Items follow a workflow template. Once one is published, its board appears here.
-          {viewer.permissions.includes("workflow.manage") ? (
+          {owner ? (
+            <>
+              {" "}
+              <Link href={`/projects/${projectId}/settings#templates`}>
+                Define or choose a template
+              </Link>
+              .
+            </>
+          ) : viewer.permissions.includes("workflow.manage") ? (
             <>
               {" "}
               <Link href="/workflows">Create a template</Link>.
@@ -82,8 +111,19 @@ export function Board({
     ? mayAct(project.data.myRole, "editor", viewer.permissions)
     : false;
   const archived = Boolean(project.data?.archivedAt);
+  // Dragging is the pointer way to a transition; the item page's buttons stay the keyboard way.
+  const canMove = canCreate;
+  const endDrag = () => {
+    setDragged(null);
+    setDropTarget(null);
+  };
   const definition = template.data?.definition;
-  const columns = definition ? columnsOf(definition.states, instances.data?.items ?? []) : [];
+  const allColumns = definition ? columnsOf(definition.states, instances.data?.items ?? []) : [];
+  // A chosen state narrows the board to its column; the others would only say "Nothing here".
+  const columns = filters.state
+    ? allColumns.filter((column) => column.key === filters.state)
+    : allColumns;
+  const filtered = hasBoardFilters({ ...filters, search });
 
   return (
     <section className="stack-sm" aria-label="Board">
@@ -95,7 +135,7 @@ export function Board({
             router.push(`/projects/${projectId}?template=${encodeURIComponent(event.target.value)}`)
           }
         >
-          {newestVersions(templates.data.items).map((candidate) => (
+          {usableTemplates(templates.data.items).map((candidate) => (
             <option key={candidate.key} value={candidate.key}>
               {candidate.name}
             </option>
@@ -104,6 +144,44 @@ export function Board({
         {canCreate && !archived && template.data ? (
           <Button variant="primary" onClick={() => setCreating(true)}>
             <Icon name="plus" /> New item
+          </Button>
+        ) : null}
+      </div>
+      <div className="board-filters" role="search" aria-label="Filter items">
+        <TextField
+          label="Search items"
+          type="search"
+          placeholder="Title contains…"
+          value={filters.search}
+          onChange={(event) => filter({ search: event.target.value })}
+        />
+        <SelectField
+          label="Assignee"
+          value={filters.assigneeId}
+          onChange={(event) => filter({ assigneeId: event.target.value })}
+        >
+          <option value="">Anyone</option>
+          {(members.data?.items ?? []).map((member) => (
+            <option key={member.userId} value={member.userId}>
+              {member.userId === viewer.user.id ? `${member.name} (you)` : member.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="State"
+          value={filters.state}
+          onChange={(event) => filter({ state: event.target.value })}
+        >
+          <option value="">All states</option>
+          {(definition?.states ?? []).map((state) => (
+            <option key={state.key} value={state.key}>
+              {state.name}
+            </option>
+          ))}
+        </SelectField>
+        {hasBoardFilters(filters) ? (
+          <Button variant="ghost" onClick={() => filter(NO_BOARD_FILTERS)}>
+            Clear filters
           </Button>
         ) : null}
       </div>
@@ -118,12 +196,40 @@ export function Board({
         <LoadingState label="Loading items" rows={4} />
       ) : (
         <>
-          <div className="board" aria-busy={instances.isFetching}>
+          {filtered ? (
+            <p className="small muted" role="status">
+              {instances.data.items.length === 0
+                ? "No item matches these filters."
+                : `${instances.data.items.length}${instances.data.nextCursor ? "+" : ""} matching ${
+                    instances.data.items.length === 1 ? "item" : "items"
+                  }`}
+            </p>
+          ) : null}
+          <div className="board" aria-busy={instances.isFetching || moves.busy}>
             {columns.map((column) => (
               <section
                 key={column.key}
                 className="board-column"
                 aria-labelledby={`column-${column.key}`}
+                data-drop-target={(dropTarget === column.key && dragged !== null) || undefined}
+                onDragOver={(event) => {
+                  if (dragged === null) return;
+                  event.preventDefault();
+                  event.dataTransfer.dropEffect = "move";
+                  setDropTarget(column.key);
+                }}
+                onDragLeave={(event) => {
+                  if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+                    setDropTarget((current) => (current === column.key ? null : current));
+                  }
+                }}
+                onDrop={(event) => {
+                  if (dragged === null) return;
+                  event.preventDefault();
+                  const card = dragged;
+                  endDrag();
+                  moves.drop(card, column.key);
+                }}
               >
                 <header className="board-column-header">
                   <span
@@ -143,7 +249,18 @@ export function Board({
                         ? (names.get(item.assigneeId) ?? "Someone")
                         : null;
                       return (
-                        <li key={item.id} className="board-card">
+                        <li
+                          key={item.id}
+                          className="board-card"
+                          draggable={canMove}
+                          data-dragging={dragged === item.id || undefined}
+                          onDragStart={(event) => {
+                            event.dataTransfer.effectAllowed = "move";
+                            event.dataTransfer.setData("text/plain", item.title);
+                            setDragged(item.id);
+                          }}
+                          onDragEnd={endDrag}
+                        >
                           <Link
                             href={`/projects/${projectId}/instances/${item.id}`}
                             className="board-card-title"
@@ -173,6 +290,7 @@ export function Board({
           <Pager pager={pager} nextCursor={instances.data.nextCursor} busy={instances.isFetching} />
         </>
       )}
+      {moves.dialogs}
       {template.data && creating ? (
         <CreateInstanceDialog
           projectId={projectId}

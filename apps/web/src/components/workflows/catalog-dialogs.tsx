@@ -119,12 +119,18 @@ export function CreateTypeDialog({ open, onClose }: { open: boolean; onClose: ()
   );
 }
 
+/**
+ * A new template: installation-wide, or with `project` that project's own
+ * (its owners define it; it is usable there only).
+ */
 export function CreateTemplateDialog({
   types,
+  project,
   open,
   onClose,
 }: {
   types: readonly WorkflowType[];
+  project?: { id: string; name: string };
   open: boolean;
   onClose: () => void;
 }) {
@@ -138,7 +144,10 @@ export function CreateTemplateDialog({
   const create = useMutation(
     trpc.workflows.templates.create.mutationOptions({
       onSuccess: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.list.queryKey() }),
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.projects.templates.list.queryKey() }),
+        ]),
     }),
   );
 
@@ -146,7 +155,7 @@ export function CreateTemplateDialog({
     const values = formValues(target);
     const input = errors.validate(
       ZWorkflowTemplateCreateInputSchema,
-      { ...values, definition: STARTER_DEFINITION },
+      { ...values, definition: STARTER_DEFINITION, projectId: project?.id },
       target,
     );
     if (!input) return;
@@ -161,8 +170,12 @@ export function CreateTemplateDialog({
       id="create-template"
       open={open}
       onClose={onClose}
-      title="New workflow template"
-      description="It starts as a small draft (Open → Done) that you then shape in the editor."
+      title={project ? "New project template" : "New workflow template"}
+      description={
+        project
+          ? `A template of ${project.name} only. It starts as a small draft (Open → Done) that you then shape in the editor.`
+          : "It starts as a small draft (Open → Done) that you then shape in the editor."
+      }
       submitLabel="Create and edit"
       pending={create.isPending}
       errors={errors}

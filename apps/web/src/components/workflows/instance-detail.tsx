@@ -14,13 +14,14 @@ import { useViewer } from "../shell/viewer";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { Icon } from "../ui/icons";
 import { PageHeader } from "../ui/page-header";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { useToast } from "../ui/toast";
 import { AttachmentsPanel } from "./attachments-panel";
 import { formatDataValue } from "./data-fields";
-import { historyInput } from "./instance-inputs";
+import { InstanceTimeline } from "./instance-timeline";
 import { StateBadge, stateInfo } from "./state-label";
 import { TransitionDialog } from "./transition-dialog";
 
@@ -49,7 +50,6 @@ export function InstanceDetail({
   const available = useQuery(
     trpc.workflows.instances.availableTransitions.queryOptions({ instanceId }),
   );
-  const history = useQuery(trpc.workflows.instances.history.queryOptions(historyInput(instanceId)));
   const members = useQuery(trpc.projects.members.list.queryOptions(memberListInput(projectId)));
   const names = new Map((members.data?.items ?? []).map((member) => [member.userId, member.name]));
   const nameOf = (userId: string | null) =>
@@ -69,7 +69,7 @@ export function InstanceDetail({
         queryKey: trpc.workflows.instances.availableTransitions.queryKey({ instanceId }),
       }),
       queryClient.invalidateQueries({
-        queryKey: trpc.workflows.instances.history.queryKey({ instanceId }),
+        queryKey: trpc.workflows.instances.timeline.queryKey({ instanceId }),
       }),
       queryClient.invalidateQueries({ queryKey: trpc.workflows.instances.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ id: projectId }) }),
@@ -98,6 +98,13 @@ export function InstanceDetail({
   const definition = template.data?.definition;
   const stateName = (key: string) => stateInfo(definition, key).name;
   const canEdit = project.data ? mayAct(project.data.myRole, "editor", viewer.permissions) : false;
+  // Any member comments, viewers included (and project.manage_all), as the API decides.
+  const canComment = project.data
+    ? mayAct(project.data.myRole, "viewer", viewer.permissions)
+    : false;
+  const mentionable = (members.data?.items ?? []).flatMap((member) =>
+    member.name ? [{ userId: member.userId, name: member.name }] : [],
+  );
   const transitions = available.data?.transitions ?? [];
   // The transitions were computed for a version; an older answer is not offered.
   const current = available.data?.version === item.version;
@@ -153,8 +160,14 @@ export function InstanceDetail({
                         transition.blockedBy ? `Needs ${transition.blockedBy.guard}` : undefined
                       }
                       onClick={() => setFiring(transition)}
+                      aria-label={`${transition.name}, to ${stateName(transition.to)}`}
                     >
                       {transition.name}
+                      {/* Where it leads, so nobody has to know the diagram by heart. */}
+                      <span className="transition-target">
+                        <Icon name="arrowRight" />
+                        {stateName(transition.to)}
+                      </span>
                     </Button>
                   ))}
                 </div>
@@ -173,42 +186,19 @@ export function InstanceDetail({
             </div>
           </section>
 
-          <section className="card" aria-labelledby="history-title">
-            <div className="card-header">
-              <h2 id="history-title">History</h2>
-            </div>
-            {history.isPending ? (
-              <LoadingState label="Loading the history" />
-            ) : history.isError ? (
-              <ErrorState error={history.error} onRetry={() => void history.refetch()} />
-            ) : history.data.items.length === 0 ? (
-              <EmptyState title="No history yet" />
-            ) : (
-              <ol className="timeline" aria-label="History">
-                {history.data.items.map((entry) => (
-                  <li key={entry.id}>
-                    <p>
-                      <strong>{nameOf(entry.actorId)}</strong>{" "}
-                      {entry.fromState === null ? (
-                        <>created it in “{stateName(entry.toState)}”</>
-                      ) : (
-                        <>
-                          moved it from “{stateName(entry.fromState)}” to “
-                          {stateName(entry.toState)}”
-                        </>
-                      )}
-                    </p>
-                    {entry.comment ? (
-                      <blockquote className="timeline-comment">{entry.comment}</blockquote>
-                    ) : null}
-                    <span className="list-meta">
-                      <Time date={entry.createdAt} />
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <InstanceTimeline
+            instanceId={instanceId}
+            viewerId={viewer.user.id}
+            canComment={canComment}
+            members={mentionable}
+            nameOf={nameOf}
+            stateName={stateName}
+            onChange={() =>
+              queryClient.invalidateQueries({
+                queryKey: trpc.workflows.instances.timeline.queryKey({ instanceId }),
+              })
+            }
+          />
         </div>
 
         <div className="stack">

@@ -1,12 +1,12 @@
 import { type RouterInputs } from "@fastnext/api";
 
-export const HISTORY_PAGE_SIZE = 100;
+export const TIMELINE_PAGE_SIZE = 50;
 
-export function historyInput(
+export function timelineInput(
   instanceId: string,
   cursor: string | null = null,
-): RouterInputs["workflows"]["instances"]["history"] {
-  return { instanceId, limit: HISTORY_PAGE_SIZE, cursor };
+): RouterInputs["workflows"]["instances"]["timeline"] {
+  return { instanceId, limit: TIMELINE_PAGE_SIZE, cursor };
 }
 
 export const ATTACHMENT_PAGE_SIZE = 100;

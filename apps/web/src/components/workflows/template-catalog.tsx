@@ -28,7 +28,7 @@ export function TemplateCatalog() {
   const header = (
     <PageHeader
       title="Workflow templates"
-      description="The states and steps items move through. Publish a version to use it in projects."
+      description="The states and steps items move through. Publish an installation-wide version to offer it to every project; project owners define their own in project settings."
       actions={
         <>
           <Button onClick={() => setCreatingType(true)}>New type</Button>
@@ -95,8 +95,11 @@ export function TemplateCatalog() {
                           {template.name} <span className="muted">v{template.version}</span>
                         </Link>
                         <span className="list-meta">
-                          <span className="mono">{template.key}</span> · updated{" "}
-                          <Time date={template.updatedAt} />
+                          <span className="mono">{template.key}</span> ·{" "}
+                          {template.projectId === null
+                            ? "installation-wide"
+                            : "a project's own template"}{" "}
+                          · updated <Time date={template.updatedAt} />
                         </span>
                       </div>
                       <Badge tone={STATUS_TONE[template.status]}>{template.status}</Badge>

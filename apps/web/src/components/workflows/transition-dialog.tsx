@@ -36,7 +36,7 @@ const ZStaleDetailsSchema = z.object({
  * 128 random bits, hex. getRandomValues works on plain-http origins too,
  * where crypto.randomUUID does not exist.
  */
-function newIdempotencyKey(): string {
+export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `t-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("")}`;
 }

@@ -6,6 +6,7 @@ import { get } from "./get";
 import { projectInvitationsRouter } from "./invitations";
 import { list } from "./list";
 import { membersRouter } from "./members";
+import { projectTemplatesRouter } from "./templates";
 import { unarchive } from "./unarchive";
 import { update } from "./update";
 
@@ -19,4 +20,5 @@ export const projectsRouter = router({
   delete: remove,
   members: membersRouter,
   invitations: projectInvitationsRouter,
+  templates: projectTemplatesRouter,
 });

@@ -4,17 +4,24 @@ import { type ServiceContext } from "../../context";
 import { telemetryOf } from "../../telemetry";
 import { requireProjectRole } from "../../projects/access";
 import { initialState, parseStoredDefinition } from "../definition";
+import { isTemplateDisabled } from "../templates/availability";
 import { type WorkflowInstanceCreateInput } from "./input";
 import { validateData } from "./data";
 import { instanceSelect, toInstanceView, type WorkflowInstanceView } from "./view";
 
 async function findTemplate(ctx: ServiceContext, input: WorkflowInstanceCreateInput) {
-  const select = { id: true, status: true, definition: true } as const;
+  const select = { id: true, key: true, status: true, definition: true, projectId: true } as const;
+  // Installation-wide templates, or this project's own: another project's template is, for
+  // this project, no template at all (even to a member of both).
+  const inScope = { OR: [{ projectId: null }, { projectId: input.projectId }] };
   if (input.templateId)
-    return ctx.db.workflowTemplate.findUnique({ where: { id: input.templateId }, select });
+    return ctx.db.workflowTemplate.findFirst({
+      where: { id: input.templateId, ...inScope },
+      select,
+    });
   // The newest published version of the key; drafts and archived versions never start instances.
   return ctx.db.workflowTemplate.findFirst({
-    where: { key: input.templateKey, status: "published" },
+    where: { key: input.templateKey, status: "published", ...inScope },
     orderBy: { version: "desc" },
     select,
   });
@@ -53,6 +60,15 @@ export async function createInstance(
         fieldErrors: { [field]: ["Not published"] },
       },
     );
+  }
+  if (
+    template.projectId === null &&
+    (await isTemplateDisabled(db, input.projectId, template.key))
+  ) {
+    throw new AppError("PRECONDITION_FAILED", "This project's owners turned this template off", {
+      reason: "template_disabled",
+      fieldErrors: { [field]: ["Turned off for this project"] },
+    });
   }
   const definition = parseStoredDefinition(template.definition);
   const data = validateData(definition.dataFields, input.data);

@@ -32,6 +32,8 @@ export const ZWorkflowInstanceListFiltersSchema = z.object({
   templateKey: ZWorkflowKeySchema.optional(),
   state: ZWorkflowKeySchema.optional(),
   assigneeId: z.uuid().optional(),
+  /** Words anywhere in the title, case-insensitive. */
+  search: ZTextSchema.trim().min(1).max(100).optional(),
 });
 
 export const ZWorkflowTransitionInputSchema = z.object({

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Prisma, scopedRows } from "@fastnext/db";
 
 import { keysetAfterSql } from "../../pagination/keyset";
+import { containsPattern } from "../../pagination/search";
 import { decodeCursor, toPage, type Page, type PageInput } from "../../pagination/pagination";
 import { type ServiceContext } from "../../context";
 import { requireProjectRole } from "../../projects/access";
@@ -76,6 +77,7 @@ export async function listInstances(
   if (input.templateKey) conditions.push(Prisma.sql`t.key = ${input.templateKey}`);
   if (input.state) conditions.push(Prisma.sql`i.state = ${input.state}`);
   if (input.assigneeId) conditions.push(Prisma.sql`i.assignee_id = ${input.assigneeId}::uuid`);
+  if (input.search) conditions.push(Prisma.sql`i.title ILIKE ${containsPattern(input.search)}`);
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   if (after) {
     conditions.push(keysetAfterSql(Prisma.sql`i.created_at, i.id`, "desc", after.at, after.id));

@@ -24,7 +24,20 @@ export const ZWorkflowTemplateListFiltersSchema = z.object({
   typeId: z.uuid().optional(),
   key: ZWorkflowKeySchema.optional(),
   status: ZTemplateStatusSchema.optional(),
+  /** Only this project's own templates. */
+  projectId: z.uuid().optional(),
+  /** Only installation-wide templates, or only templates of projects. */
+  scope: z.enum(["installation", "project"]).optional(),
 });
+
+export const ZProjectTemplateListInputSchema = z.object({ projectId: z.uuid() });
+
+export const ZProjectTemplateToggleInputSchema = z.object({
+  projectId: z.uuid(),
+  templateKey: ZWorkflowKeySchema,
+});
+
+export type ProjectTemplateToggleInput = z.infer<typeof ZProjectTemplateToggleInputSchema>;
 
 export type WorkflowTemplateUpdateInput = z.infer<typeof ZWorkflowTemplateUpdateInputSchema>;
 

@@ -3,6 +3,7 @@ import { validateDefinition, type Problem } from "@fastnext/workflow";
 import { AppError, collectFieldErrors, type FieldErrors } from "../../errors";
 import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
+import { requireTemplateWriter } from "./access";
 import { getTemplate } from "./read";
 import { templateSelect, toTemplateView, type WorkflowTemplateView } from "./view";
 
@@ -38,6 +39,7 @@ export async function publishTemplate(
   id: string,
 ): Promise<WorkflowTemplateView> {
   const template = await getTemplate(ctx, id);
+  await requireTemplateWriter(ctx, template.projectId);
   if (template.status !== "draft") throw notDraft(template.status);
   const result = validateDefinition(template.definition);
   if (!result.ok) {
@@ -83,6 +85,7 @@ export async function archiveTemplate(
   id: string,
 ): Promise<WorkflowTemplateView> {
   const template = await getTemplate(ctx, id);
+  await requireTemplateWriter(ctx, template.projectId);
   if (template.status === "archived") {
     throw new AppError("PRECONDITION_FAILED", "This version is already archived", {
       reason: "already_archived",

@@ -13,7 +13,10 @@ import {
 } from "./view";
 import { type WorkflowTemplateListFilters } from "./input";
 
-/** Template versions, newest first; any signed-in user reads them. */
+/**
+ * Template versions, newest first: the installation's, which any signed-in
+ * user reads, and those of the projects the caller may read (RLS).
+ */
 export async function listTemplates(
   ctx: ServiceContext,
   input: WorkflowTemplateListFilters & PageInput,
@@ -22,6 +25,9 @@ export async function listTemplates(
   if (input.typeId) conditions.push({ typeId: input.typeId });
   if (input.key) conditions.push({ key: input.key });
   if (input.status) conditions.push({ status: input.status });
+  if (input.projectId) conditions.push({ projectId: input.projectId });
+  if (input.scope === "installation") conditions.push({ projectId: null });
+  if (input.scope === "project") conditions.push({ projectId: { not: null } });
   const after = decodeCursor(ctx.deps.cursors, input.cursor);
   if (after) conditions.push(keysetAfter(NEWEST_FIRST, after.at, after.id));
   const rows = await ctx.db.workflowTemplate.findMany({

@@ -14,6 +14,8 @@ export const ZWorkflowTemplateSummarySchema = z.object({
   name: z.string(),
   status: ZTemplateStatusSchema,
   publishedAt: z.date().nullable(),
+  /** The project it belongs to and is usable in; null: installation-wide. */
+  projectId: z.uuid().nullable(),
   createdById: z.uuid().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -22,6 +24,25 @@ export const ZWorkflowTemplateSummarySchema = z.object({
 export const ZWorkflowTemplateViewSchema = ZWorkflowTemplateSummarySchema.extend({
   definition: ZWorkflowDefinitionSchema,
 });
+
+/** A template key as one project sees it: what its picker offers and its settings switch. */
+export const ZProjectTemplateViewSchema = z.object({
+  key: z.string(),
+  /** The newest version's name. */
+  name: z.string(),
+  typeId: z.uuid(),
+  scope: z.enum(["installation", "project"]),
+  /** The newest version, whatever its status (what an editor of the template opens). */
+  latest: z.object({ id: z.uuid(), version: z.number().int(), status: ZTemplateStatusSchema }),
+  /** The newest published version: what a new item starts on; null when none is published. */
+  published: z.object({ id: z.uuid(), version: z.number().int() }).nullable(),
+  /** Installation templates: the owners' switch. A project's own templates are always on. */
+  enabled: z.boolean(),
+  /** Enabled and published: new items may start on it. */
+  usable: z.boolean(),
+});
+
+export type ProjectTemplateView = z.infer<typeof ZProjectTemplateViewSchema>;
 
 export type WorkflowTemplateSummary = z.infer<typeof ZWorkflowTemplateSummarySchema>;
 export type WorkflowTemplateView = z.infer<typeof ZWorkflowTemplateViewSchema>;
@@ -34,6 +55,7 @@ export const templateSummarySelect = {
   name: true,
   status: true,
   publishedAt: true,
+  projectId: true,
   createdById: true,
   createdAt: true,
   updatedAt: true,

@@ -7,6 +7,7 @@ import { recordActivity } from "../../activity";
 import { type ServiceContext } from "../../context";
 import { definitionJson } from "../definition";
 import { type WorkflowTemplateUpdateInput } from "./input";
+import { requireTemplateWriter } from "./access";
 import { getTemplate } from "./read";
 import { templateSelect, toTemplateView, type WorkflowTemplateView } from "./view";
 
@@ -33,6 +34,7 @@ function versionTaken(): AppError {
 
 interface DraftData {
   typeId: string;
+  projectId: string | null;
   key: string;
   version: number;
   name: string;
@@ -57,11 +59,17 @@ async function insertDraft(ctx: ServiceContext, data: DraftData, onTaken: () => 
   }
 }
 
-/** Starts a new template key at version 1, as a draft. */
+/**
+ * Starts a new template key at version 1, as a draft: installation-wide
+ * (workflow.manage), or a project's own with `projectId` (its owners).
+ * Keys are unique across the installation, whatever the scope.
+ */
 export async function createTemplate(
   ctx: ServiceContext,
   input: WorkflowTemplateCreateInput,
 ): Promise<WorkflowTemplateView> {
+  const projectId = input.projectId ?? null;
+  await requireTemplateWriter(ctx, projectId);
   const type = await ctx.db.workflowType.findUnique({
     where: { id: input.typeId },
     select: { id: true },
@@ -81,6 +89,7 @@ export async function createTemplate(
     ctx,
     {
       typeId: input.typeId,
+      projectId,
       key: input.key,
       version: 1,
       name: input.name,
@@ -97,6 +106,7 @@ export async function createTemplate(
     after: {
       key: template.key,
       version: template.version,
+      projectId,
       name: template.name,
       definition: template.definition,
     },
@@ -119,6 +129,7 @@ export async function updateTemplate(
   input: WorkflowTemplateUpdateInput,
 ): Promise<WorkflowTemplateView> {
   const current = await getTemplate(ctx, input.id);
+  await requireTemplateWriter(ctx, current.projectId);
   const name = input.data.name ?? current.name;
   const definition = input.data.definition ?? current.definition;
 
@@ -150,7 +161,14 @@ export async function updateTemplate(
   const version = await nextVersion(ctx.db, current.key);
   const record = await insertDraft(
     ctx,
-    { typeId: current.typeId, key: current.key, version, name, definition },
+    {
+      typeId: current.typeId,
+      projectId: current.projectId,
+      key: current.key,
+      version,
+      name,
+      definition,
+    },
     versionTaken,
   );
   await recordActivity(ctx.db, ctx.actor, {

@@ -13,6 +13,7 @@ import { access as passwordHistory } from "./password_history";
 import { access as passwordResetTokens } from "./password_reset_tokens";
 import { access as permissions } from "./permissions";
 import { access as projectCounters } from "./project_counters";
+import { access as projectDisabledTemplates } from "./project_disabled_templates";
 import { access as projectInvitations } from "./project_invitations";
 import { access as projectMembers } from "./project_members";
 import { access as projects } from "./projects";
@@ -28,6 +29,7 @@ import { access as webhookDeliveries } from "./webhook_deliveries";
 import { access as webhookEndpoints } from "./webhook_endpoints";
 import { access as workerHeartbeats } from "./worker_heartbeats";
 import { access as workflowAttachments } from "./workflow_attachments";
+import { access as workflowComments } from "./workflow_comments";
 import { access as workflowHistory } from "./workflow_history";
 import { access as workflowInstances } from "./workflow_instances";
 import { access as workflowTemplates } from "./workflow_templates";
@@ -53,6 +55,7 @@ export const tableAccess: readonly TableAccess[] = sortedByTable([
   passwordResetTokens,
   permissions,
   projectCounters,
+  projectDisabledTemplates,
   projectInvitations,
   projectMembers,
   projects,
@@ -68,6 +71,7 @@ export const tableAccess: readonly TableAccess[] = sortedByTable([
   webhookEndpoints,
   workerHeartbeats,
   workflowAttachments,
+  workflowComments,
   workflowHistory,
   workflowInstances,
   workflowTemplates,

@@ -29,6 +29,17 @@ export function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
   return list.map((existing, at) => (at === index ? item : existing));
 }
 
+/** The list with the item at `from` taken out and put back at `to`. */
+export function moveAt<T>(list: readonly T[], from: number, to: number): T[] {
+  if (from === to || from < 0 || to < 0 || from >= list.length || to >= list.length) {
+    return [...list];
+  }
+  const next = [...list];
+  const [moved] = next.splice(from, 1);
+  if (moved !== undefined) next.splice(to, 0, moved);
+  return next;
+}
+
 export function removeAt<T>(list: readonly T[], index: number): T[] {
   return list.filter((_, at) => at !== index);
 }

@@ -4,7 +4,7 @@ import { STATE_KINDS, type State, type StateKind } from "@fastnext/workflow";
 
 import { Button } from "../../ui/button";
 import { SelectField } from "../../ui/field";
-import { followName, newState, removeAt, renameStateKey, replaceAt } from "./draft";
+import { followName, moveAt, newState, removeAt, renameStateKey, replaceAt } from "./draft";
 import { EditorSection, NameAndKeyFields, type DefinitionSectionProps } from "./editor-section";
 import { RowErrors } from "./row-errors";
 
@@ -27,7 +27,7 @@ export function StatesSection({ definition, onChange, errors }: DefinitionSectio
     <EditorSection
       noun="State"
       title="States"
-      description="The columns of the board. One initial state, at least one final."
+      description="The columns of the board, in this order. One initial state, at least one final."
       path="definition.states"
       items={states}
       errors={errors}
@@ -35,6 +35,8 @@ export function StatesSection({ definition, onChange, errors }: DefinitionSectio
       keyOf={(state) => state.key}
       onAdd={() => onChange({ ...definition, states: [...states, newState(states.length)] }, true)}
       onRemove={(index) => onChange({ ...definition, states: removeAt(states, index) }, true)}
+      // The board shows its columns in this order.
+      onMove={(from, to) => onChange({ ...definition, states: moveAt(states, from, to) }, true)}
     >
       {(state, index, path) => (
         <>

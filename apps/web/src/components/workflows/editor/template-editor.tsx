@@ -59,7 +59,10 @@ function EditorForm({ template }: { template: Template }) {
   const [definition, setDefinition] = useState<WorkflowDefinition>(template.definition);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [published, setPublished] = useState(false);
+  const project = useQuery({
+    ...trpc.projects.get.queryOptions({ id: template.projectId ?? "" }),
+    enabled: template.projectId !== null,
+  });
 
   const dirty =
     name !== template.name || JSON.stringify(definition) !== JSON.stringify(template.definition);
@@ -70,6 +73,7 @@ function EditorForm({ template }: { template: Template }) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.workflows.templates.get.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.projects.templates.list.queryKey() }),
     ]);
   const update = useMutation(
     trpc.workflows.templates.update.mutationOptions({ onSuccess: invalidate }),
@@ -111,9 +115,11 @@ function EditorForm({ template }: { template: Template }) {
   /**
    * Saves the draft; returns the id of the saved version. Saving a
    * published or archived version makes a new draft version, whose page
-   * this moves to (unless the caller does it later).
+   * this moves to. Publishing saves first as its own step (`inPublish`):
+   * it then neither moves nor confirms, so the one confirmation is the
+   * publish's.
    */
-  async function save(navigate = true): Promise<string | null> {
+  async function save(inPublish = false): Promise<string | null> {
     const parsed = ZDraftSchema.safeParse({ name, definition });
     if (!parsed.success) {
       setFieldErrors(flattenIssues(parsed.error).fieldErrors);
@@ -125,9 +131,10 @@ function EditorForm({ template }: { template: Template }) {
       const saved = await update.mutateAsync({ id: template.id, data: parsed.data });
       setFieldErrors({});
       setFormError(null);
+      if (inPublish) return saved.id;
       if (saved.id !== template.id) {
         toast.success(`Saved as a new draft, version ${saved.version}.`);
-        if (navigate) router.replace(`/workflows/templates/${saved.id}`);
+        router.replace(`/workflows/templates/${saved.id}`);
       } else {
         toast.success("Draft saved.");
       }
@@ -150,13 +157,12 @@ function EditorForm({ template }: { template: Template }) {
         return;
       }
     }
-    const id = dirty || newVersion ? await save(false) : template.id;
+    const id = dirty || newVersion ? await save(true) : template.id;
     if (!id) return;
     try {
       const result = await publish.mutateAsync({ id });
       setFieldErrors({});
       setFormError(null);
-      setPublished(true);
       toast.success(`Version ${result.version} published: new items start on it.`);
     } catch (error) {
       showRefusal(error);
@@ -178,14 +184,16 @@ function EditorForm({ template }: { template: Template }) {
 
   const change = (next: WorkflowDefinition, structural = false) => {
     setDefinition(next);
-    setPublished(false);
     // Row positions moved: errors reported for the old positions would point at the wrong rows.
     if (structural) setFieldErrors({});
   };
 
   const busy = update.isPending || publish.isPending;
-  const readOnlyNote =
-    template.status === "published"
+  // Said once there is something to save: right after publishing, the
+  // toast is the one confirmation and the badge shows the status.
+  const readOnlyNote = !dirty
+    ? null
+    : template.status === "published"
       ? "This version is published and in use. Saving changes creates the next version as a draft; items already started keep this one."
       : template.status === "archived"
         ? "This version is archived. Saving changes creates the next version as a draft."
@@ -194,13 +202,33 @@ function EditorForm({ template }: { template: Template }) {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Workflow templates", href: "/workflows" }, { label: template.name }]}
+        crumbs={
+          project.data
+            ? [
+                { label: project.data.name, href: `/projects/${project.data.id}` },
+                {
+                  label: "Workflow templates",
+                  href: `/projects/${project.data.id}/settings#templates`,
+                },
+                { label: template.name },
+              ]
+            : [{ label: "Workflow templates", href: "/workflows" }, { label: template.name }]
+        }
         title={
           <>
             {template.name} <span className="muted">v{template.version}</span>
           </>
         }
-        description={<span className="mono">{template.key}</span>}
+        description={
+          <>
+            <span className="mono">{template.key}</span> ·{" "}
+            <span data-testid="template-scope">
+              {template.projectId === null
+                ? "Installation-wide: every project may use it"
+                : `Template of ${project.data?.name ?? "a project"}: used there only`}
+            </span>
+          </>
+        }
         actions={
           <>
             <Badge tone={STATUS_TONE[template.status]}>{template.status}</Badge>
@@ -234,9 +262,6 @@ function EditorForm({ template }: { template: Template }) {
       />
       <div className="editor-layout">
         {readOnlyNote ? <Alert tone="info">{readOnlyNote}</Alert> : null}
-        {published ? (
-          <Alert tone="success">Published. Projects can start items on this version now.</Alert>
-        ) : null}
         {formError ? (
           <Alert tone="error" title={formError}>
             {unplaced.length > 0 ? (

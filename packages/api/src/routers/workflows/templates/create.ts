@@ -3,10 +3,14 @@ import { createTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/work
 import { ZWorkflowTemplateCreateInputSchema } from "@fastnext/validators";
 
 import { idempotent } from "../../../trpc/idempotent";
-import { permissionProcedure } from "../../../trpc/procedures";
+import { authedProcedure } from "../../../trpc/procedures";
 
-/** A new template key, version 1, as a draft. */
-export const create = permissionProcedure("workflow.manage")
+/**
+ * A new template key, version 1, as a draft. With `projectId` it is that
+ * project's own (its owners); without, installation-wide (workflow.manage).
+ * The service checks which, since the scope is in the input.
+ */
+export const create = authedProcedure
   .concat(idempotent)
   .input(ZWorkflowTemplateCreateInputSchema)
   .meta({

@@ -1,11 +1,14 @@
 import { serviceContext } from "@fastnext/core";
 import { publishTemplate, ZWorkflowTemplateViewSchema } from "@fastnext/core/workflows";
 
-import { permissionProcedure } from "../../../trpc/procedures";
+import { authedProcedure } from "../../../trpc/procedures";
 import { ZWorkflowIdInputSchema } from "../workflows.types";
 
-/** BAD_REQUEST "invalid_definition" with every problem when the definition does not hold together. */
-export const publish = permissionProcedure("workflow.manage")
+/**
+ * BAD_REQUEST "invalid_definition" with every problem when the definition does not hold
+ * together. Who may publish follows the template's scope (workflow.manage, or its project's owners).
+ */
+export const publish = authedProcedure
   .input(ZWorkflowIdInputSchema)
   .meta({
     openapi: {

@@ -5,10 +5,13 @@ import {
   ZWorkflowTemplateViewSchema,
 } from "@fastnext/core/workflows";
 
-import { permissionProcedure } from "../../../trpc/procedures";
+import { authedProcedure } from "../../../trpc/procedures";
 
-/** Edits a draft in place; editing a published version returns a new draft version. */
-export const update = permissionProcedure("workflow.manage")
+/**
+ * Edits a draft in place; editing a published version returns a new draft version. The
+ * template's scope decides who may: workflow.manage, or the owners of its project.
+ */
+export const update = authedProcedure
   .input(ZWorkflowTemplateUpdateInputSchema)
   .meta({
     openapi: {

@@ -6,13 +6,11 @@ import {
   userListInput,
 } from "~/components/admin/user-list-input";
 import { UsersTable } from "~/components/admin/users-table";
-import { Forbidden } from "~/components/shell/forbidden";
 import { HydrateClient, prefetch, trpc, viewerCan } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage() {
-  if (!(await viewerCan("user.read"))) return <Forbidden permission="user.read" />;
   await Promise.all([
     prefetch(trpc.admin.users.list.queryOptions(userListInput(DEFAULT_USER_FILTERS))),
     (await viewerCan("role.read"))

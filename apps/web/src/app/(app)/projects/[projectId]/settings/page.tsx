@@ -1,9 +1,9 @@
 import { type Metadata } from "next";
 
-import { mayAct } from "~/components/projects/labels";
 import { ProjectSettings } from "~/components/projects/project-settings";
-import { Forbidden } from "~/components/shell/forbidden";
-import { getViewer, HydrateClient, prefetchOrNotFound, trpc } from "~/trpc/server";
+import { projectTemplatesInput } from "~/components/workflows/board-input";
+import { TYPES_INPUT } from "~/components/workflows/catalog-inputs";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Project settings" };
 
@@ -13,10 +13,11 @@ export default async function ProjectSettingsPage({
   params: Promise<{ projectId: string }>;
 }) {
   const { projectId } = await params;
-  // Shared with the layout's call (same request, same query client).
-  const project = await prefetchOrNotFound(trpc.projects.get.queryOptions({ id: projectId }));
-  const viewer = await getViewer();
-  if (!viewer || !mayAct(project.myRole, "owner", viewer.permissions)) return <Forbidden />;
+  // The layout decided who may see this page; these are the sections' data.
+  await Promise.all([
+    prefetch(trpc.projects.templates.list.queryOptions(projectTemplatesInput(projectId))),
+    prefetch(trpc.workflows.types.list.queryOptions(TYPES_INPUT)),
+  ]);
   return (
     <HydrateClient>
       <ProjectSettings projectId={projectId} />

@@ -1,8 +1,7 @@
 import { type Metadata } from "next";
 
-import { Forbidden } from "~/components/shell/forbidden";
 import { TemplateEditor } from "~/components/workflows/editor/template-editor";
-import { HydrateClient, prefetchOrNotFound, trpc, viewerCan } from "~/trpc/server";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Template editor" };
 
@@ -11,9 +10,9 @@ export default async function TemplateEditorPage({
 }: {
   params: Promise<{ templateId: string }>;
 }) {
-  if (!(await viewerCan("workflow.manage"))) return <Forbidden permission="workflow.manage" />;
   const { templateId } = await params;
-  await prefetchOrNotFound(trpc.workflows.templates.get.queryOptions({ id: templateId }));
+  // The layout found it: this reads the same request's query client.
+  await prefetch(trpc.workflows.templates.get.queryOptions({ id: templateId }));
   return (
     <HydrateClient>
       <TemplateEditor templateId={templateId} />

@@ -6,7 +6,7 @@ import { Board } from "~/components/workflows/board";
 import {
   boardInstancesInput,
   pickTemplate,
-  PUBLISHED_TEMPLATES_INPUT,
+  projectTemplatesInput,
 } from "~/components/workflows/board-input";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 
@@ -24,17 +24,17 @@ export default async function ProjectBoardPage({
   const { projectId } = await params;
   const { template: templateKey } = ZSearchSchema.parse(await searchParams);
   await Promise.all([
-    prefetch(trpc.workflows.templates.list.queryOptions(PUBLISHED_TEMPLATES_INPUT)),
+    prefetch(trpc.projects.templates.list.queryOptions(projectTemplatesInput(projectId))),
     prefetch(trpc.projects.members.list.queryOptions(memberListInput(projectId))),
   ]);
   // The board's template is known once the list is: then its columns and cards.
   const templates = getQueryClient().getQueryData(
-    trpc.workflows.templates.list.queryKey(PUBLISHED_TEMPLATES_INPUT),
+    trpc.projects.templates.list.queryKey(projectTemplatesInput(projectId)),
   );
   const selected = templates ? pickTemplate(templates.items, templateKey) : undefined;
   if (selected) {
     await Promise.all([
-      prefetch(trpc.workflows.templates.get.queryOptions({ id: selected.id })),
+      prefetch(trpc.workflows.templates.get.queryOptions({ id: selected.published.id })),
       prefetch(
         trpc.workflows.instances.list.queryOptions(boardInstancesInput(projectId, selected.key)),
       ),
