@@ -82,8 +82,10 @@ ENV NODE_ENV=production \
     LOG_FORMAT=json
 COPY --from=prod-deps /app /app
 COPY --from=build /built /app
-RUN mkdir -p apps/web/.next/cache \
- && chown node:node apps/web/.next/cache
+# .data/storage: the local attachment storage (STORAGE_DRIVER=local), a
+# volume shared by web, api and worker in docker-compose.yml.
+RUN mkdir -p apps/web/.next/cache .data/storage \
+ && chown node:node apps/web/.next/cache .data/storage
 USER node
 
 FROM runtime AS web

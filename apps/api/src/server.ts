@@ -4,6 +4,8 @@ import { type ApiDeps } from "@fastnext/api";
 import { type ApiConfig } from "@fastnext/api/env";
 import {
   apiReferenceRoutes,
+  ATTACHMENTS_PATH,
+  createAttachmentHandler,
   createNodeServer,
   createOAuthHandler,
   createRestHandler,
@@ -27,7 +29,8 @@ export interface ServerMetrics {
 /**
  * The standalone API: `/trpc/*` is the same router and handler as the web
  * app's `/api/trpc`, `/api/v1/*` the same REST operations as the web app's
- * (with `/api/openapi.json` and `/api/docs`), with `/health`,
+ * (with `/api/openapi.json` and `/api/docs`), `/api/attachments/*` the
+ * file upload and download routes, with `/health`,
  * `/health/worker` and `/ready` beside them, and `/metrics` when a token
  * guards it.
  */
@@ -64,9 +67,18 @@ export function createApiServer(
     trustProxy: config.TRUSTED_PROXIES,
     metrics,
   });
+  const attachments = createAttachmentHandler({
+    deps,
+    allowedOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUSTED_PROXIES,
+    metrics,
+  });
   return createNodeServer(handler, {
     prefix: "/trpc/",
-    mounts: [{ prefix: `${REST_BASE_PATH}/`, handler: rest }],
+    mounts: [
+      { prefix: `${REST_BASE_PATH}/`, handler: rest },
+      { prefix: `${ATTACHMENTS_PATH}/`, handler: attachments },
+    ],
     trustProxy: config.TRUSTED_PROXIES,
     shutdown,
     extraRoutes: {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { readEncryptionKeyRing } from "@fastnext/auth/env";
 import { envFields, parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
 import { readWebhookEnv } from "@fastnext/core/webhooks";
+import { readStorageEnv } from "@fastnext/storage/env";
 import { readDbEnv } from "@fastnext/db";
 import { readEmailEnv } from "@fastnext/email/env";
 import { readMetricsEnv } from "@fastnext/metrics/env";
@@ -104,6 +105,7 @@ export function readWorkerEnv(source: EnvSource) {
     email: readEmailEnv(source),
     metrics: readMetricsEnv(source),
     webhooks: readWebhookEnv(source),
+    storage: readStorageEnv(source),
     encryptionKeys: readEncryptionKeyRing(source),
   };
 }

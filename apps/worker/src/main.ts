@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     await import("@fastnext/metrics");
   const { poolStats } = await import("@fastnext/db");
   const { createWorker } = await import("./worker");
+  const { createObjectStorage } = await import("@fastnext/storage");
   const { RESPONSE_BODY_LIMIT_BYTES } = await import("./webhooks/settings");
 
   // The composition root: the process's one registry, recorded into by the worker and its pool.
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
       maxResponseBytes: RESPONSE_BODY_LIMIT_BYTES,
     },
+    storage: createObjectStorage(env.storage),
   });
   await worker.start();
   log.info(

@@ -13,6 +13,7 @@ import {
 } from "@fastnext/events";
 import { scopeLogger, withLogScope, type Logger } from "@fastnext/logger";
 import { type WorkerMetrics } from "@fastnext/metrics";
+import { type ObjectStorage } from "@fastnext/storage";
 
 import { dispatchEvent } from "./dispatch";
 import { createLinks, HandlerRegistry, type Handler, type WorkerContext } from "./handlers";
@@ -46,6 +47,8 @@ export interface WorkerOptions {
   metrics?: WorkerMetrics;
   /** How webhooks are delivered: address policy, secrets' key ring, time-out, retries. */
   webhooks: WebhookDeliverySettings;
+  /** Attachment storage, where the files of deleted attachments and projects are removed. */
+  storage?: ObjectStorage;
 }
 
 export interface WorkerStats {
@@ -90,6 +93,7 @@ export class Worker {
       sending: new Set(),
       webhooks: options.webhooks,
       metrics,
+      storage: options.storage,
     };
   }
 

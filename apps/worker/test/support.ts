@@ -12,6 +12,7 @@ import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import { createFileMailer, createSmtpMailer } from "@fastnext/email";
 import { createLoggerTo } from "@fastnext/logger";
 import { type WorkerMetrics } from "@fastnext/metrics";
+import { type ObjectStorage } from "@fastnext/storage";
 import { startApi } from "@fastnext/test-support";
 
 import { createLinks, type Handler, type WorkerContext } from "../src/handlers";
@@ -137,6 +138,7 @@ export async function startWorker(
     /** Where the worker logs (default: a quiet logger nobody reads). */
     log?: Logger;
     webhooks?: Partial<WebhookDeliverySettings>;
+    storage?: ObjectStorage;
   } = {},
 ): Promise<InProcessWorker> {
   const db = createPrismaClient({ connectionString: systemUrl, max: 4 });
@@ -164,6 +166,7 @@ export async function startWorker(
     heartbeatSeconds: options.heartbeatSeconds,
     metrics: options.metrics,
     webhooks: { ...testWebhooks, ...options.webhooks },
+    storage: options.storage,
   });
   await worker.start();
   return {
@@ -212,7 +215,7 @@ export function tokenFrom(mail: ParsedMail): string {
  * system login `db`. Mail goes to files in a temporary folder: a test of a
  * mail handler starts an SMTP server (`startSmtp`) and builds its own.
  */
-export function handlerContext(db: PrismaClient): WorkerContext {
+export function handlerContext(db: PrismaClient, storage?: ObjectStorage): WorkerContext {
   const { logger } = quietLogger();
   return {
     db,
@@ -226,5 +229,6 @@ export function handlerContext(db: PrismaClient): WorkerContext {
     mailLeaseSeconds: 30,
     sending: new Set(),
     webhooks: testWebhooks,
+    storage,
   };
 }

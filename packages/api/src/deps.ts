@@ -10,6 +10,7 @@ import {
   RedisWriteMarks,
   type RateLimiter,
 } from "@fastnext/rate-limit";
+import { createObjectStorage } from "@fastnext/storage";
 
 import { type ApiConfig } from "./env";
 import { observedDeps } from "./observed-deps";
@@ -94,6 +95,10 @@ export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics
     encryptionKeys,
     cursors: CursorSigner.fromKeyRing(encryptionKeys),
     webhooks: config.webhooks,
+    attachments: {
+      storage: createObjectStorage(config.storage),
+      maxBytes: config.storage.ATTACHMENT_MAX_BYTES,
+    },
     loginPolicy: {
       lockThreshold: config.AUTH_LOCK_THRESHOLD,
       lockSeconds: config.AUTH_LOCK_SECONDS,

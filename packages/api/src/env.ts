@@ -7,6 +7,7 @@ import {
   type IdentityProvidersEnv,
 } from "@fastnext/auth/env";
 import { readWebhookEnv, type WebhookSettings } from "@fastnext/core/webhooks";
+import { readStorageEnv, type StorageEnv } from "@fastnext/storage/env";
 import {
   EnvError,
   envFields,
@@ -125,6 +126,8 @@ export interface ApiConfig extends ApiEnv {
   identity: IdentityProvidersEnv;
   /** Shared store of rate-limit counters; unset: counted in memory. */
   redisUrl: string | undefined;
+  /** Where attachments are stored, and their size limit. */
+  storage: StorageEnv;
 }
 
 /** Reads the API's configuration from `source`, reporting every bad variable at once. */
@@ -145,7 +148,8 @@ export function readApiConfig(source: EnvSource): ApiConfig {
   const rateLimit = attempt(() => readRateLimitEnv(source));
   const webhooks = attempt(() => readWebhookEnv(source));
   const identity = attempt(() => readIdentityProvidersEnv(source));
-  if (!api || !database || !auth || !rateLimit || !webhooks || !identity)
+  const storage = attempt(() => readStorageEnv(source));
+  if (!api || !database || !auth || !rateLimit || !webhooks || !identity || !storage)
     throw new EnvError("api", problems);
   return {
     ...api,
@@ -160,5 +164,6 @@ export function readApiConfig(source: EnvSource): ApiConfig {
     webhooks,
     identity,
     redisUrl: rateLimit.REDIS_URL,
+    storage,
   };
 }

@@ -544,6 +544,26 @@ describe("the REST contract", () => {
         () => ({ token: as(owner), params: { instanceId: get("instanceId") } }),
       ],
       [
+        "workflows-attachments-list",
+        async () => {
+          // The bytes go over the file route, not the JSON surface.
+          const uploaded = await fetch(
+            `${api.origin}/api/attachments/instances/${get("instanceId")}`,
+            {
+              method: "POST",
+              headers: { authorization: `Bearer ${as(owner)}`, "x-file-name": "notes.txt" },
+              body: "order notes\n",
+            },
+          );
+          save("attachmentId", field(await uploaded.json(), "id"));
+          return { token: as(owner), params: { instanceId: get("instanceId") } };
+        },
+      ],
+      [
+        "workflows-attachments-delete",
+        () => ({ token: as(owner), params: { attachmentId: get("attachmentId") } }),
+      ],
+      [
         "workflows-comments-create",
         () => ({
           token: as(owner),

@@ -1,6 +1,7 @@
 import { type AccessTokenConfig, type EncryptionKeyRing } from "@fastnext/auth";
 import { type PrismaClient } from "@fastnext/db";
 import { type RateLimiter } from "@fastnext/rate-limit";
+import { type ObjectStorage } from "@fastnext/storage";
 
 import { type NotificationHub } from "./notifications/hub";
 import { type CursorSigner } from "./pagination/cursor";
@@ -27,6 +28,12 @@ export interface ServiceLimiters {
   invitationsPerInviter: RateLimiter;
 }
 
+/** Where item attachments are kept, and the largest one accepted (ATTACHMENT_MAX_BYTES). */
+export interface AttachmentSettings {
+  storage: ObjectStorage;
+  maxBytes: number;
+}
+
 /**
  * Everything a service needs from outside itself, built once per process
  * by the app's composition root (tests build their own with smaller
@@ -47,6 +54,8 @@ export interface CoreDeps {
   notifications?: NotificationHub;
   /** Webhook address allow-list and secret grace period; unset: public addresses only, 24 h. */
   webhooks?: WebhookSettings;
+  /** Attachment storage; unset: uploads and downloads are refused as unavailable. */
+  attachments?: AttachmentSettings;
   /** Where services report sign-ins, lock-outs and workflow activity; unset: nowhere. */
   telemetry?: Telemetry;
 }

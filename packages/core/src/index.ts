@@ -31,7 +31,12 @@ export {
 } from "./access/credentials";
 export { loadAccess, scopeOf, type Credentials, type Principal } from "./access/principal";
 export { serviceContext, type ServiceContext } from "./context";
-export { type CoreDeps, type LoginPolicy, type ServiceLimiters } from "./deps";
+export {
+  type AttachmentSettings,
+  type CoreDeps,
+  type LoginPolicy,
+  type ServiceLimiters,
+} from "./deps";
 export {
   noTelemetry,
   SIGN_IN_OUTCOMES,

@@ -326,6 +326,73 @@ describe("workflow instances change only as the services change them", () => {
   });
 });
 
+describe("attachments are read like their instance and written by its editors as themselves", () => {
+  const file = randomUUID();
+  const insert = `INSERT INTO workflow_attachments
+      (id, instance_id, project_id, uploader_id, file_name, content_type, size, storage_key)
+    VALUES (gen_random_uuid(), $1, $2, $3, 'a.txt', 'text/plain', 1, gen_random_uuid()::text)`;
+
+  beforeAll(async () => {
+    await admin.query(
+      `INSERT INTO workflow_attachments
+         (id, instance_id, project_id, uploader_id, file_name, content_type, size, storage_key)
+       VALUES ($1, $2, $3, $4, 'bob.pdf', 'application/pdf', 10, $5)`,
+      [file, instance, home, bob, file],
+    );
+  });
+
+  it("members see the file, an outsider does not", async () => {
+    for (const reader of [ada, bob, cy]) {
+      const seen = await asApp(
+        { userId: reader },
+        "SELECT id FROM workflow_attachments WHERE id = $1",
+        [file],
+      );
+      expect(seen.rowCount, reader).toBe(1);
+    }
+    const outsider = await asApp(
+      { userId: dee },
+      "SELECT id FROM workflow_attachments WHERE id = $1",
+      [file],
+    );
+    expect(outsider.rowCount).toBe(0);
+  });
+
+  it("an editor attaches as themself only; a viewer not at all; never under another project", async () => {
+    expect((await asApp({ userId: bob }, insert, [instance, home, bob])).rowCount).toBe(1);
+    await expect(asApp({ userId: bob }, insert, [instance, home, ada])).rejects.toThrow(
+      /row-level security/,
+    );
+    await expect(asApp({ userId: cy }, insert, [instance, home, cy])).rejects.toThrow(
+      /row-level security/,
+    );
+    // The instance is in `home`: the copied project id cannot say otherwise.
+    await expect(asApp({ userId: bob }, insert, [instance, other, bob])).rejects.toMatchObject({
+      code: "23503",
+    });
+  });
+
+  it("the uploader or an owner removes it; a viewer cannot; nobody changes it", async () => {
+    const byViewer = await asApp({ userId: cy }, "DELETE FROM workflow_attachments WHERE id = $1", [
+      file,
+    ]);
+    expect(byViewer.rowCount).toBe(0);
+    for (const remover of [bob, ada]) {
+      const removed = await asApp(
+        { userId: remover },
+        "DELETE FROM workflow_attachments WHERE id = $1",
+        [file],
+      );
+      expect(removed.rowCount, remover).toBe(1);
+    }
+    await expect(
+      asApp({ userId: bob }, "UPDATE workflow_attachments SET file_name = 'x' WHERE id = $1", [
+        file,
+      ]),
+    ).rejects.toThrow(/permission denied for table workflow_attachments/);
+  });
+});
+
 describe("comments are written by members in their own name, changed only by their author", () => {
   const insert =
     "INSERT INTO workflow_comments (id, instance_id, project_id, author_id, body) VALUES (gen_random_uuid(), $1, $2, $3, 'Hello')";

@@ -23,6 +23,11 @@ export const EVENT_CATALOGUE = {
    * `sentAt` is the invitation's as this event made it: a mail for an
    * invitation refreshed since is not sent (the newer event's is).
    */
+  /**
+   * A project was deleted with its instances and their files' rows: the
+   * worker removes the stored files under the project's prefix.
+   */
+  "project.deleted": z.object({ projectId: id }),
   "project.invitation_created": z.object({
     invitationId: id,
     projectId: id,
@@ -37,6 +42,9 @@ export const EVENT_CATALOGUE = {
     historyId: id,
   }),
   "workflow.assigned": z.object({ instanceId: id, projectId: id, assigneeId: id.nullable() }),
+  "workflow.attachment_added": z.object({ attachmentId: id, instanceId: id, projectId: id }),
+  /** The row is gone: the worker removes the stored file (its key is made from these ids). */
+  "workflow.attachment_deleted": z.object({ attachmentId: id, instanceId: id, projectId: id }),
   /** A comment was written on an instance: the worker tells the members it mentions. */
   "workflow.commented": z.object({ commentId: id, instanceId: id, projectId: id }),
   "workflow.comment_edited": z.object({ commentId: id, instanceId: id, projectId: id }),

@@ -1,5 +1,9 @@
 import { TRPCClientError } from "@trpc/client";
 import { type AnyTRPCRouter, type inferRouterOutputs } from "@trpc/server";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import pg from "pg";
 import { pino } from "pino";
 
@@ -15,6 +19,7 @@ import { createStatementCounter } from "@fastnext/db/statement-counter";
 import { createTestDatabase, type TestDatabase } from "@fastnext/db/testing";
 import { type ApiMetrics } from "@fastnext/metrics";
 import { createRateLimiter } from "@fastnext/rate-limit";
+import { createLocalStorage, type ObjectStorage } from "@fastnext/storage";
 
 import { clientFor, serve } from "./http";
 
@@ -45,6 +50,10 @@ export interface ApiOptions {
   reads?: (primary: PrismaClient) => ReadRouting;
   /** Webhook registration settings (default: public addresses only, 24 h secret grace). */
   webhooks?: WebhookSettings;
+  /** Where attachments go (default: a fresh folder of its own, removed on close). */
+  storage?: ObjectStorage;
+  /** The largest attachment (default: ATTACHMENT_MAX_BYTES's default, 10 MB). */
+  attachmentMaxBytes?: number;
 }
 
 function limiter(keyPrefix: string, points: number, durationSeconds = 300) {
@@ -76,6 +85,8 @@ export async function startApi(options: ApiOptions = {}) {
   });
   const auth = readAuthEnv(options.authEnv ?? {});
   const reads = options.reads?.(pool);
+  const storageRoot = options.storage ? null : await mkdtemp(path.join(tmpdir(), "attachments-"));
+  const storage = options.storage ?? createLocalStorage({ root: storageRoot ?? "" });
   const plainDeps: ApiDeps = {
     pool,
     ...(reads && { reads }),
@@ -84,6 +95,7 @@ export async function startApi(options: ApiOptions = {}) {
     encryptionKeys: auth.encryptionKeys,
     cursors: CursorSigner.fromKeyRing(auth.encryptionKeys),
     ...(options.webhooks && { webhooks: options.webhooks }),
+    attachments: { storage, maxBytes: options.attachmentMaxBytes ?? 10 * 1024 * 1024 },
     refreshTokenTtlDays: 30,
     loginPolicy: { lockThreshold: 6, lockSeconds: 900 },
     limiters: {
@@ -119,6 +131,8 @@ export async function startApi(options: ApiOptions = {}) {
     db,
     /** What the API's pool sent to PostgreSQL (tests of statement counts). */
     statements,
+    /** Where the API stores attachments (a folder of the test's own unless given). */
+    storage,
     /** Superuser SQL for arranging and inspecting, never for code under test. */
     sql: admin,
     client: (accessToken?: string) => clientFor<AppRouter>(server.url, false, accessToken),
@@ -129,6 +143,7 @@ export async function startApi(options: ApiOptions = {}) {
       await reads?.replica?.$disconnect();
       await admin.end();
       await db.drop();
+      if (storageRoot) await rm(storageRoot, { recursive: true, force: true });
     },
   };
 }

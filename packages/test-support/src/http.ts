@@ -7,6 +7,8 @@ import superjson from "superjson";
 import { readApiEnv } from "@fastnext/api/env";
 import {
   apiReferenceRoutes,
+  ATTACHMENTS_PATH,
+  createAttachmentHandler,
   createNodeServer,
   createRestHandler,
   createTrpcHandler,
@@ -74,10 +76,20 @@ export async function serve(router: AnyTRPCRouter, options: ServeOptions = {}) {
     });
     return rest(request, info);
   };
+  const attachments = createAttachmentHandler({
+    logger,
+    allowedOrigins: defaults.CORS_ORIGINS,
+    deps: noDeps,
+    ...options,
+    trustProxy,
+  });
   const server = createNodeServer(handler, {
     prefix: "/trpc",
     trustProxy,
-    mounts: [{ prefix: `${REST_BASE_PATH}/`, handler: restHandler }],
+    mounts: [
+      { prefix: `${REST_BASE_PATH}/`, handler: restHandler },
+      { prefix: `${ATTACHMENTS_PATH}/`, handler: attachments },
+    ],
     extraRoutes: apiReferenceRoutes(),
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

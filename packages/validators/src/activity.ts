@@ -138,6 +138,14 @@ export const ACTIVITY_SENTENCES = {
   "workflow_comment.create": fixed("Commented on an item"),
   "workflow_comment.update": fixed("Edited a comment"),
   "workflow_comment.delete": fixed("Deleted a comment"),
+  "workflow_attachment.upload": (f) => {
+    const name = f.after("fileName");
+    return name ? `Attached ${name} to an item` : "Attached a file to an item";
+  },
+  "workflow_attachment.delete": (f) => {
+    const name = f.before("fileName");
+    return name ? `Removed ${name} from an item` : "Removed a file from an item";
+  },
 
   "notification.read": fixed("Read a notification"),
   "notification.read_all": fixed("Marked every notification read"),

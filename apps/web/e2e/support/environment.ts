@@ -42,6 +42,8 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   await createDatabase(server.adminUrl, name, { template: server.template });
   const urls = testRoleUrls(server.adminUrl, name);
   const mailDir = mkdtempSync(path.join(tmpdir(), "fastnext-e2e-mail-"));
+  // The web app stores attachments and the worker removes them: one folder for both.
+  const storageDir = mkdtempSync(path.join(tmpdir(), "fastnext-e2e-files-"));
 
   let web: RunningNext | undefined;
   let worker: RunningWorker | undefined;
@@ -53,6 +55,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     await dropDatabase(server.adminUrl, name);
     await server.stop();
     rmSync(mailDir, { recursive: true, force: true });
+    rmSync(storageDir, { recursive: true, force: true });
   };
 
   try {
@@ -76,6 +79,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
       DATABASE_APP_URL: urls.appUrl,
       DATABASE_SYSTEM_URL: urls.systemUrl,
       LOG_LEVEL: "warn",
+      STORAGE_LOCAL_DIR: storageDir,
     };
     worker = await startWorker({
       ...database,

@@ -2,6 +2,7 @@ import { type EventName } from "@fastnext/events";
 
 import { inAppHandlers } from "./in-app";
 import { accountMailHandlers, notificationMailHandlers } from "./mail";
+import { storageHandlers } from "./storage";
 import { type Handler } from "./types";
 import { webhookHandlers } from "./webhooks";
 
@@ -15,6 +16,7 @@ export const HANDLERS: readonly Handler[] = [
   ...inAppHandlers,
   ...notificationMailHandlers,
   ...webhookHandlers,
+  ...storageHandlers,
 ];
 
 export class HandlerRegistry {

@@ -4,6 +4,7 @@ import { parsePayload, type DomainEvent, type EventName } from "@fastnext/events
 import { type Logger } from "@fastnext/logger";
 
 import { type WorkerMetrics } from "@fastnext/metrics";
+import { type ObjectStorage } from "@fastnext/storage";
 
 import { type WebhookDeliverySettings } from "../webhooks/settings";
 import { type Links } from "./links";
@@ -26,6 +27,8 @@ export interface WorkerContext {
   webhooks: WebhookDeliverySettings;
   /** The process's metrics (event lag); absent in tests that do not look. */
   metrics?: WorkerMetrics;
+  /** Where attachments are stored: deleted items' files are removed there. */
+  storage?: ObjectStorage;
 }
 
 /** An event as stored: the payload is checked against the catalogue before a handler sees it. */

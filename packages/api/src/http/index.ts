@@ -7,6 +7,13 @@ export {
   trustNoProxy,
   type TrustProxy,
 } from "./client-address";
+export {
+  ATTACHMENTS_PATH,
+  contentDisposition,
+  createAttachmentHandler,
+  FILE_NAME_HEADER,
+  type AttachmentHandlerOptions,
+} from "./attachments/handler";
 export { createOAuthHandler, oauthRoutePaths, type OAuthHandlerOptions } from "./oauth";
 export {
   apiReferenceRoutes,

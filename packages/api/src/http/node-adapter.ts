@@ -50,14 +50,22 @@ function setSecurityHeaders(
 
 /**
  * Whether the answer is written as it is produced: tRPC's streamed batches
- * say so with Transfer-Encoding, subscriptions are server-sent events.
+ * say so with Transfer-Encoding, subscriptions are server-sent events, and
+ * file downloads are attachments.
  */
 function isEventStream(response: Response): boolean {
   return response.headers.get("content-type")?.startsWith("text/event-stream") ?? false;
 }
 
+/** A file download: streamed from storage as it is read, never held whole. */
+function isDownload(response: Response): boolean {
+  return response.headers.get("content-disposition")?.startsWith("attachment") ?? false;
+}
+
 function isStreamed(response: Response): boolean {
-  return response.headers.has("transfer-encoding") || isEventStream(response);
+  return (
+    response.headers.has("transfer-encoding") || isEventStream(response) || isDownload(response)
+  );
 }
 
 /** The server's stop, as the node adapter sees it (see `createNodeServer`'s `shutdown`). */

@@ -1,3 +1,5 @@
+import { emitEvent } from "@fastnext/events";
+
 import { AppError } from "../errors";
 import { recordActivity } from "../activity";
 import { type ServiceContext } from "../context";
@@ -9,7 +11,8 @@ import { auditFields } from "./view";
 /**
  * Deletes a project with its members, instances and their history (owner or
  * project.manage_all). Work still in progress is not thrown away by
- * accident: open instances refuse the delete unless `force` is set.
+ * accident: open instances refuse the delete unless `force` is set. The
+ * instances' stored files are removed by the worker, on `project.deleted`.
  */
 export async function deleteProject(
   ctx: ServiceContext,
@@ -35,5 +38,7 @@ export async function deleteProject(
     before: { ...auditFields(project), openInstances: open },
     after: null,
   });
+  // The files of its instances are in object storage, which no cascade reaches.
+  await emitEvent(ctx.db, "project.deleted", { projectId: input.id });
   return { id: input.id };
 }

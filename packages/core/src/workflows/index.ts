@@ -45,3 +45,20 @@ export { ZWorkflowTypeListFiltersSchema, ZWorkflowTypeUpdateInputSchema } from "
 export { getWorkflowType, listWorkflowTypes } from "./types/read";
 export { ZWorkflowTypeViewSchema } from "./types/view";
 export { createWorkflowType, deleteWorkflowType, updateWorkflowType } from "./types/write";
+export { deleteAttachment } from "./attachments/delete";
+export {
+  ZAttachmentFileNameSchema,
+  ZAttachmentIdInputSchema,
+  ZAttachmentListInputSchema,
+  ZAttachmentUploadInputSchema,
+  ZStoredUploadSchema,
+} from "./attachments/input";
+export { attachmentKey, projectStoragePrefix } from "./attachments/keys";
+export { listAttachments, openAttachment } from "./attachments/read";
+export { ALLOWED_TYPES as ATTACHMENT_TYPES, sniffContentType } from "./attachments/sniff";
+export { authorizeUpload, discardUpload, recordUpload, storeUpload } from "./attachments/upload";
+export {
+  type AttachmentView,
+  ZAttachmentViewSchema,
+  ZUploadTargetSchema,
+} from "./attachments/view";

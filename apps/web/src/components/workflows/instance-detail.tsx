@@ -19,6 +19,7 @@ import { PageHeader } from "../ui/page-header";
 import { ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { useToast } from "../ui/toast";
+import { AttachmentsPanel } from "./attachments-panel";
 import { formatDataValue } from "./data-fields";
 import { InstanceTimeline } from "./instance-timeline";
 import { StateBadge, stateInfo } from "./state-label";
@@ -261,6 +262,14 @@ export function InstanceDetail({
               </dl>
             </div>
           </section>
+          <AttachmentsPanel
+            instanceId={instanceId}
+            canUpload={canEdit}
+            isOwner={
+              project.data ? mayAct(project.data.myRole, "owner", viewer.permissions) : false
+            }
+            nameOf={nameOf}
+          />
           {!canEdit ? <Alert tone="info">You have read-only access to this project.</Alert> : null}
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { router } from "../../trpc/procedures";
 import { analyticsRouter } from "./analytics";
+import { attachmentsRouter } from "./attachments";
 import { commentsRouter } from "./comments";
 import { instancesRouter } from "./instances";
 import { templatesRouter } from "./templates";
@@ -11,4 +12,5 @@ export const workflowsRouter = router({
   instances: instancesRouter,
   comments: commentsRouter,
   analytics: analyticsRouter,
+  attachments: attachmentsRouter,
 });

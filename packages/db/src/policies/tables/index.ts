@@ -28,6 +28,7 @@ import { access as users } from "./users";
 import { access as webhookDeliveries } from "./webhook_deliveries";
 import { access as webhookEndpoints } from "./webhook_endpoints";
 import { access as workerHeartbeats } from "./worker_heartbeats";
+import { access as workflowAttachments } from "./workflow_attachments";
 import { access as workflowComments } from "./workflow_comments";
 import { access as workflowHistory } from "./workflow_history";
 import { access as workflowInstances } from "./workflow_instances";
@@ -69,6 +70,7 @@ export const tableAccess: readonly TableAccess[] = sortedByTable([
   webhookDeliveries,
   webhookEndpoints,
   workerHeartbeats,
+  workflowAttachments,
   workflowComments,
   workflowHistory,
   workflowInstances,

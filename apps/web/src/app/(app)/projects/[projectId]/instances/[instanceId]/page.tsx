@@ -2,7 +2,7 @@ import { type Metadata } from "next";
 
 import { memberListInput } from "~/components/projects/project-list-input";
 import { InstanceDetail } from "~/components/workflows/instance-detail";
-import { timelineInput } from "~/components/workflows/instance-inputs";
+import { attachmentListInput, timelineInput } from "~/components/workflows/instance-inputs";
 import { HydrateClient, prefetch, prefetchOrNotFound, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Work item" };
@@ -22,6 +22,7 @@ export default async function InstancePage({
     prefetch(trpc.workflows.instances.availableTransitions.queryOptions({ instanceId })),
     prefetch(trpc.workflows.instances.timeline.queryOptions(timelineInput(instanceId))),
     prefetch(trpc.projects.members.list.queryOptions(memberListInput(projectId))),
+    prefetch(trpc.workflows.attachments.list.queryOptions(attachmentListInput(instanceId))),
   ]);
   return (
     <HydrateClient>
