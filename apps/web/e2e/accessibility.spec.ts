@@ -3,7 +3,7 @@ import { type Page } from "@playwright/test";
 
 import { mutate } from "./support/api";
 import { admin, expect, requireChromium, signIn, test } from "./support/fixtures";
-import { everyPage, pageRoutes, SIGNED_OUT_ROUTES } from "./support/pages";
+import { problemsOnEveryPage } from "./support/pages";
 
 requireChromium();
 
@@ -11,13 +11,13 @@ requireChromium();
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** Serious and critical violations on the page as it is now, one line each. */
-async function seriousViolations(page: Page, url: string): Promise<string[]> {
+async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map(
       (violation) =>
-        `${url}: ${violation.id} (${violation.impact}) ${violation.help}: ${violation.nodes
+        `${violation.id} (${violation.impact}) ${violation.help}: ${violation.nodes
           .slice(0, 3)
           .map((node) => node.target.join(" "))
           .join(", ")}`,
@@ -37,23 +37,12 @@ for (const scheme of ["light", "dark"] as const) {
       await signIn(page, admin);
       // The saved theme wins over the system's: "system" lets the emulated scheme decide.
       await mutate(page.request, "users.settings.update", { theme: "system" });
-      const pages = await everyPage(page.request);
-      expect(Object.keys(pages).sort()).toEqual(pageRoutes());
-
-      // A context of its own: no session cookie.
-      const outside = await browser.newContext({ baseURL, colorScheme: scheme });
-      const signedOut = await outside.newPage();
-      const failures: string[] = [];
-      try {
-        for (const [route, url] of Object.entries(pages)) {
-          const visitor = SIGNED_OUT_ROUTES.has(route) ? signedOut : page;
-          await visitor.goto(url);
-          await visitor.waitForLoadState("networkidle");
-          failures.push(...(await seriousViolations(visitor, url)));
-        }
-      } finally {
-        await outside.close();
-      }
+      const failures = await problemsOnEveryPage(
+        page,
+        browser,
+        { baseURL, colorScheme: scheme },
+        seriousViolations,
+      );
       expect(failures).toEqual([]);
     });
   });

@@ -1,6 +1,6 @@
 import { admin, expect, requireChromium, signIn, test } from "./support/fixtures";
 import { layoutProblems } from "./support/layout";
-import { everyPage, pageRoutes, SIGNED_OUT_ROUTES } from "./support/pages";
+import { problemsOnEveryPage } from "./support/pages";
 
 requireChromium();
 
@@ -16,24 +16,12 @@ test.describe("phone width (390 px)", () => {
   }) => {
     test.setTimeout(180_000);
     await signIn(page, admin);
-    const concrete = await everyPage(page.request);
-    // A page missing from the map fails here, so a new one cannot escape the check.
-    expect(Object.keys(concrete).sort()).toEqual(pageRoutes());
-
-    // A context of its own: no session cookie.
-    const outside = await browser.newContext({ baseURL, viewport: PHONE });
-    const signedOut = await outside.newPage();
-    const failures: string[] = [];
-    try {
-      for (const [route, url] of Object.entries(concrete)) {
-        const visitor = SIGNED_OUT_ROUTES.has(route) ? signedOut : page;
-        await visitor.goto(url);
-        await visitor.waitForLoadState("networkidle");
-        for (const problem of await layoutProblems(visitor)) failures.push(`${url}: ${problem}`);
-      }
-    } finally {
-      await outside.close();
-    }
+    const failures = await problemsOnEveryPage(
+      page,
+      browser,
+      { baseURL, viewport: PHONE },
+      layoutProblems,
+    );
     expect(failures).toEqual([]);
   });
 

@@ -2,7 +2,12 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { type APIRequestContext } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+  type Page,
+} from "@playwright/test";
 import { z } from "zod";
 
 import {
@@ -14,7 +19,7 @@ import {
   query,
   registerUser,
 } from "./api";
-import { newAccount } from "./fixtures";
+import { expect, newAccount } from "./fixtures";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/app");
 
@@ -95,3 +100,34 @@ export const SIGNED_OUT_ROUTES: ReadonlySet<string> = new Set([
   "/sign-in",
   "/sign-in/external",
 ]);
+
+/**
+ * Runs `check` on every page of the app as its audience sees it: the
+ * signed-in `page` for the app's pages, a context of its own (the same
+ * options, no session cookie) for the signed-out ones. A page route missing
+ * from the map fails first, so a new page cannot escape the check. Returns
+ * every problem, each after its URL.
+ */
+export async function problemsOnEveryPage(
+  page: Page,
+  browser: Browser,
+  contextOptions: BrowserContextOptions,
+  check: (visitor: Page) => Promise<string[]>,
+): Promise<string[]> {
+  const pages = await everyPage(page.request);
+  expect(Object.keys(pages).sort()).toEqual(pageRoutes());
+  const outside = await browser.newContext(contextOptions);
+  const signedOut = await outside.newPage();
+  const problems: string[] = [];
+  try {
+    for (const [route, url] of Object.entries(pages)) {
+      const visitor = SIGNED_OUT_ROUTES.has(route) ? signedOut : page;
+      await visitor.goto(url);
+      await visitor.waitForLoadState("networkidle");
+      for (const problem of await check(visitor)) problems.push(`${url}: ${problem}`);
+    }
+  } finally {
+    await outside.close();
+  }
+  return problems;
+}

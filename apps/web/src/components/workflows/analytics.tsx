@@ -21,8 +21,9 @@ import { useTRPC } from "~/trpc/client";
 import { memberListInput } from "../projects/project-list-input";
 import { SelectField } from "../ui/field";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { pickTemplate, projectTemplatesInput, usableTemplates } from "./board-input";
+import { usableTemplates } from "./board-input";
 import { stateInfo } from "./state-label";
+import { useChosenTemplate } from "./use-chosen-template";
 
 type Summary = RouterOutputs["workflows"]["analytics"]["summary"];
 
@@ -62,14 +63,7 @@ export function Analytics({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const templates = useQuery(
-    trpc.projects.templates.list.queryOptions(projectTemplatesInput(projectId)),
-  );
-  const selected = templates.data ? pickTemplate(templates.data.items, templateKey) : undefined;
-  const template = useQuery({
-    ...trpc.workflows.templates.get.queryOptions({ id: selected?.published.id ?? "" }),
-    enabled: selected !== undefined,
-  });
+  const { templates, selected, template } = useChosenTemplate(projectId, templateKey);
   const summary = useQuery({
     ...trpc.workflows.analytics.summary.queryOptions({
       templateKey: selected?.key ?? "",

@@ -24,12 +24,11 @@ import {
   boardInstancesInput,
   hasBoardFilters,
   NO_BOARD_FILTERS,
-  pickTemplate,
-  projectTemplatesInput,
   usableTemplates,
   type BoardFilters,
 } from "./board-input";
 import { useCardMoves } from "./board-moves";
+import { useChosenTemplate } from "./use-chosen-template";
 import { CreateInstanceDialog } from "./create-instance-dialog";
 
 type Instance = RouterOutputs["workflows"]["instances"]["list"]["items"][number];
@@ -58,14 +57,7 @@ export function Board({
 
   const project = useQuery(trpc.projects.get.queryOptions({ id: projectId }));
   // What this project may use: installation templates its owners left on, and its own.
-  const templates = useQuery(
-    trpc.projects.templates.list.queryOptions(projectTemplatesInput(projectId)),
-  );
-  const selected = templates.data ? pickTemplate(templates.data.items, templateKey) : undefined;
-  const template = useQuery({
-    ...trpc.workflows.templates.get.queryOptions({ id: selected?.published.id ?? "" }),
-    enabled: selected !== undefined,
-  });
+  const { templates, selected, template } = useChosenTemplate(projectId, templateKey);
   const instances = useQuery({
     ...trpc.workflows.instances.list.queryOptions(
       boardInstancesInput(projectId, selected?.key ?? "", pager.cursor, { ...filters, search }),
