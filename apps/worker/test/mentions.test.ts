@@ -14,6 +14,8 @@ import {
   type InProcessWorker,
   type TestSmtp,
   type WorkerStack,
+  handled,
+  notificationsOf,
 } from "./support";
 
 let stack: WorkerStack;
@@ -72,28 +74,6 @@ async function arrangeComment(
   return { projectId, instanceId, commentId };
 }
 
-async function notificationsOf(eventId: string) {
-  const { rows } = await api.sql.query<{
-    user_id: string;
-    kind: string;
-    title: string;
-    body: string;
-    data: unknown;
-  }>(
-    "SELECT user_id, kind, title, body, data FROM notifications WHERE event_id = $1 ORDER BY user_id",
-    [eventId],
-  );
-  return rows;
-}
-
-async function handled(eventId: string): Promise<string[]> {
-  const { rows } = await api.sql.query<{ handler: string }>(
-    "SELECT handler FROM event_handler_runs WHERE event_id = $1 ORDER BY handler",
-    [eventId],
-  );
-  return rows.map((r) => r.handler);
-}
-
 const mentionMails = (person: Person) =>
   smtp.to(person.email).filter((m) => m.mail.subject?.includes("mentioned you"));
 
@@ -125,10 +105,10 @@ describe("mentions in a comment", () => {
       emitEvent(tx, "workflow.commented", { commentId, instanceId, projectId }),
     );
     await expect
-      .poll(() => handled(eventId), { timeout: 10_000 })
+      .poll(() => handled(api, eventId), { timeout: 10_000 })
       .toEqual(["mail.workflow_mentioned", "notify.workflow_mentioned"]);
 
-    const rows = await notificationsOf(eventId);
+    const rows = await notificationsOf(api, eventId);
     expect(rows.map((r) => r.user_id).sort()).toEqual([ann.id, vic.id].sort());
     expect(rows.find((r) => r.user_id === ann.id)).toMatchObject({
       kind: "workflow.mentioned",
@@ -148,7 +128,7 @@ describe("mentions in a comment", () => {
     const inApp = new HandlerRegistry().get("notify.workflow_mentioned");
     if (!inApp) throw new Error("handler missing");
     expect(await runHandler(inApp, eventId, handlerContext(worker.db))).toBe("already_done");
-    expect(await notificationsOf(eventId)).toHaveLength(2);
+    expect(await notificationsOf(api, eventId)).toHaveLength(2);
   });
 
   it("tell nobody when the comment was deleted before the worker got to it", async () => {
@@ -167,8 +147,8 @@ describe("mentions in a comment", () => {
     const eventId = await withScope(api.deps.pool, { userId: olga.id, permissions: [] }, (tx) =>
       emitEvent(tx, "workflow.commented", { commentId, instanceId, projectId }),
     );
-    await expect.poll(() => handled(eventId), { timeout: 10_000 }).toHaveLength(2);
-    expect(await notificationsOf(eventId)).toEqual([]);
+    await expect.poll(() => handled(api, eventId), { timeout: 10_000 }).toHaveLength(2);
+    expect(await notificationsOf(api, eventId)).toEqual([]);
     expect(mentionMails(ann)).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ import {
   type InProcessWorker,
   type TestSmtp,
   type WorkerStack,
+  handled,
+  notificationsOf,
 } from "./support";
 
 let stack: WorkerStack;
@@ -91,28 +93,6 @@ function raise<N extends EventName>(
   );
 }
 
-async function notificationsOf(eventId: string) {
-  const { rows } = await api.sql.query<{
-    user_id: string;
-    kind: string;
-    title: string;
-    body: string;
-    data: unknown;
-  }>(
-    "SELECT user_id, kind, title, body, data FROM notifications WHERE event_id = $1 ORDER BY user_id",
-    [eventId],
-  );
-  return rows;
-}
-
-async function handled(eventId: string): Promise<string[]> {
-  const { rows } = await api.sql.query<{ handler: string }>(
-    "SELECT handler FROM event_handler_runs WHERE event_id = $1 ORDER BY handler",
-    [eventId],
-  );
-  return rows.map((r) => r.handler);
-}
-
 describe("workflow notifications", () => {
   it("tell the assignee and the owners, never the actor, each as their settings choose", async () => {
     const olga = await signUp(api, "Olga");
@@ -136,9 +116,9 @@ describe("workflow notifications", () => {
       assigneeId: ann.id,
     });
     await expect
-      .poll(() => handled(eventId), { timeout: 10_000 })
+      .poll(() => handled(api, eventId), { timeout: 10_000 })
       .toEqual(["mail.workflow_assigned", "notify.workflow_assigned"]);
-    const rows = await notificationsOf(eventId);
+    const rows = await notificationsOf(api, eventId);
     expect(rows.map((r) => r.user_id).sort()).toEqual([ann.id, olga.id].sort());
     const forAnn = rows.find((r) => r.user_id === ann.id);
     expect(forAnn).toMatchObject({
@@ -184,13 +164,13 @@ describe("workflow notifications", () => {
         historyId: randomUUID(),
       });
       await expect
-        .poll(() => notificationsOf(eventId), { timeout: 10_000 })
+        .poll(() => notificationsOf(api, eventId), { timeout: 10_000 })
         .toEqual([
           expect.objectContaining({ user_id: ann.id, title: "“Order 42” moved to approved" }),
         ]);
       await expect.poll(() => woken, { timeout: 5_000 }).toContain(ann.id);
       expect(woken).not.toContain(olga.id);
-      await expect.poll(() => handled(eventId), { timeout: 10_000 }).toHaveLength(2);
+      await expect.poll(() => handled(api, eventId), { timeout: 10_000 }).toHaveLength(2);
       expect(smtp.to(ann.email).filter((m) => m.mail.subject?.includes("moved"))).toEqual([]);
     } finally {
       await listener.end();
@@ -210,8 +190,8 @@ describe("membership and invitation notifications", () => {
       userId: vic.id,
       role: "viewer",
     });
-    await expect.poll(() => handled(added), { timeout: 10_000 }).toHaveLength(2);
-    expect(await notificationsOf(added)).toEqual([]);
+    await expect.poll(() => handled(api, added), { timeout: 10_000 }).toHaveLength(2);
+    expect(await notificationsOf(api, added)).toEqual([]);
     await expect
       .poll(() => smtp.to(vic.email).filter((m) => m.mail.subject?.includes("Sales")).length)
       .toBe(1);
@@ -221,8 +201,8 @@ describe("membership and invitation notifications", () => {
       userId: olga.id,
       role: "owner",
     });
-    await expect.poll(() => handled(self), { timeout: 10_000 }).toHaveLength(2);
-    expect(await notificationsOf(self)).toEqual([]);
+    await expect.poll(() => handled(api, self), { timeout: 10_000 }).toHaveLength(2);
+    expect(await notificationsOf(api, self)).toEqual([]);
   });
 
   it("send the invitation with a working link to choose a password, and an in-app welcome", async () => {
@@ -239,9 +219,9 @@ describe("membership and invitation notifications", () => {
     );
     const eventId = rows[0]?.id ?? "";
     await expect
-      .poll(() => handled(eventId), { timeout: 10_000 })
+      .poll(() => handled(api, eventId), { timeout: 10_000 })
       .toEqual(["mail.invitation", "notify.user_invited"]);
-    expect(await notificationsOf(eventId)).toEqual([
+    expect(await notificationsOf(api, eventId)).toEqual([
       expect.objectContaining({
         user_id: created.id,
         kind: "user.invited",
@@ -303,7 +283,7 @@ describe("a handler that runs more than once", () => {
     const inAppRuns = await Promise.all([1, 2, 3].map(() => runHandler(inApp, eventId, ctx)));
     expect(inAppRuns.filter((r) => r === "done")).toHaveLength(1);
     expect(inAppRuns.filter((r) => r === "already_done")).toHaveLength(2);
-    expect(await notificationsOf(eventId)).toHaveLength(1);
+    expect(await notificationsOf(api, eventId)).toHaveLength(1);
 
     const mailRuns = await Promise.allSettled(
       [1, 2, 3].map(() => runHandler(invitation, eventId, ctx)),
@@ -318,6 +298,6 @@ describe("a handler that runs more than once", () => {
     expect(
       smtp.to(guest.email).filter((m) => m.mail.subject?.includes("invited you")),
     ).toHaveLength(1);
-    expect(await handled(eventId)).toEqual(["mail.invitation", "notify.user_invited"]);
+    expect(await handled(api, eventId)).toEqual(["mail.invitation", "notify.user_invited"]);
   });
 });

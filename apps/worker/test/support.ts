@@ -13,7 +13,7 @@ import { createFileMailer, createSmtpMailer } from "@fastnext/email";
 import { createLoggerTo } from "@fastnext/logger";
 import { type WorkerMetrics } from "@fastnext/metrics";
 import { type ObjectStorage } from "@fastnext/storage";
-import { startApi } from "@fastnext/test-support";
+import { startApi, type TestApi } from "@fastnext/test-support";
 
 import { createLinks, type Handler, type WorkerContext } from "../src/handlers";
 import { type QueueSettings } from "../src/queue/boss";
@@ -231,4 +231,28 @@ export function handlerContext(db: PrismaClient, storage?: ObjectStorage): Worke
     webhooks: testWebhooks,
     storage,
   };
+}
+
+/** The notifications a domain event produced, one row per recipient, by user id. */
+export async function notificationsOf(api: TestApi, eventId: string) {
+  const { rows } = await api.sql.query<{
+    user_id: string;
+    kind: string;
+    title: string;
+    body: string;
+    data: unknown;
+  }>(
+    "SELECT user_id, kind, title, body, data FROM notifications WHERE event_id = $1 ORDER BY user_id",
+    [eventId],
+  );
+  return rows;
+}
+
+/** The handlers that have finished with a domain event, by name. */
+export async function handled(api: TestApi, eventId: string): Promise<string[]> {
+  const { rows } = await api.sql.query<{ handler: string }>(
+    "SELECT handler FROM event_handler_runs WHERE event_id = $1 ORDER BY handler",
+    [eventId],
+  );
+  return rows.map((r) => r.handler);
 }
