@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 import { createProject, mutate, uniqueKey } from "./support/api";
+import { seriousViolations } from "./support/axe";
 import { admin, expect, requireChromium, signIn, test } from "./support/fixtures";
+import { layoutProblems } from "./support/layout";
 
 requireChromium();
 
@@ -110,6 +112,20 @@ test("a condition built from rules is published and lets small amounts through, 
   );
   await condition.getByRole("group", { name: "Rule 1" }).getByLabel("Value").fill("1000");
   await expect(json).toHaveValue(/"value": 1000/);
+
+  // Every control is labelled and nothing of the builder runs off a phone's screen.
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The keyboard alone: from the operator, Tab reaches the value, then the rule's own buttons.
+  const firstRule = condition.getByRole("group", { name: "Rule 1" });
+  await firstRule.getByLabel("Operator").focus();
+  await page.keyboard.press("Tab");
+  await expect(firstRule.getByLabel("Value")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(firstRule.getByRole("button", { name: "Negate rule 1" })).toBeFocused();
 
   await page.getByRole("button", { name: "Save and publish" }).click();
   await expect(page.getByText("published", { exact: true })).toBeVisible();
