@@ -89,6 +89,45 @@ export async function publishReviewTemplate(
   return key;
 }
 
+const editors = { projectRoles: ["owner", "editor"] };
+
+/**
+ * A template whose states were created out of order ("Done" before "In
+ * review"), with two steps from Open straight to Done. Returns id and key.
+ */
+export async function publishUnorderedTemplate(
+  request: APIRequestContext,
+  name: string,
+): Promise<{ id: string; key: string }> {
+  const type = ZIdSchema.parse(
+    await mutate(request, "workflows.types.create", { key: uniqueKey("type"), name }),
+  );
+  const key = uniqueKey("unordered");
+  const template = ZIdSchema.parse(
+    await mutate(request, "workflows.templates.create", {
+      typeId: type.id,
+      key,
+      name,
+      definition: {
+        dataFields: [],
+        states: [
+          { key: "open", name: "Open", kind: "initial" },
+          { key: "done", name: "Done", kind: "final" },
+          { key: "in_review", name: "In review", kind: "active" },
+        ],
+        transitions: [
+          { key: "submit", name: "Submit", from: ["open"], to: "in_review", allowed: editors },
+          { key: "approve", name: "Approve", from: ["in_review"], to: "done", allowed: editors },
+          { key: "close", name: "Close", from: ["open"], to: "done", allowed: editors },
+          { key: "withdraw", name: "Withdraw", from: ["open"], to: "done", allowed: editors },
+        ].map((transition) => ({ ...transition, requiresComment: false })),
+      },
+    }),
+  );
+  await mutate(request, "workflows.templates.publish", { id: template.id });
+  return { id: template.id, key };
+}
+
 export async function createProject(request: APIRequestContext, name: string): Promise<string> {
   return ZIdSchema.parse(await mutate(request, "projects.create", { name, visibility: "private" }))
     .id;
