@@ -65,7 +65,12 @@ test.describe("the main flow by keyboard alone", () => {
     const menu = page.getByRole("button", { name: /^Account menu/ });
     await tabTo(page, menu, { backwards: true, limit: 80 });
     await page.keyboard.press("Enter");
-    await tabTo(page, page.getByRole("menuitem", { name: "Sign out" }));
+    // Opened from the keyboard, the menu starts on its first item; the arrows move on.
+    await expect(page.getByRole("menuitem", { name: "Account and security" })).toBeFocused();
+    await expectFocusRing(page);
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeFocused();
+    await expectFocusRing(page);
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByLabel("E-mail")).toBeFocused();

@@ -47,7 +47,7 @@ async function signOutByCookies(page: Page): Promise<void> {
 }
 
 test.describe("perceived speed", () => {
-  test("sign-in to the dashboard, a board of 200 items, a transition to the new state", async ({
+  test("sign-in to the dashboard, a board of 200 items, a move on the board, a transition to the new state", async ({
     page,
   }) => {
     // Seeding: one template, one project, 200 items in four batched requests.
@@ -78,6 +78,22 @@ test.describe("perceived speed", () => {
       );
     });
     await expect(cards).toHaveCount(BOARD_PAGE_SIZE);
+
+    // The board's own transition: a card dropped (by keyboard) on the next column. The newest
+    // items are on the first page, and a move keeps an item's place in that order.
+    const inReview = page.getByRole("region", { name: "Board" }).getByRole("region", {
+      name: "In review",
+    });
+    await perceive("board drop→card shown in the new column", async (run) => {
+      const title = `Speed item ${ITEMS - run}`;
+      await page.getByRole("link", { name: title, exact: true }).focus();
+      await page.keyboard.press("Space");
+      await page.keyboard.press("ArrowRight");
+      return timed(
+        () => page.keyboard.press("Enter"),
+        () => inReview.getByRole("link", { name: title, exact: true }).waitFor(),
+      );
+    });
 
     await perceive("transition click→new state shown", async (run) => {
       await page.goto(`/projects/${projectId}/instances/${ids[run] ?? ""}`);
