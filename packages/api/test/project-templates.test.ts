@@ -59,9 +59,10 @@ describe("a project's own templates", () => {
     });
     expect(next).toMatchObject({ key, version: 2, status: "draft", projectId: team.project.id });
 
-    const { items } = await team.viewer.client.projects.templates.list.query({
+    const { items, latestItemKey } = await team.viewer.client.projects.templates.list.query({
       projectId: team.project.id,
     });
+    expect(latestItemKey).toBeNull();
     expect(items.find((item) => item.key === key)).toEqual({
       key,
       name: "Our purchases, v2",
@@ -92,6 +93,11 @@ describe("a project's own templates", () => {
     });
     expect(byId.templateId).toBe(published.id);
     expect(await countRows(api, "activities", "entity_id", draft.id)).toBe(2);
+    // The board opens on the process the project's newest item follows.
+    const after = await team.viewer.client.projects.templates.list.query({
+      projectId: team.project.id,
+    });
+    expect(after.latestItemKey).toBe(key);
   });
 
   it("another project can neither see nor use it, even through an owner of both", async () => {

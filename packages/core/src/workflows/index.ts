@@ -31,7 +31,11 @@ export {
   ZWorkflowTemplateListFiltersSchema,
   ZWorkflowTemplateUpdateInputSchema,
 } from "./templates/input";
-export { listProjectTemplates, setProjectTemplateEnabled } from "./templates/availability";
+export {
+  latestItemTemplateKey,
+  listProjectTemplates,
+  setProjectTemplateEnabled,
+} from "./templates/availability";
 export { archiveTemplate, publishTemplate } from "./templates/lifecycle";
 export { getTemplate, listTemplates } from "./templates/read";
 export {

@@ -21,13 +21,20 @@ export function usableTemplates(templates: readonly ProjectTemplate[]): UsableTe
   );
 }
 
-/** The board shows one template's items: the one asked for, else the first. */
+type ProjectTemplateList = RouterOutputs["projects"]["templates"]["list"];
+
+/**
+ * The board shows one template's items: the one asked for, else the one
+ * the project's newest item started on, else the first.
+ */
 export function pickTemplate(
-  templates: readonly ProjectTemplate[],
+  list: ProjectTemplateList,
   key: string | undefined,
 ): UsableTemplate | undefined {
-  const usable = usableTemplates(templates);
-  return usable.find((template) => template.key === key) ?? usable[0];
+  const usable = usableTemplates(list.items);
+  const byKey = (wanted: string | null | undefined) =>
+    usable.find((template) => template.key === wanted);
+  return byKey(key) ?? byKey(list.latestItemKey) ?? usable[0];
 }
 
 export const BOARD_PAGE_SIZE = 100;

@@ -8,7 +8,7 @@ import { pickTemplate, projectTemplatesInput } from "./board-input";
 
 /**
  * The templates a project may use, the one a per-template page shows (the
- * key asked for, else the first) and its definition: what the board and
+ * key asked for, else that of the newest item, else the first) and its definition: what the board and
  * the analytics page both start from.
  */
 export function useChosenTemplate(projectId: string, templateKey: string | undefined) {
@@ -16,7 +16,7 @@ export function useChosenTemplate(projectId: string, templateKey: string | undef
   const templates = useQuery(
     trpc.projects.templates.list.queryOptions(projectTemplatesInput(projectId)),
   );
-  const selected = templates.data ? pickTemplate(templates.data.items, templateKey) : undefined;
+  const selected = templates.data ? pickTemplate(templates.data, templateKey) : undefined;
   const template = useQuery({
     ...trpc.workflows.templates.get.queryOptions({ id: selected?.published.id ?? "" }),
     enabled: selected !== undefined,

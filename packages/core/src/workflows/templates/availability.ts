@@ -90,6 +90,24 @@ export async function listProjectTemplates(
 }
 
 /**
+ * The key of the template the project's newest item started on, or null
+ * for a project without items: what a board opens on when no template is
+ * asked for, so a project that uses one process shows it at once. One row
+ * read through the (project, created) index.
+ */
+export async function latestItemTemplateKey(
+  ctx: ServiceContext,
+  projectId: string,
+): Promise<string | null> {
+  const item = await ctx.db.workflowInstance.findFirst({
+    where: { projectId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { template: { select: { key: true } } },
+  });
+  return item?.template.key ?? null;
+}
+
+/**
  * Whether instances of this project may start on an installation template:
  * false once the project's owners turned it off. Templates of the project
  * itself are always on.

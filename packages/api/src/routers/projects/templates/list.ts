@@ -1,5 +1,9 @@
 import { serviceContext } from "@fastnext/core";
-import { listProjectTemplates, ZProjectTemplateListInputSchema } from "@fastnext/core/workflows";
+import {
+  latestItemTemplateKey,
+  listProjectTemplates,
+  ZProjectTemplateListInputSchema,
+} from "@fastnext/core/workflows";
 
 import { authedProcedure } from "../../../trpc/procedures";
 import { projectRole } from "../../../trpc/project-role";
@@ -18,6 +22,10 @@ export const list = authedProcedure
     },
   })
   .output(ZProjectsTemplatesListOutputSchema)
-  .query(async ({ ctx, input }) => ({
-    items: await listProjectTemplates(serviceContext(ctx), input.projectId),
-  }));
+  .query(async ({ ctx, input }) => {
+    const service = serviceContext(ctx);
+    return {
+      items: await listProjectTemplates(service, input.projectId),
+      latestItemKey: await latestItemTemplateKey(service, input.projectId),
+    };
+  });

@@ -4,7 +4,7 @@ import { memberListInput } from "~/components/projects/project-list-input";
 import { pickTemplate, projectTemplatesInput } from "~/components/workflows/board-input";
 import { getQueryClient, prefetch, trpc } from "~/trpc/server";
 
-/** `?template=<key>`: which of the project's templates a page shows (else the first). */
+/** `?template=<key>`: which of the project's templates a page shows (else that of the newest item, else the first). */
 export const ZTemplateSearchSchema = z.object({
   template: z.string().max(64).optional().catch(undefined),
 });
@@ -23,7 +23,7 @@ export async function prefetchChosenTemplate(projectId: string, templateKey: str
   const templates = getQueryClient().getQueryData(
     trpc.projects.templates.list.queryKey(projectTemplatesInput(projectId)),
   );
-  const selected = templates ? pickTemplate(templates.items, templateKey) : undefined;
+  const selected = templates ? pickTemplate(templates, templateKey) : undefined;
   if (selected) {
     await prefetch(trpc.workflows.templates.get.queryOptions({ id: selected.published.id }));
   }
