@@ -6,8 +6,7 @@ import { parseTheme, THEME_COOKIE, themeAttribute } from "~/components/theme/the
 import { ToastProvider } from "~/components/ui/toast";
 import { TRPCReactProvider } from "~/trpc/client";
 
-import "~/styles/tokens.css";
-import "~/styles/base.css";
+import "~/styles/app.css";
 import "~/styles/components.css";
 import "~/styles/shell.css";
 import "~/styles/workflow.css";

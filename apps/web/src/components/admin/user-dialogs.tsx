@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Button, Dialog } from "@fastnext/ui";
 import { ZAdminUserCreateInputSchema, ZAdminUserUpdateInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
@@ -12,9 +13,6 @@ import { errorMessage } from "~/trpc/errors";
 import { FormDialog } from "../form/form-dialog";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { useIdempotencyKey } from "../form/use-idempotency-key";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { Checkbox, TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 

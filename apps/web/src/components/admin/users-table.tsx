@@ -6,14 +6,12 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Badge, Button, Icon } from "@fastnext/ui";
 
 import { useTRPC } from "~/trpc/client";
 
 import { useCan, useViewer } from "../shell/viewer";
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
-import { Icon } from "../ui/icons";
 import { PageHeader } from "../ui/page-header";
 import { Pager, useCursorPager } from "../ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRef, type SubmitEvent } from "react";
 
+import { Alert, Button } from "@fastnext/ui";
 import { ZRegisterInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
@@ -11,8 +12,6 @@ import { useTRPC } from "~/trpc/client";
 import { NewAccountPasswordField } from "../form/new-password-fields";
 import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 
 /** Creates the account with `auth.register`, then signs in through next-auth. */

@@ -5,12 +5,11 @@ import { signIn } from "next-auth/react";
 import { useRef, useState, type SubmitEvent } from "react";
 import { z } from "zod";
 
+import { Alert, Button } from "@fastnext/ui";
 import { ZLoginInputSchema, ZSecondFactorCodeSchema } from "@fastnext/validators";
 
 import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { signInErrorMessage, TWO_FACTOR_REQUIRED } from "./sign-in-errors";
 

@@ -2,9 +2,8 @@
 
 import { type ReactNode, type Ref, type SubmitEvent } from "react";
 
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
+import { Alert, Button, Dialog } from "@fastnext/ui";
+
 import { type FormErrors } from "./use-form-errors";
 
 interface FormDialogProps {

@@ -5,15 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState, type SubmitEvent } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Button, Dialog } from "@fastnext/ui";
 import { PROJECT_VISIBILITIES, ZProjectUpdateInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
 import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { Checkbox, SelectField, TextareaField, TextField } from "../ui/field";
 import { ErrorState, LoadingState } from "../ui/states";
 import { useToast } from "../ui/toast";
