@@ -45,7 +45,7 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // The account menu is in the header at every width (the nav is a drawer on phones).
   await page.getByRole("button", { name: /Account menu/ }).waitFor();
 }

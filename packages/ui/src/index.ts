@@ -10,6 +10,17 @@ export {
   type ButtonVariant,
 } from "./components/button";
 export { Checkbox } from "./components/checkbox";
+export {
+  DataTable,
+  dataTableColumns,
+  dataTableFeatures,
+  type DataTableColumnMeta,
+  type DataTableColumns,
+  type DataTableFeatures,
+  type DataTableProps,
+  type DataTableSelection,
+  type SortingState,
+} from "./components/data-table";
 export { Dialog } from "./components/dialog";
 export {
   DropdownMenu,
@@ -32,6 +43,7 @@ export {
   SelectTrigger,
   SelectValue,
 } from "./components/select";
+export { StyleNonce } from "./components/style-nonce";
 export {
   Table,
   TableBody,

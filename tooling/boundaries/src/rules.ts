@@ -40,7 +40,8 @@ const pureImportsAllowed = `^packages/(workflow|validators)/|^@fastnext/(workflo
 
 /**
  * The UI kit (`packages/ui`) renders in the browser: React, its Radix
- * primitives and styling helpers, TanStack Table, and its own files.
+ * primitives and styling helpers, TanStack Table, get-nonce (the CSP nonce
+ * of Radix's scroll lock) and its own files.
  */
 const uiImportsAllowed = `^packages/ui/|${npmPackage(
   "react",
@@ -49,6 +50,7 @@ const uiImportsAllowed = `^packages/ui/|${npmPackage(
   "@radix-ui/[^/]+",
   "class-variance-authority",
   "clsx",
+  "get-nonce",
   "tailwind-merge",
   "@tanstack/react-table",
 )}`;

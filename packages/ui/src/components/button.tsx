@@ -1,5 +1,7 @@
 import { cva, type VariantProps } from "class-variance-authority";
-import { Slot } from "radix-ui";
+// The Slot package alone, not the radix-ui barrel: Button also renders in
+// Server Components, where the barrel's other primitives cannot load.
+import { Slot } from "@radix-ui/react-slot";
 import { type ButtonHTMLAttributes, type ReactNode } from "react";
 
 import { cn } from "../lib/cn";
@@ -74,9 +76,9 @@ export function Button({
   const classes = cn(buttonVariants({ variant, size, block, icon }), className);
   if (asChild) {
     return (
-      <Slot.Root {...rest} data-slot="button" className={classes}>
+      <Slot {...rest} data-slot="button" className={classes}>
         {children}
-      </Slot.Root>
+      </Slot>
     );
   }
   return (

@@ -1,8 +1,4 @@
-import {
-  type InputHTMLAttributes,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-} from "react";
+import { type ComponentProps } from "react";
 
 import { cn } from "../lib/cn";
 
@@ -13,11 +9,11 @@ export const controlClass = cn(
   "disabled:bg-surface-2 disabled:text-text-muted",
 );
 
-export function Input({ className, ...rest }: InputHTMLAttributes<HTMLInputElement>) {
+export function Input({ className, ...rest }: ComponentProps<"input">) {
   return <input {...rest} data-slot="input" className={cn(controlClass, className)} />;
 }
 
-export function Textarea({ className, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function Textarea({ className, ...rest }: ComponentProps<"textarea">) {
   return (
     <textarea
       {...rest}
@@ -31,6 +27,6 @@ export function Textarea({ className, ...rest }: TextareaHTMLAttributes<HTMLText
  * The browser's own select, styled as the other controls: best on phones
  * (the system picker) and for forms that post plain values.
  */
-export function NativeSelect({ className, ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {
+export function NativeSelect({ className, ...rest }: ComponentProps<"select">) {
   return <select {...rest} data-slot="native-select" className={cn(controlClass, className)} />;
 }

@@ -68,6 +68,8 @@ export function Popover({
           onKeyDown={onPanelKey}
           className={cn(
             "z-40 w-max min-w-56 max-w-[min(24rem,calc(100vw-1.5rem))] overflow-hidden",
+            // On phones the panels take the screen's width, less a margin each side.
+            "max-md:w-[calc(100vw-1.5rem)] max-md:max-w-none",
             "rounded-lg border border-border bg-surface text-text shadow-lg",
           )}
         >

@@ -7,7 +7,11 @@ import { cn } from "../lib/cn";
  * scroll inside its own box (the page itself never scrolls sideways).
  */
 export function TableScroll({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
-  return <div {...rest} data-slot="table-scroll" className={cn("overflow-x-auto", className)} />;
+  // Positioned, so that visually hidden (absolute) text in a cell scrolls with the table
+  // instead of widening the page.
+  return (
+    <div {...rest} data-slot="table-scroll" className={cn("relative overflow-x-auto", className)} />
+  );
 }
 
 export function Table({ className, ...rest }: HTMLAttributes<HTMLTableElement>) {

@@ -4,7 +4,7 @@ import { type ReactNode, type Ref, type SubmitEvent } from "react";
 
 import { Alert, Button, Dialog } from "@fastnext/ui";
 
-import { type FormErrors } from "./use-form-errors";
+import { type FormErrorView } from "./use-form-errors";
 
 interface FormDialogProps {
   /** The form's id: the footer's submit button points at it. */
@@ -17,7 +17,7 @@ interface FormDialogProps {
   submitLabel: ReactNode;
   pending: boolean;
   submitDisabled?: boolean;
-  errors: FormErrors;
+  errors: FormErrorView;
   /**
    * Validates and saves. What it throws (a tRPC error) is shown on the
    * form: field errors beside their inputs, the rest above them.
