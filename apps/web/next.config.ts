@@ -14,6 +14,7 @@ const config: NextConfig = {
     "@fastnext/db",
     "@fastnext/logger",
     "@fastnext/tracing",
+    "@fastnext/ui",
   ],
   // Loaded by Node at run time rather than bundled: native or worker-thread code.
   serverExternalPackages: [

@@ -60,6 +60,51 @@ test.describe("administration", () => {
     await context.close();
   });
 
+  test("an admin sorts the users table, hides a column, and deactivates two users at once", async ({
+    page,
+  }) => {
+    const tag = `bulk${Date.now().toString(36)}`;
+    const amy = newAccount(`Amy ${tag}`);
+    const zed = newAccount(`Zed ${tag}`);
+    await signIn(page, admin);
+    // Amy first: newest first puts Zed on top, by name Amy is.
+    await registerUser(page.request, amy);
+    await registerUser(page.request, zed);
+
+    await page.goto("/admin/users");
+    await page.getByRole("searchbox", { name: "Search" }).fill(tag);
+    const table = page.getByRole("region", { name: "Users table" }).getByRole("table");
+    const rows = table.getByRole("row");
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(1)).toContainText(zed.name);
+
+    const userHeader = table.getByRole("columnheader", { name: "User", exact: true });
+    await userHeader.getByRole("button").click();
+    await expect(userHeader).toHaveAttribute("aria-sort", "ascending");
+    await expect(page.getByLabel("Sort by")).toHaveValue("name");
+    await expect(rows.nth(1)).toContainText(amy.name);
+    await expect(rows.nth(2)).toContainText(zed.name);
+
+    await page.getByRole("button", { name: "Columns" }).click();
+    await page.getByRole("menuitemcheckbox", { name: "Status" }).click();
+    await page.keyboard.press("Escape");
+    await expect(table.getByRole("columnheader", { name: "Status" })).toHaveCount(0);
+
+    await table.getByRole("checkbox", { name: `Select ${amy.name}` }).click();
+    await table.getByRole("checkbox", { name: `Select ${zed.name}` }).click();
+    const bulk = page.getByRole("group", { name: "Bulk actions" });
+    await expect(bulk).toContainText("2 users selected");
+    await bulk.getByRole("button", { name: "Deactivate 2 users" }).click();
+    const dialog = page.getByRole("dialog", { name: "Deactivate 2 users?" });
+    await expect(dialog).toContainText(amy.email);
+    await dialog.getByRole("button", { name: "Deactivate 2 users" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("2 users were deactivated and signed out.")).toBeVisible();
+    await expect(page.getByRole("button", { name: `Reactivate ${amy.name}` })).toBeVisible();
+    await expect(page.getByRole("button", { name: `Reactivate ${zed.name}` })).toBeVisible();
+    await expect(bulk).toBeHidden();
+  });
+
   test("the system page shows statistics and saves the password policy", async ({ page }) => {
     await signIn(page, admin);
     await page.getByRole("link", { name: "System" }).click();

@@ -30,7 +30,7 @@ test.describe("phone width (390 px)", () => {
     await page.goto("/projects");
     for (const button of [/^Notifications/, /^Theme:/, /^Account menu/]) {
       await page.getByRole("button", { name: button }).click();
-      const panel = page.locator(".popover:visible");
+      const panel = page.locator('[data-slot="popover-content"]');
       await expect(panel).toBeVisible();
       const box = await panel.boundingBox();
       if (!box) throw new Error(`the ${button.source} panel has no box`);

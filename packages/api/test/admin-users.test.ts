@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -456,6 +458,104 @@ describe("admin.users.setActive", () => {
     );
     expect(error.data).toMatchObject({ code: "FORBIDDEN", details: { permission: "user.manage" } });
     expect((await bob.client.users.me.query()).user.isActive).toBe(true);
+  });
+});
+
+describe("admin.users.setActiveMany", () => {
+  async function isActive(userId: string): Promise<boolean | undefined> {
+    const { rows } = await api.sql.query<{ active: boolean }>(
+      "SELECT is_active AS active FROM users WHERE id = $1",
+      [userId],
+    );
+    return rows[0]?.active;
+  }
+
+  it("deactivates several users at once, each with its activity entry and ended sessions, and reactivates them", async () => {
+    const ada = await signUp(api);
+    const bob = await signUp(api);
+    const result = await admin.client.admin.users.setActiveMany.mutate({
+      ids: [ada.id, bob.id],
+      isActive: false,
+    });
+    expect(result.items.map((user) => [user.id, user.isActive])).toEqual([
+      [ada.id, false],
+      [bob.id, false],
+    ]);
+    for (const user of [ada, bob]) {
+      expect((await failure(user.client.users.me.query())).data?.code).toBe("UNAUTHORIZED");
+    }
+    const { rows } = await api.sql.query<{ entity_id: string }>(
+      "SELECT entity_id FROM activities WHERE actor_id = $1 AND action = 'user.deactivate' AND entity_id = ANY($2) ORDER BY entity_id",
+      [adminId, [ada.id, bob.id]],
+    );
+    expect(rows.map((row) => row.entity_id)).toEqual([ada.id, bob.id].sort());
+
+    await admin.client.admin.users.setActiveMany.mutate({ ids: [ada.id, bob.id], isActive: true });
+    for (const user of [ada, bob]) {
+      signedIn(
+        await api.client().auth.login.mutate({ email: user.email, password: user.password }),
+      );
+    }
+  });
+
+  it("changes nobody when one id is unknown, and says which", async () => {
+    const ada = await signUp(api);
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const entries = await activityCount(adminId);
+    const error = await failure(
+      admin.client.admin.users.setActiveMany.mutate({ ids: [ada.id, unknown], isActive: false }),
+    );
+    expect(error.data).toMatchObject({ code: "NOT_FOUND", details: { ids: [unknown] } });
+    expect(await isActive(ada.id)).toBe(true);
+    expect(await activityCount(adminId)).toBe(entries);
+  });
+
+  it("changes nobody when the caller is among them", async () => {
+    const ada = await signUp(api);
+    const error = await failure(
+      admin.client.admin.users.setActiveMany.mutate({ ids: [ada.id, adminId], isActive: false }),
+    );
+    expect(error.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "self_deactivation" });
+    expect(await isActive(ada.id)).toBe(true);
+    expect(await isActive(adminId)).toBe(true);
+  });
+
+  it("rolls back the users changed before a refusal (the last active admin)", async () => {
+    const ops = await userWith(["user.read", "user.manage"], "Bulk ops");
+    const ada = await signUp(api);
+    const entries = await activityCount(ops.id);
+    const error = await failure(
+      ops.client.admin.users.setActiveMany.mutate({ ids: [ada.id, adminId], isActive: false }),
+    );
+    expect(error.data).toMatchObject({ code: "PRECONDITION_FAILED", reason: "last_admin" });
+    expect(await isActive(ada.id)).toBe(true);
+    expect((await ada.client.users.me.query()).user.isActive).toBe(true);
+    expect(await activityCount(ops.id)).toBe(entries);
+  });
+
+  it.each([
+    ["no ids", []],
+    [
+      "the same id twice",
+      ["11111111-1111-4111-8111-111111111111", "11111111-1111-4111-8111-111111111111"],
+    ],
+    ["more than 100 ids", Array.from({ length: 101 }, () => randomUUID())],
+    ["an id that is not a UUID", ["not-a-uuid"]],
+  ])("refuses %s as bad input", async (_case, ids) => {
+    const error = await failure(
+      admin.client.admin.users.setActiveMany.mutate({ ids, isActive: false }),
+    );
+    expect(error.data?.code).toBe("BAD_REQUEST");
+  });
+
+  it("needs user.manage", async () => {
+    const ada = await signUp(api);
+    const bob = await signUp(api);
+    const error = await failure(
+      ada.client.admin.users.setActiveMany.mutate({ ids: [bob.id], isActive: false }),
+    );
+    expect(error.data).toMatchObject({ code: "FORBIDDEN", details: { permission: "user.manage" } });
+    expect(await isActive(bob.id)).toBe(true);
   });
 });
 

@@ -260,6 +260,10 @@ describe("the REST contract", () => {
         () => ({ token: as(admin), params: { id: member.id }, body: { isActive: true } }),
       ],
       [
+        "admin-users-setActiveMany",
+        () => ({ token: as(admin), body: { ids: [member.id], isActive: true } }),
+      ],
+      [
         "admin-users-setRoles",
         async () => {
           const roles = await rest(api.origin, "GET", "/admin/roles", { token: as(admin) });

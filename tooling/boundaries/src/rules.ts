@@ -38,6 +38,23 @@ const apps = `^apps/|^@fastnext/(web|worker|api-server)(/|$)`;
  */
 const pureImportsAllowed = `^packages/(workflow|validators)/|^@fastnext/(workflow|validators)(/|$)|${npmPackage("zod")}`;
 
+/**
+ * The UI kit (`packages/ui`) renders in the browser: React, its Radix
+ * primitives and styling helpers, TanStack Table, get-nonce (the CSP nonce
+ * of Radix's scroll lock) and its own files.
+ */
+const uiImportsAllowed = `^packages/ui/|${npmPackage(
+  "react",
+  "react-dom",
+  "radix-ui",
+  "@radix-ui/[^/]+",
+  "class-variance-authority",
+  "clsx",
+  "get-nonce",
+  "tailwind-merge",
+  "@tanstack/react-table",
+)}`;
+
 /** The tooling workspaces, by package name: tooling may import tooling. */
 const toolingNames = [
   "eslint-config",
@@ -95,6 +112,14 @@ export const boundaryRules: IForbiddenRuleType[] = [
     severity: "error",
     from: { path: "^packages/(workflow|validators)/src/" },
     to: { pathNot: pureImportsAllowed, dependencyTypesNot: ["core"] },
+  },
+  {
+    name: "ui-browser-only",
+    comment:
+      "The UI kit imports React, Radix, its styling helpers and TanStack Table only: no Node.js built-in, server package or app, so every app and generated page can use it.",
+    severity: "error",
+    from: { path: "^packages/ui/src/" },
+    to: { pathNot: uiImportsAllowed },
   },
   {
     name: "client-api-types-only",

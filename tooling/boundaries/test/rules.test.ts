@@ -27,7 +27,12 @@ const workspaces: FixtureWorkspace[] = [
     name: "@fastnext/client",
     dependencies: ["@fastnext/api", "@trpc/client"],
   },
-  { folder: "apps/web", name: "@fastnext/web", dependencies: ["@fastnext/api", "next"] },
+  { folder: "packages/ui", name: "@fastnext/ui", dependencies: ["react", "radix-ui"] },
+  {
+    folder: "apps/web",
+    name: "@fastnext/web",
+    dependencies: ["@fastnext/api", "@fastnext/ui", "next"],
+  },
   { folder: "apps/worker", name: "@fastnext/worker", dependencies: ["@fastnext/core", "pg-boss"] },
   { folder: "tooling/eslint", name: "@fastnext/eslint-config", dependencies: ["eslint"] },
   {
@@ -51,8 +56,11 @@ const keptRules: Record<string, string> = {
     'import "@trpc/server";\nimport { ready } from "@fastnext/core";\nexport const x = ready;\n',
   "packages/client/src/ok.ts":
     'import "@trpc/client";\nimport type { ready } from "@fastnext/api";\nexport type X = typeof ready;\n',
+  "packages/ui/src/ok.ts":
+    'import "react";\nimport "radix-ui";\nimport { ready } from "./other";\nexport const x = ready;\n',
+  "packages/ui/src/other.ts": "export const ready = true;\n",
   "apps/web/src/ok.ts":
-    'import "next";\nimport { ready } from "@fastnext/api";\nexport const x = ready;\n',
+    'import "next";\nimport { ready } from "@fastnext/api";\nimport "@fastnext/ui";\nexport const x = ready;\n',
   "apps/worker/src/ok.ts":
     'import "pg-boss";\nimport { ready } from "@fastnext/core";\nexport const x = ready;\n',
   "tooling/supervisor/src/ok.ts":
@@ -99,6 +107,13 @@ const brokenRules: BrokenRule[] = [
     rule: "pure-no-server-package",
     declares: { folder: "packages/validators", dependency: "@fastnext/db" },
     file: "packages/validators/src/uses-db.ts",
+    contents: 'import { ready } from "@fastnext/db";\nexport const x = ready;\n',
+    to: "packages/db/src/index.ts",
+  },
+  {
+    rule: "ui-browser-only",
+    declares: { folder: "packages/ui", dependency: "@fastnext/db" },
+    file: "packages/ui/src/uses-db.ts",
     contents: 'import { ready } from "@fastnext/db";\nexport const x = ready;\n',
     to: "packages/db/src/index.ts",
   },

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { buttonVariants } from "@fastnext/ui";
+
 export default function NotFound() {
   return (
     <main id="main" className="auth-page">
@@ -11,7 +13,7 @@ export default function NotFound() {
         <p className="muted">
           It may have been moved or deleted, or you may not have access to it.
         </p>
-        <Link className="btn btn-secondary" href="/">
+        <Link className={buttonVariants({ variant: "secondary" })} href="/">
           Back to the overview
         </Link>
       </section>

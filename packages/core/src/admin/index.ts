@@ -10,6 +10,7 @@ export { USER_SORTS } from "./users/cursor";
 export { getUser } from "./users/get";
 export { listUsers } from "./users/list";
 export { setUserActive } from "./users/set-active";
+export { setUsersActive } from "./users/set-active-many";
 export { setUserRoles } from "./users/set-roles";
 export { updateUser } from "./users/update";
 export { ZAdminUserViewSchema } from "./users/view";

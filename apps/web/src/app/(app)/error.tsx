@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "~/components/ui/button";
+import { Button } from "@fastnext/ui";
 
 /**
  * A page that failed to render (the server could not load its data). The

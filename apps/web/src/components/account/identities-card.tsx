@@ -2,6 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
+import { Button } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
@@ -9,7 +11,6 @@ import {
   ExternalSignInButtons,
   type ExternalProviderOption,
 } from "../auth/external-sign-in-buttons";
-import { Button } from "../ui/button";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { useToast } from "../ui/toast";

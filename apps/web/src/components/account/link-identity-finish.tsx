@@ -4,12 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 
+import { Alert } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
 import { takePendingFlow } from "../auth/external-flow";
 import { signInErrorMessage } from "../auth/sign-in-errors";
-import { Alert } from "../ui/alert";
 import { LoadingState } from "../ui/states";
 
 /**

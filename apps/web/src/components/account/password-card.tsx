@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, type SubmitEvent } from "react";
 import { z } from "zod";
 
+import { Alert, Button } from "@fastnext/ui";
 import { ZChangePasswordInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
@@ -11,8 +12,6 @@ import { useTRPC } from "~/trpc/client";
 import { NewPasswordFields } from "../form/new-password-fields";
 import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 

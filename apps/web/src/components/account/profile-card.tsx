@@ -4,15 +4,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type SubmitEvent } from "react";
 
+import { Alert, Badge, Button } from "@fastnext/ui";
 import { ZUpdateProfileInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { useViewer } from "../shell/viewer";
-import { Alert } from "../ui/alert";
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { Time } from "../ui/time";
 import { useToast } from "../ui/toast";

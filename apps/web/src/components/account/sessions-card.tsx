@@ -4,12 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 
+import { Badge, Button, Dialog } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { useToast } from "../ui/toast";

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { QRCodeSVG } from "qrcode.react";
 import { useState, type SubmitEvent } from "react";
 
+import { Alert, Badge, Button } from "@fastnext/ui";
 import { ZTwoFactorConfirmInputSchema, ZTwoFactorDisableInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
@@ -12,9 +13,6 @@ import { errorMessage } from "~/trpc/errors";
 
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { useViewer } from "../shell/viewer";
-import { Alert } from "../ui/alert";
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { downloadText } from "../ui/download";
 import { TextField } from "../ui/field";

@@ -3,12 +3,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
+import { Button } from "@fastnext/ui";
 import { ACTIVITY_ACTIONS, activityActionLabel, describeActivity } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
 import { useCan, useViewer } from "../shell/viewer";
-import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { PageHeader } from "../ui/page-header";
 import { Pager, useCursorPager } from "../ui/pager";

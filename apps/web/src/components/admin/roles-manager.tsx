@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type SubmitEvent } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Badge, Button, Dialog, Icon } from "@fastnext/ui";
 import {
   ZRoleCreateInputSchema,
   ZRoleSetPermissionsInputSchema,
@@ -16,12 +17,7 @@ import { errorMessage } from "~/trpc/errors";
 import { FormDialog } from "../form/form-dialog";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { useCan } from "../shell/viewer";
-import { Alert } from "../ui/alert";
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { Checkbox, SelectField, TextareaField, TextField } from "../ui/field";
-import { Icon } from "../ui/icons";
 import { PageHeader } from "../ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { useToast } from "../ui/toast";

@@ -4,14 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type SubmitEvent } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Button } from "@fastnext/ui";
 import { ZSystemSettingsPatchSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { useCan } from "../shell/viewer";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { Checkbox, TextField } from "../ui/field";
 import { PageHeader } from "../ui/page-header";
 import { ErrorState, LoadingState } from "../ui/states";

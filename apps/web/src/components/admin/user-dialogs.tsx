@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Button, Dialog } from "@fastnext/ui";
 import { ZAdminUserCreateInputSchema, ZAdminUserUpdateInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
@@ -12,9 +13,6 @@ import { errorMessage } from "~/trpc/errors";
 import { FormDialog } from "../form/form-dialog";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { useIdempotencyKey } from "../form/use-idempotency-key";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { Checkbox, TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 
@@ -226,19 +224,36 @@ export function EditUserDialog({
   );
 }
 
-export function SetActiveDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
+/**
+ * Confirms deactivating or reactivating one user or several (the table's
+ * bulk action): one all-or-nothing call, so a refusal changes nobody.
+ */
+export function SetActiveDialog({
+  users,
+  activate,
+  onClose,
+  onDone,
+}: {
+  users: AdminUser[];
+  activate: boolean;
+  onClose: () => void;
+  /** After the change, before the dialog closes (the table clears its selection). */
+  onDone?: () => void;
+}) {
   const trpc = useTRPC();
   const toast = useToast();
   const invalidate = useUserInvalidation();
-  const activate = !user.isActive;
+  const [only] = users.length === 1 ? users : [];
+  const who = only ? only.name : `${users.length} users`;
   const setActive = useMutation(
-    trpc.admin.users.setActive.mutationOptions({
+    trpc.admin.users.setActiveMany.mutationOptions({
       onSuccess: async () => {
         toast.success(
           activate
-            ? `${user.name} can sign in again.`
-            : `${user.name} was deactivated and signed out.`,
+            ? `${who} can sign in again.`
+            : `${who} ${only ? "was" : "were"} deactivated and signed out.`,
         );
+        onDone?.();
         onClose();
         await invalidate();
       },
@@ -248,11 +263,11 @@ export function SetActiveDialog({ user, onClose }: { user: AdminUser; onClose: (
     <Dialog
       open
       onClose={onClose}
-      title={activate ? `Reactivate ${user.name}?` : `Deactivate ${user.name}?`}
+      title={activate ? `Reactivate ${who}?` : `Deactivate ${who}?`}
       description={
         activate
-          ? "They can sign in again with their password."
-          : "They are signed out of every device at once and cannot sign in until reactivated."
+          ? `${only ? "They" : "Each"} can sign in again with their password.`
+          : `${only ? "They are" : "Each is"} signed out of every device at once and cannot sign in until reactivated.`
       }
       footer={
         <>
@@ -260,14 +275,26 @@ export function SetActiveDialog({ user, onClose }: { user: AdminUser; onClose: (
           <Button
             variant={activate ? "primary" : "danger"}
             loading={setActive.isPending}
-            onClick={() => setActive.mutate({ id: user.id, isActive: activate })}
+            onClick={() =>
+              setActive.mutate({ ids: users.map((user) => user.id), isActive: activate })
+            }
           >
             {activate ? "Reactivate" : "Deactivate"}
+            {only ? "" : ` ${users.length} users`}
           </Button>
         </>
       }
     >
       {setActive.isError ? <Alert tone="error">{errorMessage(setActive.error)}</Alert> : null}
+      {only ? null : (
+        <ul className="small" aria-label="Users">
+          {users.map((user) => (
+            <li key={user.id}>
+              {user.name} · {user.email}
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="small">Their projects, items and history are kept.</p>
     </Dialog>
   );

@@ -2,18 +2,24 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { z } from "zod";
 
 import { type RouterOutputs } from "@fastnext/api";
+import {
+  Badge,
+  Button,
+  DataTable,
+  dataTableColumns,
+  Icon,
+  type DataTableSelection,
+  type SortingState,
+} from "@fastnext/ui";
 
 import { useTRPC } from "~/trpc/client";
 
 import { useCan, useViewer } from "../shell/viewer";
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
-import { Icon } from "../ui/icons";
 import { PageHeader } from "../ui/page-header";
 import { Pager, useCursorPager } from "../ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
@@ -45,7 +51,7 @@ export function UsersTable() {
   const [dialog, setDialog] = useState<
     | { kind: "create" }
     | { kind: "edit"; user: AdminUser }
-    | { kind: "active"; user: AdminUser }
+    | { kind: "active"; users: AdminUser[]; activate: boolean; onDone?: () => void }
     | null
   >(null);
   const pager = useCursorPager();
@@ -60,13 +66,77 @@ export function UsersTable() {
     enabled: can("role.read"),
   });
   const roleList = roles.data?.items ?? [];
-  const roleName = (key: string) => roleList.find((role) => role.key === key)?.name ?? key;
   const canManage = can("user.manage");
   const canAssignRoles = can("role.manage") && roleList.length > 0;
+
+  const columns = useMemo(
+    () =>
+      userColumns({
+        roleName: (key) => roleList.find((role) => role.key === key)?.name ?? key,
+        actions: (user) => (
+          <>
+            {canManage || canAssignRoles ? (
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Edit ${user.name}`}
+                onClick={() => setDialog({ kind: "edit", user })}
+              >
+                Edit
+              </Button>
+            ) : null}
+            {canManage && user.id !== viewer.user.id ? (
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`${user.isActive ? "Deactivate" : "Reactivate"} ${user.name}`}
+                onClick={() =>
+                  setDialog({ kind: "active", users: [user], activate: !user.isActive })
+                }
+              >
+                {user.isActive ? "Deactivate" : "Reactivate"}
+              </Button>
+            ) : null}
+          </>
+        ),
+      }),
+    [roleList, canManage, canAssignRoles, viewer.user.id],
+  );
+
+  const selection = useMemo<DataTableSelection<AdminUser> | undefined>(
+    () =>
+      canManage
+        ? {
+            allLabel: "Select every user on this page",
+            rowLabel: (user) => `Select ${user.name}`,
+            canSelect: (user) => user.id !== viewer.user.id,
+            countLabel: (count) => `${count} ${count === 1 ? "user" : "users"} selected`,
+            actions: (selected, clear) => (
+              <BulkActions
+                selected={selected}
+                onPick={(picked, activate) =>
+                  setDialog({ kind: "active", users: picked, activate, onDone: clear })
+                }
+              />
+            ),
+          }
+        : undefined,
+    [canManage, viewer.user.id],
+  );
 
   const change = (patch: Partial<UserFilters>) => {
     setFilters((current) => ({ ...current, ...patch }));
     pager.reset();
+  };
+  // The server sorts (across pages): the User column by name A to Z, else newest first.
+  const sortState = useMemo<SortingState>(
+    () => (filters.sort === "name" ? [{ id: "user", desc: false }] : []),
+    [filters.sort],
+  );
+  const sorting = {
+    state: sortState,
+    onChange: (next: SortingState) =>
+      change({ sort: next[0]?.id === "user" && !next[0].desc ? "name" : "createdAt" }),
   };
   // A second palette jump while on this page changes the URL, not the mount.
   useEffect(() => change({ search: searchParam }), [searchParam]);
@@ -139,77 +209,15 @@ export function UsersTable() {
             }
           />
         ) : (
-          <div className="table-wrap">
-            <table className="table" aria-busy={users.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">User</th>
-                  <th scope="col" className="hide-phone">
-                    Roles
-                  </th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="hide-phone">
-                    Last sign-in
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <td>
-                      <div className="list-main">
-                        <span className="list-title">{user.name}</span>
-                        <span className="list-meta">{user.email}</span>
-                      </div>
-                    </td>
-                    <td className="hide-phone">
-                      <div className="cluster">
-                        {user.isSuperuser ? <Badge tone="accent">Superuser</Badge> : null}
-                        {user.roles.map((key) => (
-                          <Badge key={key}>{roleName(key)}</Badge>
-                        ))}
-                      </div>
-                    </td>
-                    <td>
-                      {user.isActive ? (
-                        <Badge tone="success">Active</Badge>
-                      ) : (
-                        <Badge tone="danger">Deactivated</Badge>
-                      )}
-                    </td>
-                    <td className="hide-phone">
-                      {user.lastLoginAt ? <Time date={user.lastLoginAt} /> : "Never"}
-                    </td>
-                    <td className="actions">
-                      {canManage || canAssignRoles ? (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-label={`Edit ${user.name}`}
-                          onClick={() => setDialog({ kind: "edit", user })}
-                        >
-                          Edit
-                        </Button>
-                      ) : null}
-                      {canManage && user.id !== viewer.user.id ? (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-label={`${user.isActive ? "Deactivate" : "Reactivate"} ${user.name}`}
-                          onClick={() => setDialog({ kind: "active", user })}
-                        >
-                          {user.isActive ? "Deactivate" : "Reactivate"}
-                        </Button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Users table"
+            columns={columns}
+            data={users.data.items}
+            getRowId={(user) => user.id}
+            busy={users.isFetching}
+            sorting={sorting}
+            selection={selection}
+          />
         )}
         <Pager pager={pager} nextCursor={users.data?.nextCursor} busy={users.isFetching} />
       </section>
@@ -228,7 +236,109 @@ export function UsersTable() {
           onClose={() => setDialog(null)}
         />
       ) : dialog?.kind === "active" ? (
-        <SetActiveDialog user={dialog.user} onClose={() => setDialog(null)} />
+        <SetActiveDialog
+          users={dialog.users}
+          activate={dialog.activate}
+          onDone={dialog.onDone}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** The table's columns; the row actions come from the page (they open its dialogs). */
+function userColumns({
+  roleName,
+  actions,
+}: {
+  roleName: (key: string) => string;
+  actions: (user: AdminUser) => ReactNode;
+}) {
+  const column = dataTableColumns<AdminUser>();
+  return column.columns([
+    column.accessor("name", {
+      id: "user",
+      header: "User",
+      enableHiding: false,
+      cell: ({ row }) => (
+        <div className="list-main">
+          <span className="list-title">{row.original.name}</span>
+          <span className="list-meta">{row.original.email}</span>
+        </div>
+      ),
+    }),
+    column.display({
+      id: "roles",
+      header: "Roles",
+      enableSorting: false,
+      meta: { label: "Roles", className: "hide-phone" },
+      cell: ({ row }) => (
+        <div className="cluster">
+          {row.original.isSuperuser ? <Badge tone="accent">Superuser</Badge> : null}
+          {row.original.roles.map((key) => (
+            <Badge key={key}>{roleName(key)}</Badge>
+          ))}
+        </div>
+      ),
+    }),
+    column.accessor("isActive", {
+      id: "status",
+      header: "Status",
+      enableSorting: false,
+      meta: { label: "Status" },
+      cell: ({ getValue }) =>
+        getValue() ? (
+          <Badge tone="success">Active</Badge>
+        ) : (
+          <Badge tone="danger">Deactivated</Badge>
+        ),
+    }),
+    column.accessor("lastLoginAt", {
+      id: "lastSignIn",
+      header: "Last sign-in",
+      enableSorting: false,
+      meta: { label: "Last sign-in", className: "hide-phone" },
+      cell: ({ getValue }) => {
+        const date = getValue();
+        return date ? <Time date={date} /> : "Never";
+      },
+    }),
+    column.display({
+      id: "actions",
+      header: () => <span className="visually-hidden">Actions</span>,
+      enableSorting: false,
+      enableHiding: false,
+      meta: {
+        className:
+          "text-right whitespace-nowrap max-md:whitespace-normal max-md:*:data-[slot=button]:mb-1 max-md:*:data-[slot=button]:flex max-md:*:data-[slot=button]:w-full",
+      },
+      cell: ({ row }) => actions(row.original),
+    }),
+  ]);
+}
+
+/** Deactivate the picked active users, reactivate the picked deactivated ones. */
+function BulkActions({
+  selected,
+  onPick,
+}: {
+  selected: AdminUser[];
+  onPick: (users: AdminUser[], activate: boolean) => void;
+}) {
+  const active = selected.filter((user) => user.isActive);
+  const inactive = selected.filter((user) => !user.isActive);
+  return (
+    <>
+      {active.length > 0 ? (
+        <Button size="sm" variant="danger" onClick={() => onPick(active, false)}>
+          Deactivate {active.length === 1 ? "1 user" : `${active.length} users`}
+        </Button>
+      ) : null}
+      {inactive.length > 0 ? (
+        <Button size="sm" onClick={() => onPick(inactive, true)}>
+          Reactivate {inactive.length === 1 ? "1 user" : `${inactive.length} users`}
+        </Button>
       ) : null}
     </>
   );

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 
-import { Button } from "../ui/button";
+import { Button } from "@fastnext/ui";
+
 import { startExternalFlow } from "./external-flow";
 
 export interface ExternalProviderOption {

@@ -4,12 +4,11 @@ import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type SubmitEvent } from "react";
 import { z } from "zod";
 
+import { Alert, Button } from "@fastnext/ui";
 import { ZSecondFactorCodeSchema } from "@fastnext/validators";
 
 import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { LoadingState } from "../ui/states";
 import { safeCallbackUrl } from "./callback-url";

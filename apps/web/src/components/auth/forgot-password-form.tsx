@@ -4,14 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { type SubmitEvent } from "react";
 import { z } from "zod";
 
+import { Alert, Button } from "@fastnext/ui";
 import { ZEmailSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
 import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 
 const ZRequestSchema = z.object({ email: ZEmailSchema });

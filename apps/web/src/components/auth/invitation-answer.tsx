@@ -6,6 +6,7 @@ import { signIn, signOut } from "next-auth/react";
 import { useRef, useState, type SubmitEvent } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Button } from "@fastnext/ui";
 import { ZInvitationRegisterInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
@@ -15,8 +16,6 @@ import { NewAccountPasswordField } from "../form/new-password-fields";
 import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
 import { ROLE_LABEL } from "../projects/labels";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { Time } from "../ui/time";
 

@@ -2,40 +2,30 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
-import { useRef, type SubmitEvent } from "react";
 
+import { Alert, Button } from "@fastnext/ui";
 import { ZRegisterInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
 import { NewAccountPasswordField } from "../form/new-password-fields";
 import { POST_ONLY_FORM } from "../form/post-only";
-import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
+import { useZodForm } from "../form/use-zod-form";
 import { TextField } from "../ui/field";
 
 /** Creates the account with `auth.register`, then signs in through next-auth. */
 export function RegisterForm() {
   const trpc = useTRPC();
-  const errors = useFormErrors();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, submit } = useZodForm(ZRegisterInputSchema, {
+    name: "",
+    email: "",
+    password: "",
+  });
   const register = useMutation(trpc.auth.register.mutationOptions());
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = errors.validate(
-      ZRegisterInputSchema,
-      formValues(event.currentTarget),
-      form.current,
-    );
-    if (!input) return;
-    try {
-      await register.mutateAsync(input);
-    } catch (error) {
-      errors.fromServer(error, form.current);
-      return;
-    }
+  const onSubmit = submit(async (input) => {
+    // A refusal (a taken e-mail, say) is shown beside its field by `submit`.
+    await register.mutateAsync(input);
     const result = await signIn("credentials", {
       email: input.email,
       password: input.password,
@@ -43,12 +33,11 @@ export function RegisterForm() {
     });
     // Registered but not signed in (e.g. sign-in rate limit): the sign-in page says why.
     window.location.assign(result?.ok && !result.error ? "/" : "/sign-in?reason=registered");
-  }
+  });
 
   return (
     <form
       {...POST_ONLY_FORM}
-      ref={form}
       className="form"
       onSubmit={(event) => void onSubmit(event)}
       noValidate
@@ -57,21 +46,21 @@ export function RegisterForm() {
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextField
         label="Name"
-        name="name"
         autoComplete="name"
         required
         autoFocus
+        {...form.register("name")}
         error={errors.error("name")}
       />
       <TextField
         label="E-mail"
-        name="email"
         type="email"
         autoComplete="email"
         required
+        {...form.register("email")}
         error={errors.error("email")}
       />
-      <NewAccountPasswordField errors={errors} />
+      <NewAccountPasswordField errors={errors} field={form.register("password")} />
       <Button type="submit" variant="primary" block loading={register.isPending}>
         Create account
       </Button>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { type SubmitEvent } from "react";
 import { z } from "zod";
 
+import { Alert, Button, buttonVariants } from "@fastnext/ui";
 import { ZPasswordSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
@@ -13,8 +14,6 @@ import { describeApiError } from "~/trpc/errors";
 import { NewPasswordFields } from "../form/new-password-fields";
 import { POST_ONLY_FORM } from "../form/post-only";
 import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 
 const ZResetFormSchema = z
   .object({ password: ZPasswordSchema, confirmPassword: z.string() })
@@ -53,7 +52,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <Alert tone="success" title="Your password was changed">
           Every device was signed out. Sign in with the new password.
         </Alert>
-        <Link className="btn btn-primary btn-block" href="/sign-in?reason=password_reset">
+        <Link
+          className={buttonVariants({ variant: "primary", block: true })}
+          href="/sign-in?reason=password_reset"
+        >
           Sign in
         </Link>
       </div>

@@ -2,15 +2,14 @@
 
 import Link from "next/link";
 import { signIn } from "next-auth/react";
-import { useRef, useState, type SubmitEvent } from "react";
+import { useState } from "react";
 import { z } from "zod";
 
+import { Alert, Button } from "@fastnext/ui";
 import { ZLoginInputSchema, ZSecondFactorCodeSchema } from "@fastnext/validators";
 
 import { POST_ONLY_FORM } from "../form/post-only";
-import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
+import { useZodForm } from "../form/use-zod-form";
 import { TextField } from "../ui/field";
 import { signInErrorMessage, TWO_FACTOR_REQUIRED } from "./sign-in-errors";
 
@@ -35,11 +34,16 @@ export function SignInForm({
   callbackUrl: string;
   notice?: string | undefined;
 }) {
-  const errors = useFormErrors();
-  const form = useRef<HTMLFormElement>(null);
+  const password = useZodForm(ZLoginInputSchema, { email: "", password: "" });
+  const code = useZodForm(ZCodeSchema, { code: "" });
   const [busy, setBusy] = useState(false);
   const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
   const step = credentials ? "code" : "password";
+  const { errors } = step === "password" ? password : code;
+  const setFormError = (message: string | null) => {
+    password.setFormError(message);
+    code.setFormError(message);
+  };
 
   async function attempt(values: { email: string; password: string; code?: string }) {
     setBusy(true);
@@ -50,41 +54,34 @@ export function SignInForm({
         window.location.assign(callbackUrl);
         return;
       }
-      const code = result?.error ?? "SignInUnavailable";
-      if (code === TWO_FACTOR_REQUIRED && !values.code) {
+      const failure = result?.error ?? "SignInUnavailable";
+      if (failure === TWO_FACTOR_REQUIRED && !values.code) {
         setCredentials({ email: values.email, password: values.password });
-        errors.clear();
+        setFormError(null);
         return;
       }
       // With a code, "CredentialsSignin" means the code was wrong (the password was right a moment ago).
-      errors.setFormError(
-        signInErrorMessage(values.code && code === "CredentialsSignin" ? "TwoFactorInvalid" : code),
+      setFormError(
+        signInErrorMessage(
+          values.code && failure === "CredentialsSignin" ? "TwoFactorInvalid" : failure,
+        ),
       );
     } catch {
-      errors.setFormError(signInErrorMessage("SignInUnavailable"));
+      setFormError(signInErrorMessage("SignInUnavailable"));
     } finally {
       setBusy(false);
     }
   }
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formValues(event.currentTarget);
-    if (credentials) {
-      const parsed = errors.validate(ZCodeSchema, values, form.current);
-      if (parsed) void attempt({ ...credentials, code: parsed.code });
-      return;
-    }
-    const parsed = errors.validate(ZLoginInputSchema, values, form.current);
-    if (parsed) void attempt({ email: parsed.email, password: parsed.password });
-  }
+  const onSubmit = credentials
+    ? code.submit((parsed) => attempt({ ...credentials, code: parsed.code }))
+    : password.submit((parsed) => attempt({ email: parsed.email, password: parsed.password }));
 
   return (
     <form
       {...POST_ONLY_FORM}
-      ref={form}
       className="form"
-      onSubmit={onSubmit}
+      onSubmit={(event) => void onSubmit(event)}
       noValidate
       aria-label="Sign in"
     >
@@ -96,19 +93,19 @@ export function SignInForm({
         <>
           <TextField
             label="E-mail"
-            name="email"
             type="email"
             autoComplete="username"
             required
             autoFocus
+            {...password.form.register("email")}
             error={errors.error("email")}
           />
           <TextField
             label="Password"
-            name="password"
             type="password"
             autoComplete="current-password"
             required
+            {...password.form.register("password")}
             error={errors.error("password")}
             hint={<Link href="/forgot-password">Forgot your password?</Link>}
           />
@@ -124,11 +121,11 @@ export function SignInForm({
           <TextField
             key="code"
             label="Authentication code"
-            name="code"
             inputMode="numeric"
             autoComplete="one-time-code"
             required
             autoFocus
+            {...code.form.register("code")}
             error={errors.error("code")}
             hint="Lost your device? Enter one of your backup codes instead."
           />
@@ -140,7 +137,8 @@ export function SignInForm({
             block
             onClick={() => {
               setCredentials(null);
-              errors.clear();
+              setFormError(null);
+              code.form.reset();
             }}
           >
             Use a different account

@@ -3,10 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
+import { Badge } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 
 import { useViewer } from "../shell/viewer";
-import { Badge } from "../ui/badge";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { assignedToMeInput } from "./inputs";

@@ -3,10 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
+import { Badge } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 
 import { ROLE_LABEL, ROLE_TONE } from "../projects/labels";
-import { Badge } from "../ui/badge";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { DASHBOARD_PROJECTS_INPUT } from "./inputs";
 

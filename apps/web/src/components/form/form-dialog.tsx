@@ -2,10 +2,9 @@
 
 import { type ReactNode, type Ref, type SubmitEvent } from "react";
 
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import { type FormErrors } from "./use-form-errors";
+import { Alert, Button, Dialog } from "@fastnext/ui";
+
+import { type FormErrorView } from "./use-form-errors";
 
 interface FormDialogProps {
   /** The form's id: the footer's submit button points at it. */
@@ -18,7 +17,7 @@ interface FormDialogProps {
   submitLabel: ReactNode;
   pending: boolean;
   submitDisabled?: boolean;
-  errors: FormErrors;
+  errors: FormErrorView;
   /**
    * Validates and saves. What it throws (a tRPC error) is shown on the
    * form: field errors beside their inputs, the rest above them.

@@ -2,8 +2,8 @@
 
 import { PASSWORD_MIN_LENGTH } from "@fastnext/validators";
 
-import { TextField } from "../ui/field";
-import { type FormErrors } from "./use-form-errors";
+import { TextField, type RegisteredField } from "../ui/field";
+import { type FormErrorView } from "./use-form-errors";
 
 /** A new password and its repetition (`confirmPassword`), as every form that sets one asks for them. */
 export function NewPasswordFields({
@@ -13,7 +13,7 @@ export function NewPasswordFields({
 }: {
   /** The new password's form field: its name in the input schema. */
   name: string;
-  errors: FormErrors;
+  errors: FormErrorView;
   autoFocus?: boolean;
 }) {
   return (
@@ -39,11 +39,19 @@ export function NewPasswordFields({
 }
 
 /** The password of a new account, as the registration forms ask for it. */
-export function NewAccountPasswordField({ errors }: { errors: FormErrors }) {
+export function NewAccountPasswordField({
+  errors,
+  field,
+}: {
+  errors: FormErrorView;
+  /** The control's registration in a react-hook-form form (name, ref, handlers). */
+  field?: RegisteredField;
+}) {
   return (
     <TextField
       label="Password"
       name="password"
+      {...field}
       type="password"
       autoComplete="new-password"
       required

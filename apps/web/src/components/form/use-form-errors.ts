@@ -7,6 +7,34 @@ import { flattenIssues } from "@fastnext/validators";
 
 import { describeApiError, errorMessage, type FieldErrors } from "~/trpc/errors";
 
+/** What a form shows of its errors: a message per field path, one above the fields. */
+export interface FormErrorView {
+  formError: string | null;
+  /** The first message for a path, for a field's `error` prop. */
+  error: (path: string) => string | undefined;
+  /** Shows an API refusal: per field when it names fields, else as one message. */
+  fromServer: (error: unknown, form?: HTMLFormElement | null) => void;
+}
+
+/** An API refusal as a form shows it: the field errors, and the message above the fields. */
+export function serverFormErrors(error: unknown): {
+  fieldErrors: FieldErrors;
+  formError: string | null;
+} {
+  const info = describeApiError(error);
+  const hasFields = Object.keys(info.fieldErrors).length > 0;
+  return {
+    fieldErrors: info.fieldErrors,
+    formError: hasFields
+      ? (info.formErrors[0] ?? null)
+      : (info.formErrors[0] ?? errorMessage(error)),
+  };
+}
+
+/** A field left out is "Required", not zod's "expected string, received undefined". */
+export const requiredMessage = (issue: { input?: unknown }) =>
+  issue.input === undefined ? "Required" : undefined;
+
 /**
  * A form's errors, from either side: checked in the browser with the same
  * zod schema the API uses before anything is sent, then the API's own
@@ -40,9 +68,7 @@ export function useFormErrors() {
       form?: HTMLFormElement | null,
     ): z.output<S> | null => {
       // A field left out is "Required", not zod's "expected string, received undefined".
-      const result = schema.safeParse(value, {
-        error: (issue) => (issue.input === undefined ? "Required" : undefined),
-      });
+      const result = schema.safeParse(value, { error: requiredMessage });
       if (result.success) {
         clear();
         return result.data;
@@ -59,22 +85,23 @@ export function useFormErrors() {
   /** Shows an API refusal: per field when it names fields, else as one message. */
   const fromServer = useCallback(
     (error: unknown, form?: HTMLFormElement | null) => {
-      const info = describeApiError(error);
-      const hasFields = Object.keys(info.fieldErrors).length > 0;
-      setFieldErrors(info.fieldErrors);
-      setFormError(
-        hasFields ? (info.formErrors[0] ?? null) : (info.formErrors[0] ?? errorMessage(error)),
-      );
-      if (hasFields) focusFirstInvalid(form);
+      const shown = serverFormErrors(error);
+      setFieldErrors(shown.fieldErrors);
+      setFormError(shown.formError);
+      if (Object.keys(shown.fieldErrors).length > 0) focusFirstInvalid(form);
     },
     [focusFirstInvalid],
   );
 
   return useMemo(
-    () => ({
+    (): FormErrorView & {
+      fieldErrors: FieldErrors;
+      validate: typeof validate;
+      clear: typeof clear;
+      setFormError: typeof setFormError;
+    } => ({
       fieldErrors,
       formError,
-      /** The first message for a path, for a field's `error` prop. */
       error: (path: string): string | undefined => fieldErrors[path]?.[0],
       validate,
       fromServer,

@@ -4,12 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useRouter } from "next/navigation";
 
+import { Button, Icon, Popover } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 import { describeApiError, errorMessage } from "~/trpc/errors";
 
-import { Button } from "../ui/button";
-import { Icon } from "../ui/icons";
-import { Popover } from "../ui/popover";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { useToast } from "../ui/toast";

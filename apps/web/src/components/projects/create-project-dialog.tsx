@@ -2,15 +2,14 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
 
 import { PROJECT_VISIBILITIES, ZProjectCreateInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
 import { FormDialog } from "../form/form-dialog";
-import { formValues, useFormErrors } from "../form/use-form-errors";
 import { useIdempotencyKey } from "../form/use-idempotency-key";
+import { useZodForm } from "../form/use-zod-form";
 import { SelectField, TextareaField, TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 import { VISIBILITY_DESCRIPTION, VISIBILITY_LABEL } from "./labels";
@@ -20,8 +19,11 @@ export function CreateProjectDialog({ open, onClose }: { open: boolean; onClose:
   const queryClient = useQueryClient();
   const router = useRouter();
   const toast = useToast();
-  const errors = useFormErrors();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, submit } = useZodForm(ZProjectCreateInputSchema, {
+    name: "",
+    description: "",
+    visibility: "private",
+  });
   const idempotencyKey = useIdempotencyKey(open);
   const create = useMutation(
     trpc.projects.create.mutationOptions({
@@ -30,48 +32,49 @@ export function CreateProjectDialog({ open, onClose }: { open: boolean; onClose:
     }),
   );
 
-  async function onSubmit(target: HTMLFormElement) {
-    const input = errors.validate(ZProjectCreateInputSchema, formValues(target), target);
-    if (!input) return;
+  const onSubmit = submit(async (input) => {
     const project = await create.mutateAsync({ ...input, idempotencyKey });
     toast.success(`Project “${project.name}” created.`);
+    form.reset();
     onClose();
     router.push(`/projects/${project.id}`);
-  }
+  });
 
   return (
     <FormDialog
       id="create-project"
       open={open}
-      onClose={onClose}
+      onClose={() => {
+        // The next opening starts from an empty form.
+        form.reset();
+        onClose();
+      }}
       title="New project"
       description="You will be its owner and can invite others."
       submitLabel="Create project"
       pending={create.isPending}
       errors={errors}
-      onSubmit={onSubmit}
-      formRef={form}
+      onSubmit={() => onSubmit()}
     >
       <TextField
         label="Name"
-        name="name"
         required
         autoFocus
         maxLength={120}
+        {...form.register("name")}
         error={errors.error("name")}
       />
       <TextareaField
         label="Description"
-        name="description"
         rows={3}
         maxLength={2000}
         hint="Optional. What the project is for."
+        {...form.register("description")}
         error={errors.error("description")}
       />
       <SelectField
         label="Visibility"
-        name="visibility"
-        defaultValue="private"
+        {...form.register("visibility")}
         error={errors.error("visibility")}
       >
         {PROJECT_VISIBILITIES.map((visibility) => (

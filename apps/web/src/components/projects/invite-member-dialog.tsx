@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 
+import { Alert, Button } from "@fastnext/ui";
 import {
   PROJECT_INVITATION_TTL_DAYS,
   PROJECT_ROLES,
@@ -15,7 +16,6 @@ import { useTRPC } from "~/trpc/client";
 
 import { FormDialog } from "../form/form-dialog";
 import { useFormErrors } from "../form/use-form-errors";
-import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { useToast } from "../ui/toast";
 import { useDebounced } from "../ui/use-debounced";
@@ -148,7 +148,7 @@ export function InviteMemberDialog({
           error={errors.error("email")}
         />
       ) : picked ? (
-        <div className="alert alert-info">
+        <Alert tone="info">
           <span>
             <strong>{picked.name}</strong>
             {picked.email ? ` · ${picked.email}` : ""}
@@ -156,7 +156,7 @@ export function InviteMemberDialog({
           <Button size="sm" onClick={() => setPicked(null)}>
             Choose someone else
           </Button>
-        </div>
+        </Alert>
       ) : (
         <div className="stack-sm">
           <TextField

@@ -1,6 +1,5 @@
+import { type BadgeTone } from "@fastnext/ui";
 import { type ProjectRole, type ProjectVisibility } from "@fastnext/validators";
-
-import { type BadgeTone } from "../ui/badge";
 
 export const ROLE_LABEL: Record<ProjectRole, string> = {
   owner: "Owner",

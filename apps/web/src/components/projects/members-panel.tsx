@@ -5,16 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Badge, Button, Dialog, Icon } from "@fastnext/ui";
 import { PROJECT_ROLES } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
 import { useViewer } from "../shell/viewer";
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import { Icon } from "../ui/icons";
 import { Pager, useCursorPager } from "../ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";

@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
+import { Badge, Button } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { Pager, useCursorPager } from "../ui/pager";
 import { ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";

@@ -4,10 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+import { Badge } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 
 import { useViewer } from "../shell/viewer";
-import { Badge } from "../ui/badge";
 import { PageHeader } from "../ui/page-header";
 import { ROLE_LABEL, ROLE_TONE, VISIBILITY_LABEL, mayAct } from "./labels";
 

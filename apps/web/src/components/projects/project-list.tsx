@@ -4,13 +4,12 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 
+import { Badge, Button, Icon } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 
 import { useCan } from "../shell/viewer";
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { Checkbox, TextField } from "../ui/field";
-import { Icon } from "../ui/icons";
 import { PageHeader } from "../ui/page-header";
 import { Pager, useCursorPager } from "../ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";

@@ -2,18 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type SubmitEvent } from "react";
+import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Button, Dialog } from "@fastnext/ui";
 import { PROJECT_VISIBILITIES, ZProjectUpdateInputSchema } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
-import { formValues, useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
+import { useZodForm } from "../form/use-zod-form";
 import { Checkbox, SelectField, TextareaField, TextField } from "../ui/field";
 import { ErrorState, LoadingState } from "../ui/states";
 import { useToast } from "../ui/toast";
@@ -51,29 +49,29 @@ function useProjectInvalidation(projectId: string) {
 function DetailsForm({ project }: { project: Project }) {
   const trpc = useTRPC();
   const toast = useToast();
-  const errors = useFormErrors();
+  const { form, errors, submit } = useZodForm(ZProjectUpdateInputSchema, {
+    id: project.id,
+    data: { name: project.name, description: project.description, visibility: project.visibility },
+  });
   const invalidate = useProjectInvalidation(project.id);
   const update = useMutation(trpc.projects.update.mutationOptions({ onSuccess: invalidate }));
+  const visibility = form.watch("data.visibility");
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
-    const values = formValues(target);
+  const onSubmit = submit(async (input) => {
     // Only what changed is sent: the activity trail records exactly that.
+    const changed = form.formState.dirtyFields.data ?? {};
     const data = Object.fromEntries(
       (["name", "description", "visibility"] as const)
-        .filter((field) => values[field] !== undefined && values[field] !== project[field])
-        .map((field) => [field, values[field]]),
+        .filter((field) => changed[field])
+        .map((field) => [field, input.data[field]]),
     );
-    const input = errors.validate(ZProjectUpdateInputSchema, { id: project.id, data }, target);
-    if (!input) return;
-    try {
-      await update.mutateAsync(input);
-      toast.success("Project saved.");
-    } catch (error) {
-      errors.fromServer(error, target);
+    if (Object.keys(data).length === 0) {
+      toast.success("Nothing to save: no field was changed.");
+      return;
     }
-  }
+    await update.mutateAsync({ id: project.id, data });
+    toast.success("Project saved.");
+  });
 
   return (
     <section className="card" aria-labelledby="details-title">
@@ -84,24 +82,21 @@ function DetailsForm({ project }: { project: Project }) {
         {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
         <TextField
           label="Name"
-          name="name"
-          defaultValue={project.name}
           maxLength={120}
+          {...form.register("data.name")}
           error={errors.error("data.name")}
         />
         <TextareaField
           label="Description"
-          name="description"
-          defaultValue={project.description}
           rows={3}
+          {...form.register("data.description")}
           maxLength={2000}
           error={errors.error("data.description")}
         />
         <SelectField
           label="Visibility"
-          name="visibility"
-          defaultValue={project.visibility}
-          hint={VISIBILITY_DESCRIPTION[project.visibility]}
+          {...form.register("data.visibility")}
+          hint={VISIBILITY_DESCRIPTION[visibility ?? project.visibility]}
           error={errors.error("data.visibility")}
         >
           {PROJECT_VISIBILITIES.map((visibility) => (

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Badge, Button, Icon } from "@fastnext/ui";
 
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
@@ -12,10 +13,7 @@ import { errorMessage } from "~/trpc/errors";
 import { projectTemplatesInput } from "../workflows/board-input";
 import { CreateTemplateDialog } from "../workflows/catalog-dialogs";
 import { TYPES_INPUT } from "../workflows/catalog-inputs";
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { Checkbox } from "../ui/field";
-import { Icon } from "../ui/icons";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { useToast } from "../ui/toast";
 

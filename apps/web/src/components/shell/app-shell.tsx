@@ -4,9 +4,10 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 
+import { buttonVariants, cn, Icon } from "@fastnext/ui";
+
 import { applyTheme, ThemeMenu } from "../theme/theme-menu";
 import { type Theme } from "../theme/theme";
-import { Icon } from "../ui/icons";
 import { Brand } from "./brand";
 import { isCurrent, visibleNav } from "./nav-items";
 import { UserMenu } from "./user-menu";
@@ -45,7 +46,7 @@ export function AppShell({
       <header className="shell-header">
         <button
           type="button"
-          className="btn btn-ghost btn-icon menu-toggle"
+          className={cn(buttonVariants({ variant: "ghost", icon: true }), "menu-toggle")}
           aria-label="Menu"
           aria-expanded={menuOpen}
           aria-controls="sidebar"

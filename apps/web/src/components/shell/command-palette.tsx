@@ -4,10 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 
+import { Dialog, Icon } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 
-import { Dialog } from "../ui/dialog";
-import { Icon } from "../ui/icons";
 import { useDebounced } from "../ui/use-debounced";
 import {
   itemEntry,

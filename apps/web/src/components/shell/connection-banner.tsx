@@ -9,7 +9,7 @@ import {
 } from "@tanstack/react-query";
 import { useEffect, useState, useSyncExternalStore } from "react";
 
-import { Button } from "../ui/button";
+import { Button } from "@fastnext/ui";
 
 /** After this long, a call still under way is worth telling the user about. */
 const SLOW_AFTER_MS = 8_000;

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { buttonVariants } from "@fastnext/ui";
+
 /**
  * What a signed-in user sees on a page they lack the permission or role
  * for (rendered by forbidden(), status 403). The page is not in their
@@ -15,7 +17,7 @@ export function Forbidden() {
       <p className="muted">
         None of your roles grants it. Ask an administrator if you think you should have access.
       </p>
-      <Link className="btn btn-secondary" href="/">
+      <Link className={buttonVariants({ variant: "secondary" })} href="/">
         Back to the overview
       </Link>
     </section>

@@ -1,6 +1,5 @@
+import { type IconName } from "@fastnext/ui";
 import { type Permission } from "@fastnext/validators";
-
-import { type IconName } from "../ui/icons";
 
 export interface NavItem {
   href: string;

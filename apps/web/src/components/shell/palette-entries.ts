@@ -1,4 +1,5 @@
-import { type IconName } from "../ui/icons";
+import { type IconName } from "@fastnext/ui";
+
 import { visibleNav } from "./nav-items";
 
 /** One row of the command palette: where choosing it leads. */

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { Icon } from "../ui/icons";
+import { buttonVariants, cn, Icon } from "@fastnext/ui";
+
 import { CommandPalette } from "./command-palette";
 import { ShortcutsDialog, useCommandKey } from "./shortcuts-dialog";
 import { useShortcuts } from "./use-shortcuts";
@@ -28,7 +29,7 @@ export function PaletteLauncher() {
     <>
       <button
         type="button"
-        className="btn btn-ghost palette-button"
+        className={cn(buttonVariants({ variant: "ghost" }), "palette-button")}
         aria-label="Search"
         aria-keyshortcuts={commandKey ? "Meta+K" : "Control+K"}
         onClick={() => setOpen("palette")}

@@ -2,7 +2,8 @@
 
 import { useSyncExternalStore } from "react";
 
-import { Dialog } from "../ui/dialog";
+import { Dialog } from "@fastnext/ui";
+
 import { keyLabel, SHORTCUTS, usesCommandKey } from "./shortcuts";
 
 const noSubscription = () => () => {};

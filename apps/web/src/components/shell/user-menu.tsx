@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 
-import { Icon } from "../ui/icons";
-import { Popover } from "../ui/popover";
+import { Icon, Popover } from "@fastnext/ui";
+
 import { initials, useViewer } from "./viewer";
 
 export function UserMenu() {

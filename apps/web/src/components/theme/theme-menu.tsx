@@ -1,7 +1,7 @@
 "use client";
 
-import { Icon, type IconName } from "../ui/icons";
-import { Popover } from "../ui/popover";
+import { Icon, type IconName, Popover } from "@fastnext/ui";
+
 import { THEME_COOKIE, themeAttribute, type Theme } from "./theme";
 
 const OPTIONS: { value: Theme; label: string; icon: IconName }[] = [

@@ -1,6 +1,7 @@
 "use client";
 
-import { Button, type ButtonVariant } from "./button";
+import { Button, type ButtonVariant } from "@fastnext/ui";
+
 import { useToast } from "./toast";
 
 /**

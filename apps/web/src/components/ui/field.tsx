@@ -8,6 +8,12 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
+import { type UseFormRegisterReturn } from "react-hook-form";
+
+import { Input, NativeSelect, Textarea } from "@fastnext/ui";
+
+/** What react-hook-form's `register(name)` hands a control (name, ref, handlers). */
+export type RegisteredField = UseFormRegisterReturn;
 
 interface FieldShellProps {
   label: ReactNode;
@@ -81,7 +87,8 @@ function Shell({
   );
 }
 
-type TextFieldProps = FieldShellProps & Omit<InputHTMLAttributes<HTMLInputElement>, "className">;
+type TextFieldProps = FieldShellProps &
+  Omit<InputHTMLAttributes<HTMLInputElement>, "className"> & { ref?: Ref<HTMLInputElement> };
 
 export function TextField({
   label,
@@ -95,13 +102,15 @@ export function TextField({
   const { ids, control } = useDescribed(error, hint);
   return (
     <Shell {...{ label, hint, error, hideLabel, className, ids }} controlId={control.id}>
-      <input className={mono ? "input mono" : "input"} {...control} {...input} />
+      <Input className={mono ? "mono" : undefined} {...control} {...input} />
     </Shell>
   );
 }
 
 type TextareaFieldProps = FieldShellProps &
-  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className">;
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className"> & {
+    ref?: Ref<HTMLTextAreaElement>;
+  };
 
 export function TextareaField({
   label,
@@ -115,13 +124,16 @@ export function TextareaField({
   const { ids, control } = useDescribed(error, hint);
   return (
     <Shell {...{ label, hint, error, hideLabel, className, ids }} controlId={control.id}>
-      <textarea className={mono ? "textarea mono" : "textarea"} {...control} {...input} />
+      <Textarea className={mono ? "mono" : undefined} {...control} {...input} />
     </Shell>
   );
 }
 
 type SelectFieldProps = FieldShellProps &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, "className"> & { children: ReactNode };
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "className"> & {
+    children: ReactNode;
+    ref?: Ref<HTMLSelectElement>;
+  };
 
 export function SelectField({
   label,
@@ -136,9 +148,9 @@ export function SelectField({
   const { ids, control } = useDescribed(error, hint);
   return (
     <Shell {...{ label, hint, error, hideLabel, className, ids }} controlId={control.id}>
-      <select className="select" {...control} {...input}>
+      <NativeSelect {...control} {...input}>
         {children}
-      </select>
+      </NativeSelect>
     </Shell>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { Button } from "./button";
+import { Button } from "@fastnext/ui";
 
 /**
  * Keyset pages go forward by cursor only; going back re-reads the cursor of

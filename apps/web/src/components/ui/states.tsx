@@ -2,9 +2,9 @@
 
 import { type ReactNode } from "react";
 
-import { describeApiError, errorMessage } from "~/trpc/errors";
+import { Button } from "@fastnext/ui";
 
-import { Button } from "./button";
+import { describeApiError, errorMessage } from "~/trpc/errors";
 
 export function LoadingState({ label = "Loading…", rows = 3 }: { label?: string; rows?: number }) {
   return (

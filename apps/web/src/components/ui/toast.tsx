@@ -10,7 +10,7 @@ import {
   type ReactNode,
 } from "react";
 
-import { Icon } from "./icons";
+import { buttonVariants, Icon } from "@fastnext/ui";
 
 type Tone = "success" | "error" | "info";
 
@@ -49,7 +49,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <span>{toast.message}</span>
             <button
               type="button"
-              className="btn btn-ghost btn-sm btn-icon"
+              className={buttonVariants({ variant: "ghost", size: "sm", icon: true })}
               onClick={() => dismiss(toast.id)}
               aria-label="Dismiss"
             >

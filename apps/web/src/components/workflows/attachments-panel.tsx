@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type ChangeEvent } from "react";
 
+import { Button } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
 import { useViewer } from "../shell/viewer";
-import { Button } from "../ui/button";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
 import { useToast } from "../ui/toast";

@@ -4,12 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Button, Dialog } from "@fastnext/ui";
 
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { useToast } from "../ui/toast";
 import { newIdempotencyKey, TransitionDialog } from "./transition-dialog";
 

@@ -6,16 +6,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Badge, Button, Icon } from "@fastnext/ui";
 
 import { useTRPC } from "~/trpc/client";
 
 import { mayAct } from "../projects/labels";
 import { memberListInput } from "../projects/project-list-input";
 import { initials, useViewer } from "../shell/viewer";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
-import { Icon } from "../ui/icons";
 import { Pager, useCursorPager } from "../ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";
@@ -241,7 +239,7 @@ export function Board({
                     aria-hidden="true"
                   />
                   <h3 id={`column-${column.key}`}>{column.name}</h3>
-                  <span className="badge">{column.items.length}</span>
+                  <Badge>{column.items.length}</Badge>
                 </header>
                 {column.items.length === 0 ? (
                   <p className="board-empty">Nothing here</p>

@@ -4,14 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type SubmitEvent } from "react";
 import { z } from "zod";
 
+import { Alert, Button } from "@fastnext/ui";
 import { mentionToken, ZCommentBodySchema, COMMENT_MAX_LENGTH } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 
 import { useFormErrors, type FormErrors } from "../form/use-form-errors";
 import { newIdempotencyKey } from "../form/use-idempotency-key";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { TextareaField } from "../ui/field";
 
 const ZBodyFormSchema = z.object({ body: ZCommentBodySchema });

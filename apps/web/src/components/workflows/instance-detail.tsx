@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Badge, Button, Icon } from "@fastnext/ui";
 
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
@@ -11,10 +12,6 @@ import { errorMessage } from "~/trpc/errors";
 import { mayAct } from "../projects/labels";
 import { memberListInput } from "../projects/project-list-input";
 import { useViewer } from "../shell/viewer";
-import { Alert } from "../ui/alert";
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { Icon } from "../ui/icons";
 import { PageHeader } from "../ui/page-header";
 import { ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";

@@ -4,14 +4,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Button, Dialog } from "@fastnext/ui";
 import { commentParts } from "@fastnext/validators";
 
 import { useTRPC } from "~/trpc/client";
 import { errorMessage } from "~/trpc/errors";
 
 import { useFormErrors } from "../form/use-form-errors";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { Pager, useCursorPager } from "../ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";

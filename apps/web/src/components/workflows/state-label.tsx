@@ -1,3 +1,4 @@
+import { Badge } from "@fastnext/ui";
 import { type WorkflowDefinition } from "@fastnext/workflow";
 
 /** A state's name and colour from the definition (its key when the version no longer has it). */
@@ -17,13 +18,13 @@ export function StateBadge({
 }) {
   const info = stateInfo(definition, state);
   return (
-    <span className="badge state-badge" data-testid={testId}>
+    <Badge className="state-badge" data-testid={testId}>
       <span
         className="dot"
         style={info.color ? { color: info.color } : undefined}
         aria-hidden="true"
       />
       {info.name}
-    </span>
+    </Badge>
   );
 }

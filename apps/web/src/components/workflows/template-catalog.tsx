@@ -4,11 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 
+import { Badge, Button, Icon } from "@fastnext/ui";
+
 import { useTRPC } from "~/trpc/client";
 
-import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { Icon } from "../ui/icons";
 import { PageHeader } from "../ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Time } from "../ui/time";

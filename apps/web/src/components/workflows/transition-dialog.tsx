@@ -5,14 +5,12 @@ import { useRef, useState, type SubmitEvent } from "react";
 import { z } from "zod";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Button, Dialog } from "@fastnext/ui";
 
 import { useTRPC } from "~/trpc/client";
 import { describeApiError } from "~/trpc/errors";
 
 import { useFormErrors } from "../form/use-form-errors";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
 import { TextareaField } from "../ui/field";
 
 type Transition =

@@ -2,9 +2,10 @@ import { type Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 
+import { Alert } from "@fastnext/ui";
+
 import { AuthFrame } from "~/components/auth/auth-frame";
 import { ResetPasswordForm } from "~/components/auth/reset-password-form";
-import { Alert } from "~/components/ui/alert";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 

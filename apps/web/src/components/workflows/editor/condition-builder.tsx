@@ -2,11 +2,10 @@
 
 import { useState } from "react";
 
+import { Button, Icon } from "@fastnext/ui";
 import { type DataField, type FieldType, type GuardValue } from "@fastnext/workflow";
 
-import { Button } from "../../ui/button";
 import { Checkbox, SelectField, TextField } from "../../ui/field";
-import { Icon } from "../../ui/icons";
 import {
   childPath,
   fieldTypeOf,

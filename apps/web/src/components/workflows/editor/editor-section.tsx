@@ -2,11 +2,10 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
+import { Button, Icon } from "@fastnext/ui";
 import { type WorkflowDefinition } from "@fastnext/workflow";
 
-import { Button } from "../../ui/button";
 import { TextField } from "../../ui/field";
-import { Icon } from "../../ui/icons";
 import { type EditorErrors } from "./errors";
 import { RowErrors } from "./row-errors";
 

@@ -2,11 +2,10 @@
 
 import { useId, useState } from "react";
 
+import { Button, Icon } from "@fastnext/ui";
 import { describeGuard, ZGuardSchema, type DataField, type Guard } from "@fastnext/workflow";
 
-import { Button } from "../../ui/button";
 import { TextareaField } from "../../ui/field";
-import { Icon } from "../../ui/icons";
 import { ConditionNodeView } from "./condition-builder";
 import {
   fromConditionNode,

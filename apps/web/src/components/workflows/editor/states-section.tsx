@@ -1,8 +1,8 @@
 "use client";
 
+import { Button } from "@fastnext/ui";
 import { STATE_KINDS, type State, type StateKind } from "@fastnext/workflow";
 
-import { Button } from "../../ui/button";
 import { SelectField } from "../../ui/field";
 import { followName, moveAt, newState, removeAt, renameStateKey, replaceAt } from "./draft";
 import { EditorSection, NameAndKeyFields, type DefinitionSectionProps } from "./editor-section";

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { z } from "zod";
 
 import { type RouterOutputs } from "@fastnext/api";
+import { Alert, Badge, Button } from "@fastnext/ui";
 import { flattenIssues } from "@fastnext/validators";
 import {
   validateDefinition,
@@ -17,9 +18,6 @@ import {
 import { useTRPC } from "~/trpc/client";
 import { describeApiError, errorMessage, type FieldErrors } from "~/trpc/errors";
 
-import { Alert } from "../../ui/alert";
-import { Badge } from "../../ui/badge";
-import { Button } from "../../ui/button";
 import { TextField } from "../../ui/field";
 import { PageHeader } from "../../ui/page-header";
 import { ErrorState, LoadingState } from "../../ui/states";

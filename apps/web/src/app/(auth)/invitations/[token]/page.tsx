@@ -2,11 +2,11 @@ import { TRPCError } from "@trpc/server";
 import { type Metadata } from "next";
 import Link from "next/link";
 
+import { Alert } from "@fastnext/ui";
 import { ZInvitationTokenSchema } from "@fastnext/validators";
 
 import { AuthFrame } from "~/components/auth/auth-frame";
 import { InvitationAnswer } from "~/components/auth/invitation-answer";
-import { Alert } from "~/components/ui/alert";
 import { getViewer, serverCaller } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Invitation" };

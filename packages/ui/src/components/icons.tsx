@@ -31,16 +31,26 @@ const PATHS = {
   arrowUp: "M12 19V5M6 11l6-6 6 6",
   arrowDown: "M12 5v14M6 13l6 6 6-6",
   grip: "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
+  chevronDown: "M6 9l6 6 6-6",
+  columns: "M4 4h16v16H4zM9.5 4v16M14.5 4v16",
 } as const;
 
 export type IconName = keyof typeof PATHS;
 
-export function Icon({ name, label }: { name: IconName; label?: string }) {
+export function Icon({
+  name,
+  label,
+  size = 18,
+}: {
+  name: IconName;
+  label?: string;
+  size?: number;
+}) {
   return (
     <svg
       viewBox="0 0 24 24"
-      width="18"
-      height="18"
+      width={size}
+      height={size}
       fill="none"
       stroke="currentColor"
       strokeWidth="1.8"
