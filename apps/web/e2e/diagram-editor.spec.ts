@@ -51,7 +51,7 @@ test("states and transitions are added, selected, marked and deleted on the diag
   const toolbar = page.getByRole("toolbar", { name: "Diagram" });
 
   // A new state, then an arrow drawn from Open to it: a transition in the form.
-  await toolbar.getByRole("button", { name: "Add state" }).click();
+  await toolbar.getByRole("button", { name: "Add a state" }).click();
   await expect(node(2)).toContainText("State 3");
   await expect(page.getByRole("group", { name: /^State 3/ })).toBeVisible();
   const from = await node(0).locator(".react-flow__handle.source").boundingBox();
@@ -62,7 +62,7 @@ test("states and transitions are added, selected, marked and deleted on the diag
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
   await page.mouse.up();
   const added = page.getByRole("group", { name: "Transition 2: To State 3" });
-  await expect(added.getByLabel("To state")).toHaveValue("state_3");
+  await expect(added.getByLabel("To state", { exact: true })).toHaveValue("state_3");
   await expect(added.getByRole("group", { name: "From states" }).getByLabel("Open")).toBeChecked();
   await expect(diagram).toContainText("To State 3");
 
@@ -86,7 +86,10 @@ test("states and transitions are added, selected, marked and deleted on the diag
   await expect(page.getByRole("group", { name: /^Transition 2/ })).toHaveCount(0);
 
   // An arrow is selected by a click and deleted from the toolbar: its transition goes.
-  await diagram.getByText("Complete").click();
+  await diagram
+    .getByRole("group", { name: /^Transition Complete from open to done/ })
+    .locator(".react-flow__edge-textbg")
+    .click();
   await expect(toolbar).toContainText("Selected: transition “Complete” from open");
   await toolbar.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("group", { name: /^Transition 1/ })).toHaveCount(0);

@@ -223,7 +223,7 @@ export function DiagramEditor({
             )
           }
         >
-          <Icon name="plus" /> Add state
+          <Icon name="plus" /> Add a state
         </Button>
         <Button
           size="sm"
