@@ -121,6 +121,7 @@ export function EditorSection<T>({
             <div
               key={index}
               className="editor-row"
+              data-path={rowPath}
               data-invalid={errors.under(rowPath).length > 0}
               data-dragging={dragging === index || undefined}
               data-drop-target={(over === index && dragging !== index) || undefined}

@@ -152,6 +152,11 @@ export function GuardInput({
           </Button>
         </div>
       ) : null}
+      {fields.length === 0 ? (
+        <p className="small muted">
+          Conditions read the item’s data fields: add one under Data fields to choose it here.
+        </p>
+      ) : null}
       {serverError ? <p className="field-error">{serverError}</p> : null}
       <div>
         <Button

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
@@ -22,11 +23,28 @@ import { TextField } from "../../ui/field";
 import { PageHeader } from "../../ui/page-header";
 import { ErrorState, LoadingState } from "../../ui/states";
 import { useToast } from "../../ui/toast";
-import { WorkflowDiagram } from "./diagram";
+import { type DiagramSelection } from "./diagram-editor";
 import { editorErrors, isPlaced, normalizeEditorErrors } from "./errors";
 import { FieldsSection } from "./fields-section";
 import { StatesSection } from "./states-section";
 import { TransitionsSection } from "./transitions-section";
+
+// The graph library is for this page only: loaded in the browser, beside the form.
+const DiagramEditor = dynamic(() => import("./diagram-editor").then((m) => m.DiagramEditor), {
+  ssr: false,
+  loading: () => <LoadingState label="Loading the diagram" rows={3} />,
+});
+
+/** Brings the form's row of a diagram selection into view and into focus. */
+function editInForm(selection: DiagramSelection) {
+  const path =
+    selection.kind === "state"
+      ? `definition.states.${selection.index}`
+      : `definition.transitions.${selection.index}`;
+  const row = document.querySelector<HTMLElement>(`[data-path="${path}"]`);
+  row?.scrollIntoView({ block: "center" });
+  row?.querySelector<HTMLElement>("input, select, textarea")?.focus({ preventScroll: true });
+}
 
 type Template = RouterOutputs["workflows"]["templates"]["get"];
 
@@ -279,9 +297,12 @@ function EditorForm({ template }: { template: Template }) {
             <span className="small muted">Updates as you edit</span>
           </div>
           <div className="card-body">
-            <div className="diagram-wrap">
-              <WorkflowDiagram definition={definition} />
-            </div>
+            <DiagramEditor
+              definition={definition}
+              onChange={change}
+              errors={errors}
+              onEdit={editInForm}
+            />
           </div>
         </section>
         <section className="card" aria-label="Template">
