@@ -20,7 +20,7 @@ export interface FileRouteRequest {
   /** The tRPC context, built exactly as the tRPC handler builds it. */
   context: Context;
   /** A refusal as a problem document (Retry-After on 429). */
-  refuse(error: TRPCError): Response;
+  refuse: (error: TRPCError) => Response;
 }
 
 export const UUID_PATTERN =
