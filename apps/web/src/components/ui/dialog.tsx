@@ -14,10 +14,14 @@ interface DialogProps {
   wide?: boolean;
 }
 
+/** The first field of a dialog's body that a person can type in or choose from. */
+const DIALOG_FIRST_FIELD =
+  ".dialog-body :is(input:not([type='hidden']), textarea, select):not(:disabled)";
+
 /**
  * A modal on the native <dialog>: the browser makes the rest of the page
- * inert, keeps Tab inside, closes on Escape and puts focus on the first
- * control. Focus goes back to whatever opened it when it closes.
+ * inert, keeps Tab inside and closes on Escape; focus starts in the first field
+ * (else on the first control). Focus goes back to whatever opened it when it closes.
  */
 export function Dialog({ open, onClose, title, description, children, footer, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -31,6 +35,9 @@ export function Dialog({ open, onClose, title, description, children, footer, wi
     if (open && !dialog.open) {
       opener.current = document.activeElement;
       dialog.showModal();
+      // React's autoFocus ran while the dialog was still closed, and the browser then focuses the
+      // first control, the header's Close: a dialog with a form starts in its first field instead.
+      dialog.querySelector<HTMLElement>(DIALOG_FIRST_FIELD)?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
@@ -45,7 +52,13 @@ export function Dialog({ open, onClose, title, description, children, footer, wi
       opener.current = null;
     };
     dialog.addEventListener("close", restore);
-    return () => dialog.removeEventListener("close", restore);
+    return () => {
+      dialog.removeEventListener("close", restore);
+      // Unmounted while open (the parent stopped rendering it): no "close" fires, and focus
+      // went with the removed dialog to the page itself. Give it back as a close would.
+      const active = document.activeElement;
+      if (opener.current && (active === null || active === document.body)) restore();
+    };
   }, []);
 
   return (

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 
 /**
  * A button that opens a panel below it (menus, the notification list).
  * Escape or a click outside closes it; Escape returns focus to the button.
- * Arrow keys move between the panel's menu items.
+ * Arrow keys move between the panel's menu items; opened from the keyboard
+ * (Enter, Space or the down arrow on the button), a menu puts focus on its
+ * first item, as menu buttons do.
  */
 export function Popover({
   label,
@@ -25,6 +27,8 @@ export function Popover({
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  const focusFirstItem = useRef(false);
 
   const change = useCallback(
     (next: boolean) => {
@@ -54,6 +58,12 @@ export function Popover({
     };
   }, [open, close]);
 
+  useEffect(() => {
+    if (!open || !focusFirstItem.current) return;
+    focusFirstItem.current = false;
+    panel.current?.querySelector<HTMLElement>(".menu-item")?.focus();
+  }, [open]);
+
   const onPanelKey = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const items = [...event.currentTarget.querySelectorAll<HTMLElement>(".menu-item")];
@@ -74,7 +84,17 @@ export function Popover({
         aria-label={label}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        onClick={() => change(!open)}
+        onClick={(event) => {
+          // A click from Enter or Space has no pointer position (detail 0).
+          focusFirstItem.current = !open && event.detail === 0;
+          change(!open);
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== "ArrowDown" || open) return;
+          event.preventDefault();
+          focusFirstItem.current = true;
+          change(true);
+        }}
         style={{ position: "relative" }}
       >
         {trigger}
@@ -82,6 +102,7 @@ export function Popover({
       {open ? (
         <div
           id={panelId}
+          ref={panel}
           className="popover"
           role="region"
           aria-label={panelLabel ?? label}
