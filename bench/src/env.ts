@@ -19,6 +19,8 @@ export const benchEnvShape = {
   /** The soak (pnpm bench:soak): how long, and how often the server's RSS is read. */
   BENCH_SOAK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   BENCH_SOAK_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3_600).default(30),
+  /** The export benchmark (pnpm bench:export): items in the exported project. */
+  BENCH_EXPORT_ROWS: z.coerce.number().int().min(1_000).max(5_000_000).default(500_000),
   BENCH_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Superuser connection for the benchmark database; embedded server when unset. */
   BENCH_DATABASE_ADMIN_URL: envFields.postgresUrl().optional(),

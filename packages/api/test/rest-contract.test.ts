@@ -612,6 +612,26 @@ describe("the REST contract", () => {
           return { token: as(owner), query: { unread: "true" } };
         },
       ],
+      [
+        "transfers-exports-create",
+        () => ({ token: as(owner), body: { resource: "projects", format: "csv" } }),
+        (body) => save("transferId", field(body, "id")),
+      ],
+      ["transfers-list", () => ({ token: as(owner), query: { kind: "export" } })],
+      ["transfers-get", () => ({ token: as(owner), params: { id: get("transferId") } })],
+      ["transfers-cancel", () => ({ token: as(owner), params: { id: get("transferId") } })],
+      [
+        "transfers-downloadLink",
+        async () => {
+          // What the worker records when an export is done (no worker runs here).
+          await api.sql.query(
+            `UPDATE data_transfers SET status = 'succeeded', storage_key = $2,
+                    expires_at = now() + interval '1 hour' WHERE id = $1`,
+            [get("transferId"), `transfers/${owner.id}/${get("transferId")}.csv`],
+          );
+          return { token: as(owner), params: { id: get("transferId") } };
+        },
+      ],
       ["notifications-unreadCount", () => ({ token: as(owner) })],
       [
         "notifications-markRead",

@@ -393,6 +393,71 @@ describe("attachments are read like their instance and written by its editors as
   });
 });
 
+describe("exports and imports are their requester's alone, and only the worker moves them", () => {
+  const transfer = randomUUID(); // Bob's running export of home's items
+  const insert = `INSERT INTO data_transfers (id, kind, requested_by, project_id, resource, format, status)
+    VALUES (gen_random_uuid(), 'export', $1, $2, 'workflow_instances', 'csv', $3)`;
+
+  beforeAll(async () => {
+    await admin.query(
+      `INSERT INTO data_transfers (id, kind, requested_by, project_id, resource, format, status, storage_key)
+       VALUES ($1, 'export', $2, $3, 'workflow_instances', 'csv', 'running', $4)`,
+      [transfer, bob, home, `projects/${home}/exports/${transfer}.csv`],
+    );
+  });
+
+  it("only the requester sees it, not even the project's owner", async () => {
+    const select = "SELECT id FROM data_transfers WHERE id = $1";
+    expect((await asApp({ userId: bob }, select, [transfer])).rowCount).toBe(1);
+    for (const other of [ada, cy, dee]) {
+      expect((await asApp({ userId: other }, select, [transfer])).rowCount, other).toBe(0);
+    }
+  });
+
+  it("a request is the caller's own, queued, in a project they can open", async () => {
+    expect((await asApp({ userId: cy }, insert, [cy, home, "queued"])).rowCount).toBe(1);
+    expect((await asApp({ userId: dee }, insert, [dee, null, "queued"])).rowCount).toBe(1);
+    await expect(asApp({ userId: cy }, insert, [bob, home, "queued"])).rejects.toThrow(
+      /row-level security/,
+    );
+    await expect(asApp({ userId: cy }, insert, [cy, home, "succeeded"])).rejects.toThrow(
+      /row-level security/,
+    );
+    await expect(asApp({ userId: dee }, insert, [dee, home, "queued"])).rejects.toThrow(
+      /row-level security/,
+    );
+  });
+
+  it("the requester may cancel it and nothing else; the worker records the rest", async () => {
+    const cancel = "UPDATE data_transfers SET status = 'cancelled' WHERE id = $1";
+    expect((await asApp({ userId: bob }, cancel, [transfer])).rowCount).toBe(1);
+    expect((await asApp({ userId: ada }, cancel, [transfer])).rowCount).toBe(0);
+    await expect(
+      asApp({ userId: bob }, "UPDATE data_transfers SET status = 'succeeded' WHERE id = $1", [
+        transfer,
+      ]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asApp({ userId: bob }, "UPDATE data_transfers SET storage_key = 'x' WHERE id = $1", [
+        transfer,
+      ]),
+    ).rejects.toThrow(/permission denied for table data_transfers/);
+    await expect(
+      asApp({ userId: bob }, "DELETE FROM data_transfers WHERE id = $1", [transfer]),
+    ).rejects.toThrow(/permission denied for table data_transfers/);
+    await system.query("BEGIN");
+    try {
+      const moved = await system.query(
+        "UPDATE data_transfers SET processed_rows = 10, status = 'succeeded' WHERE id = $1",
+        [transfer],
+      );
+      expect(moved.rowCount).toBe(1);
+    } finally {
+      await system.query("ROLLBACK");
+    }
+  });
+});
+
 describe("comments are written by members in their own name, changed only by their author", () => {
   const insert =
     "INSERT INTO workflow_comments (id, instance_id, project_id, author_id, body) VALUES (gen_random_uuid(), $1, $2, $3, 'Hello')";
