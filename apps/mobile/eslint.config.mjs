@@ -16,7 +16,7 @@ export default [
         {
           patterns: [
             {
-              regex: "^@fastnext/(?!(client|validators|config)$)",
+              regex: "^@fastnext/(?!(client|validators|config|workflow)$)",
               allowTypeImports: true,
               message:
                 "Only `import type` from server packages: their code must not reach the app bundle.",

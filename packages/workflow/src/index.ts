@@ -31,6 +31,7 @@ export {
 } from "./guards";
 export { evaluateGuard } from "./evaluate-guard";
 export { describeGuard } from "./describe-guard";
+export { guardFields } from "./guard-fields";
 export { type Problem, type ProblemCode, type ProblemPath } from "./problems";
 export { validateDefinition, type ValidationResult } from "./validate";
 export { buildDataSchema, type DataDocument } from "./data-fields";

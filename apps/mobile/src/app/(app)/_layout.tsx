@@ -15,6 +15,8 @@ export default function SignedInLayout() {
         headerTintColor: colors.text,
         contentStyle: { backgroundColor: colors.background },
       }}
-    />
+    >
+      <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
+    </Stack>
   );
 }

@@ -1,0 +1,27 @@
+import { Tabs } from "expo-router";
+
+import { useTheme } from "../../../ui/theme";
+
+/** The signed-in home: projects, notifications and the account, one tap apart. */
+export default function TabsLayout() {
+  const { colors } = useTheme();
+  return (
+    <Tabs
+      screenOptions={{
+        headerStyle: { backgroundColor: colors.surface },
+        headerTintColor: colors.text,
+        tabBarStyle: { backgroundColor: colors.surface, borderTopColor: colors.border },
+        tabBarActiveTintColor: colors.primary,
+        tabBarInactiveTintColor: colors.muted,
+        tabBarIcon: () => null,
+        tabBarIconStyle: { display: "none" },
+        tabBarLabelStyle: { fontSize: 15, fontWeight: "600" },
+      }}
+    >
+      <Tabs.Screen
+        name="projects"
+        options={{ title: "Projects", tabBarAccessibilityLabel: "Projects" }}
+      />
+    </Tabs>
+  );
+}

@@ -1,0 +1,3 @@
+import { ProjectsScreen } from "../../../screens/projects";
+
+export default ProjectsScreen;
