@@ -116,3 +116,28 @@ test.describe("moving cards with the keyboard", () => {
     await expect(link).toBeFocused();
   });
 });
+
+test.describe("moving cards with the keyboard at phone width", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the column the card is over is scrolled into view", async ({ page }) => {
+    const stamp = Date.now().toString(36);
+    await signIn(page, admin);
+    const templateKey = await publishReviewTemplate(page.request, `Keys phone ${stamp}`);
+    const projectId = await createProject(page.request, `Keys phone ${stamp}`);
+    await createInstance(page.request, projectId, templateKey, "Order chairs");
+
+    await page.goto(`/projects/${projectId}?template=${templateKey}`);
+    const board = page.getByRole("region", { name: "Board" });
+    const done = board.getByRole("region", { name: "Done" });
+    await expect(done).not.toBeInViewport();
+    await board.getByRole("link", { name: "Order chairs" }).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByTestId("board-moves")).toHaveText("Over “Done”.");
+    await expect(done).toBeInViewport({ ratio: 0.9 });
+    await page.keyboard.press("Escape");
+    await expect(board.getByRole("region", { name: "Open" })).toContainText("Order chairs");
+  });
+});
