@@ -1,54 +1,12 @@
-import { z } from "zod";
-
 import {
   createInstance,
   createProject,
-  mutate,
   publishReviewTemplate,
-  uniqueKey,
+  publishUnorderedTemplate,
 } from "./support/api";
 import { admin, expect, requireChromium, signIn, test } from "./support/fixtures";
 
 requireChromium();
-
-const editors = { projectRoles: ["owner", "editor"] };
-
-/**
- * A template whose states were created out of order ("Done" before "In
- * review"), with two steps from Open straight to Done. Returns id and key.
- */
-async function publishUnorderedTemplate(
-  request: Parameters<typeof mutate>[0],
-  name: string,
-): Promise<{ id: string; key: string }> {
-  const type = z
-    .object({ id: z.uuid() })
-    .parse(await mutate(request, "workflows.types.create", { key: uniqueKey("type"), name }));
-  const key = uniqueKey("unordered");
-  const template = z.object({ id: z.uuid() }).parse(
-    await mutate(request, "workflows.templates.create", {
-      typeId: type.id,
-      key,
-      name,
-      definition: {
-        dataFields: [],
-        states: [
-          { key: "open", name: "Open", kind: "initial" },
-          { key: "done", name: "Done", kind: "final" },
-          { key: "in_review", name: "In review", kind: "active" },
-        ],
-        transitions: [
-          { key: "submit", name: "Submit", from: ["open"], to: "in_review", allowed: editors },
-          { key: "approve", name: "Approve", from: ["in_review"], to: "done", allowed: editors },
-          { key: "close", name: "Close", from: ["open"], to: "done", allowed: editors },
-          { key: "withdraw", name: "Withdraw", from: ["open"], to: "done", allowed: editors },
-        ].map((transition) => ({ ...transition, requiresComment: false })),
-      },
-    }),
-  );
-  await mutate(request, "workflows.templates.publish", { id: template.id });
-  return { id: template.id, key };
-}
 
 test.describe("ordering states and dragging cards", () => {
   test("states reordered in the editor (by dragging and by keyboard) reorder the board's columns", async ({

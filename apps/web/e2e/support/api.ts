@@ -89,6 +89,45 @@ export async function publishReviewTemplate(
   return key;
 }
 
+const editors = { projectRoles: ["owner", "editor"] };
+
+/**
+ * A template whose states were created out of order ("Done" before "In
+ * review"), with two steps from Open straight to Done. Returns id and key.
+ */
+export async function publishUnorderedTemplate(
+  request: APIRequestContext,
+  name: string,
+): Promise<{ id: string; key: string }> {
+  const type = ZIdSchema.parse(
+    await mutate(request, "workflows.types.create", { key: uniqueKey("type"), name }),
+  );
+  const key = uniqueKey("unordered");
+  const template = ZIdSchema.parse(
+    await mutate(request, "workflows.templates.create", {
+      typeId: type.id,
+      key,
+      name,
+      definition: {
+        dataFields: [],
+        states: [
+          { key: "open", name: "Open", kind: "initial" },
+          { key: "done", name: "Done", kind: "final" },
+          { key: "in_review", name: "In review", kind: "active" },
+        ],
+        transitions: [
+          { key: "submit", name: "Submit", from: ["open"], to: "in_review", allowed: editors },
+          { key: "approve", name: "Approve", from: ["in_review"], to: "done", allowed: editors },
+          { key: "close", name: "Close", from: ["open"], to: "done", allowed: editors },
+          { key: "withdraw", name: "Withdraw", from: ["open"], to: "done", allowed: editors },
+        ].map((transition) => ({ ...transition, requiresComment: false })),
+      },
+    }),
+  );
+  await mutate(request, "workflows.templates.publish", { id: template.id });
+  return { id: template.id, key };
+}
+
 export async function createProject(request: APIRequestContext, name: string): Promise<string> {
   return ZIdSchema.parse(await mutate(request, "projects.create", { name, visibility: "private" }))
     .id;
@@ -127,4 +166,44 @@ export async function createInstance(
       data: {},
     }),
   ).id;
+}
+
+const ZBatchSchema = z.array(ZResultSchema);
+
+/**
+ * Many calls of one mutation in one HTTP request (tRPC's `?batch=1`), for
+ * arranging volume quickly: the answers in the order of `inputs`.
+ */
+export async function mutateBatch(
+  request: APIRequestContext,
+  path: string,
+  inputs: readonly unknown[],
+): Promise<unknown[]> {
+  const paths = inputs.map(() => path).join(",");
+  const data = Object.fromEntries(inputs.map((input, index) => [index, { json: input }]));
+  const response = await request.post(`/api/trpc/${paths}?batch=1`, { data });
+  expect(response.status(), `${path} ×${inputs.length}: ${await response.text()}`).toBe(200);
+  return ZBatchSchema.parse(await response.json()).map((answer) => answer.result.data.json);
+}
+
+/** `count` items titled `${title} 1…count`, fifty to a request; returns their ids in order. */
+export async function createInstances(
+  request: APIRequestContext,
+  projectId: string,
+  templateKey: string,
+  title: string,
+  count: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < count; start += 50) {
+    const inputs = Array.from({ length: Math.min(50, count - start) }, (_, offset) => ({
+      projectId,
+      templateKey,
+      title: `${title} ${start + offset + 1}`,
+      data: {},
+    }));
+    const answers = await mutateBatch(request, "workflows.instances.create", inputs);
+    ids.push(...answers.map((answer) => ZIdSchema.parse(answer).id));
+  }
+  return ids;
 }

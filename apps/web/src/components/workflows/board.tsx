@@ -25,6 +25,7 @@ import {
   usableTemplates,
   type BoardFilters,
 } from "./board-input";
+import { KEYBOARD_MOVE_HELP, useKeyboardMoves } from "./board-keyboard";
 import { useCardMoves } from "./board-moves";
 import { useChosenTemplate } from "./use-chosen-template";
 import { CreateInstanceDialog } from "./create-instance-dialog";
@@ -68,6 +69,18 @@ export function Board({
     (template.data?.definition.states ?? []).map((state) => [state.key, state.name]),
   );
   const moves = useCardMoves((key) => stateNames.get(key) ?? key);
+  const definition = template.data?.definition;
+  const allColumns = definition ? columnsOf(definition.states, instances.data?.items ?? []) : [];
+  // A chosen state narrows the board to its column; the others would only say "Nothing here".
+  const columns = filters.state
+    ? allColumns.filter((column) => column.key === filters.state)
+    : allColumns;
+  const keyboard = useKeyboardMoves({
+    columns: columns.map((column) => column.key),
+    columnName: (key) => stateNames.get(key) ?? key,
+    drop: moves.drop,
+    itemsVersion: instances.data,
+  });
 
   if (templates.isPending) return <LoadingState label="Loading the board" rows={4} />;
   if (templates.isError)
@@ -101,18 +114,12 @@ export function Board({
     ? mayAct(project.data.myRole, "editor", viewer.permissions)
     : false;
   const archived = Boolean(project.data?.archivedAt);
-  // Dragging is the pointer way to a transition; the item page's buttons stay the keyboard way.
+  // Dragging, or Space and the arrows on a card, is a transition by the board; the item page has its buttons.
   const canMove = canCreate;
   const endDrag = () => {
     setDragged(null);
     setDropTarget(null);
   };
-  const definition = template.data?.definition;
-  const allColumns = definition ? columnsOf(definition.states, instances.data?.items ?? []) : [];
-  // A chosen state narrows the board to its column; the others would only say "Nothing here".
-  const columns = filters.state
-    ? allColumns.filter((column) => column.key === filters.state)
-    : allColumns;
   const filtered = hasBoardFilters({ ...filters, search });
 
   return (
@@ -201,7 +208,11 @@ export function Board({
                 key={column.key}
                 className="board-column"
                 aria-labelledby={`column-${column.key}`}
-                data-drop-target={(dropTarget === column.key && dragged !== null) || undefined}
+                data-drop-target={
+                  (dropTarget === column.key && dragged !== null) ||
+                  (keyboard.picked?.target === column.key && keyboard.picked.from !== column.key) ||
+                  undefined
+                }
                 onDragOver={(event) => {
                   if (dragged === null) return;
                   event.preventDefault();
@@ -243,7 +254,11 @@ export function Board({
                           key={item.id}
                           className="board-card"
                           draggable={canMove}
-                          data-dragging={dragged === item.id || undefined}
+                          data-dragging={
+                            dragged === item.id ||
+                            keyboard.picked?.instanceId === item.id ||
+                            undefined
+                          }
                           onDragStart={(event) => {
                             event.dataTransfer.effectAllowed = "move";
                             event.dataTransfer.setData("text/plain", item.title);
@@ -254,6 +269,19 @@ export function Board({
                           <Link
                             href={`/projects/${projectId}/instances/${item.id}`}
                             className="board-card-title"
+                            data-card-link={item.id}
+                            aria-describedby={canMove ? "board-move-help" : undefined}
+                            onKeyDown={
+                              canMove
+                                ? (event) =>
+                                    keyboard.onCardKeyDown(event, {
+                                      instanceId: item.id,
+                                      title: item.title,
+                                      column: column.key,
+                                    })
+                                : undefined
+                            }
+                            onBlur={canMove ? keyboard.onCardBlur : undefined}
                           >
                             {item.title}
                           </Link>
@@ -277,6 +305,19 @@ export function Board({
               </section>
             ))}
           </div>
+          {canMove ? (
+            <p id="board-move-help" className="small muted">
+              {KEYBOARD_MOVE_HELP}
+            </p>
+          ) : null}
+          <p
+            className="visually-hidden"
+            aria-live="assertive"
+            aria-atomic="true"
+            data-testid="board-moves"
+          >
+            {keyboard.message}
+          </p>
           <Pager pager={pager} nextCursor={instances.data.nextCursor} busy={instances.isFetching} />
         </>
       )}

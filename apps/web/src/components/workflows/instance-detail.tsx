@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { type RouterOutputs } from "@fastnext/api";
 import { Alert, Badge, Button, Icon } from "@fastnext/ui";
@@ -37,6 +37,16 @@ export function InstanceDetail({
   const toast = useToast();
   const viewer = useViewer();
   const [firing, setFiring] = useState<Transition | null>(null);
+  const actions = useRef<HTMLElement>(null);
+  const focusNextSteps = useRef(false);
+
+  // After a step the button that opened its dialog is replaced by the next state's: focus goes
+  // to "Next steps" (after the dialog has handed focus back), so Tab continues from there.
+  useEffect(() => {
+    if (firing || !focusNextSteps.current) return;
+    focusNextSteps.current = false;
+    actions.current?.focus();
+  }, [firing]);
 
   const project = useQuery(trpc.projects.get.queryOptions({ id: projectId }));
   const instance = useQuery(trpc.workflows.instances.get.queryOptions({ instanceId }));
@@ -129,7 +139,7 @@ export function InstanceDetail({
       />
       <div className="instance-layout">
         <div className="stack">
-          <section className="card" aria-labelledby="actions-title">
+          <section ref={actions} tabIndex={-1} className="card" aria-labelledby="actions-title">
             <div className="card-header">
               <h2 id="actions-title">Next steps</h2>
             </div>
@@ -279,6 +289,7 @@ export function InstanceDetail({
           stateName={stateName}
           onClose={() => setFiring(null)}
           onDone={(result) => {
+            focusNextSteps.current = true;
             setFiring(null);
             toast.success(`Moved to “${stateName(result.toState)}”.`);
             void refresh();
