@@ -19,10 +19,15 @@ interface DialogProps {
   closeLabel?: string;
 }
 
+/** The first field of a dialog's body that a person can type in or choose from. */
+const FIRST_FIELD =
+  "[data-slot=dialog-body] :is(input:not([type='hidden']), textarea, select):not(:disabled)";
+
 /**
  * A modal dialog: the rest of the page is inert, Tab stays inside, Escape
- * or a click on the backdrop closes it, and focus returns to whatever
- * opened it.
+ * or a click on the backdrop closes it. Focus starts in the first field of
+ * the body (else on the first control, the header's Close) and returns to
+ * whatever opened it when the dialog closes or is unmounted while open.
  */
 export function Dialog({
   open,
@@ -45,6 +50,15 @@ export function Dialog({
         <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-overlay" />
         <DialogPrimitive.Content
           data-slot="dialog"
+          onOpenAutoFocus={(event) => {
+            const field =
+              event.currentTarget instanceof HTMLElement
+                ? event.currentTarget.querySelector<HTMLElement>(FIRST_FIELD)
+                : null;
+            if (!field) return;
+            event.preventDefault();
+            field.focus();
+          }}
           // Without a description, no aria-describedby (Radix would point at a missing one).
           {...(description ? {} : { "aria-describedby": undefined })}
           className={cn(
@@ -68,7 +82,9 @@ export function Dialog({
               </Button>
             </DialogPrimitive.Close>
           </div>
-          <div className="grid gap-4 px-5 pb-5">{children}</div>
+          <div data-slot="dialog-body" className="grid gap-4 px-5 pb-5">
+            {children}
+          </div>
           {footer ? (
             <div className="flex flex-wrap justify-end gap-2 rounded-b-lg border-t border-border bg-surface-2 px-5 py-3">
               {footer}

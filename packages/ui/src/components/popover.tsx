@@ -1,7 +1,7 @@
 "use client";
 
 import { Popover as PopoverPrimitive } from "radix-ui";
-import { useState, type KeyboardEvent, type ReactNode } from "react";
+import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
 import { cn } from "../lib/cn";
 import { buttonVariants } from "./button";
@@ -12,8 +12,10 @@ const LIST_ENTRY = "li > a[href], li > button:not(:disabled)";
 /**
  * A button that opens a panel below it (menus, the notification list).
  * Escape or a click outside closes it; Escape returns focus to the button.
- * Arrow keys move between the panel's menu items. The panel stays inside
- * the screen: it shifts or flips when the button sits near an edge.
+ * Arrow keys move between the panel's menu items; opened from the keyboard
+ * (Enter, Space or the down arrow on the button), the panel puts focus on
+ * its first item, as menu buttons do. The panel stays inside the screen:
+ * it shifts or flips when the button sits near an edge.
  */
 export function Popover({
   label,
@@ -30,6 +32,8 @@ export function Popover({
   onOpenChange?: (open: boolean) => void;
 }) {
   const [open, setOpen] = useState(false);
+  // Whether the panel opens from the keyboard, so that focus moves into it.
+  const fromKeyboard = useRef(false);
   const change = (next: boolean) => {
     setOpen(next);
     onOpenChange?.(next);
@@ -50,6 +54,16 @@ export function Popover({
       <PopoverPrimitive.Trigger
         aria-label={label}
         className={cn(buttonVariants({ variant: "ghost", icon: true }), "relative")}
+        onClick={(event) => {
+          // A click from Enter or Space has no pointer position (detail 0).
+          fromKeyboard.current = !open && event.detail === 0;
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== "ArrowDown" || open) return;
+          event.preventDefault();
+          fromKeyboard.current = true;
+          change(true);
+        }}
       >
         {trigger}
       </PopoverPrimitive.Trigger>
@@ -63,8 +77,13 @@ export function Popover({
           align="end"
           sideOffset={8}
           collisionPadding={12}
-          // Focus stays on the button until the user moves into the panel.
-          onOpenAutoFocus={(event) => event.preventDefault()}
+          // Opened by pointer, focus stays on the button until the user moves into the panel.
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            if (!fromKeyboard.current || !(event.currentTarget instanceof HTMLElement)) return;
+            fromKeyboard.current = false;
+            event.currentTarget.querySelector<HTMLElement>(LIST_ENTRY)?.focus();
+          }}
           onKeyDown={onPanelKey}
           className={cn(
             "z-40 w-max min-w-56 max-w-[min(24rem,calc(100vw-1.5rem))] overflow-hidden",
