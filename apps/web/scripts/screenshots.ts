@@ -78,12 +78,13 @@ async function openContext(
   return page;
 }
 
-async function save(page: Page, file: string): Promise<void> {
+/** `fullPage: false` for an open dialog: its backdrop covers the screen, not the page below it. */
+async function save(page: Page, file: string, { fullPage = true } = {}): Promise<void> {
   await page.waitForLoadState("networkidle");
   // Let fonts, transitions and toasts settle.
   await page.waitForTimeout(300);
   const target = path.join(OUT, file);
-  await page.screenshot({ path: target, fullPage: true });
+  await page.screenshot({ path: target, fullPage });
   console.log(`saved ${path.relative(process.cwd(), target)}`);
 }
 
@@ -123,7 +124,9 @@ async function main(): Promise<void> {
         // States behind a click.
         await signedIn.goto(pages["/projects/[projectId]"] ?? "/projects");
         await signedIn.getByRole("button", { name: "New item" }).click();
-        await save(signedIn, screenshotFile("new-item-dialog", viewport, scheme));
+        await save(signedIn, screenshotFile("new-item-dialog", viewport, scheme), {
+          fullPage: false,
+        });
         await signedIn.goto("/");
         await signedIn.getByRole("button", { name: /^Notifications/ }).click();
         await save(signedIn, screenshotFile("notifications", viewport, scheme));
