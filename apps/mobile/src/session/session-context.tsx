@@ -9,6 +9,7 @@ import {
 } from "react";
 
 import { type MobileSession, type SessionStatus } from "../data/session";
+import { followAppState } from "./app-focus";
 
 const SessionContext = createContext<MobileSession | null>(null);
 
@@ -31,6 +32,7 @@ export function SessionProvider({
 }) {
   const [cache] = useState(() => queryClient ?? createQueryClient());
   useEffect(() => session.onForget(() => cache.clear()), [session, cache]);
+  useEffect(followAppState, []);
   return (
     <SessionContext.Provider value={session}>
       <QueryClientProvider client={cache}>{children}</QueryClientProvider>

@@ -1,0 +1,3 @@
+import { AccountScreen } from "../../../screens/account";
+
+export default AccountScreen;

@@ -1,0 +1,3 @@
+import { NotificationsScreen } from "../../../screens/notifications";
+
+export default NotificationsScreen;
