@@ -8,6 +8,7 @@ import { createLogger } from "@fastnext/logger";
 import { shutdownTracing } from "@fastnext/tracing";
 
 import { apiServerEnv } from "./env";
+import { lanUrls } from "./lan";
 
 const log = createLogger("api-server");
 
@@ -44,6 +45,13 @@ async function main(): Promise<void> {
       { port, host: env.API_HOST, tracing: tracing.serviceName ?? `off: ${tracing.offReason}` },
       "api server listening",
     );
+    // Open to the network (API_HOST=0.0.0.0): say where a phone on it finds the API.
+    for (const url of lanUrls(env.API_HOST, port)) {
+      log.info(
+        { url, phone: `EXPO_PUBLIC_API_URL=${url} pnpm --filter @fastnext/mobile start` },
+        "reachable from the local network",
+      );
+    }
   });
 
   let stopping = false;
