@@ -78,6 +78,9 @@ async function seed(): Promise<void> {
       }),
     ],
   );
+  // The items are consistent by construction: their per-row triggers (and
+  // foreign-key checks) would make seeding, not exporting, the long part.
+  await admin.query("SET session_replication_role = replica");
   await admin.query(
     `INSERT INTO workflow_instances (id, project_id, template_id, title, data, state, assignee_id, created_by_id,
                                      created_at, updated_at)
@@ -93,6 +96,7 @@ async function seed(): Promise<void> {
        FROM workflow_instances i WHERE i.project_id = $1`,
     [project, owner],
   );
+  await admin.query("SET session_replication_role = DEFAULT");
   await admin.query("ANALYZE");
 }
 
@@ -212,10 +216,19 @@ try {
   console.log(
     `| baseline: pg cursor, CSV by hand | ${hand.result.rows} | ${(hand.result.bytes / MB).toFixed(1)} | ${hand.seconds.toFixed(1)} | ${Math.round(hand.result.rows / hand.seconds)} | ${hand.growthMb.toFixed(1)} |`,
   );
-  for (const format of ["csv", "ndjson", "json", "xlsx"] as const) {
+  // The first export of the process also pays its one-time start-up (the
+  // Prisma client's query compiler, the writers' modules): shown apart.
+  const runs = [
+    ["csv", "first of the process"],
+    ["csv", ""],
+    ["ndjson", ""],
+    ["json", ""],
+    ["xlsx", ""],
+  ] as const;
+  for (const [format, note] of runs) {
     const run = await product(format);
     console.log(
-      `| export ${format} (${run.status}) | ${run.processed_rows ?? 0} | ${((run.byte_size ?? 0) / MB).toFixed(1)} | ${run.seconds.toFixed(1)} | ${Math.round((run.processed_rows ?? 0) / run.seconds)} | ${run.growthMb.toFixed(1)} |`,
+      `| export ${format}${note ? `, ${note}` : ""} (${run.status}) | ${run.processed_rows ?? 0} | ${((run.byte_size ?? 0) / MB).toFixed(1)} | ${run.seconds.toFixed(1)} | ${Math.round((run.processed_rows ?? 0) / run.seconds)} | ${run.growthMb.toFixed(1)} |`,
     );
   }
 } finally {
