@@ -20,10 +20,9 @@ import {
 } from "@xyflow/react";
 import { useMemo, useState } from "react";
 
+import { Button, Icon } from "@fastnext/ui";
 import { type WorkflowDefinition } from "@fastnext/workflow";
 
-import { Button } from "../../ui/button";
-import { Icon } from "../../ui/icons";
 import { newState } from "./draft";
 import {
   connectStates,
