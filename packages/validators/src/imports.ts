@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+import { ZTextSchema } from "./primitives";
+import { ZWorkflowKeySchema } from "./workflows";
+
+/** A column of an import file, by its header name. */
+export const ZImportColumnSchema = ZTextSchema.trim().min(1, "Choose a column").max(200);
+
+/**
+ * Which column of an import file fills what of a workflow item. Only the
+ * title is needed; a data field, the state, the assignee (an e-mail of a
+ * project member) and the external key are filled when mapped. The key
+ * makes a re-import find the items it made; without it, a row's own
+ * content is its key.
+ */
+export const ZImportMappingSchema = z.strictObject({
+  title: ZImportColumnSchema,
+  /** Data field key -> column. */
+  fields: z.record(ZWorkflowKeySchema, ZImportColumnSchema).default({}),
+  state: ZImportColumnSchema.nullable().default(null),
+  assignee: ZImportColumnSchema.nullable().default(null),
+  externalKey: ZImportColumnSchema.nullable().default(null),
+});
+
+export type ImportMapping = z.infer<typeof ZImportMappingSchema>;
+/** A mapping as a form or a client sends it (defaults not yet applied). */
+export type ImportMappingInput = z.input<typeof ZImportMappingSchema>;
+
+/** The longest external key a row may carry. */
+export const IMPORT_KEY_MAX_LENGTH = 200;
