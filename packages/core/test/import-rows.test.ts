@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 
-import { ZImportMappingSchema, type ImportMappingInput } from "@fastnext/validators";
+import {
+  suggestImportMapping,
+  ZImportMappingSchema,
+  type ImportMappingInput,
+} from "@fastnext/validators";
 import { type WorkflowDefinition } from "@fastnext/workflow";
 
 import { AppError } from "../src/errors";
 import {
   checkMapping,
   createRowChecker,
-  suggestMapping,
   type ImportCell,
   type ImportRow,
 } from "../src/transfers/import";
@@ -64,7 +67,7 @@ function mappingRefusal(columns: string[], complete: boolean, input: Partial<Imp
 describe("column mapping", () => {
   it("suggests columns by field key or label, ignoring case and spacing", () => {
     expect(
-      suggestMapping(["Name", "AMOUNT", "due_date", "Status", "Assignee email", "External key"], DEFINITION),
+      suggestImportMapping(["Name", "AMOUNT", "due_date", "Status", "Assignee email", "External key"], DEFINITION.dataFields),
     ).toEqual({
       title: "Name",
       fields: { amount: "AMOUNT", due: "due_date" },

@@ -13,7 +13,7 @@ import { mayAct } from "../projects/labels";
 import { memberListInput } from "../projects/project-list-input";
 import { initials, useViewer } from "../shell/viewer";
 import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
+import { Button, LinkButton } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { Icon } from "../ui/icons";
 import { Pager, useCursorPager } from "../ui/pager";
@@ -134,9 +134,17 @@ export function Board({
           ))}
         </SelectField>
         {canCreate && !archived && template.data ? (
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            <Icon name="plus" /> New item
-          </Button>
+          <div className="board-actions">
+            <LinkButton
+              href={`/projects/${projectId}/import?template=${encodeURIComponent(selected.key)}`}
+              variant="secondary"
+            >
+              Import
+            </LinkButton>
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              <Icon name="plus" /> New item
+            </Button>
+          </div>
         ) : null}
       </div>
       <div className="board-filters" role="search" aria-label="Filter items">

@@ -4,39 +4,6 @@ import { type WorkflowDefinition } from "@fastnext/workflow";
 import { AppError, type FieldErrors } from "../../errors";
 import { type ImportTable } from "./cells";
 
-/** Folds a name for matching: case, spaces, dashes and underscores do not matter. */
-function fold(name: string): string {
-  return name.toLowerCase().replace(/[\s_-]+/g, "");
-}
-
-function findColumn(columns: readonly string[], names: readonly string[]): string | null {
-  const wanted = new Set(names.map(fold));
-  return columns.find((column) => wanted.has(fold(column))) ?? null;
-}
-
-/**
- * A first mapping for a file nobody mapped yet: columns named like the
- * title, a data field (by key or label), the state, the assignee or the
- * key. The person checks it in the wizard before anything runs.
- */
-export function suggestMapping(
-  columns: readonly string[],
-  definition: WorkflowDefinition,
-): ImportMapping {
-  const fields: Record<string, string> = {};
-  for (const field of definition.dataFields) {
-    const column = findColumn(columns, [field.key, field.label]);
-    if (column) fields[field.key] = column;
-  }
-  return {
-    title: findColumn(columns, ["title", "name", "summary", "subject"]) ?? columns[0] ?? "",
-    fields,
-    state: findColumn(columns, ["state", "status", "stage"]),
-    assignee: findColumn(columns, ["assignee", "assignee email", "assigned to", "owner"]),
-    externalKey: findColumn(columns, ["external key", "key", "external id", "id", "ref"]),
-  };
-}
-
 /**
  * Checks a mapping against a file's columns and the template before any
  * row is read: the title and every required data field must be mapped,
