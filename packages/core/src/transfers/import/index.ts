@@ -1,5 +1,5 @@
 /** Imports of workflow items from CSV, XLSX, JSON and NDJSON files. */
-export { createImportRunner } from "./runner";
+export { importRunner } from "./runner";
 export { dryRunImport } from "./dry-run";
 export { requestImport } from "./apply";
 export { getImportMapping } from "./mappings";

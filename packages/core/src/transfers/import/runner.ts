@@ -13,7 +13,6 @@ import { ZImportOptionsSchema } from "./input";
 import { loadImportPlan, type ImportPlan } from "./plan";
 import { placeImportedItem } from "./place";
 import { existingKeys, processImport } from "./process";
-import { type ImportLimits } from "./limits";
 
 /** The requester as the services' caller. Checks read the permissions; the rest names them. */
 async function principalOf(tx: ScopedDb, requester: Requester): Promise<Principal> {
@@ -25,7 +24,7 @@ async function principalOf(tx: ScopedDb, requester: Requester): Promise<Principa
     userId: requester.userId,
     sessionId: "",
     email: user.email,
-    name: user.name ?? "",
+    name: user.name,
     isSuperuser: requester.isSuperuser,
     roles: [],
     permissions: requester.permissions,
@@ -91,9 +90,8 @@ async function applyChunk(
  * unchanged and goes on where it stopped. The report (created, unchanged,
  * refused rows with their problems) is the transfer's result.
  */
-export function createImportRunner(limits: ImportLimits): TransferRunner {
-  return {
-    async run(job: TransferJob): Promise<TransferOutcome> {
+export const importRunner: TransferRunner = {
+  async run(job: TransferJob): Promise<TransferOutcome> {
       const { transfer } = job;
       const options = ZImportOptionsSchema.parse(transfer.options);
       if (!transfer.projectId || !transfer.storageKey || !transfer.fileName) {
@@ -107,7 +105,7 @@ export function createImportRunner(limits: ImportLimits): TransferRunner {
       );
       const body = await job.storage.get(transfer.storageKey);
       try {
-        const table = await openImportFile(transfer.fileName, body, limits);
+        const table = await openImportFile(transfer.fileName, body, job.settings.importLimits);
         await job.progress(0, null);
         const report = await processImport(
           table,
@@ -119,6 +117,5 @@ export function createImportRunner(limits: ImportLimits): TransferRunner {
       } finally {
         body.destroy();
       }
-    },
-  };
-}
+  },
+};

@@ -32,13 +32,16 @@ export function ImportProgress({
   const [live, setLive] = useState<Transfer | null>(null);
   const [streamFailed, setStreamFailed] = useState(false);
   const finished = live !== null && DONE.has(live.status);
-  useSubscription({
-    ...trpc.transfers.onProgress.subscriptionOptions(
+  useSubscription(
+    trpc.transfers.onProgress.subscriptionOptions(
       { id: transferId },
-      { onData: (view) => setLive(view), onError: () => setStreamFailed(true) },
+      {
+        enabled: !finished,
+        onData: (view) => setLive(view),
+        onError: () => setStreamFailed(true),
+      },
     ),
-    enabled: !finished,
-  });
+  );
   const polled = useQuery({
     ...trpc.transfers.get.queryOptions({ id: transferId }),
     refetchInterval: (query) =>
