@@ -7,7 +7,8 @@
  *      boundaries`) and the formatting (`prettier --check`)
  *   2. unit and integration tests (Vitest, against a real PostgreSQL:
  *      TEST_DATABASE_ADMIN_URL, or the embedded server when unset)
- *   3. browser tests (Playwright), when the web app has them
+ *   3. the phone app's screen tests (Jest with jest-expo: React Native under
+ *      Node), and browser tests (Playwright), when the web app has them
  *   4. the benchmark in smoke mode: a few seconds, asserting only that every
  *      request succeeded (never a speed), so the harness cannot rot
  */
@@ -112,6 +113,29 @@ if (existsSync(vitestReport)) {
   const testsStep = steps.at(-1);
   if (testsStep && report.numFailedTests > 0) testsStep.ok = false;
   if (report.numFailedTests > 0) countedFailures.add("tests");
+}
+
+// The phone app's screens run under Jest (jest-expo); its data layer's HTTP
+// tests are in the Vitest run above. Its bundle was built and checked by
+// the build step (`expo export`, apps/mobile/scripts/export.ts).
+const mobileReport = ".artifacts/mobile-jest.json";
+steps.push(
+  run("phone app tests", "pnpm", [
+    "--filter",
+    "@fastnext/mobile",
+    "exec",
+    "jest",
+    "--ci",
+    "--json",
+    `--outputFile=${process.cwd()}/${mobileReport}`,
+  ]),
+);
+if (existsSync(mobileReport)) {
+  const report = JSON.parse(readFileSync(mobileReport, "utf8")) as VitestReport;
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  if (report.numFailedTests > 0) countedFailures.add("phone app tests");
 }
 
 const e2eReport = ".artifacts/e2e.json";

@@ -24,6 +24,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [
     ["list"],
+    // Perceived-speed figures recorded by the specs, printed once at the end.
+    ["./e2e/support/perceived-reporter.ts"],
     // `pnpm check` reads stats.expected/unexpected/skipped/flaky from here.
     ["json", { outputFile: path.resolve(here, "../../.artifacts/e2e.json") }],
   ],

@@ -1,8 +1,11 @@
 /**
- * Screenshots of the main pages at desktop (1280×800) and phone (390×844)
- * widths, light and dark, into .artifacts/screenshots (git-ignored), for a
- * person to look at. Runs the same environment as the browser tests: a
- * fresh database, the production build (`next build` first), the worker.
+ * Screenshots of every page of the app (the every-page map of the browser
+ * tests, e2e/support/pages.ts) at desktop (1280×800) and phone (390×844)
+ * widths, light and dark, plus a few states a page only shows after a
+ * click (the notifications panel, a dialog, the 403 page), into
+ * .artifacts/screenshots (git-ignored), for a person to look at. Runs the
+ * same environment as the browser tests: a fresh database, the production
+ * build (`next build` first), the worker.
  *
  *   pnpm --filter @fastnext/web screenshots
  */
@@ -11,17 +14,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { chromium, type Browser, type Page } from "@playwright/test";
-import { z } from "zod";
 
-import {
-  addMember,
-  createInstance,
-  createProject,
-  mutate,
-  publishReviewTemplate,
-  query,
-  registerUser,
-} from "../e2e/support/api";
+import { registerUser } from "../e2e/support/api";
 import { E2E_ADMIN } from "../e2e/support/accounts";
 import {
   CHROMIUM_ARGS,
@@ -30,112 +24,67 @@ import {
   chromiumAvailable,
 } from "../e2e/support/chromium";
 import { startE2eEnvironment } from "../e2e/support/environment";
+import { everyPage, pageRoutes, SIGNED_OUT_ROUTES } from "../e2e/support/pages";
+import {
+  SCREENSHOT_SCHEMES,
+  SCREENSHOT_VIEWPORTS,
+  screenshotFile,
+  screenshotPlan,
+  type ScreenshotScheme,
+  type ScreenshotViewport,
+} from "../e2e/support/screenshot-plan";
 
 const OUT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   "../../../.artifacts/screenshots",
 );
 
-const VIEWPORTS = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 390, height: 844 },
-} as const;
+interface Account {
+  email: string;
+  password: string;
+}
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
+const PLAIN_USER: Account & { name: string } = {
+  name: "Grace Hopper",
+  email: "grace@example.com",
+  password: "correct horse battery staple",
+};
+
+async function signIn(page: Page, account: Account): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // The account menu is in the header at every width (the nav is a drawer on phones).
   await page.getByRole("button", { name: /Account menu/ }).waitFor();
 }
 
-const ZTemplatePage = z.object({ items: z.array(z.object({ id: z.uuid(), key: z.string() })) });
-const ZTransition = z.object({ version: z.number() });
-
-/** Enough data for the pages to look like they are in use. */
-async function arrange(page: Page) {
-  const request = page.request;
-  const templateKey = await publishReviewTemplate(request, "Purchase request");
-  const templates = ZTemplatePage.parse(
-    await query(request, "workflows.templates.list", { key: templateKey, limit: 5 }),
-  );
-  const templateId = templates.items[0]?.id ?? "";
-  const projectId = await createProject(request, "Office relocation");
-  await createProject(request, "Website relaunch");
-  await createProject(request, "Quarterly audit");
-  const people = [
-    { name: "Grace Hopper", email: "grace@example.com", password: "correct horse battery staple" },
-    { name: "Alan Turing", email: "alan@example.com", password: "correct horse battery staple" },
-  ];
-  const ids: string[] = [];
-  for (const person of people) ids.push(await registerUser(request, person));
-  await addMember(request, projectId, ids[0] ?? "", "editor");
-  await addMember(request, projectId, ids[1] ?? "", "viewer");
-  const titles = [
-    "New desks",
-    "Standing chairs",
-    "Meeting room screens",
-    "Coffee machine",
-    "Moving company",
-  ];
-  const instanceIds: string[] = [];
-  for (const title of titles)
-    instanceIds.push(await createInstance(request, projectId, templateKey, title));
-  // Spread them over the columns.
-  for (const [index, instanceId] of instanceIds.entries()) {
-    if (index < 2) continue;
-    const moved = ZTransition.parse(
-      await mutate(request, "workflows.instances.transition", {
-        instanceId,
-        transitionKey: "submit",
-        expectedVersion: 1,
-      }),
-    );
-    if (index === 4) {
-      await mutate(request, "workflows.instances.transition", {
-        instanceId,
-        transitionKey: "approve",
-        expectedVersion: moved.version,
-        comment: "Quote accepted.",
-      });
-    }
-  }
-  await mutate(request, "workflows.instances.assign", {
-    instanceId: instanceIds[2],
-    assigneeId: ids[0] ?? null,
-  });
-  return { projectId, templateId, instanceId: instanceIds[2] ?? "", viewer: people[1] };
-}
-
-async function shoot(
+/** One browser context per width and scheme, signed in as `account` when given. */
+async function openContext(
   browser: Browser,
   baseURL: string,
-  name: string,
-  run: (page: Page) => Promise<void>,
-  signInAs?: { email: string; password: string },
-) {
-  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-    for (const scheme of ["light", "dark"] as const) {
-      // Dark only at desktop width: enough to see the palette, half the files.
-      if (scheme === "dark" && size === "phone") continue;
-      const context = await browser.newContext({
-        baseURL,
-        viewport,
-        colorScheme: scheme,
-        deviceScaleFactor: 1,
-      });
-      const page = await context.newPage();
-      if (signInAs) await signIn(page, signInAs.email, signInAs.password);
-      await run(page);
-      // Let fonts, transitions and toasts settle.
-      await page.waitForTimeout(400);
-      const file = path.join(OUT, `${name}-${size}${scheme === "dark" ? "-dark" : ""}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      console.log(`saved ${path.relative(process.cwd(), file)}`);
-      await context.close();
-    }
-  }
+  viewport: ScreenshotViewport,
+  scheme: ScreenshotScheme,
+  account: Account | undefined,
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: SCREENSHOT_VIEWPORTS[viewport],
+    colorScheme: scheme,
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  if (account) await signIn(page, account);
+  return page;
+}
+
+async function save(page: Page, file: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  // Let fonts, transitions and toasts settle.
+  await page.waitForTimeout(300);
+  const target = path.join(OUT, file);
+  await page.screenshot({ path: target, fullPage: true });
+  console.log(`saved ${path.relative(process.cwd(), target)}`);
 }
 
 async function main(): Promise<void> {
@@ -152,135 +101,43 @@ async function main(): Promise<void> {
   });
   try {
     const baseURL = environment.baseUrl;
-    const setup = await browser.newContext({ baseURL });
-    const setupPage = await setup.newPage();
-    await signIn(setupPage, E2E_ADMIN.email, E2E_ADMIN.password);
-    const data = await arrange(setupPage);
-    await setup.close();
-    const admin = { email: E2E_ADMIN.email, password: E2E_ADMIN.password };
+    const setup = await openContext(browser, baseURL, "desktop", "light", E2E_ADMIN);
+    const pages = await everyPage(setup.request);
+    await registerUser(setup.request, PLAIN_USER);
+    await setup.context().close();
+    const routes = pageRoutes();
+    let count = 0;
 
-    await shoot(browser, baseURL, "sign-in", (page) => page.goto("/sign-in").then(() => undefined));
-    await shoot(browser, baseURL, "register", (page) =>
-      page.goto("/register").then(() => undefined),
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "dashboard",
-      (page) => page.goto("/").then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "projects",
-      (page) => page.goto("/projects").then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "board",
-      (page) => page.goto(`/projects/${data.projectId}`).then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "instance",
-      (page) =>
-        page.goto(`/projects/${data.projectId}/instances/${data.instanceId}`).then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "members",
-      (page) => page.goto(`/projects/${data.projectId}/members`).then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "project-settings",
-      (page) => page.goto(`/projects/${data.projectId}/settings`).then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "templates",
-      (page) => page.goto("/workflows").then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "template-editor",
-      (page) => page.goto(`/workflows/templates/${data.templateId}`).then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "admin-users",
-      (page) => page.goto("/admin/users").then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "admin-roles",
-      (page) => page.goto("/admin/roles").then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "admin-activity",
-      (page) => page.goto("/admin/activity").then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "admin-system",
-      (page) => page.goto("/admin/system").then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "account",
-      (page) => page.goto("/account").then(() => undefined),
-      admin,
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "notifications",
-      async (page) => {
-        await page.goto("/");
-        await page.getByRole("button", { name: /^Notifications/ }).click();
-      },
-      { email: "grace@example.com", password: "correct horse battery staple" },
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "forbidden",
-      (page) => page.goto("/admin/users").then(() => undefined),
-      { email: data.viewer?.email ?? "", password: data.viewer?.password ?? "" },
-    );
-    await shoot(
-      browser,
-      baseURL,
-      "new-item-dialog",
-      async (page) => {
-        await page.goto(`/projects/${data.projectId}`);
-        await page.getByRole("button", { name: "New item" }).click();
-      },
-      admin,
+    for (const viewport of Object.keys(SCREENSHOT_VIEWPORTS) as ScreenshotViewport[]) {
+      for (const scheme of SCREENSHOT_SCHEMES) {
+        const shots = screenshotPlan(pages, routes, viewport, scheme);
+        const signedIn = await openContext(browser, baseURL, viewport, scheme, E2E_ADMIN);
+        const signedOut = await openContext(browser, baseURL, viewport, scheme, undefined);
+        for (const shot of shots) {
+          const page = SIGNED_OUT_ROUTES.has(shot.route) ? signedOut : signedIn;
+          await page.goto(shot.url);
+          await save(page, shot.file);
+          count += 1;
+        }
+
+        // States behind a click.
+        await signedIn.goto(pages["/projects/[projectId]"] ?? "/projects");
+        await signedIn.getByRole("button", { name: "New item" }).click();
+        await save(signedIn, screenshotFile("new-item-dialog", viewport, scheme));
+        await signedIn.goto("/");
+        await signedIn.getByRole("button", { name: /^Notifications/ }).click();
+        await save(signedIn, screenshotFile("notifications", viewport, scheme));
+        await signedIn.context().close();
+        await signedOut.context().close();
+        const plain = await openContext(browser, baseURL, viewport, scheme, PLAIN_USER);
+        await plain.goto("/admin/users");
+        await save(plain, screenshotFile("forbidden", viewport, scheme));
+        await plain.context().close();
+        count += 3;
+      }
+    }
+    console.log(
+      `${count} screenshots of ${routes.length} pages in ${path.relative(process.cwd(), OUT)}`,
     );
   } finally {
     await browser.close();

@@ -131,6 +131,37 @@ describe("mentions in a comment", () => {
     expect(await notificationsOf(api, eventId)).toHaveLength(2);
   });
 
+  it("tell, after an edit, only the members it mentions for the first time", async () => {
+    const olga = await signUp(api, "Olga");
+    const ann = await signUp(api, "Ann");
+    const vic = await signUp(api, "Vic");
+    const body = `Now ${mentionToken({ id: ann.id, name: "Ann" })} and ${mentionToken({ id: vic.id, name: "Vic" })}`;
+    const { projectId, instanceId, commentId } = await arrangeComment(
+      [
+        { person: olga, role: "owner" },
+        { person: ann, role: "editor" },
+        { person: vic, role: "viewer" },
+      ],
+      olga,
+      body,
+      [ann, vic],
+    );
+    const eventId = await withScope(api.deps.pool, { userId: olga.id, permissions: [] }, (tx) =>
+      emitEvent(tx, "workflow.comment_edited", {
+        commentId,
+        instanceId,
+        projectId,
+        addedMentionIds: [vic.id],
+      }),
+    );
+    await expect
+      .poll(() => handled(api, eventId), { timeout: 10_000 })
+      .toEqual(["mail.workflow_mentioned_by_edit", "notify.workflow_mentioned_by_edit"]);
+    expect((await notificationsOf(api, eventId)).map((n) => n.user_id)).toEqual([vic.id]);
+    await expect.poll(() => mentionMails(vic).length, { timeout: 10_000 }).toBe(1);
+    expect(mentionMails(ann)).toEqual([]);
+  });
+
   it("tell nobody when the comment was deleted before the worker got to it", async () => {
     const olga = await signUp(api, "Olga");
     const ann = await signUp(api, "Ann");

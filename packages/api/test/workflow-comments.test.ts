@@ -141,18 +141,24 @@ describe("commenting", () => {
 
 describe("editing and deleting", () => {
   it("the author edits their comment: new text, new mentions, editedAt, activity and event", async () => {
-    const { instance, editor, viewer } = await started();
+    const { instance, editor, viewer, owner } = await started();
+    const ownerMention = mentionToken({ id: owner.id, name: "Owner" });
     const comment = await editor.client.workflows.comments.create.mutate({
       instanceId: instance.id,
-      body: "Draft",
+      body: `Draft for ${ownerMention}`,
     });
     const edited = await editor.client.workflows.comments.update.mutate({
       id: comment.id,
-      data: { body: `Final, ${mentionToken({ id: viewer.id, name: "Viewer" })}` },
+      data: {
+        body: `Final for ${ownerMention}, ${mentionToken({ id: viewer.id, name: "Viewer" })}`,
+      },
     });
-    expect(edited).toMatchObject({ id: comment.id, mentionedUserIds: [viewer.id] });
+    expect(new Set(edited.mentionedUserIds)).toEqual(new Set([owner.id, viewer.id]));
     expect(edited.editedAt).toBeInstanceOf(Date);
-    expect(await eventsOf("workflow.comment_edited", comment.id)).toHaveLength(1);
+    // Only the member the edit mentions for the first time is named to be told.
+    const [event, ...more] = await eventsOf("workflow.comment_edited", comment.id);
+    expect(more).toEqual([]);
+    expect(event?.payload).toMatchObject({ commentId: comment.id, addedMentionIds: [viewer.id] });
     expect((await activityOf(comment.id)).map((a) => a.action)).toEqual([
       "workflow_comment.create",
       "workflow_comment.update",

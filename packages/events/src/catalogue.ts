@@ -47,7 +47,13 @@ export const EVENT_CATALOGUE = {
   "workflow.attachment_deleted": z.object({ attachmentId: id, instanceId: id, projectId: id }),
   /** A comment was written on an instance: the worker tells the members it mentions. */
   "workflow.commented": z.object({ commentId: id, instanceId: id, projectId: id }),
-  "workflow.comment_edited": z.object({ commentId: id, instanceId: id, projectId: id }),
+  /** `addedMentionIds`: members the edit mentions who were not mentioned before it (they are told). */
+  "workflow.comment_edited": z.object({
+    commentId: id,
+    instanceId: id,
+    projectId: id,
+    addedMentionIds: z.array(id).default([]),
+  }),
   /** The comment is gone by the time a handler runs: the payload is all that is left of it. */
   "workflow.comment_deleted": z.object({ commentId: id, instanceId: id, projectId: id }),
   /** Someone asked for a test delivery to a webhook endpoint: the worker makes and sends it. */

@@ -66,6 +66,13 @@ export const inAppHandlers: readonly Handler[] = [
     },
   }),
   transactionHandler({
+    name: "notify.workflow_mentioned_by_edit",
+    event: "workflow.comment_edited",
+    async apply(tx, event, ctx) {
+      await notifyInApp(tx, event, await mentionedNotices(tx, event, ctx.links));
+    },
+  }),
+  transactionHandler({
     name: "notify.project_member_added",
     event: "project.member_added",
     async apply(tx, event, ctx) {

@@ -255,5 +255,6 @@ export const notificationMailHandlers: readonly Handler[] = [
   noticeMailHandler("mail.workflow_transitioned", "workflow.transitioned", transitionedNotices),
   noticeMailHandler("mail.workflow_assigned", "workflow.assigned", assignedNotices),
   noticeMailHandler("mail.workflow_mentioned", "workflow.commented", mentionedNotices),
+  noticeMailHandler("mail.workflow_mentioned_by_edit", "workflow.comment_edited", mentionedNotices),
   noticeMailHandler("mail.project_member_added", "project.member_added", memberAddedNotices),
 ];

@@ -74,14 +74,16 @@ export async function memberAddedNotices(
 }
 
 /**
- * The members a comment mentions, told once it is written: only those
- * still members of the project and with an active account, never its
- * author (a mention of oneself is no news). A comment deleted before this
- * runs tells nobody; an edited one is quoted as it reads now.
+ * The members a comment mentions, told once it is written, and those an
+ * edit mentions for the first time, told after the edit: only those the
+ * comment still mentions, still members of the project and with an active
+ * account, never its author (a mention of oneself is no news). A comment
+ * deleted before this runs tells nobody; an edited one is quoted as it
+ * reads now.
  */
 export async function mentionedNotices(
   tx: ScopedDb,
-  event: DomainEvent<"workflow.commented">,
+  event: DomainEvent<"workflow.commented" | "workflow.comment_edited">,
   links: Links,
 ): Promise<Notice[]> {
   const comment = await tx.workflowComment.findUnique({
@@ -98,8 +100,9 @@ export async function mentionedNotices(
     },
   });
   if (!comment) return [];
+  const added = "addedMentionIds" in event.payload ? new Set(event.payload.addedMentionIds) : null;
   const wanted = comment.mentionedUserIds.filter(
-    (id) => id !== comment.authorId && id !== event.actorId,
+    (id) => id !== comment.authorId && id !== event.actorId && (added?.has(id) ?? true),
   );
   if (wanted.length === 0) return [];
   const members = await tx.projectMember.findMany({

@@ -29,6 +29,7 @@ import { apiServerEnvDocs, apiServerEnvShape } from "@fastnext/api-server/src/en
 import { devServerEnvDocs, devServerEnvShape } from "@fastnext/web/src/dev-server-env";
 import { webEnvDocs, webEnvShape } from "@fastnext/web/src/env";
 import { workerEnvDocs, workerEnvShape } from "@fastnext/worker/src/env";
+import { mobileEnvDocs, mobileEnvShape } from "@fastnext/mobile/src/env";
 
 /** One environment schema: whose it is, the shape its reader parses, its descriptions. */
 export interface EnvSchemaEntry {
@@ -65,6 +66,12 @@ export const envSchemas: readonly EnvSchemaEntry[] = [
   entry("devServerEnvShape", "web (`next dev`)", devServerEnvShape, devServerEnvDocs),
   entry("apiServerEnvShape", "API server", apiServerEnvShape, apiServerEnvDocs),
   entry("workerEnvShape", "worker", workerEnvShape, workerEnvDocs),
+  entry(
+    "mobileEnvShape",
+    "phone app (at `expo start` / `expo export`)",
+    mobileEnvShape,
+    mobileEnvDocs,
+  ),
   entry("webhookEnvShape", PROCESSES, webhookEnvShape, webhookEnvDocs),
   entry("storageEnvShape", PROCESSES, storageEnvShape, storageEnvDocs),
   entry("emailEnvShape", "worker", emailEnvShape, emailEnvDocs),

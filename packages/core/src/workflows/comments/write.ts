@@ -66,8 +66,8 @@ async function visibleComment(ctx: ServiceContext, id: string) {
 
 /**
  * The author's new text for their comment, while they are still a member.
- * Mentions are read again; a mention added by the edit does not notify (a
- * comment's readers are told once, when it is written).
+ * Mentions are read again; members the edit mentions for the first time
+ * are told (as on creation), those mentioned before are not told again.
  */
 export async function updateComment(
   ctx: ServiceContext,
@@ -93,10 +93,12 @@ export async function updateComment(
     before: { mentionedUserIds: comment.mentionedUserIds, editedAt: comment.editedAt },
     after: { mentionedUserIds: updated.mentionedUserIds, editedAt: updated.editedAt },
   });
+  const before = new Set(comment.mentionedUserIds);
   await emitEvent(db, "workflow.comment_edited", {
     commentId: comment.id,
     instanceId: comment.instanceId,
     projectId: comment.projectId,
+    addedMentionIds: mentioned.filter((id) => !before.has(id)),
   });
   return updated;
 }

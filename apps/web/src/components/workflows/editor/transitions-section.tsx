@@ -122,6 +122,7 @@ export function TransitionsSection({ definition, onChange, errors }: DefinitionS
             />
             <GuardInput
               guard={transition.guard}
+              fields={definition.dataFields}
               serverError={errors.under(`${path}.guard`).join(" ") || undefined}
               onChange={(guard) => {
                 const { guard: _old, ...rest } = transition;

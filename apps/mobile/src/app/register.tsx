@@ -1,0 +1,3 @@
+import { RegisterScreen } from "../screens/register";
+
+export default RegisterScreen;

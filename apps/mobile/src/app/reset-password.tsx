@@ -1,0 +1,3 @@
+import { ResetPasswordScreen } from "../screens/reset-password";
+
+export default ResetPasswordScreen;

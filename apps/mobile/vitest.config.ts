@@ -1,0 +1,3 @@
+import { fastnextProject } from "@fastnext/vitest-config";
+
+export default fastnextProject("mobile", { database: true });
