@@ -9,10 +9,12 @@ import {
   createNodeServer,
   createOAuthHandler,
   createRestHandler,
+  createTransferHandler,
   createTrpcHandler,
   oauthRoutePaths,
   REST_BASE_PATH,
   readinessResponse,
+  TRANSFERS_PATH,
   workerHealthResponse,
 } from "@fastnext/api/http";
 import { METRICS_PATH, metricsResponse, type ApiMetrics } from "@fastnext/metrics";
@@ -30,7 +32,7 @@ export interface ServerMetrics {
  * The standalone API: `/trpc/*` is the same router and handler as the web
  * app's `/api/trpc`, `/api/v1/*` the same REST operations as the web app's
  * (with `/api/openapi.json` and `/api/docs`), `/api/attachments/*` the
- * file upload and download routes, with `/health`,
+ * file upload and download routes, `/api/transfers/*` the export downloads, with `/health`,
  * `/health/worker` and `/ready` beside them, and `/metrics` when a token
  * guards it.
  */
@@ -73,11 +75,18 @@ export function createApiServer(
     trustProxy: config.TRUSTED_PROXIES,
     metrics,
   });
+  const transfers = createTransferHandler({
+    deps,
+    allowedOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUSTED_PROXIES,
+    metrics,
+  });
   return createNodeServer(handler, {
     prefix: "/trpc/",
     mounts: [
       { prefix: `${REST_BASE_PATH}/`, handler: rest },
       { prefix: `${ATTACHMENTS_PATH}/`, handler: attachments },
+      { prefix: `${TRANSFERS_PATH}/`, handler: transfers },
     ],
     trustProxy: config.TRUSTED_PROXIES,
     shutdown,

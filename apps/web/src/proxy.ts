@@ -15,7 +15,7 @@ import { requestServedOverHttps, setApiSecurityHeaders } from "./server/api-secu
  * Static files get the fixed headers from next.config.ts; /api/trpc sets
  * the API's headers on its own responses (its route, the hottest path, then
  * skips this pass), and so do the REST routes (/api/v1), the file routes
- * (/api/attachments, whose uploads stream through unread) and the API
+ * (/api/attachments and /api/transfers, whose uploads stream through unread) and the API
  * reference (/api/docs, whose page has a policy of its own).
  */
 export function proxy(request: NextRequest): NextResponse {
@@ -44,6 +44,6 @@ export const config = {
   // Everything but the build's static files (they carry no script to nonce)
   // and the API routes that set the API's headers themselves.
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|api/trpc/|api/v1/|api/attachments/|api/docs).*)",
+    "/((?!_next/static|_next/image|favicon.ico|api/trpc/|api/v1/|api/attachments/|api/transfers/|api/docs).*)",
   ],
 };

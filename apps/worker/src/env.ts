@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { readEncryptionKeyRing } from "@fastnext/auth/env";
 import { envFields, parseEnv, type EnvSource, type EnvDocs } from "@fastnext/config";
+import { readTransferEnv } from "@fastnext/core/transfers";
 import { readWebhookEnv } from "@fastnext/core/webhooks";
 import { readStorageEnv } from "@fastnext/storage/env";
 import { readDbEnv } from "@fastnext/db";
@@ -106,6 +107,7 @@ export function readWorkerEnv(source: EnvSource) {
     metrics: readMetricsEnv(source),
     webhooks: readWebhookEnv(source),
     storage: readStorageEnv(source),
+    transfers: readTransferEnv(source),
     encryptionKeys: readEncryptionKeyRing(source),
   };
 }

@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   }
 
   const mailer = createMailer(env.email, createLogger("mail"));
+  // One adapter for every stored file: attachments and exports alike.
+  const storage = createObjectStorage(env.storage);
   const worker = createWorker({
     db,
     metrics,
@@ -64,7 +66,19 @@ async function main(): Promise<void> {
       disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
       maxResponseBytes: RESPONSE_BODY_LIMIT_BYTES,
     },
-    storage: createObjectStorage(env.storage),
+    storage,
+    transfers: {
+      pool: appDb(),
+      storage,
+      cleanupCron: env.transfers.TRANSFER_CLEANUP_CRON,
+      settings: {
+        progressEveryRows: env.transfers.TRANSFER_PROGRESS_EVERY_ROWS,
+        progressEveryMs: 1_000,
+        exportRetentionSeconds: env.transfers.TRANSFER_EXPORT_RETENTION_HOURS * 3600,
+        exportMaxBytes: env.transfers.TRANSFER_EXPORT_MAX_BYTES,
+        transactionTimeoutMs: env.transfers.TRANSFER_TIMEOUT_SECONDS * 1000,
+      },
+    },
   });
   await worker.start();
   log.info(

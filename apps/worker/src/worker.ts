@@ -1,6 +1,12 @@
 import { SpanStatusCode } from "@opentelemetry/api";
 import type PgBoss from "pg-boss";
 
+import {
+  purgeExpiredExports,
+  runTransfer,
+  transferRunners,
+  type TransferSettings,
+} from "@fastnext/core/transfers";
 import { fireDueTimeouts } from "@fastnext/core/workflows";
 import { type PrismaClient } from "@fastnext/db";
 import { type Mailer } from "@fastnext/email";
@@ -9,6 +15,7 @@ import {
   QUEUES,
   ZDispatchJobSchema,
   ZHandlerJobSchema,
+  ZTransferJobSchema,
   ZWebhookDeliveryJobSchema,
 } from "@fastnext/events";
 import { scopeLogger, withLogScope, type Logger } from "@fastnext/logger";
@@ -19,7 +26,12 @@ import { dispatchEvent } from "./dispatch";
 import { createLinks, HandlerRegistry, type Handler, type WorkerContext } from "./handlers";
 import { DEFAULT_HEARTBEAT_SECONDS, Heartbeat } from "./heartbeat";
 import { Lifecycle } from "./lifecycle";
-import { applyQueueSettings, createBoss, type QueueSettings } from "./queue/boss";
+import {
+  applyQueueSettings,
+  applyTransferQueueSettings,
+  createBoss,
+  type QueueSettings,
+} from "./queue/boss";
 import { runHandler } from "./runner";
 import { purgeExpired } from "./scheduled/purge";
 import { withJobSpan } from "./tracing";
@@ -49,7 +61,22 @@ export interface WorkerOptions {
   webhooks: WebhookDeliverySettings;
   /** Attachment storage, where the files of deleted attachments and projects are removed. */
   storage?: ObjectStorage;
+  /** Exports and imports: run as their requesters on the application role's pool. */
+  transfers?: WorkerTransferOptions;
 }
+
+export interface WorkerTransferOptions {
+  /** The application role's pool (RLS-bound): every transfer runs on it, as its requester. */
+  pool: PrismaClient;
+  /** Where their files go: the same storage as attachments. */
+  storage: ObjectStorage;
+  settings: TransferSettings;
+  /** Cron (UTC) of removing expired exports' files. */
+  cleanupCron: string;
+}
+
+/** Transfers one worker runs at once: each holds a connection and a transaction for its length. */
+const TRANSFER_CONCURRENCY = 2;
 
 export interface WorkerStats {
   dispatched: number;
@@ -107,6 +134,11 @@ export class Worker {
     await applyWebhookQueueSettings(boss, this.options.webhooks);
     await boss.schedule(QUEUES.purge, this.options.purgeCron, {}, { tz: "UTC" });
     await boss.schedule(QUEUES.workflowTimeouts, this.options.timeoutsCron, {}, { tz: "UTC" });
+    const { transfers } = this.options;
+    if (transfers) {
+      await applyTransferQueueSettings(boss, queue, transfers.settings);
+      await boss.schedule(QUEUES.transferCleanup, transfers.cleanupCron, {}, { tz: "UTC" });
+    }
 
     const polling = {
       pollingIntervalSeconds: queue.pollIntervalSeconds,
@@ -153,8 +185,39 @@ export class Worker {
       this.options.metrics?.timeoutsFired(fired);
       if (fired > 0) log.info({ fired }, "fired workflow time-outs");
     });
+    if (transfers) await this.startTransfers(boss, polling, transfers);
     // Last: the worker counts as running once it takes jobs.
     await this.heartbeat.start();
+  }
+
+  private async startTransfers(
+    boss: PgBoss,
+    polling: { pollingIntervalSeconds: number; batchSize: number; includeMetadata: true },
+    transfers: WorkerTransferOptions,
+  ): Promise<void> {
+    const { log } = this.options;
+    const deps = {
+      system: this.options.db,
+      pool: transfers.pool,
+      storage: transfers.storage,
+      settings: transfers.settings,
+      runners: transferRunners,
+      log,
+    };
+    for (let i = 0; i < TRANSFER_CONCURRENCY; i += 1) {
+      await this.loop(boss, QUEUES.transfers, polling, async (data, job) => {
+        const { transferId } = ZTransferJobSchema.parse(data);
+        const outcome = await runTransfer(deps, transferId, {
+          retryCount: job.retryCount,
+          retryLimit: job.retryLimit,
+        });
+        scopeLogger(log).info({ transferId, outcome }, "transfer job finished");
+      });
+    }
+    await this.loop(boss, QUEUES.transferCleanup, polling, async () => {
+      const purged = await purgeExpiredExports(this.options.db, transfers.storage);
+      if (purged > 0) log.info({ purged }, "removed expired exports");
+    });
   }
 
   /**

@@ -7,6 +7,7 @@ import { type Logger } from "pino";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 
 import { readAuthEnv } from "@fastnext/auth/env";
+import { type TransferSettings } from "@fastnext/core/transfers";
 import { EMPTY_ALLOW_LIST } from "@fastnext/core/webhooks";
 import { createPrismaClient, type PrismaClient } from "@fastnext/db";
 import { createFileMailer, createSmtpMailer } from "@fastnext/email";
@@ -103,6 +104,15 @@ export const testWebhooks: WebhookDeliverySettings = {
   maxResponseBytes: 4096,
 };
 
+/** Transfer settings for tests: progress on every batch, a day's retention, 64 MB files. */
+export const testTransfers: TransferSettings = {
+  progressEveryRows: 1,
+  progressEveryMs: 0,
+  exportRetentionSeconds: 86_400,
+  exportMaxBytes: 64 * 1024 * 1024,
+  transactionTimeoutMs: 60_000,
+};
+
 /** The product's logger (redaction, trace ids), keeping its lines instead of printing them. */
 export function quietLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
@@ -139,9 +149,14 @@ export async function startWorker(
     log?: Logger;
     webhooks?: Partial<WebhookDeliverySettings>;
     storage?: ObjectStorage;
+    /** Runs exports and imports as their requesters on this application-role URL. */
+    transfers?: { appUrl: string; storage: ObjectStorage; settings?: Partial<TransferSettings> };
   } = {},
 ): Promise<InProcessWorker> {
   const db = createPrismaClient({ connectionString: systemUrl, max: 4 });
+  const pool = options.transfers
+    ? createPrismaClient({ connectionString: options.transfers.appUrl, max: 4 })
+    : null;
   const mailer = createSmtpMailer({
     from: "FastNext <no-reply@example.com>",
     smtp: {
@@ -167,6 +182,15 @@ export async function startWorker(
     metrics: options.metrics,
     webhooks: { ...testWebhooks, ...options.webhooks },
     storage: options.storage,
+    ...(options.transfers &&
+      pool && {
+        transfers: {
+          pool,
+          storage: options.transfers.storage,
+          cleanupCron: "23 * * * *",
+          settings: { ...testTransfers, ...options.transfers.settings },
+        },
+      }),
   });
   await worker.start();
   return {
@@ -176,6 +200,7 @@ export async function startWorker(
       await worker.stop(5_000);
       await mailer.close();
       await db.$disconnect();
+      await pool?.$disconnect();
     },
   };
 }

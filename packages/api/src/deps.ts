@@ -1,6 +1,7 @@
 import { accessTokenConfig } from "@fastnext/auth";
 import { AccessCache, type CoreDeps, CursorSigner, type ServiceLimiters } from "@fastnext/core";
 import { NotificationHub } from "@fastnext/core/notifications";
+import { DownloadLinkSigner } from "@fastnext/core/transfers";
 import { createPrismaClient, ReadRouting } from "@fastnext/db";
 import { createLogger } from "@fastnext/logger";
 import { type ApiMetrics } from "@fastnext/metrics";
@@ -43,6 +44,8 @@ export interface ApiDeps extends CoreDeps {
 export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics } = {}): ApiDeps {
   const { metrics } = options;
   const encryptionKeys = config.auth.encryptionKeys;
+  // One adapter for every stored file: attachments and exports alike.
+  const storage = createObjectStorage(config.storage);
   const redis = config.redisUrl ? createRedisClient(config.redisUrl) : null;
   // Until connected, limiters count in memory (see @fastnext/rate-limit).
   void redis?.connect().catch(() => undefined);
@@ -95,9 +98,11 @@ export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics
     encryptionKeys,
     cursors: CursorSigner.fromKeyRing(encryptionKeys),
     webhooks: config.webhooks,
-    attachments: {
-      storage: createObjectStorage(config.storage),
-      maxBytes: config.storage.ATTACHMENT_MAX_BYTES,
+    attachments: { storage, maxBytes: config.storage.ATTACHMENT_MAX_BYTES },
+    transfers: {
+      storage,
+      links: DownloadLinkSigner.fromKeyRing(encryptionKeys),
+      linkTtlSeconds: config.transfers.TRANSFER_LINK_TTL_SECONDS,
     },
     loginPolicy: {
       lockThreshold: config.AUTH_LOCK_THRESHOLD,

@@ -7,6 +7,7 @@ import {
   type IdentityProvidersEnv,
 } from "@fastnext/auth/env";
 import { readWebhookEnv, type WebhookSettings } from "@fastnext/core/webhooks";
+import { readTransferEnv, type TransferEnv } from "@fastnext/core/transfers";
 import { readStorageEnv, type StorageEnv } from "@fastnext/storage/env";
 import {
   EnvError,
@@ -128,6 +129,8 @@ export interface ApiConfig extends ApiEnv {
   redisUrl: string | undefined;
   /** Where attachments are stored, and their size limit. */
   storage: StorageEnv;
+  /** Exports' download links (TRANSFER_* variables). */
+  transfers: TransferEnv;
 }
 
 /** Reads the API's configuration from `source`, reporting every bad variable at once. */
@@ -149,7 +152,8 @@ export function readApiConfig(source: EnvSource): ApiConfig {
   const webhooks = attempt(() => readWebhookEnv(source));
   const identity = attempt(() => readIdentityProvidersEnv(source));
   const storage = attempt(() => readStorageEnv(source));
-  if (!api || !database || !auth || !rateLimit || !webhooks || !identity || !storage)
+  const transfers = attempt(() => readTransferEnv(source));
+  if (!api || !database || !auth || !rateLimit || !webhooks || !identity || !storage || !transfers)
     throw new EnvError("api", problems);
   return {
     ...api,
@@ -165,5 +169,6 @@ export function readApiConfig(source: EnvSource): ApiConfig {
     identity,
     redisUrl: rateLimit.REDIS_URL,
     storage,
+    transfers,
   };
 }

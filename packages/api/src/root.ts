@@ -4,6 +4,7 @@ import { invitationsRouter } from "./routers/invitations";
 import { notificationsRouter } from "./routers/notifications";
 import { projectsRouter } from "./routers/projects";
 import { systemRouter } from "./routers/system";
+import { transfersRouter } from "./routers/transfers";
 import { usersRouter } from "./routers/users";
 import { webhooksRouter } from "./routers/webhooks";
 import { workflowsRouter } from "./routers/workflows";
@@ -19,6 +20,7 @@ export const appRouter = router({
   workflows: workflowsRouter,
   notifications: notificationsRouter,
   webhooks: webhooksRouter,
+  transfers: transfersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { type ObjectStorage } from "@fastnext/storage";
 
 import { type NotificationHub } from "./notifications/hub";
 import { type CursorSigner } from "./pagination/cursor";
+import { type DownloadLinkSigner } from "./transfers/download-link";
 import { type Telemetry } from "./telemetry";
 import { type WebhookSettings } from "./webhooks/env";
 
@@ -34,6 +35,14 @@ export interface AttachmentSettings {
   maxBytes: number;
 }
 
+/** Where exports and imports keep their files, and how their download links are signed. */
+export interface TransferServiceSettings {
+  storage: ObjectStorage;
+  links: DownloadLinkSigner;
+  /** How long a download link works (TRANSFER_LINK_TTL_SECONDS). */
+  linkTtlSeconds: number;
+}
+
 /**
  * Everything a service needs from outside itself, built once per process
  * by the app's composition root (tests build their own with smaller
@@ -56,6 +65,8 @@ export interface CoreDeps {
   webhooks?: WebhookSettings;
   /** Attachment storage; unset: uploads and downloads are refused as unavailable. */
   attachments?: AttachmentSettings;
+  /** Export and import files; unset: exports and imports are refused as unavailable. */
+  transfers?: TransferServiceSettings;
   /** Where services report sign-ins, lock-outs and workflow activity; unset: nowhere. */
   telemetry?: Telemetry;
 }

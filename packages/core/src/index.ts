@@ -36,6 +36,7 @@ export {
   type CoreDeps,
   type LoginPolicy,
   type ServiceLimiters,
+  type TransferServiceSettings,
 } from "./deps";
 export {
   noTelemetry,

@@ -60,6 +60,8 @@ export const EVENT_CATALOGUE = {
   "webhook.ping_requested": z.object({ endpointId: id }),
   /** Someone asked for a webhook delivery to be sent again (under its own delivery id). */
   "webhook.redelivery_requested": z.object({ deliveryId: id }),
+  /** A user asked for an export or an import: the worker queues its run. */
+  "transfer.requested": z.object({ transferId: id }),
 } as const;
 
 export type EventName = keyof typeof EVENT_CATALOGUE;
@@ -80,10 +82,11 @@ export interface DomainEvent<N extends EventName = EventName> {
 /**
  * The events a webhook endpoint may subscribe to: every catalogued event
  * except the webhooks' own requests (a ping or a redelivery is sent to the
- * one endpoint it names, never fanned out).
+ * one endpoint it names, never fanned out) and a user's own transfers
+ * (private to the requester, like their notifications).
  */
 export const WEBHOOK_EVENT_NAMES: readonly EventName[] = EVENT_NAMES.filter(
-  (name) => !name.startsWith("webhook."),
+  (name) => !name.startsWith("webhook.") && !name.startsWith("transfer."),
 );
 
 export function parsePayload<N extends EventName>(name: N, payload: unknown): EventPayload<N> {

@@ -1,7 +1,12 @@
 export * from "./catalogue";
 export { emitEvent } from "./emit";
 export { inTransaction, queueClient } from "./queue-client";
-export { NOTIFICATION_CHANNEL } from "./notifications";
+export {
+  NOTIFICATION_CHANNEL,
+  notificationPayload,
+  parseNotificationPayload,
+  type NotificationTopic,
+} from "./notifications";
 export {
   contextOfStoredTrace,
   currentTraceContext,
@@ -18,8 +23,10 @@ export {
   QUEUES,
   ZDispatchJobSchema,
   ZHandlerJobSchema,
+  ZTransferJobSchema,
   ZWebhookDeliveryJobSchema,
   type DispatchJob,
+  type TransferJob,
   type HandlerJob,
   type WebhookDeliveryJob,
   type QueueName,

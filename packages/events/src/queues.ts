@@ -23,6 +23,10 @@ export const QUEUES = {
    * exponential back-off and jitter.
    */
   webhookDelivery: "webhooks.deliver",
+  /** One job per export or import (queued by the worker when the request's event is handled). */
+  transfers: "transfers.run",
+  /** Scheduled: removes the stored files of expired exports. */
+  transferCleanup: "transfers.cleanup",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -39,6 +43,10 @@ export const ZHandlerJobSchema = z.object({
 /** What the fan-out puts in a webhook delivery job. */
 export const ZWebhookDeliveryJobSchema = z.object({ deliveryId: z.uuid() });
 
+/** What the worker puts in a transfer job. */
+export const ZTransferJobSchema = z.object({ transferId: z.uuid() });
+
 export type DispatchJob = z.infer<typeof ZDispatchJobSchema>;
 export type HandlerJob = z.infer<typeof ZHandlerJobSchema>;
 export type WebhookDeliveryJob = z.infer<typeof ZWebhookDeliveryJobSchema>;
+export type TransferJob = z.infer<typeof ZTransferJobSchema>;

@@ -24,7 +24,10 @@ export interface ApiMetrics {
   /** The services' recorder (`CoreDeps.telemetry`). */
   readonly telemetry: Telemetry;
   call(labels: CallLabels, seconds: number, statements: number): void;
-  httpResponse(handler: "trpc" | "rest" | "attachments" | "metrics", status: number): void;
+  httpResponse(
+    handler: "trpc" | "rest" | "attachments" | "transfers" | "metrics",
+    status: number,
+  ): void;
   /** One request refused by the limiter named `limiter` (its key prefix). */
   rateLimited(limiter: string): void;
   /** Reports `count()` (open live-notification streams) at every scrape. */

@@ -12,6 +12,7 @@ import { type TrustProxy } from "@fastnext/api/http";
 import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
 import { AccessCache, CursorSigner } from "@fastnext/core";
 import { NotificationHub } from "@fastnext/core/notifications";
+import { DownloadLinkSigner } from "@fastnext/core/transfers";
 import { type WebhookSettings } from "@fastnext/core/webhooks";
 import { createPrismaClient, type PrismaClient, type ReadRouting } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
@@ -50,6 +51,8 @@ export interface ApiOptions {
   reads?: (primary: PrismaClient) => ReadRouting;
   /** Webhook registration settings (default: public addresses only, 24 h secret grace). */
   webhooks?: WebhookSettings;
+  /** How long export download links work (default 900 s). */
+  transferLinkTtlSeconds?: number;
   /** Where attachments go (default: a fresh folder of its own, removed on close). */
   storage?: ObjectStorage;
   /** The largest attachment (default: ATTACHMENT_MAX_BYTES's default, 10 MB). */
@@ -96,6 +99,11 @@ export async function startApi(options: ApiOptions = {}) {
     cursors: CursorSigner.fromKeyRing(auth.encryptionKeys),
     ...(options.webhooks && { webhooks: options.webhooks }),
     attachments: { storage, maxBytes: options.attachmentMaxBytes ?? 10 * 1024 * 1024 },
+    transfers: {
+      storage,
+      links: DownloadLinkSigner.fromKeyRing(auth.encryptionKeys),
+      linkTtlSeconds: options.transferLinkTtlSeconds ?? 900,
+    },
     refreshTokenTtlDays: 30,
     loginPolicy: { lockThreshold: 6, lockSeconds: 900 },
     limiters: {

@@ -11,9 +11,11 @@ import {
   createAttachmentHandler,
   createNodeServer,
   createRestHandler,
+  createTransferHandler,
   createTrpcHandler,
   type RequestInfo,
   REST_BASE_PATH,
+  TRANSFERS_PATH,
   type TrpcHandlerOptions,
 } from "@fastnext/api/http";
 import { createLoggerTo } from "@fastnext/logger";
@@ -83,12 +85,20 @@ export async function serve(router: AnyTRPCRouter, options: ServeOptions = {}) {
     ...options,
     trustProxy,
   });
+  const transfers = createTransferHandler({
+    logger,
+    allowedOrigins: defaults.CORS_ORIGINS,
+    deps: noDeps,
+    ...options,
+    trustProxy,
+  });
   const server = createNodeServer(handler, {
     prefix: "/trpc",
     trustProxy,
     mounts: [
       { prefix: `${REST_BASE_PATH}/`, handler: restHandler },
       { prefix: `${ATTACHMENTS_PATH}/`, handler: attachments },
+      { prefix: `${TRANSFERS_PATH}/`, handler: transfers },
     ],
     extraRoutes: apiReferenceRoutes(),
   });

@@ -161,6 +161,13 @@ export const ACTIVITY_SENTENCES = {
   "webhook.delete": named("Removed the webhook for", "url"),
   "webhook.rotate_secret": fixed("Replaced a webhook's signing secret"),
   "webhook.redeliver": fixed("Sent a webhook delivery again"),
+
+  "transfer.request": (f) => {
+    const kind = f.after("kind") === "import" ? "an import" : "an export";
+    const resource = f.after("resource")?.replaceAll("_", " ");
+    return resource ? `Asked for ${kind} of ${resource}` : `Asked for ${kind}`;
+  },
+  "transfer.cancel": fixed("Cancelled an export or import"),
   "webhook.ping": fixed("Sent a test delivery to a webhook"),
 } as const satisfies Record<string, Sentence>;
 

@@ -11,6 +11,7 @@ export * from "./permissions";
 export * from "./primitives";
 export * from "./projects";
 export * from "./settings";
+export * from "./transfers";
 export * from "./users";
 export * from "./workflows";
 export * from "./webhooks";

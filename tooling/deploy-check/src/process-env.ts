@@ -3,6 +3,7 @@ import { type z } from "zod";
 import { apiEnvShape } from "@fastnext/api/env";
 import { authEnvShape } from "@fastnext/auth";
 import { parseEnv, type EnvSource } from "@fastnext/config";
+import { transferEnvShape } from "@fastnext/core/transfers";
 import { webhookEnvShape } from "@fastnext/core/webhooks";
 import { seedEnvShape } from "@fastnext/db/admin";
 import { dbEnvShape } from "@fastnext/db/env";
@@ -38,6 +39,8 @@ export const processes: Record<ProcessName, Record<string, EnvShape>> = {
     webhooks: webhookEnvShape,
     // Attachments are uploaded and downloaded through either server.
     storage: storageEnvShape,
+    // Exports are asked for, and downloaded, through either server.
+    transfers: transferEnvShape,
   },
   api: {
     "api server": apiServerEnvShape,
@@ -49,6 +52,7 @@ export const processes: Record<ProcessName, Record<string, EnvShape>> = {
     metrics: metricsEnvShape,
     webhooks: webhookEnvShape,
     storage: storageEnvShape,
+    transfers: transferEnvShape,
   },
   worker: {
     worker: workerEnvShape,
@@ -57,8 +61,9 @@ export const processes: Record<ProcessName, Record<string, EnvShape>> = {
     email: emailEnvShape,
     metrics: metricsEnvShape,
     webhooks: webhookEnvShape,
-    // The clean-up of a deleted project's files.
+    // The clean-up of a deleted project's files, and exports' files.
     storage: storageEnvShape,
+    transfers: transferEnvShape,
     // Only the key ring: it opens the webhook endpoints' sealed secrets.
     auth: {
       AUTH_ENCRYPTION_KEYS: authEnvShape.AUTH_ENCRYPTION_KEYS,

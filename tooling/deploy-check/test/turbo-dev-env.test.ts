@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { apiEnvShape } from "@fastnext/api/env";
+import { transferEnvShape } from "@fastnext/core/transfers";
 import { webhookEnvShape } from "@fastnext/core/webhooks";
 import { authEnvShape } from "@fastnext/auth";
 import { seedEnvShape } from "@fastnext/db/admin";
@@ -63,6 +64,7 @@ const devStackVariables = [
   seedEnvShape,
   devStackEnvShape,
   webhookEnvShape,
+  transferEnvShape,
 ].flatMap((shape) => Object.keys(shape));
 
 /** turbo.json's patterns: `*` matches any run of characters. */

@@ -3,6 +3,7 @@ import { type EventName } from "@fastnext/events";
 import { inAppHandlers } from "./in-app";
 import { accountMailHandlers, notificationMailHandlers } from "./mail";
 import { storageHandlers } from "./storage";
+import { transferHandlers } from "./transfers";
 import { type Handler } from "./types";
 import { webhookHandlers } from "./webhooks";
 
@@ -17,6 +18,7 @@ export const HANDLERS: readonly Handler[] = [
   ...notificationMailHandlers,
   ...webhookHandlers,
   ...storageHandlers,
+  ...transferHandlers,
 ];
 
 export class HandlerRegistry {

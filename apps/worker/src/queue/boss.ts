@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 
+import { type TransferSettings } from "@fastnext/core/transfers";
 import { QUEUE_SCHEMA } from "@fastnext/db";
 import { QUEUES } from "@fastnext/events";
 
@@ -69,4 +70,32 @@ export async function applyQueueSettings(boss: PgBoss, settings: QueueSettings):
       expireInSeconds: Math.max(settings.jobTimeoutSeconds, 300),
     });
   }
+}
+
+/**
+ * The transfer queue's settings: a job may run as long as a transfer may
+ * (with a margin, so a live but slow one is not run twice at once), and is
+ * retried twice: an export is simply made again, an import resumes.
+ */
+export async function applyTransferQueueSettings(
+  boss: PgBoss,
+  settings: QueueSettings,
+  transfers: TransferSettings,
+): Promise<void> {
+  await boss.updateQueue(QUEUES.transfers, {
+    name: QUEUES.transfers,
+    policy: "standard",
+    retryLimit: 2,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: settings.retryBackoff,
+    expireInSeconds: Math.ceil(transfers.transactionTimeoutMs / 1000) + 60,
+  });
+  await boss.updateQueue(QUEUES.transferCleanup, {
+    name: QUEUES.transferCleanup,
+    policy: "standard",
+    retryLimit: 2,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: settings.retryBackoff,
+    expireInSeconds: Math.max(settings.jobTimeoutSeconds, 300),
+  });
 }

@@ -7,13 +7,18 @@ export {
   trustNoProxy,
   type TrustProxy,
 } from "./client-address";
+export { contentDisposition } from "./file-routes";
 export {
   ATTACHMENTS_PATH,
-  contentDisposition,
   createAttachmentHandler,
   FILE_NAME_HEADER,
   type AttachmentHandlerOptions,
 } from "./attachments/handler";
+export {
+  createTransferHandler,
+  TRANSFERS_PATH,
+  type TransferHandlerOptions,
+} from "./transfers/handler";
 export { createOAuthHandler, oauthRoutePaths, type OAuthHandlerOptions } from "./oauth";
 export {
   apiReferenceRoutes,

@@ -6,4 +6,5 @@
 export const REST_EXCLUDED_PROCEDURES: readonly string[] = [
   // A live stream (server-sent events through tRPC's subscription link); OpenAPI 3 has no subscriptions.
   "notifications.onNew",
+  "transfers.onProgress",
 ];

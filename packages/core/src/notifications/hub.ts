@@ -1,6 +1,11 @@
 import pg from "pg";
 
-import { NOTIFICATION_CHANNEL } from "@fastnext/events";
+import {
+  NOTIFICATION_CHANNEL,
+  notificationPayload,
+  parseNotificationPayload,
+  type NotificationTopic,
+} from "@fastnext/events";
 import { type Logger } from "@fastnext/logger";
 
 export type Wake = () => void;
@@ -12,7 +17,8 @@ export interface NotificationHubOptions {
 
 /**
  * One LISTEN connection per API process, shared by every open
- * subscription: a NOTIFY naming a user wakes that user's subscriptions,
+ * subscription: a NOTIFY naming a user (and a topic: new notifications, or
+ * a transfer that moved) wakes that user's subscriptions of the topic,
  * which then read the new rows themselves (under RLS). The connection is
  * opened by the first subscriber and re-opened when lost; after a
  * reconnect every subscriber is woken, since wake-ups may have been missed.
@@ -33,26 +39,34 @@ export class NotificationHub {
     this.reconnectDelayMs = options.reconnectDelayMs ?? 1_000;
   }
 
-  /** Registers `wake` for `userId` once the hub is listening; returns the unsubscribe function. */
-  async subscribe(userId: string, wake: Wake): Promise<() => void> {
+  /**
+   * Registers `wake` for `userId`'s wake-ups of `topic` once the hub is
+   * listening; returns the unsubscribe function.
+   */
+  async subscribe(
+    userId: string,
+    wake: Wake,
+    topic: NotificationTopic = "notifications",
+  ): Promise<() => void> {
     if (this.closed) throw new Error("the notification hub is closed");
     await this.listen();
-    let set = this.listeners.get(userId);
+    const key = notificationPayload(topic, userId);
+    let set = this.listeners.get(key);
     if (!set) {
       set = new Set();
-      this.listeners.set(userId, set);
+      this.listeners.set(key, set);
     }
     set.add(wake);
     return () => {
-      const current = this.listeners.get(userId);
+      const current = this.listeners.get(key);
       current?.delete(wake);
-      if (current?.size === 0) this.listeners.delete(userId);
+      if (current?.size === 0) this.listeners.delete(key);
     };
   }
 
-  /** Open subscriptions, for one user or in all. */
-  subscriberCount(userId?: string): number {
-    if (userId) return this.listeners.get(userId)?.size ?? 0;
+  /** Open subscriptions, for one user's topic or in all. */
+  subscriberCount(userId?: string, topic: NotificationTopic = "notifications"): number {
+    if (userId) return this.listeners.get(notificationPayload(topic, userId))?.size ?? 0;
     let total = 0;
     for (const set of this.listeners.values()) total += set.size;
     return total;
@@ -99,8 +113,11 @@ export class NotificationHub {
     return client;
   }
 
-  private wake(userId: string): void {
-    for (const wake of this.listeners.get(userId) ?? []) wake();
+  private wake(payload: string): void {
+    const target = parseNotificationPayload(payload);
+    if (!target) return;
+    const key = notificationPayload(target.topic, target.userId);
+    for (const wake of this.listeners.get(key) ?? []) wake();
   }
 
   private lost(client: pg.Client): void {

@@ -1,11 +1,12 @@
 import { z } from "zod";
 
-import { Prisma, scopedRows, withSessionScope, type ScopedDb } from "@fastnext/db";
+import { Prisma, scopedRows } from "@fastnext/db";
 
 import { type Principal } from "../access/principal";
 import { type CoreDeps } from "../deps";
 import { AppError } from "../errors";
 import { decodeCursor, encodeCursor } from "../pagination/pagination";
+import { Doorbell, liveSessionReader } from "./live-stream";
 import { notificationSelect, toNotificationView, type NotificationView } from "./view";
 
 export interface LiveOptions {
@@ -32,36 +33,6 @@ export interface LiveNotification {
 const LOOKBACK_MS = 60_000;
 const BATCH = 100;
 
-/** A wake-up flag with one waiter: rings coalesce until the waiter takes them. */
-class Doorbell {
-  private rung = false;
-  private waiter: (() => void) | null = null;
-
-  ring(): void {
-    this.rung = true;
-    this.waiter?.();
-  }
-
-  wait(timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    if (this.rung || signal?.aborted) {
-      this.rung = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", done);
-        this.waiter = null;
-        this.rung = false;
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      signal?.addEventListener("abort", done, { once: true });
-      this.waiter = done;
-    });
-  }
-}
-
 /**
  * The caller's new notifications as they arrive. Registers with the
  * process's hub, then reads in a short scoped transaction per wake-up (the
@@ -83,19 +54,7 @@ export async function* liveNotifications(
   const resumeFrom = decodeCursor(deps.cursors, options.lastEventId);
   const doorbell = new Doorbell();
   const unsubscribe = await hub.subscribe(principal.userId, () => doorbell.ring());
-  const scope = {
-    userId: principal.userId,
-    sessionId: principal.sessionId,
-    permissions: [...principal.permissions],
-    requestId,
-  };
-  const read = <T>(work: (tx: ScopedDb) => Promise<T>) =>
-    withSessionScope(deps.pool, scope, async (tx, state) => {
-      if (!state?.isActive || !state.sessionValid) {
-        throw new AppError("UNAUTHENTICATED", "The session has ended", { reason: "session_ended" });
-      }
-      return work(tx);
-    });
+  const read = liveSessionReader(deps, principal, requestId);
 
   try {
     // What exists already is known, not new: everything up to now, or up

@@ -9,6 +9,7 @@ import {
   identityProvidersEnvShape,
 } from "@fastnext/auth/env";
 import { adminCreateEnvDocs, adminCreateEnvShape } from "@fastnext/core/admin";
+import { transferEnvDocs, transferEnvShape } from "@fastnext/core/transfers";
 import { webhookEnvDocs, webhookEnvShape } from "@fastnext/core/webhooks";
 import { backupEnvDocs, backupEnvShape, seedEnvDocs, seedEnvShape } from "@fastnext/db/admin";
 import { dbEnvDocs, dbEnvShape } from "@fastnext/db/env";
@@ -74,6 +75,7 @@ export const envSchemas: readonly EnvSchemaEntry[] = [
   ),
   entry("webhookEnvShape", PROCESSES, webhookEnvShape, webhookEnvDocs),
   entry("storageEnvShape", PROCESSES, storageEnvShape, storageEnvDocs),
+  entry("transferEnvShape", PROCESSES, transferEnvShape, transferEnvDocs),
   entry("emailEnvShape", "worker", emailEnvShape, emailEnvDocs),
   entry("metricsTokenEnvShape", "web", metricsTokenEnvShape, metricsTokenEnvDocs),
   entry("metricsEnvShape", "API server, worker", metricsEnvShape, metricsEnvDocs),

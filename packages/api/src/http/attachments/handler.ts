@@ -5,15 +5,16 @@ import { TRPCError } from "@trpc/server";
 
 import { AppError } from "@fastnext/core";
 import { discardUpload, storeUpload } from "@fastnext/core/workflows";
-import { rootLogger } from "@fastnext/logger";
 
 import { toTRPCError } from "../../errors";
-import { problemOf, problemResponse } from "../../rest/problem";
-import { clientAddress } from "../client-address";
-import { corsHeaders, type CorsAllowance } from "../cors";
-import { type RequestInfo, retryAfterSeconds, type TrpcHandlerOptions } from "../handler";
-import { resolveRequestId } from "../request-id";
-import { type Context } from "../../trpc/context";
+import { type CorsAllowance } from "../cors";
+import {
+  downloadHeaders,
+  openFileRoute,
+  UUID_PATTERN,
+  type FileRouteOptions,
+} from "../file-routes";
+import { type RequestInfo } from "../handler";
 import { createTransferCaller } from "./transfer";
 
 /** Where the file routes are mounted, on the web app and on the API server alike. */
@@ -27,14 +28,10 @@ const ATTACHMENTS_CORS: CorsAllowance = {
   headers: `authorization, content-type, x-request-id, ${FILE_NAME_HEADER}`,
 };
 
-export type AttachmentHandlerOptions = Omit<
-  TrpcHandlerOptions,
-  "endpoint" | "router" | "maxBodyBytes"
->;
+export type AttachmentHandlerOptions = FileRouteOptions;
 
-const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-const UPLOAD_PATH = new RegExp(`^/instances/(${UUID})$`);
-const DOWNLOAD_PATH = new RegExp(`^/(${UUID})$`);
+const UPLOAD_PATH = new RegExp(`^/instances/(${UUID_PATTERN})$`);
+const DOWNLOAD_PATH = new RegExp(`^/(${UUID_PATTERN})$`);
 
 function fileNameOf(header: string | null): string | null {
   if (header === null) return null;
@@ -43,20 +40,6 @@ function fileNameOf(header: string | null): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * `Content-Disposition: attachment` with the name in both forms: an ASCII
- * fallback (anything else, quotes and backslashes replaced) and the
- * RFC 5987 UTF-8 form, so no name can break out of the header.
- */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
@@ -74,36 +57,12 @@ export function contentDisposition(fileName: string): string {
  * only the allowed origins are let through.
  */
 export function createAttachmentHandler(options: AttachmentHandlerOptions) {
-  const baseLogger = options.logger ?? rootLogger();
-  const { allowedOrigins, trustProxy, deps } = options;
   const metrics = options.metrics ?? null;
 
   async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
-    const requestId = resolveRequestId(request.headers);
-    const cors = corsHeaders(request.headers.get("origin"), allowedOrigins, ATTACHMENTS_CORS);
-    cors.set("x-request-id", requestId);
+    const { cors, url, context, refuse } = openFileRoute(request, info, options, ATTACHMENTS_CORS);
     if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
-    const url = new URL(request.url);
     const path = url.pathname.slice(ATTACHMENTS_PATH.length);
-    const refuse = (error: TRPCError) => {
-      const headers = new Headers(cors);
-      const seconds = retryAfterSeconds([error]);
-      if (seconds !== null) headers.set("retry-after", String(seconds));
-      return problemResponse(problemOf(error, requestId, url.pathname), headers);
-    };
-    const context: Context = {
-      requestId,
-      logger: baseLogger.child({ requestId }),
-      headers: request.headers,
-      ip: clientAddress(info.remoteAddress ?? null, request.headers, trustProxy),
-      userAgent: request.headers.get("user-agent"),
-      get deps() {
-        return typeof deps === "function" ? deps() : deps;
-      },
-      resolveSession: options.resolveSession ?? null,
-      metrics,
-      connectionParams: null,
-    };
     const caller = createTransferCaller(context);
     const upload = UPLOAD_PATH.exec(path);
     const download = DOWNLOAD_PATH.exec(path);
@@ -153,18 +112,7 @@ export function createAttachmentHandler(options: AttachmentHandlerOptions) {
       }
       if (download && (request.method === "GET" || request.method === "HEAD")) {
         const { attachment, body } = await caller.download({ attachmentId: download[1] ?? "" });
-        const headers = new Headers(cors);
-        const textual = attachment.contentType.startsWith("text/");
-        headers.set(
-          "content-type",
-          textual ? `${attachment.contentType}; charset=utf-8` : attachment.contentType,
-        );
-        headers.set("content-length", String(attachment.size));
-        headers.set("content-disposition", contentDisposition(attachment.fileName));
-        headers.set("x-content-type-options", "nosniff");
-        headers.set("cache-control", "private, no-store");
-        // Opened as a page by mistake, it still runs nothing.
-        headers.set("content-security-policy", "default-src 'none'; sandbox");
+        const headers = downloadHeaders(cors, attachment);
         if (request.method === "HEAD") {
           body.destroy();
           return new Response(null, { status: 200, headers });

@@ -1,6 +1,7 @@
 import { type TableAccess } from "../access";
 import { access as prismaMigrations } from "./_prisma_migrations";
 import { access as activities } from "./activities";
+import { access as dataTransfers } from "./data_transfers";
 import { access as domainEvents } from "./domain_events";
 import { access as eventHandlerRuns } from "./event_handler_runs";
 import { access as idempotencyKeys } from "./idempotency_keys";
@@ -45,6 +46,7 @@ import { access as workflowTypes } from "./workflow_types";
 export const tableAccess: readonly TableAccess[] = sortedByTable([
   prismaMigrations,
   activities,
+  dataTransfers,
   domainEvents,
   eventHandlerRuns,
   idempotencyKeys,

@@ -1,0 +1,20 @@
+import { serviceContext } from "@fastnext/core";
+import { openTransferDownload } from "@fastnext/core/transfers";
+
+import { authedProcedure, createCallerFactory, router } from "../../trpc/procedures";
+import { ZTransferDownloadInputSchema, ZTransferDownloadOutputSchema } from "./files.types";
+
+/**
+ * The calls behind the transfer file routes (`./handler.ts`): procedures on
+ * the same builder as every other, so the caller is signed in,
+ * rate-limited and scoped by RLS alike, in a router of their own because
+ * bytes do not travel as JSON.
+ */
+export const transferFilesRouter = router({
+  download: authedProcedure
+    .input(ZTransferDownloadInputSchema)
+    .output(ZTransferDownloadOutputSchema)
+    .query(({ ctx, input }) => openTransferDownload(serviceContext(ctx), input.id, input.token)),
+});
+
+export const createTransferFilesCaller = createCallerFactory(transferFilesRouter);

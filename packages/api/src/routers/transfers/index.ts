@@ -1,0 +1,16 @@
+import { router } from "../../trpc/procedures";
+import { cancel } from "./cancel";
+import { downloadLink } from "./download-link";
+import { exportsRouter } from "./exports";
+import { get } from "./get";
+import { list } from "./list";
+import { onProgress } from "./on-progress";
+
+export const transfersRouter = router({
+  list,
+  get,
+  cancel,
+  downloadLink,
+  onProgress,
+  exports: exportsRouter,
+});
