@@ -22,9 +22,9 @@ function cellOf(value: ExcelJS.CellValue): ImportCell {
     return value;
   if (value instanceof Date) return { kind: "date", value };
   if ("formula" in value || "sharedFormula" in value) {
-    return { kind: "formula", formula: "formula" in value ? String(value.formula) : "" };
+    return { kind: "formula", formula: "formula" in value ? (value.formula ?? "") : "" };
   }
-  if ("error" in value) return { kind: "error", text: String(value.error) };
+  if ("error" in value) return { kind: "error", text: value.error };
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("text" in value) return typeof value.text === "string" ? value.text : null;
   return null;
