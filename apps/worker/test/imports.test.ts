@@ -53,9 +53,15 @@ async function count(sql: string, params: unknown[]): Promise<number> {
 /** Items, import keys and activity entries of a project: what an import may change. */
 async function footprint(projectId: string) {
   return {
-    items: await count("SELECT count(*)::int AS n FROM workflow_instances WHERE project_id = $1", [projectId]),
-    keys: await count("SELECT count(*)::int AS n FROM workflow_import_keys WHERE project_id = $1", [projectId]),
-    mappings: await count("SELECT count(*)::int AS n FROM import_mappings WHERE project_id = $1", [projectId]),
+    items: await count("SELECT count(*)::int AS n FROM workflow_instances WHERE project_id = $1", [
+      projectId,
+    ]),
+    keys: await count("SELECT count(*)::int AS n FROM workflow_import_keys WHERE project_id = $1", [
+      projectId,
+    ]),
+    mappings: await count("SELECT count(*)::int AS n FROM import_mappings WHERE project_id = $1", [
+      projectId,
+    ]),
     activity: await count(
       "SELECT count(*)::int AS n FROM activities WHERE entity_type = 'workflow_instance' AND entity_id IN (SELECT id::text FROM workflow_instances WHERE project_id = $1)",
       [projectId],
@@ -68,7 +74,10 @@ async function template() {
   const admin = await signInAdmin(api);
   suffixes += 1;
   const suffix = `${suffixes}_${Date.now().toString(36)}`;
-  const type = await admin.client.workflows.types.create.mutate({ key: `imp_${suffix}`, name: "Expenses" });
+  const type = await admin.client.workflows.types.create.mutate({
+    key: `imp_${suffix}`,
+    name: "Expenses",
+  });
   const draft = await admin.client.workflows.templates.create.mutate({
     typeId: type.id,
     key: `expense_${suffix}`,
@@ -105,8 +114,16 @@ async function team() {
   );
   if (!owner || !editor || !viewer || !outsider) throw new Error("sign-up failed");
   const project = await owner.client.projects.create.mutate({ name: `Imports ${Date.now()}` });
-  await owner.client.projects.members.add.mutate({ projectId: project.id, userId: editor.id, role: "editor" });
-  await owner.client.projects.members.add.mutate({ projectId: project.id, userId: viewer.id, role: "viewer" });
+  await owner.client.projects.members.add.mutate({
+    projectId: project.id,
+    userId: editor.id,
+    role: "editor",
+  });
+  await owner.client.projects.members.add.mutate({
+    projectId: project.id,
+    userId: viewer.id,
+    role: "viewer",
+  });
   const { key } = await template();
   return { owner, editor, viewer, outsider, project, templateKey: key };
 }
@@ -152,7 +169,10 @@ async function refusedUpload(user: User | null, projectId: string, fileName: str
 
 async function finished(client: Client, id: string) {
   await expect
-    .poll(async () => (await client.transfers.get.query({ id })).status, { timeout: 30_000, interval: 100 })
+    .poll(async () => (await client.transfers.get.query({ id })).status, {
+      timeout: 30_000,
+      interval: 100,
+    })
     .toMatch(/succeeded|failed|cancelled/);
   return client.transfers.get.query({ id });
 }
@@ -181,11 +201,15 @@ function csvOf(rows: (string | number)[][]): Buffer {
     const text = String(value);
     return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return Buffer.from(`\uFEFF${[HEADER, ...rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`);
+  return Buffer.from(
+    `\uFEFF${[HEADER, ...rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`,
+  );
 }
 
 function objectsOf(rows: (string | number)[][]) {
-  return rows.map((row) => Object.fromEntries(HEADER.map((name, i) => [name, row[i] === "" ? null : row[i]])));
+  return rows.map((row) =>
+    Object.fromEntries(HEADER.map((name, i) => [name, row[i] === "" ? null : row[i]])),
+  );
 }
 
 async function xlsxOf(rows: (string | number | ExcelJS.CellValue)[][]): Promise<Buffer> {
@@ -207,7 +231,11 @@ async function fileOf(format: "csv" | "xlsx" | "json" | "ndjson", rows: (string 
     case "ndjson":
       return {
         name: "expenses.ndjson",
-        body: Buffer.from(objectsOf(rows).map((o) => JSON.stringify(o)).join("\n")),
+        body: Buffer.from(
+          objectsOf(rows)
+            .map((o) => JSON.stringify(o))
+            .join("\n"),
+        ),
       };
   }
 }
@@ -220,13 +248,28 @@ describe("importing items", () => {
       const file = await fileOf(format, rowsFor(editor.email));
       const first = await uploaded(editor, project.id, file.name, file.body);
       expect(first).toMatchObject({ format, columns: HEADER, byteSize: file.body.length });
-      const run = { projectId: project.id, uploadId: first.uploadId, fileName: file.name, templateKey, mapping: MAPPING };
+      const run = {
+        projectId: project.id,
+        uploadId: first.uploadId,
+        fileName: file.name,
+        templateKey,
+        mapping: MAPPING,
+      };
 
       const before = await footprint(project.id);
       const report = await editor.client.transfers.imports.dryRun.mutate(run);
-      expect(report).toMatchObject({ rows: 4, created: 2, unchanged: 0, invalid: 2, problemsTruncated: false });
+      expect(report).toMatchObject({
+        rows: 4,
+        created: 2,
+        unchanged: 0,
+        invalid: 2,
+        problemsTruncated: false,
+      });
       expect(report.problems).toEqual([
-        { row: format === "json" || format === "ndjson" ? 3 : 4, errors: { "data.amount": ['"12,5" is not a number'] } },
+        {
+          row: format === "json" || format === "ndjson" ? 3 : 4,
+          errors: { "data.amount": ['"12,5" is not a number'] },
+        },
         {
           row: format === "json" || format === "ndjson" ? 4 : 5,
           errors: {
@@ -238,12 +281,20 @@ describe("importing items", () => {
       expect(await footprint(project.id)).toEqual(before);
 
       const queued = await editor.client.transfers.imports.create.mutate(run);
-      expect(queued).toMatchObject({ kind: "import", resource: "workflow_instances", format, status: "queued" });
+      expect(queued).toMatchObject({
+        kind: "import",
+        resource: "workflow_instances",
+        format,
+        status: "queued",
+      });
       const done = await finished(editor.client, queued.id);
       expect(done).toMatchObject({ status: "succeeded", processedRows: 4, error: null });
       expect(done.result).toMatchObject({ rows: 4, created: 2, unchanged: 0, invalid: 2 });
 
-      const items = await editor.client.workflows.instances.list.query({ projectId: project.id, limit: 10 });
+      const items = await editor.client.workflows.instances.list.query({
+        projectId: project.id,
+        limit: 10,
+      });
       const byTitle = new Map(items.items.map((item) => [item.title, item]));
       expect(byTitle.get("Train to Lyon")).toMatchObject({
         state: "open",
@@ -251,7 +302,11 @@ describe("importing items", () => {
         data: { amount: 120.5, kind: "travel", due: "2026-05-01" },
         createdById: editor.id,
       });
-      expect(byTitle.get("Team lunch")).toMatchObject({ state: "paid", assigneeId: null, data: { amount: 64, kind: "food" } });
+      expect(byTitle.get("Team lunch")).toMatchObject({
+        state: "paid",
+        assigneeId: null,
+        data: { amount: 64, kind: "food" },
+      });
       expect(byTitle.size).toBe(2);
       const after = await footprint(project.id);
       expect(after).toMatchObject({ items: 2, keys: 2, mappings: 1 });
@@ -261,13 +316,23 @@ describe("importing items", () => {
       // The same file again: every row finds its item.
       const again = await uploaded(editor, project.id, file.name, file.body);
       const rerun = { ...run, uploadId: again.uploadId };
-      expect(await editor.client.transfers.imports.dryRun.mutate(rerun)).toMatchObject({ created: 0, unchanged: 2, invalid: 2 });
-      const second = await finished(editor.client, (await editor.client.transfers.imports.create.mutate(rerun)).id);
+      expect(await editor.client.transfers.imports.dryRun.mutate(rerun)).toMatchObject({
+        created: 0,
+        unchanged: 2,
+        invalid: 2,
+      });
+      const second = await finished(
+        editor.client,
+        (await editor.client.transfers.imports.create.mutate(rerun)).id,
+      );
       expect(second.result).toMatchObject({ rows: 4, created: 0, unchanged: 2, invalid: 2 });
       expect(await footprint(project.id)).toEqual(after);
 
       // The mapping is remembered for the template.
-      const remembered = await editor.client.transfers.imports.mapping.query({ projectId: project.id, templateKey });
+      const remembered = await editor.client.transfers.imports.mapping.query({
+        projectId: project.id,
+        templateKey,
+      });
       expect(remembered.mapping).toEqual(MAPPING);
     },
   );
@@ -276,15 +341,32 @@ describe("importing items", () => {
     const { editor, project, templateKey } = await team();
     const body = Buffer.from("Title,Amount\nChairs,10\nDesks,20\nChairs,10\n");
     const file = await uploaded(editor, project.id, "a.csv", body);
-    const run = { projectId: project.id, uploadId: file.uploadId, fileName: "a.csv", templateKey, mapping: { title: "Title", fields: { amount: "Amount" } } };
+    const run = {
+      projectId: project.id,
+      uploadId: file.uploadId,
+      fileName: "a.csv",
+      templateKey,
+      mapping: { title: "Title", fields: { amount: "Amount" } },
+    };
     const report = await editor.client.transfers.imports.dryRun.mutate(run);
-    expect(report).toMatchObject({ created: 2, invalid: 1, problems: [{ row: 4, errors: { row: ["The same as row 2: it would make the same item"] } }] });
-    const done = await finished(editor.client, (await editor.client.transfers.imports.create.mutate(run)).id);
+    expect(report).toMatchObject({
+      created: 2,
+      invalid: 1,
+      problems: [{ row: 4, errors: { row: ["The same as row 2: it would make the same item"] } }],
+    });
+    const done = await finished(
+      editor.client,
+      (await editor.client.transfers.imports.create.mutate(run)).id,
+    );
     expect(done.result).toMatchObject({ created: 2 });
     const twice = await failure(editor.client.transfers.imports.create.mutate(run));
     expect(twice.data).toMatchObject({ code: "CONFLICT", reason: "import_upload_used" });
     const again = await uploaded(editor, project.id, "a.csv", body);
-    const rerun = await finished(editor.client, (await editor.client.transfers.imports.create.mutate({ ...run, uploadId: again.uploadId })).id);
+    const rerun = await finished(
+      editor.client,
+      (await editor.client.transfers.imports.create.mutate({ ...run, uploadId: again.uploadId }))
+        .id,
+    );
     expect(rerun.result).toMatchObject({ created: 0, unchanged: 2 });
   });
 });
@@ -293,16 +375,42 @@ describe("bad files are typed refusals that keep nothing", () => {
   it("refuses wrong encodings, binary files with a CSV name, oversized files and broken headers at upload", async () => {
     const { editor, project } = await team();
     const before = await storedFiles();
-    const latin1 = await refusedUpload(editor, project.id, "a.csv", Buffer.from("Title\nCaf\xe9\n", "latin1"));
+    const latin1 = await refusedUpload(
+      editor,
+      project.id,
+      "a.csv",
+      Buffer.from("Title\nCaf\xe9\n", "latin1"),
+    );
     expect(latin1).toMatchObject({ status: 400, reason: "import_not_utf8" });
-    const pdf = await refusedUpload(editor, project.id, "a.csv", Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"));
+    const pdf = await refusedUpload(
+      editor,
+      project.id,
+      "a.csv",
+      Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"),
+    );
     expect(pdf).toMatchObject({ status: 400, reason: "import_unsupported_file" });
-    const big = await refusedUpload(editor, project.id, "a.csv", Buffer.from(`Title\n${"x,".repeat(LIMITS.maxFileBytes)}\n`));
+    const big = await refusedUpload(
+      editor,
+      project.id,
+      "a.csv",
+      Buffer.from(`Title\n${"x,".repeat(LIMITS.maxFileBytes)}\n`),
+    );
     expect(big).toMatchObject({ status: 413, reason: "import_file_too_large" });
-    const header = await refusedUpload(editor, project.id, "a.csv", Buffer.from("Title,title\nx,y\n"));
+    const header = await refusedUpload(
+      editor,
+      project.id,
+      "a.csv",
+      Buffer.from("Title,title\nx,y\n"),
+    );
     expect(header).toMatchObject({ status: 400, reason: "import_header_invalid" });
-    const lateBytes = Buffer.concat([Buffer.from(`Title\n${"ok\n".repeat(30_000)}`), Buffer.from("\xff\n", "latin1")]);
-    expect(await refusedUpload(editor, project.id, "a.csv", lateBytes)).toMatchObject({ status: 400, reason: "import_not_utf8" });
+    const lateBytes = Buffer.concat([
+      Buffer.from(`Title\n${"ok\n".repeat(30_000)}`),
+      Buffer.from("\xff\n", "latin1"),
+    ]);
+    expect(await refusedUpload(editor, project.id, "a.csv", lateBytes)).toMatchObject({
+      status: 400,
+      reason: "import_not_utf8",
+    });
     expect(await storedFiles()).toEqual(before);
   });
 
@@ -310,7 +418,13 @@ describe("bad files are typed refusals that keep nothing", () => {
     const { editor, project, templateKey } = await team();
     const missing = await uploaded(editor, project.id, "a.csv", Buffer.from("Name\nx\n"));
     const refused = await failure(
-      editor.client.transfers.imports.dryRun.mutate({ projectId: project.id, uploadId: missing.uploadId, fileName: "a.csv", templateKey, mapping: MAPPING }),
+      editor.client.transfers.imports.dryRun.mutate({
+        projectId: project.id,
+        uploadId: missing.uploadId,
+        fileName: "a.csv",
+        templateKey,
+        mapping: MAPPING,
+      }),
     );
     expect(refused.data).toMatchObject({ code: "BAD_REQUEST", reason: "import_missing_columns" });
     expect(Object.keys(refused.data?.fieldErrors ?? {})).toEqual(
@@ -328,7 +442,13 @@ describe("bad files are typed refusals that keep nothing", () => {
 
     const sheet = await xlsxOf([["F-1", "Sum", { formula: "1+1", result: 2 }, "", "", "", ""]]);
     const formula = await uploaded(editor, project.id, "f.xlsx", sheet);
-    const report = await editor.client.transfers.imports.dryRun.mutate({ projectId: project.id, uploadId: formula.uploadId, fileName: "f.xlsx", templateKey, mapping: MAPPING });
+    const report = await editor.client.transfers.imports.dryRun.mutate({
+      projectId: project.id,
+      uploadId: formula.uploadId,
+      fileName: "f.xlsx",
+      templateKey,
+      mapping: MAPPING,
+    });
     expect(report).toMatchObject({ created: 0, invalid: 1 });
     expect(report.problems[0]?.errors["data.amount"]?.[0]).toMatch(/^A formula cell/);
   });
@@ -339,18 +459,37 @@ describe("who may import", () => {
     const { editor, viewer, outsider, project, templateKey } = await team();
     const body = csvOf(rowsFor(editor.email));
     const file = await uploaded(editor, project.id, "a.csv", body);
-    const run = { projectId: project.id, uploadId: file.uploadId, fileName: "a.csv", templateKey, mapping: MAPPING };
+    const run = {
+      projectId: project.id,
+      uploadId: file.uploadId,
+      fileName: "a.csv",
+      templateKey,
+      mapping: MAPPING,
+    };
     const before = await footprint(project.id);
     const files = await storedFiles();
 
     expect(await refusedUpload(outsider, project.id, "a.csv", body)).toMatchObject({ status: 404 });
     expect(await refusedUpload(viewer, project.id, "a.csv", body)).toMatchObject({ status: 403 });
     expect(await refusedUpload(null, project.id, "a.csv", body)).toMatchObject({ status: 401 });
-    for (const [user, code] of [[outsider, "NOT_FOUND"], [viewer, "FORBIDDEN"]] as const) {
-      expect((await failure(user.client.transfers.imports.dryRun.mutate(run))).data?.code).toBe(code);
-      expect((await failure(user.client.transfers.imports.create.mutate(run))).data?.code).toBe(code);
+    for (const [user, code] of [
+      [outsider, "NOT_FOUND"],
+      [viewer, "FORBIDDEN"],
+    ] as const) {
+      expect((await failure(user.client.transfers.imports.dryRun.mutate(run))).data?.code).toBe(
+        code,
+      );
+      expect((await failure(user.client.transfers.imports.create.mutate(run))).data?.code).toBe(
+        code,
+      );
     }
-    expect((await failure(outsider.client.transfers.imports.mapping.query({ projectId: project.id, templateKey }))).data?.code).toBe("NOT_FOUND");
+    expect(
+      (
+        await failure(
+          outsider.client.transfers.imports.mapping.query({ projectId: project.id, templateKey }),
+        )
+      ).data?.code,
+    ).toBe("NOT_FOUND");
     expect(await footprint(project.id)).toEqual(before);
     expect(await storedFiles()).toEqual(files);
   });
@@ -358,7 +497,13 @@ describe("who may import", () => {
   it("another editor cannot use someone else's upload", async () => {
     const { owner, editor, project, templateKey } = await team();
     const file = await uploaded(editor, project.id, "a.csv", csvOf(rowsFor(editor.email)));
-    const run = { projectId: project.id, uploadId: file.uploadId, fileName: "a.csv", templateKey, mapping: MAPPING };
+    const run = {
+      projectId: project.id,
+      uploadId: file.uploadId,
+      fileName: "a.csv",
+      templateKey,
+      mapping: MAPPING,
+    };
     const refused = await failure(owner.client.transfers.imports.dryRun.mutate(run));
     expect(refused.data).toMatchObject({ code: "NOT_FOUND", reason: "import_upload_not_found" });
   });

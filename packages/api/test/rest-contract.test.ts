@@ -589,10 +589,7 @@ describe("the REST contract", () => {
           };
         },
       ],
-      [
-        "transfers-imports-dryRun",
-        () => ({ token: as(owner), body: importRun() }),
-      ],
+      ["transfers-imports-dryRun", () => ({ token: as(owner), body: importRun() })],
       ["transfers-imports-create", () => ({ token: as(owner), body: importRun() })],
       [
         "workflows-comments-create",

@@ -34,6 +34,7 @@ const PATHS = [
   "admin.users.create",
   "projects.create",
   "projects.invitations.create",
+  "transfers.exports.create",
   "transfers.imports.create",
   "workflows.comments.create",
   "workflows.instances.create",

@@ -152,7 +152,7 @@ describe("JSON and NDJSON files", () => {
   it("reads an array of objects cut anywhere between chunks", async () => {
     const content = JSON.stringify([
       { title: "Ünïcode ✓", priority: 2, done: true, note: null },
-      { title: "with } and ] and \\\" inside", priority: 3 },
+      { title: 'with } and ] and \\" inside', priority: 3 },
     ]);
     for (const size of [1, 3, 7, 64]) {
       const table = await openImportFile("a.json", chunks(Buffer.from(content), size), LIMITS);

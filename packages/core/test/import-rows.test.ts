@@ -28,7 +28,14 @@ const DEFINITION: WorkflowDefinition = {
     { key: "done", name: "Done", kind: "final" },
   ],
   transitions: [
-    { key: "finish", name: "Finish", from: ["open"], to: "done", allowed: {}, requiresComment: false },
+    {
+      key: "finish",
+      name: "Finish",
+      from: ["open"],
+      to: "done",
+      allowed: {},
+      requiresComment: false,
+    },
   ],
 };
 
@@ -67,7 +74,10 @@ function mappingRefusal(columns: string[], complete: boolean, input: Partial<Imp
 describe("column mapping", () => {
   it("suggests columns by field key or label, ignoring case and spacing", () => {
     expect(
-      suggestImportMapping(["Name", "AMOUNT", "due_date", "Status", "Assignee email", "External key"], DEFINITION.dataFields),
+      suggestImportMapping(
+        ["Name", "AMOUNT", "due_date", "Status", "Assignee email", "External key"],
+        DEFINITION.dataFields,
+      ),
     ).toEqual({
       title: "Name",
       fields: { amount: "AMOUNT", due: "due_date" },
@@ -96,7 +106,9 @@ describe("column mapping", () => {
 
   it("lets JSON objects leave out an optional column the first object lacked", () => {
     const columns = ["Title", "Amount"];
-    expect(() => checkMapping({ columns, columnsComplete: false }, DEFINITION, mapping())).not.toThrow();
+    expect(() =>
+      checkMapping({ columns, columnsComplete: false }, DEFINITION, mapping()),
+    ).not.toThrow();
     expect(mappingRefusal(columns, true, {}).fieldErrors).toHaveProperty(["mapping.fields.note"]);
   });
 });
@@ -151,7 +163,9 @@ describe("row checks", () => {
     );
     expect(result.errors["data.amount"]).toEqual(['"12,5" is not a number']);
     expect(result.errors["data.note"]?.[0]).toMatch(/^A formula cell/);
-    expect(result.errors.assignee).toEqual(["stranger@example.com is not a member of this project"]);
+    expect(result.errors.assignee).toEqual([
+      "stranger@example.com is not a member of this project",
+    ]);
   });
 
   it("checks what converted with the template's own schema", () => {

@@ -125,4 +125,3 @@ export async function readCsv(
   }
   return { format: "csv", columns, columnsComplete: true, rows: rows() };
 }
-

@@ -13,10 +13,7 @@ export function checkHeader(names: readonly string[]): string[] {
   }
   const blank = columns.indexOf("");
   if (blank >= 0) {
-    throw importFileError(
-      "import_header_invalid",
-      `Column ${blank + 1} of the header has no name`,
-    );
+    throw importFileError("import_header_invalid", `Column ${blank + 1} of the header has no name`);
   }
   const seen = new Set<string>();
   for (const column of columns) {

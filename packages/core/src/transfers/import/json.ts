@@ -104,7 +104,11 @@ async function* arrayItems(
       } else if (expectValue) {
         throw importRowFileError("import_malformed", count + 1, "each item must be an object");
       } else {
-        throw importRowFileError("import_malformed", count, "the JSON is not valid after this item");
+        throw importRowFileError(
+          "import_malformed",
+          count,
+          "the JSON is not valid after this item",
+        );
       }
     }
     if (phase === "element") {

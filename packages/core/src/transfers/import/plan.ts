@@ -50,7 +50,10 @@ export async function loadImportPlan(
   if (!template) {
     throw templateField("No published template by that name", "template_not_found", "NOT_FOUND");
   }
-  if (template.projectId === null && (await isTemplateDisabled(db, input.projectId, template.key))) {
+  if (
+    template.projectId === null &&
+    (await isTemplateDisabled(db, input.projectId, template.key))
+  ) {
     throw templateField(
       "This project's owners turned this template off",
       "template_disabled",

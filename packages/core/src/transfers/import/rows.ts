@@ -21,8 +21,7 @@ export interface ImportCandidate {
 }
 
 export type RowCheck =
-  | { ok: true; candidate: ImportCandidate }
-  | { ok: false; number: number; errors: FieldErrors };
+  { ok: true; candidate: ImportCandidate } | { ok: false; number: number; errors: FieldErrors };
 
 /** What a row is checked against, loaded once per import. */
 export interface RowPlan {
@@ -94,8 +93,11 @@ function fieldValue(
     case "enum": {
       const options = field.options ?? [];
       const option =
-        options.find((o) => o === text) ?? options.find((o) => o.toLowerCase() === text.toLowerCase());
-      return option ? { value: option } : { error: `"${text}" is not one of ${options.join(", ")}` };
+        options.find((o) => o === text) ??
+        options.find((o) => o.toLowerCase() === text.toLowerCase());
+      return option
+        ? { value: option }
+        : { error: `"${text}" is not one of ${options.join(", ")}` };
     }
   }
 }
@@ -148,7 +150,10 @@ export function createRowChecker(plan: RowPlan): (row: ImportRow) => RowCheck {
     let stored: Record<string, string | number | boolean> = {};
     if (dataConverted) {
       try {
-        stored = validateData(definition.dataFields, data) as Record<string, string | number | boolean>;
+        stored = validateData(definition.dataFields, data) as Record<
+          string,
+          string | number | boolean
+        >;
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         for (const [path, messages] of Object.entries(error.fieldErrors ?? {}))
@@ -162,7 +167,11 @@ export function createRowChecker(plan: RowPlan): (row: ImportRow) => RowCheck {
       const folded = stateText.toLowerCase();
       const found = states.find((s) => s.key === folded || s.name.toLowerCase() === folded);
       if (found) state = found.key;
-      else add("state", `"${stateText}" is not a state of this workflow (${states.map((s) => s.name).join(", ")})`);
+      else
+        add(
+          "state",
+          `"${stateText}" is not a state of this workflow (${states.map((s) => s.name).join(", ")})`,
+        );
     }
 
     let assigneeId: string | null = null;
@@ -175,7 +184,8 @@ export function createRowChecker(plan: RowPlan): (row: ImportRow) => RowCheck {
     let key: string | null = null;
     if (mapping.externalKey !== null) {
       const keyText = textOf(cell(row, mapping.externalKey));
-      if (keyText === null) add("externalKey", "Required: the key lets a re-import find this row's item");
+      if (keyText === null)
+        add("externalKey", "Required: the key lets a re-import find this row's item");
       else if (keyText.length > IMPORT_KEY_MAX_LENGTH)
         add("externalKey", `At most ${IMPORT_KEY_MAX_LENGTH} characters`);
       else key = `key:${keyText}`;

@@ -47,7 +47,12 @@ async function applyChunk(
     const ctx: WorkContext = {
       db: tx,
       principal: await principalOf(tx, requester),
-      actor: { userId: requester.userId, requestId: `transfer:${job.transfer.id}`, ip: null, userAgent: null },
+      actor: {
+        userId: requester.userId,
+        requestId: `transfer:${job.transfer.id}`,
+        ip: null,
+        userAgent: null,
+      },
       deps: {},
     };
     let created = 0;
@@ -92,30 +97,30 @@ async function applyChunk(
  */
 export const importRunner: TransferRunner = {
   async run(job: TransferJob): Promise<TransferOutcome> {
-      const { transfer } = job;
-      const options = ZImportOptionsSchema.parse(transfer.options);
-      if (!transfer.projectId || !transfer.storageKey || !transfer.fileName) {
-        throw new AppError("PRECONDITION_FAILED", "The import's project or file is gone", {
-          reason: "import_source_gone",
-        });
-      }
-      const projectId = transfer.projectId;
-      const plan = await job.asRequester((tx, requester) =>
-        loadImportPlan(tx, requester, { projectId, ...options }),
+    const { transfer } = job;
+    const options = ZImportOptionsSchema.parse(transfer.options);
+    if (!transfer.projectId || !transfer.storageKey || !transfer.fileName) {
+      throw new AppError("PRECONDITION_FAILED", "The import's project or file is gone", {
+        reason: "import_source_gone",
+      });
+    }
+    const projectId = transfer.projectId;
+    const plan = await job.asRequester((tx, requester) =>
+      loadImportPlan(tx, requester, { projectId, ...options }),
+    );
+    const body = await job.storage.get(transfer.storageKey);
+    try {
+      const table = await openImportFile(transfer.fileName, body, job.settings.importLimits);
+      await job.progress(0, null);
+      const report = await processImport(
+        table,
+        plan,
+        (candidates) => applyChunk(job, plan, candidates),
+        (rows) => job.progress(rows, null),
       );
-      const body = await job.storage.get(transfer.storageKey);
-      try {
-        const table = await openImportFile(transfer.fileName, body, job.settings.importLimits);
-        await job.progress(0, null);
-        const report = await processImport(
-          table,
-          plan,
-          (candidates) => applyChunk(job, plan, candidates),
-          (rows) => job.progress(rows, null),
-        );
-        return { result: report, processedRows: report.rows, totalRows: report.rows };
-      } finally {
-        body.destroy();
-      }
+      return { result: report, processedRows: report.rows, totalRows: report.rows };
+    } finally {
+      body.destroy();
+    }
   },
 };

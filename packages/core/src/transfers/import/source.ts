@@ -28,7 +28,7 @@ function extensionOf(fileName: string): string {
 export function notUtf8(): AppError {
   return importFileError(
     "import_not_utf8",
-    "The file is not UTF-8 text. Save it as \"CSV UTF-8\" (or UTF-8 JSON) and upload it again",
+    'The file is not UTF-8 text. Save it as "CSV UTF-8" (or UTF-8 JSON) and upload it again',
   );
 }
 
@@ -79,7 +79,10 @@ export async function detectFormat(sample: Uint8Array, fileName: string): Promis
   let type: string;
   try {
     // A .json or .ndjson name is no attachment type: the bytes alone decide, then the name.
-    type = await sniffContentType(sample, extension === "csv" || extension === "xlsx" ? fileName : "file");
+    type = await sniffContentType(
+      sample,
+      extension === "csv" || extension === "xlsx" ? fileName : "file",
+    );
   } catch (error) {
     if (error instanceof AppError && error.reason === "unsupported_file_type") {
       const detail = error.details?.detail;
@@ -90,7 +93,8 @@ export async function detectFormat(sample: Uint8Array, fileName: string): Promis
   if (type === XLSX_TYPE) return "xlsx";
   const named = TEXT_EXTENSIONS[extension];
   if (type.startsWith("text/") && named) return named;
-  if (type.startsWith("text/")) throw unsupported("a text file needs a .csv, .json or .ndjson name");
+  if (type.startsWith("text/"))
+    throw unsupported("a text file needs a .csv, .json or .ndjson name");
   throw unsupported(`its content is ${type}`);
 }
 

@@ -48,7 +48,10 @@ function cellsOf(row: ExcelJS.Row): Map<number, ImportCell> {
 function headerName(cell: ImportCell): string {
   if (cell === null) return "";
   if (typeof cell !== "object") return String(cell);
-  throw importFileError("import_header_invalid", "The header row must hold names, not formulas or errors");
+  throw importFileError(
+    "import_header_invalid",
+    "The header row must hold names, not formulas or errors",
+  );
 }
 
 /**
@@ -98,7 +101,9 @@ export async function readXlsx(
   if (first.done) throw importFileError("import_empty", "The first worksheet is empty");
   const headerCells = cellsOf(first.value);
   const width = Math.max(...headerCells.keys());
-  const names = Array.from({ length: width }, (_, index) => headerName(headerCells.get(index + 1) ?? null));
+  const names = Array.from({ length: width }, (_, index) =>
+    headerName(headerCells.get(index + 1) ?? null),
+  );
   const columns = checkHeader(names);
 
   async function* rows(): AsyncGenerator<ImportRow> {

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 
 import { suggestImportMapping, type ImportMapping } from "@fastnext/validators";
 
@@ -22,10 +22,13 @@ import { uploadImportFile, type ImportUpload } from "./upload";
 
 /** A remembered mapping, kept to the columns this file has. */
 function fitted(mapping: ImportMapping, columns: readonly string[]): ImportMapping {
-  const has = (column: string | null) => (column !== null && columns.includes(column) ? column : null);
+  const has = (column: string | null) =>
+    column !== null && columns.includes(column) ? column : null;
   return {
     title: has(mapping.title) ?? "",
-    fields: Object.fromEntries(Object.entries(mapping.fields).filter(([, c]) => columns.includes(c))),
+    fields: Object.fromEntries(
+      Object.entries(mapping.fields).filter(([, c]) => columns.includes(c)),
+    ),
     state: has(mapping.state),
     assignee: has(mapping.assignee),
     externalKey: has(mapping.externalKey),
@@ -84,7 +87,7 @@ export function ImportWizard({
   const fields = template.data.definition.dataFields;
   const labels = new Map(fields.map((field) => [field.key, field.label]));
 
-  async function chooseFile(event: FormEvent<HTMLFormElement>) {
+  async function chooseFile(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = new FormData(event.currentTarget).get("file");
     if (!(file instanceof File) || file.size === 0) {
@@ -107,7 +110,16 @@ export function ImportWizard({
     dryRun.reset();
   }
 
-  const run = upload && mapping ? { projectId, uploadId: upload.uploadId, fileName: upload.fileName, templateKey: selected.key, mapping } : null;
+  const run =
+    upload && mapping
+      ? {
+          projectId,
+          uploadId: upload.uploadId,
+          fileName: upload.fileName,
+          templateKey: selected.key,
+          mapping,
+        }
+      : null;
   const mappingErrors = dryRun.error ? describeApiError(dryRun.error).fieldErrors : {};
   const failure = dryRun.error ?? apply.error;
 
@@ -124,7 +136,9 @@ export function ImportWizard({
             label="Workflow"
             value={selected.key}
             onChange={(event) =>
-              router.push(`/projects/${projectId}/import?template=${encodeURIComponent(event.target.value)}`)
+              router.push(
+                `/projects/${projectId}/import?template=${encodeURIComponent(event.target.value)}`,
+              )
             }
           >
             {usableTemplates(templates.data.items).map((candidate) => (
@@ -164,8 +178,8 @@ export function ImportWizard({
           </div>
           <div className="card-body stack-sm">
             <p className="small muted">
-              {upload.fileName}: {upload.columns.length} columns. Choose which column fills each part
-              of an item.
+              {upload.fileName}: {upload.columns.length} columns. Choose which column fills each
+              part of an item.
             </p>
             <MappingForm
               columns={upload.columns}
@@ -178,7 +192,11 @@ export function ImportWizard({
               }}
             />
             <div>
-              <Button variant="primary" loading={dryRun.isPending} onClick={() => dryRun.mutate(run)}>
+              <Button
+                variant="primary"
+                loading={dryRun.isPending}
+                onClick={() => dryRun.mutate(run)}
+              >
                 Check the file
               </Button>
             </div>

@@ -57,10 +57,9 @@ export function MappingForm({
   onChange: (mapping: ImportMapping) => void;
 }) {
   const setField = (key: string, column: string | null) => {
-    const next = { ...mapping.fields };
-    if (column === null) delete next[key];
-    else next[key] = column;
-    onChange({ ...mapping, fields: next });
+    const others = Object.entries(mapping.fields).filter(([field]) => field !== key);
+    const next = column === null ? others : [...others, [key, column] as const];
+    onChange({ ...mapping, fields: Object.fromEntries(next) });
   };
   return (
     <div className="import-mapping">

@@ -8,7 +8,9 @@ const ZReportSchema = z.object({
   created: z.number(),
   unchanged: z.number(),
   invalid: z.number(),
-  problems: z.array(z.object({ row: z.number(), errors: z.record(z.string(), z.array(z.string())) })),
+  problems: z.array(
+    z.object({ row: z.number(), errors: z.record(z.string(), z.array(z.string())) }),
+  ),
   problemsTruncated: z.boolean(),
 });
 
