@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const { createWorker } = await import("./worker");
   const { createObjectStorage } = await import("@fastnext/storage");
   const { RESPONSE_BODY_LIMIT_BYTES } = await import("./webhooks/settings");
+  const { importLimitsOf } = await import("@fastnext/core/transfers");
 
   // The composition root: the process's one registry, recorded into by the worker and its pool.
   const metrics = createWorkerMetrics(createRegistry());
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
         progressEveryMs: 1_000,
         exportRetentionSeconds: env.transfers.TRANSFER_EXPORT_RETENTION_HOURS * 3600,
         exportMaxBytes: env.transfers.TRANSFER_EXPORT_MAX_BYTES,
+        importLimits: importLimitsOf(env.transfers),
         transactionTimeoutMs: env.transfers.TRANSFER_TIMEOUT_SECONDS * 1000,
       },
     },

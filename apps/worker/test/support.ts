@@ -111,6 +111,7 @@ export const testTransfers: TransferSettings = {
   exportRetentionSeconds: 86_400,
   exportMaxBytes: 64 * 1024 * 1024,
   transactionTimeoutMs: 60_000,
+  importLimits: { maxFileBytes: 16 * 1024 * 1024, maxRowBytes: 64 * 1024, maxRows: 100_000 },
 };
 
 /** The product's logger (redaction, trace ids), keeping its lines instead of printing them. */

@@ -12,7 +12,7 @@ export function parseCsv(text: string): string[][] {
   let quoted = false;
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   for (let i = 0; i < body.length; i += 1) {
-    const c = body.charAt(i);
+    const c = body[i] ?? "";
     if (quoted) {
       if (c === '"' && body[i + 1] === '"') {
         field += '"';
@@ -62,8 +62,8 @@ function cellText(value: ExcelJS.CellValue): string {
 
 async function sheetOf(bytes: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
-  // ExcelJS declares the Buffer type of older @types/node.
-  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  // The bytes as an ArrayBuffer: exceljs's own Buffer type is an older @types/node's.
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Error("the workbook has no sheet");
   const width = sheet.getRow(1).cellCount;

@@ -1,7 +1,7 @@
 import { accessTokenConfig } from "@fastnext/auth";
 import { AccessCache, type CoreDeps, CursorSigner, type ServiceLimiters } from "@fastnext/core";
 import { NotificationHub } from "@fastnext/core/notifications";
-import { DownloadLinkSigner } from "@fastnext/core/transfers";
+import { DownloadLinkSigner, importLimitsOf } from "@fastnext/core/transfers";
 import { createPrismaClient, ReadRouting } from "@fastnext/db";
 import { createLogger } from "@fastnext/logger";
 import { type ApiMetrics } from "@fastnext/metrics";
@@ -103,6 +103,7 @@ export function createApiDeps(config: ApiConfig, options: { metrics?: ApiMetrics
       storage,
       links: DownloadLinkSigner.fromKeyRing(encryptionKeys),
       linkTtlSeconds: config.transfers.TRANSFER_LINK_TTL_SECONDS,
+      importLimits: importLimitsOf(config.transfers),
     },
     loginPolicy: {
       lockThreshold: config.AUTH_LOCK_THRESHOLD,

@@ -147,6 +147,13 @@ describe("the REST contract", () => {
     const as = (person: { accessToken: string }) => person.accessToken;
 
     // In the order they run; each step may keep what later ones need.
+    const importRun = () => ({
+      projectId: get("projectId"),
+      uploadId: get("uploadId"),
+      fileName: "orders.csv",
+      templateKey: get("templateKey"),
+      mapping: { title: "Title", fields: { amount: "Amount", category: "Category" } },
+    });
     const scenarios: [string, () => Promise<Step> | Step, ((body: unknown) => void)?][] = [
       ["system-health", () => ({})],
       [
@@ -567,6 +574,27 @@ describe("the REST contract", () => {
         "workflows-attachments-delete",
         () => ({ token: as(owner), params: { attachmentId: get("attachmentId") } }),
       ],
+      [
+        "transfers-imports-mapping",
+        async () => {
+          // The file goes over the file route, not the JSON surface.
+          const uploaded = await fetch(
+            `${api.origin}/api/transfers/imports/projects/${get("projectId")}`,
+            {
+              method: "POST",
+              headers: { authorization: `Bearer ${as(owner)}`, "x-file-name": "orders.csv" },
+              body: "Title,Amount,Category\nStanding desk,450,office\n",
+            },
+          );
+          save("uploadId", field(await uploaded.json(), "uploadId"));
+          return {
+            token: as(owner),
+            query: { projectId: get("projectId"), templateKey: get("templateKey") },
+          };
+        },
+      ],
+      ["transfers-imports-dryRun", () => ({ token: as(owner), body: importRun() })],
+      ["transfers-imports-create", () => ({ token: as(owner), body: importRun() })],
       [
         "workflows-comments-create",
         () => ({

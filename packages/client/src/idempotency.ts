@@ -35,6 +35,7 @@ const PATHS = [
   "projects.create",
   "projects.invitations.create",
   "transfers.exports.create",
+  "transfers.imports.create",
   "workflows.comments.create",
   "workflows.instances.create",
   "workflows.instances.transition",

@@ -16,6 +16,13 @@ export interface ServiceContext {
   deps: CoreDeps;
 }
 
+/**
+ * A service context for the services that need no dependency but
+ * telemetry (creating and assigning workflow items): a background job that
+ * acts for a user (an import) runs them exactly as a request does.
+ */
+export type WorkContext = Omit<ServiceContext, "deps"> & { deps: Pick<CoreDeps, "telemetry"> };
+
 interface AuthedCtx {
   db: ScopedDb;
   principal: Principal;

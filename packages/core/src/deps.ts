@@ -6,6 +6,7 @@ import { type ObjectStorage } from "@fastnext/storage";
 import { type NotificationHub } from "./notifications/hub";
 import { type CursorSigner } from "./pagination/cursor";
 import { type DownloadLinkSigner } from "./transfers/download-link";
+import { type ImportLimits } from "./transfers/import/limits";
 import { type Telemetry } from "./telemetry";
 import { type WebhookSettings } from "./webhooks/env";
 
@@ -41,6 +42,8 @@ export interface TransferServiceSettings {
   links: DownloadLinkSigner;
   /** How long a download link works (TRANSFER_LINK_TTL_SECONDS). */
   linkTtlSeconds: number;
+  /** How large an import's file and rows may be (TRANSFER_IMPORT_MAX_*). */
+  importLimits: ImportLimits;
 }
 
 /**

@@ -458,6 +458,46 @@ describe("exports and imports are their requester's alone, and only the worker m
   });
 });
 
+describe("import keys are read like the project and written by its editors", () => {
+  const insert = `INSERT INTO workflow_import_keys (project_id, template_key, key, instance_id)
+    VALUES ($1, 'wall', $2, $3)`;
+
+  it("an editor records a key; a viewer or an outsider cannot; nobody changes or removes one", async () => {
+    expect((await asApp({ userId: bob }, insert, [home, "key:1", instance])).rowCount).toBe(1);
+    for (const refused of [cy, dee]) {
+      await expect(asApp({ userId: refused }, insert, [home, "key:1", instance])).rejects.toThrow(
+        /row-level security/,
+      );
+    }
+    // The instance is in `home`: a key cannot file it under another project.
+    await expect(asApp({ userId: bob }, insert, [other, "key:1", instance])).rejects.toMatchObject({
+      code: "23503",
+    });
+    await expect(
+      asApp({ userId: bob }, "UPDATE workflow_import_keys SET key = 'x'"),
+    ).rejects.toThrow(/permission denied for table workflow_import_keys/);
+    await expect(asApp({ userId: ada }, "DELETE FROM workflow_import_keys")).rejects.toThrow(
+      /permission denied for table workflow_import_keys/,
+    );
+  });
+
+  it("members read the keys, an outsider does not", async () => {
+    await admin.query(
+      "INSERT INTO workflow_import_keys (project_id, template_key, key, instance_id) VALUES ($1, 'wall-read', 'k', $2)",
+      [home, instance],
+    );
+    try {
+      const query = "SELECT key FROM workflow_import_keys WHERE template_key = 'wall-read'";
+      for (const reader of [ada, bob, cy]) {
+        expect((await asApp({ userId: reader }, query)).rowCount, reader).toBe(1);
+      }
+      expect((await asApp({ userId: dee }, query)).rowCount).toBe(0);
+    } finally {
+      await admin.query("DELETE FROM workflow_import_keys WHERE template_key = 'wall-read'");
+    }
+  });
+});
+
 describe("comments are written by members in their own name, changed only by their author", () => {
   const insert =
     "INSERT INTO workflow_comments (id, instance_id, project_id, author_id, body) VALUES (gen_random_uuid(), $1, $2, $3, 'Hello')";

@@ -12,7 +12,7 @@ import { type TrustProxy } from "@fastnext/api/http";
 import { accessTokenConfig, readAuthEnv } from "@fastnext/auth";
 import { AccessCache, CursorSigner } from "@fastnext/core";
 import { NotificationHub } from "@fastnext/core/notifications";
-import { DownloadLinkSigner } from "@fastnext/core/transfers";
+import { DownloadLinkSigner, type ImportLimits } from "@fastnext/core/transfers";
 import { type WebhookSettings } from "@fastnext/core/webhooks";
 import { createPrismaClient, type PrismaClient, type ReadRouting } from "@fastnext/db";
 import { seedDemoData } from "@fastnext/db/admin";
@@ -53,6 +53,8 @@ export interface ApiOptions {
   webhooks?: WebhookSettings;
   /** How long export download links work (default 900 s). */
   transferLinkTtlSeconds?: number;
+  /** How large an import may be (default: 16 MB files, 64 KB rows, 100,000 rows). */
+  importLimits?: ImportLimits;
   /** Where attachments go (default: a fresh folder of its own, removed on close). */
   storage?: ObjectStorage;
   /** The largest attachment (default: ATTACHMENT_MAX_BYTES's default, 10 MB). */
@@ -103,6 +105,11 @@ export async function startApi(options: ApiOptions = {}) {
       storage,
       links: DownloadLinkSigner.fromKeyRing(auth.encryptionKeys),
       linkTtlSeconds: options.transferLinkTtlSeconds ?? 900,
+      importLimits: options.importLimits ?? {
+        maxFileBytes: 16 * 1024 * 1024,
+        maxRowBytes: 64 * 1024,
+        maxRows: 100_000,
+      },
     },
     refreshTokenTtlDays: 30,
     loginPolicy: { lockThreshold: 6, lockSeconds: 900 },

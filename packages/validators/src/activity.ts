@@ -135,6 +135,10 @@ export const ACTIVITY_SENTENCES = {
     const to = f.after("state");
     return to ? `An item timed out and moved to ${to}` : "An item timed out and moved on";
   },
+  "workflow_instance.import_state": (f) => {
+    const to = f.after("state");
+    return to ? `Imported an item in state ${to}` : "Imported an item in its state";
+  },
   "workflow_comment.create": fixed("Commented on an item"),
   "workflow_comment.update": fixed("Edited a comment"),
   "workflow_comment.delete": fixed("Deleted a comment"),

@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./comments";
 export * from "./field-errors";
 export * from "./identities";
+export * from "./imports";
 export * from "./invitations";
 export * from "./idempotency";
 export * from "./permissions";

@@ -79,6 +79,7 @@ export async function everyPage(request: APIRequestContext): Promise<Record<stri
     "/projects": "/projects",
     "/projects/[projectId]": `/projects/${projectId}?template=${templateKey}`,
     "/projects/[projectId]/analytics": `/projects/${projectId}/analytics?template=${templateKey}`,
+    "/projects/[projectId]/import": `/projects/${projectId}/import?template=${templateKey}`,
     "/projects/[projectId]/instances/[instanceId]": `/projects/${projectId}/instances/${instanceId}`,
     "/projects/[projectId]/members": `/projects/${projectId}/members`,
     "/projects/[projectId]/settings": `/projects/${projectId}/settings`,

@@ -2,9 +2,16 @@
 export { cancelTransfer } from "./cancel";
 export { createDownloadLink, openTransferDownload, transferSettings } from "./download";
 export { DownloadLinkSigner, TRANSFERS_PATH } from "./download-link";
-export { readTransferEnv, transferEnvDocs, transferEnvShape, type TransferEnv } from "./env";
+export {
+  importLimitsOf,
+  readTransferEnv,
+  transferEnvDocs,
+  transferEnvShape,
+  type TransferEnv,
+} from "./env";
 export { TransferCancelledError, transferNotFound } from "./errors";
 export { requestExport } from "./export/request";
+export * from "./import";
 export { neutraliseFormula, looksLikeFormula } from "./export/formula";
 export { csvRecord } from "./export/csv";
 export {

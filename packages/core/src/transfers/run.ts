@@ -6,6 +6,7 @@ import { type TransferKind } from "@fastnext/validators";
 
 import { AppError } from "../errors";
 import { TransferCancelledError } from "./errors";
+import { type ImportLimits } from "./import/limits";
 import { notifyTransferChanged } from "./notify";
 import { withRequesterScope, type Requester, type RequesterScopeOptions } from "./requester";
 import { transferSelect, type TransferRecord } from "./view";
@@ -60,6 +61,8 @@ export interface TransferSettings {
   exportRetentionSeconds: number;
   /** The largest file an export may write. */
   exportMaxBytes: number;
+  /** How large an import's file and rows may be. */
+  importLimits: ImportLimits;
   /** Longest one transfer's transaction may stay open. */
   transactionTimeoutMs: number;
 }

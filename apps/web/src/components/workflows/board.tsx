@@ -139,9 +139,18 @@ export function Board({
           ))}
         </SelectField>
         {canCreate && !archived && template.data ? (
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            <Icon name="plus" /> New item
-          </Button>
+          <div className="board-actions">
+            <Button asChild variant="secondary">
+              <Link
+                href={`/projects/${projectId}/import?template=${encodeURIComponent(selected.key)}`}
+              >
+                Import
+              </Link>
+            </Button>
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              <Icon name="plus" /> New item
+            </Button>
+          </div>
         ) : null}
       </div>
       <div className="board-filters" role="search" aria-label="Filter items">

@@ -3,6 +3,7 @@ import { cancel } from "./cancel";
 import { downloadLink } from "./download-link";
 import { exportsRouter } from "./exports";
 import { get } from "./get";
+import { importsRouter } from "./imports";
 import { list } from "./list";
 import { onProgress } from "./on-progress";
 
@@ -13,4 +14,5 @@ export const transfersRouter = router({
   downloadLink,
   onProgress,
   exports: exportsRouter,
+  imports: importsRouter,
 });

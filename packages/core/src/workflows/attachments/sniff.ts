@@ -35,6 +35,8 @@ export function unsupportedType(detail: string): AppError {
   return new AppError("VALIDATION", `This kind of file cannot be attached: ${detail}`, {
     reason: "unsupported_file_type",
     fieldErrors: { file: [`This kind of file cannot be attached: ${detail}`] },
+    // The bare reason, for a caller that words the refusal for its own purpose (an import).
+    details: { detail },
   });
 }
 
@@ -54,26 +56,30 @@ function hasBinaryControl(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Why a sample is not text: control bytes (binary), bytes that are not UTF-8, or markup. */
+export type TextProblem = "binary" | "not_utf8" | "markup";
+
 /**
  * Text has no signature, so it is recognised by what it is not: the sample
  * decodes as UTF-8 (a character cut at the sample's end is allowed: the
- * rest is checked as it streams, see `TextCheck`), holds no NUL or other
+ * rest is checked as it streams, see `checkedText`), holds no NUL or other
  * control bytes, and does not open as markup. Markup (`<` first, after an
  * optional byte-order mark and blanks) is refused: HTML, SVG or XML is
  * active content in a browser, and an item's notes do not start with `<`.
  */
-function looksLikeText(sample: Uint8Array): boolean {
-  if (hasBinaryControl(sample)) return false;
+export function textProblem(sample: Uint8Array): TextProblem | null {
+  if (hasBinaryControl(sample)) return "binary";
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
   } catch {
-    return false;
+    return "not_utf8";
   }
-  return !text
+  const markup = text
     .replace(/^\uFEFF/, "")
     .trimStart()
     .startsWith("<");
+  return markup ? "markup" : null;
 }
 
 /**
@@ -95,7 +101,7 @@ export async function sniffContentType(
   if (detected) {
     if (!Object.hasOwn(ALLOWED_TYPES, detected.mime)) throw unsupportedType(detected.mime);
     type = detected.mime as AllowedContentType;
-  } else if (looksLikeText(sample)) {
+  } else if (textProblem(sample) === null) {
     type = named === "text/csv" ? "text/csv" : "text/plain";
   } else {
     throw unsupportedType("its content is not one of the allowed formats");
@@ -109,12 +115,14 @@ export async function sniffContentType(
 
 /**
  * The text file again, checked as it streams past: still UTF-8 and free of
- * control bytes to its end. Throws on the first bad chunk, which fails the
- * upload (and storage then keeps nothing).
+ * control bytes to its end. Throws `refuse()` on the first bad chunk, which
+ * fails the upload (and storage then keeps nothing).
  */
-export async function* checkedText(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* checkedText(
+  source: AsyncIterable<Uint8Array>,
+  refuse: () => Error = () => unsupportedType("the text is not valid UTF-8"),
+): AsyncGenerator<Uint8Array> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  const refuse = () => unsupportedType("the text is not valid UTF-8");
   for await (const chunk of source) {
     if (hasBinaryControl(chunk)) throw refuse();
     try {

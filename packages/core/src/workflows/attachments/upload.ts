@@ -11,6 +11,7 @@ import { requireProjectRole } from "../../projects/access";
 import { instanceNotFound } from "../instances/errors";
 import { attachmentSettings, attachmentTooLarge } from "./errors";
 import { type AttachmentUploadInput, type StoredUpload } from "./input";
+import { peek } from "./peek";
 import { attachmentKey } from "./keys";
 import { checkedText, sniffContentType, SNIFF_BYTES } from "./sniff";
 import { attachmentSelect, toAttachmentView, type AttachmentView, type UploadTarget } from "./view";
@@ -45,40 +46,6 @@ export async function authorizeUpload(
     projectId: instance.projectId,
     fileName: input.fileName,
     declaredBytes: input.declaredBytes,
-  };
-}
-
-/** The first `bytes` of a stream, and the whole stream again (sample first) for the rest. */
-async function peek(
-  body: AsyncIterable<Uint8Array>,
-  bytes: number,
-): Promise<{ sample: Uint8Array; whole: Readable }> {
-  const iterator = body[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  let length = 0;
-  let ended = false;
-  while (length < bytes) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    head.push(next.value);
-    length += next.value.length;
-  }
-  const sample = Buffer.concat(head);
-  async function* replay(): AsyncGenerator<Uint8Array> {
-    yield* head;
-    if (ended) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  return {
-    sample: sample.subarray(0, bytes),
-    whole: Readable.from(replay(), { objectMode: false }),
   };
 }
 

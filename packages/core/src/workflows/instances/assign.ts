@@ -2,7 +2,7 @@ import { emitEvent } from "@fastnext/events";
 
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
-import { type ServiceContext } from "../../context";
+import { type WorkContext } from "../../context";
 import { requireProjectRole } from "../../projects/access";
 import { type WorkflowAssignInput } from "./input";
 import { instanceNotFound, staleVersion, transitionNotAllowed } from "./errors";
@@ -17,7 +17,7 @@ import { type WorkflowInstanceView } from "./view";
  * assignee again changes nothing and writes nothing.
  */
 export async function assignInstance(
-  ctx: ServiceContext,
+  ctx: WorkContext,
   input: WorkflowAssignInput,
 ): Promise<WorkflowInstanceView> {
   const { db, principal } = ctx;

@@ -1,6 +1,6 @@
 import { AppError } from "../../errors";
 import { recordActivity } from "../../activity";
-import { type ServiceContext } from "../../context";
+import { type WorkContext } from "../../context";
 import { telemetryOf } from "../../telemetry";
 import { requireProjectRole } from "../../projects/access";
 import { initialState, parseStoredDefinition } from "../definition";
@@ -9,7 +9,7 @@ import { type WorkflowInstanceCreateInput } from "./input";
 import { validateData } from "./data";
 import { instanceSelect, toInstanceView, type WorkflowInstanceView } from "./view";
 
-async function findTemplate(ctx: ServiceContext, input: WorkflowInstanceCreateInput) {
+async function findTemplate(ctx: WorkContext, input: WorkflowInstanceCreateInput) {
   const select = { id: true, key: true, status: true, definition: true, projectId: true } as const;
   // Installation-wide templates, or this project's own: another project's template is, for
   // this project, no template at all (even to a member of both).
@@ -33,7 +33,7 @@ async function findTemplate(ctx: ServiceContext, input: WorkflowInstanceCreateIn
  * instance keeps this template version for its whole life.
  */
 export async function createInstance(
-  ctx: ServiceContext,
+  ctx: WorkContext,
   input: WorkflowInstanceCreateInput,
 ): Promise<WorkflowInstanceView> {
   const { db, principal } = ctx;

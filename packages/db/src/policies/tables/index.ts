@@ -5,6 +5,7 @@ import { access as dataTransfers } from "./data_transfers";
 import { access as domainEvents } from "./domain_events";
 import { access as eventHandlerRuns } from "./event_handler_runs";
 import { access as idempotencyKeys } from "./idempotency_keys";
+import { access as importMappings } from "./import_mappings";
 import { access as linkedIdentities } from "./linked_identities";
 import { access as loginChallenges } from "./login_challenges";
 import { access as notifications } from "./notifications";
@@ -32,6 +33,7 @@ import { access as workerHeartbeats } from "./worker_heartbeats";
 import { access as workflowAttachments } from "./workflow_attachments";
 import { access as workflowComments } from "./workflow_comments";
 import { access as workflowHistory } from "./workflow_history";
+import { access as workflowImportKeys } from "./workflow_import_keys";
 import { access as workflowInstances } from "./workflow_instances";
 import { access as workflowTemplates } from "./workflow_templates";
 import { access as workflowTypes } from "./workflow_types";
@@ -48,6 +50,7 @@ export const tableAccess: readonly TableAccess[] = sortedByTable([
   domainEvents,
   eventHandlerRuns,
   idempotencyKeys,
+  importMappings,
   linkedIdentities,
   loginChallenges,
   notifications,
@@ -75,6 +78,7 @@ export const tableAccess: readonly TableAccess[] = sortedByTable([
   workflowAttachments,
   workflowComments,
   workflowHistory,
+  workflowImportKeys,
   workflowInstances,
   workflowTemplates,
   workflowTypes,
