@@ -8,6 +8,7 @@ export default defineConfig({
     projects: [
       "packages/*/vitest.config.ts",
       "apps/*/vitest.config.ts",
+      "apps/mobile/vitest.config.mts",
       "tooling/*/vitest.config.ts",
     ],
     // A test file spends most of its time waiting on PostgreSQL, HTTP and

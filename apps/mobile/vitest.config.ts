@@ -1,3 +1,0 @@
-import { fastnextProject } from "@fastnext/vitest-config";
-
-export default fastnextProject("mobile", { database: true });
