@@ -20,7 +20,13 @@ import path from "node:path";
 
 import pg from "pg";
 
-import { runTransfer, transferRunners, type TransferSettings } from "@fastnext/core/transfers";
+import {
+  importLimitsOf,
+  readTransferEnv,
+  runTransfer,
+  transferRunners,
+  type TransferSettings,
+} from "@fastnext/core/transfers";
 import { createPrismaClient } from "@fastnext/db";
 import { createLogger } from "@fastnext/logger";
 import { createLocalStorage } from "@fastnext/storage";
@@ -123,6 +129,8 @@ const settings: TransferSettings = {
   exportRetentionSeconds: 3_600,
   exportMaxBytes: 16 * 1024 * MB,
   transactionTimeoutMs: 3_600_000,
+  // Exports only here: the import limits are the product's defaults.
+  importLimits: importLimitsOf(readTransferEnv({})),
 };
 
 async function product(format: "csv" | "ndjson" | "json" | "xlsx") {
