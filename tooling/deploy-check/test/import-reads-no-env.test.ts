@@ -29,9 +29,10 @@ function libraryEntryPoints(): string[] {
       const manifest = ZManifestSchema.parse(
         JSON.parse(readFileSync(path.join(folder, "package.json"), "utf8")),
       );
-      return Object.values(manifest.exports).map(
-        (file) => pathToFileURL(path.join(folder, file)).href,
-      );
+      // Modules only: a stylesheet export (the UI kit's CSS) runs no code.
+      return Object.values(manifest.exports)
+        .filter((file) => /\.(?:[cm]?[jt]s|tsx)$/.test(file))
+        .map((file) => pathToFileURL(path.join(folder, file)).href);
     });
 }
 
